@@ -1,0 +1,302 @@
+/*
+ * syncro: the dispatcher. `syncro VERB ARGS...` execs syncro-VERB from the
+ * exec path (core verbs) or PATH (third-party verbs), so arguments, exit
+ * status and signals pass through untouched.
+ */
+#include "compat.h"
+#include <fcntl.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include "complete.h"
+#include "exec-path.h"
+#include "levenshtein.h"
+#include "usage.h"
+#include "verbs.h"
+#include "xmalloc.h"
+
+static const char overview[] =
+	"usage: syncro [--version] [--exec-path] [--help] VERB [ARGS]\n"
+	"\n"
+	"With no verb, syncro shows your open tickets (syncro list).\n"
+	"\n"
+	"Daily work\n"
+	"    list       show the open tickets\n"
+	"    ticket     show one ticket: syncro ticket 32164\n"
+	"    comment    log work: syncro comment 32164 --time 60 --labor remote -m \"...\"\n"
+	"    bill       turn a ticket's time into a verified invoice\n"
+	"    close      resolve a ticket and write a session log\n"
+	"\n"
+	"Tickets and customers\n"
+	"    create, update, search, customers, time\n"
+	"\n"
+	"Setup and scripting\n"
+	"    config, doctor, api, sandbox\n"
+	"\n"
+	"'syncro help -a' lists every verb, 'syncro help VERB' shows a verb's manual.\n";
+
+static void set_verb_environment(void)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (n > 0) {
+		self[n] = '\0';
+		setenv("SYNCRO", self, 1);
+	}
+	setenv("SYNCRO_EXEC_PATH", exec_path(), 1);
+}
+
+/* Warn about a PATH verb anyone else could have replaced. */
+static void check_plugin_dir(const char *program)
+{
+	char *dir = xstrdup(program);
+	char *slash = strrchr(dir, '/');
+	struct stat st;
+
+	if (slash)
+		*slash = '\0';
+	if (!stat(dir, &st) && (st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX))
+		warning("'%s' is in a directory others can write to ('%s'); anyone there could replace it",
+			program, dir);
+	free(dir);
+}
+
+static void all_verb_names(struct strvec *out)
+{
+	for (const struct core_verb *v = core_verbs; v->name; v++)
+		if (!v->hidden)
+			strvec_push(out, v->name);
+	list_path_verbs(out);
+}
+
+_Noreturn static void unknown_verb(const char *verb)
+{
+	struct strvec names = STRVEC_INIT;
+	int best = INT_MAX, *dist;
+
+	fprintf(stderr, "syncro: '%s' is not a syncro command. See 'syncro help'.\n", verb);
+	all_verb_names(&names);
+	dist = xcalloc(names.nr + 1, sizeof(int));
+	for (size_t i = 0; i < names.nr; i++) {
+		/* git's rule: a prefix match counts as the closest there is */
+		dist[i] = !strncmp(names.v[i], verb, strlen(verb)) ? 0 :
+			suggestion_distance(verb, names.v[i]) + 1;
+		if (dist[i] < best)
+			best = dist[i];
+	}
+	if (best < 7) {
+		size_t n = 0;
+
+		for (size_t i = 0; i < names.nr; i++)
+			n += dist[i] == best;
+		fprintf(stderr, "\n%s\n", n == 1 ? "The most similar command is" :
+			"The most similar commands are");
+		for (size_t i = 0; i < names.nr; i++)
+			if (dist[i] == best)
+				fprintf(stderr, "\t%s\n", names.v[i]);
+	}
+	free(dist);
+	strvec_clear(&names);
+	exit(EXIT_USAGE);
+}
+
+_Noreturn static void run_verb(const char *verb, int argc, char **argv)
+{
+	int from_path;
+	char *program;
+	char **args;
+
+	if (!valid_verb_name(verb))
+		unknown_verb(verb);
+	program = find_verb_program(verb, &from_path);
+	if (!program) {
+		if (find_core_verb(verb))
+			die("core verb '%s' is missing from '%s'; reinstall syncro or fix SYNCRO_EXEC_PATH",
+			    verb, exec_path());
+		unknown_verb(verb);
+	}
+	if (from_path)
+		check_plugin_dir(program);
+	set_verb_environment();
+	args = xcalloc((size_t)argc + 2, sizeof(char *));
+	args[0] = xstrfmt("syncro-%s", verb);
+	for (int i = 0; i < argc; i++)
+		args[i + 1] = argv[i];
+	execv(program, args);
+	die_errno("cannot run '%s'", program);
+}
+
+static void help_all(void)
+{
+	struct strvec plugins = STRVEC_INIT;
+
+	printf("core verbs\n");
+	for (const struct core_verb *v = core_verbs; v->name; v++)
+		if (!v->hidden)
+			printf("    %-12s %s\n", v->name, v->summary);
+	list_path_verbs(&plugins);
+	printf("\nthird-party verbs on PATH\n");
+	if (!plugins.nr)
+		printf("    (none: any executable named syncro-NAME on PATH becomes a verb)\n");
+	for (size_t i = 0; i < plugins.nr; i++)
+		printf("    %s\n", plugins.v[i]);
+	strvec_clear(&plugins);
+}
+
+/* 0 when `man -w syncro-VERB` finds a page. */
+static int have_man_page(const char *page)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		int null = open("/dev/null", O_WRONLY);
+
+		if (null >= 0) {
+			dup2(null, 1);
+			dup2(null, 2);
+		}
+		execlp("man", "man", "-w", page, (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0)
+		return -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	if (argc == 0) {
+		fputs(overview, stdout);
+		return 0;
+	}
+	if (!strcmp(argv[0], "-a") || !strcmp(argv[0], "--all")) {
+		help_all();
+		return 0;
+	}
+	if (!valid_verb_name(argv[0]))
+		unknown_verb(argv[0]);
+	if (!strcmp(argv[0], "help")) {
+		fputs(overview, stdout);
+		return 0;
+	} else {
+		char *page = xstrfmt("syncro-%s", argv[0]);
+		char *help_arg[] = { "--help" };
+
+		if (!have_man_page(page)) {
+			execlp("man", "man", page, (char *)NULL);
+			warning("cannot run 'man'; showing '%s --help' instead", page);
+		}
+		free(page);
+		run_verb(argv[0], 1, help_arg);
+	}
+}
+
+/* Run `syncro-VERB __complete ...` and pass its answer on, if it gave one. */
+static int forward_completion(const char *verb, int argc, char **argv)
+{
+	int from_path, fds[2], status;
+	char *program = valid_verb_name(verb) ? find_verb_program(verb, &from_path) : NULL;
+	struct sbuf out = SBUF_INIT;
+	pid_t pid;
+
+	if (!program || pipe(fds)) {
+		puts(":0");
+		return 0;
+	}
+	pid = fork();
+	if (!pid) {
+		char **args = xcalloc((size_t)argc + 3, sizeof(char *));
+		int null = open("/dev/null", O_RDWR);
+
+		args[0] = program;
+		args[1] = "__complete";
+		for (int i = 0; i < argc; i++)
+			args[i + 2] = argv[i];
+		dup2(fds[1], 1);
+		if (null >= 0) {
+			dup2(null, 0);
+			dup2(null, 2);
+		}
+		close(fds[0]);
+		set_verb_environment();
+		execv(program, args);
+		_exit(127);
+	}
+	close(fds[1]);
+	sbuf_read_fd(&out, fds[0]);
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	/* A verb that does not speak the protocol gets file completion. */
+	{
+		char *last = out.len > 1 ? out.buf + out.len - 2 : out.buf;
+
+		while (last > out.buf && last[-1] != '\n')
+			last--;
+		if (WIFEXITED(status) && !WEXITSTATUS(status) && *last == ':')
+			fwrite(out.buf, 1, out.len, stdout);
+		else
+			puts(":0");
+	}
+	sbuf_release(&out);
+	free(program);
+	return 0;
+}
+
+static int cmd_complete(int argc, char **argv)
+{
+	static const char *globals[][2] = {
+		{ "--help", "show the overview" },
+		{ "--version", "print the version" },
+		{ "--exec-path", "print where core verbs live" },
+	};
+	const char *current = argc ? argv[argc - 1] : "";
+
+	if (argc > 1)
+		return forward_completion(argv[0], argc - 1, argv + 1);
+	if (current[0] == '-') {
+		for (size_t i = 0; i < ARRAY_SIZE(globals); i++)
+			if (!strncmp(globals[i][0], current, strlen(current)))
+				complete_candidate(globals[i][0], globals[i][1]);
+	} else {
+		struct strvec plugins = STRVEC_INIT;
+
+		complete_kind(COMPLETE_VERB, NULL, current);
+		list_path_verbs(&plugins);
+		for (size_t i = 0; i < plugins.nr; i++)
+			if (!strncmp(plugins.v[i], current, strlen(current)))
+				complete_candidate(plugins.v[i], "third-party verb");
+		strvec_clear(&plugins);
+	}
+	printf(":%d\n", DIRECTIVE_NO_FILE);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *verb;
+
+	if (argc < 2)
+		run_verb("list", 0, NULL);
+	verb = argv[1];
+	if (!strcmp(verb, "--version") || !strcmp(verb, "version")) {
+		printf("syncro version %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (!strcmp(verb, "--exec-path")) {
+		puts(exec_path());
+		return 0;
+	}
+	if (!strcmp(verb, "--help") || !strcmp(verb, "-h") || !strcmp(verb, "help"))
+		return cmd_help(argc - 2, argv + 2);
+	if (!strcmp(verb, "__complete"))
+		return cmd_complete(argc - 2, argv + 2);
+	if (verb[0] == '-') {
+		fprintf(stderr, "syncro: unknown option '%s'\n%s", verb, overview);
+		return EXIT_USAGE;
+	}
+	run_verb(verb, argc - 2, argv + 2);
+}

@@ -1,0 +1,101 @@
+#include "compat.h"
+#include <dirent.h>
+#include <sys/stat.h>
+#include "exec-path.h"
+#include "verbs.h"
+#include "xmalloc.h"
+
+const char *exec_path(void)
+{
+	const char *env = getenv("SYNCRO_EXEC_PATH");
+
+	return env && *env ? env : PKGLIBEXECDIR;
+}
+
+int valid_verb_name(const char *name)
+{
+	if (!(*name >= 'a' && *name <= 'z') && !(*name >= '0' && *name <= '9'))
+		return 0;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return 0;
+	return 1;
+}
+
+static int is_executable(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISREG(st.st_mode) && !access(path, X_OK);
+}
+
+char *find_verb_program(const char *name, int *from_path)
+{
+	char *candidate = xstrfmt("%s/syncro-%s", exec_path(), name);
+	const char *path = getenv("PATH");
+
+	*from_path = 0;
+	if (is_executable(candidate))
+		return candidate;
+	free(candidate);
+	if (find_core_verb(name) || !path)
+		return NULL;
+	while (*path) {
+		size_t len = strcspn(path, ":");
+
+		/* An empty PATH entry means the current directory: never for verbs. */
+		if (len) {
+			candidate = xstrfmt("%.*s/syncro-%s", (int)len, path, name);
+			if (is_executable(candidate)) {
+				*from_path = 1;
+				return candidate;
+			}
+			free(candidate);
+		}
+		path += len;
+		path += *path == ':';
+	}
+	return NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void list_path_verbs(struct strvec *out)
+{
+	const char *path = getenv("PATH");
+	struct strvec found = STRVEC_INIT;
+
+	while (path && *path) {
+		size_t len = strcspn(path, ":");
+		char *dir = xstrndup(path, len);
+		DIR *d = len ? opendir(dir) : NULL;
+		struct dirent *de;
+
+		while (d && (de = readdir(d))) {
+			const char *name = de->d_name + strlen("syncro-");
+			char *full;
+
+			if (strncmp(de->d_name, "syncro-", 7) || !valid_verb_name(name) ||
+			    find_core_verb(name))
+				continue;
+			full = xstrfmt("%s/%s", dir, de->d_name);
+			if (is_executable(full))
+				strvec_push(&found, name);
+			free(full);
+		}
+		if (d)
+			closedir(d);
+		free(dir);
+		path += len;
+		path += *path == ':';
+	}
+	if (found.nr)
+		qsort(found.v, found.nr, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < found.nr; i++)
+		if (!i || strcmp(found.v[i], found.v[i - 1]))
+			strvec_push(out, found.v[i]);
+	strvec_clear(&found);
+}

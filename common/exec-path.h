@@ -1,0 +1,23 @@
+/* Where verbs live: the exec path for core verbs, PATH for third-party ones. */
+#ifndef SYNCRO_EXEC_PATH_H
+#define SYNCRO_EXEC_PATH_H
+
+#include "sbuf.h"
+
+/* $SYNCRO_EXEC_PATH, else the compiled-in pkglibexecdir. Not to be freed. */
+const char *exec_path(void);
+
+/*
+ * The executable for verb NAME: core verbs only from the exec path, others
+ * from the exec path then PATH. Returns a path the caller frees, or NULL.
+ * *from_path is set when it was found on PATH.
+ */
+char *find_verb_program(const char *name, int *from_path);
+
+/* Every third-party verb on PATH (names without "syncro-"), sorted, unique. */
+void list_path_verbs(struct strvec *out);
+
+/* Is name a well-formed verb name: [a-z0-9][a-z0-9-]* */
+int valid_verb_name(const char *name);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * Messages to the user, in one style: lowercase, no final period, the
+ * subject in quotes, and what to do next.
+ *
+ *   die("ticket '%s' not found", n)      "syncro: ticket '32164' not found", exit 1
+ *   die_with(EXIT_AUTH, ...)             the same with another exit code
+ *   error(...)                           "error: ..." and returns -1
+ *   warning(...)                         "warning: ..."
+ */
+#ifndef SYNCRO_USAGE_H
+#define SYNCRO_USAGE_H
+
+#include "exit-codes.h"
+
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+
+/* The program name used in messages; "syncro" unless a verb sets it. */
+void set_program_name(const char *name);
+const char *program_name(void);
+
+_Noreturn void die(const char *fmt, ...) PRINTF_LIKE(1, 2);
+_Noreturn void die_with(int code, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* die() with ": strerror(errno)" appended. */
+_Noreturn void die_errno(const char *fmt, ...) PRINTF_LIKE(1, 2);
+int error(const char *fmt, ...) PRINTF_LIKE(1, 2);
+int error_errno(const char *fmt, ...) PRINTF_LIKE(1, 2);
+void warning(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* A hint line under an error: "hint: ...". */
+void hint(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+#endif

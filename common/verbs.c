@@ -1,0 +1,30 @@
+#include "compat.h"
+#include "verbs.h"
+
+/* Keep in the order `syncro help` shows them: daily work first. */
+const struct core_verb core_verbs[] = {
+	{ "list", "show the open tickets (what bare 'syncro' runs)", 0 },
+	{ "ticket", "show one ticket with comments, time and billing", 0 },
+	{ "create", "open a new ticket", 0 },
+	{ "update", "change a ticket's status, priority, tech or due date", 0 },
+	{ "comment", "add a comment, optionally with labor time", 0 },
+	{ "time", "list, add, edit, remove and charge time entries", 0 },
+	{ "bill", "turn a ticket's time into a verified invoice", 0 },
+	{ "close", "resolve a ticket and write a session log", 0 },
+	{ "search", "find tickets of any status", 0 },
+	{ "customers", "find customers, or show one with contacts", 0 },
+	{ "api", "make an authenticated API request (for scripts)", 0 },
+	{ "doctor", "check config, key, connection and permissions", 0 },
+	{ "config", "show the effective settings and where each came from", 0 },
+	{ "sandbox", "run a local emulator of the Syncro API", 0 },
+	{ "help", "show help for syncro or a verb", 0 },
+	{ NULL, NULL, 0 }
+};
+
+const struct core_verb *find_core_verb(const char *name)
+{
+	for (const struct core_verb *v = core_verbs; v->name; v++)
+		if (!strcmp(v->name, name))
+			return v;
+	return NULL;
+}

@@ -1,0 +1,1 @@
+# Shell completion scripts, thin layers over `syncro __complete`.
