@@ -1,22 +1,24 @@
 # Unit tests (Check, speaking TAP) and shell tests (tests/t/*.sh, TAP).
+# One line per test (three for a unit test), so that branches merge cleanly.
 UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LDADD = $(COMMON_LIBS) $(CHECK_LIBS)
+UNIT_TESTS =
+SHELL_TESTS =
 
-UNIT_TESTS = \
-	tests/unit/test-levenshtein \
-	tests/unit/test-parse-options \
-	tests/unit/test-sbuf
-
-check_PROGRAMS += $(UNIT_TESTS)
+UNIT_TESTS += tests/unit/test-levenshtein
 tests_unit_test_levenshtein_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_levenshtein_LDADD = $(UNIT_LDADD)
+
+UNIT_TESTS += tests/unit/test-parse-options
 tests_unit_test_parse_options_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_parse_options_LDADD = $(UNIT_LDADD)
+
+UNIT_TESTS += tests/unit/test-sbuf
 tests_unit_test_sbuf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sbuf_LDADD = $(UNIT_LDADD)
 
-SHELL_TESTS = \
-	tests/t/t0001-dispatcher.sh
+SHELL_TESTS += tests/t/t0001-dispatcher.sh
 
+check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS) $(SHELL_TESTS)
 EXTRA_DIST += tests/test-lib.sh tests/unit/unit.h $(SHELL_TESTS)

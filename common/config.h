@@ -1,0 +1,81 @@
+/*
+ * The effective settings: defaults, then config.yaml, then the environment.
+ * Every setting remembers where it came from, for `syncro config`.
+ *
+ * config_get() loads once per process and returns a config owned by this
+ * module (never freed before exit). A malformed file is fatal (exit 3) with
+ * "file:line:col: what was expected"; an unknown key is a warning.
+ */
+#ifndef SYNCRO_CONFIG_H
+#define SYNCRO_CONFIG_H
+
+#include <stddef.h>
+
+enum setting_source { SOURCE_DEFAULT, SOURCE_FILE, SOURCE_ENV };
+enum auth_mode { AUTH_HEADER, AUTH_QUERY };
+enum billing_method { BILLING_TIMER, BILLING_LINE_ITEM, BILLING_COMMENT };
+
+struct labor_product {
+	char *alias;		/* "remote" */
+	long product_id;	/* 1190473 */
+};
+
+struct syncro_config {
+	char *path;			/* the config file consulted (may not exist) */
+	int file_exists;
+
+	/* Base URL: SYNCRO_BASE_URL, SYNCRO_SUBDOMAIN, base_url, subdomain. */
+	char *base_url;			/* effective, no trailing slash; NULL if unset */
+	enum setting_source base_url_source;
+	char *subdomain;		/* as configured, or NULL */
+
+	/* Key sources, in cred.c's order after SYNCRO_API_KEY. */
+	char *api_key_command;		/* run without a shell */
+	char *vault_file;		/* SOPS-encrypted YAML */
+	char *vault_field;		/* dotted path, default credentials.credential */
+	char *api_key;			/* in the file itself; needs mode 0600 */
+	int file_mode_ok;		/* the file is not readable by group or others */
+
+	enum auth_mode auth;		/* auth: header (default) | query */
+	long timeout;			/* seconds for a whole request, default 30 */
+	long connect_timeout;		/* seconds, default 10 */
+	long rate_limit_per_minute;	/* rate_limit.per_minute, default 180 */
+	long rate_limit_wait;		/* rate_limit.wait: seconds after a bare 429, default 60 */
+
+	char *labor_default;		/* labor.default, default "remote" */
+	long labor_default_minutes;	/* labor.default_minutes, default 60 */
+	struct labor_product *labor;	/* labor.products, defaults merged in */
+	size_t labor_nr;
+	enum billing_method billing;	/* billing.method, default timer */
+	int email_comments;		/* comments.email: email the customer by default (false) */
+
+	char *close_status;		/* default "Resolved" */
+	char *session_logs;		/* default $XDG_DATA_HOME/syncro */
+};
+
+const struct syncro_config *config_get(void);
+
+/* Load into cfg from path (NULL: $SYNCRO_CONFIG or the XDG default); 0 or -1. */
+int config_load(struct syncro_config *cfg, const char *path);
+void config_release(struct syncro_config *cfg);
+
+/* The product id of a labor alias or a numeric id; -1 if unknown. */
+long config_labor_product(const struct syncro_config *cfg, const char *alias_or_id);
+
+const char *setting_source_name(enum setting_source src);
+const char *billing_method_name(enum billing_method m);
+
+/*
+ * XDG base directories, ignoring empty or relative values as the spec
+ * says. The caller frees the result: xdg_config_path("config.yaml") is
+ * "$XDG_CONFIG_HOME/syncro/config.yaml" or "~/.config/syncro/config.yaml".
+ */
+char *xdg_config_path(const char *file);
+char *xdg_state_path(const char *file);		/* ~/.local/state/syncro/FILE */
+char *xdg_cache_path(const char *file);		/* ~/.cache/syncro/FILE */
+char *xdg_data_path(const char *file);		/* ~/.local/share/syncro/FILE */
+
+/* mkdir -p for the directory that will hold path; 0 or -1 with errno. */
+int mkdir_for_file(const char *path);
+
+#endif

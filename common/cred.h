@@ -1,0 +1,33 @@
+/*
+ * The API key, from the first source that has one:
+ *   1. $SYNCRO_API_KEY
+ *   2. api_key_command (run without a shell; stdout trimmed)
+ *   3. the SOPS vault: `sops -d FILE`, then the YAML path vault.field
+ *   4. api_key in the config file, only if the file is mode 0600
+ * The key is never printed, logged or put in an error message.
+ */
+#ifndef SYNCRO_CRED_H
+#define SYNCRO_CRED_H
+
+#include "config.h"
+#include "sbuf.h"
+
+enum key_source { KEY_NONE, KEY_ENV, KEY_COMMAND, KEY_VAULT, KEY_FILE };
+
+/*
+ * The key, owned by the caller (free it after wiping). With no key at all,
+ * dies with exit 3 and a message that shows the ways to set one; a source
+ * that fails (command exits non-zero, no sops, missing field, unsafe file
+ * mode) is fatal with exit 3 and says how to fix it. *source may be NULL.
+ */
+char *cred_api_key(const struct syncro_config *cfg, enum key_source *source);
+
+/*
+ * Describe where the key would come from without running anything that
+ * decrypts it: "SYNCRO_API_KEY", "api_key_command 'pass show syncro'",
+ * "vault ~/vault/syncro.sops.yaml (credentials.credential)", "config file
+ * ~/.config/syncro/config.yaml", or "none". Appends to out; returns the source.
+ */
+enum key_source cred_describe(const struct syncro_config *cfg, struct sbuf *out);
+
+#endif
