@@ -1,0 +1,65 @@
+/*
+ * The local cache under $XDG_CACHE_HOME/syncro/: what completion reads
+ * (never the network) and what number -> id resolution consults first.
+ *
+ *   tickets.tsv    one ticket a line: number, id, status, customer_id,
+ *                  customer name, subject, updated_at (tabs and newlines in
+ *                  fields replaced by spaces)
+ *   NAME.json      a cached API answer (settings, techs, customers) with
+ *                  the time it was fetched
+ *
+ * Every write goes to a temporary file that is renamed over the old one, so
+ * a process killed mid-write never leaves a torn file. Loading 50,000
+ * tickets must take a few milliseconds (completion's budget is 20 ms).
+ */
+#ifndef SYNCRO_CACHE_H
+#define SYNCRO_CACHE_H
+
+#include <time.h>
+#include <cjson/cJSON.h>
+
+struct cached_ticket {
+	long number;
+	long id;
+	long customer_id;
+	/* These point into the cache's own buffer: valid until release. */
+	const char *status;
+	const char *customer;
+	const char *subject;
+	const char *updated_at;
+};
+
+struct ticket_cache {
+	struct cached_ticket *items;	/* owned; in file order */
+	size_t nr, alloc;
+	char *buf;			/* owned: the file's text */
+	time_t mtime;			/* when the file was written; 0 if none */
+};
+
+/* Load tickets.tsv; a missing file is an empty cache. 0, or -1 on error. */
+int ticket_cache_load(struct ticket_cache *cache);
+void ticket_cache_release(struct ticket_cache *cache);
+const struct cached_ticket *ticket_cache_find(const struct ticket_cache *cache, long number);
+
+/* The id cached for a ticket number, or -1. */
+long cache_ticket_id(long number);
+/*
+ * Merge ticket objects as the API returns them (a cJSON array of tickets,
+ * or a single ticket object) into tickets.tsv: new numbers are added,
+ * known ones replaced. Best effort: a cache that cannot be written is a
+ * warning, never a failure of the verb. Returns 0 or -1.
+ */
+int cache_store_tickets(const cJSON *tickets);
+/* Drop a number whose cached id turned out to be wrong (a 404). */
+int cache_forget_ticket(long number);
+
+/*
+ * A cached JSON answer NAME.json, or NULL when missing, unreadable or older
+ * than max_age seconds (max_age < 0: any age). The caller frees it.
+ */
+cJSON *cache_read_json(const char *name, long max_age);
+int cache_write_json(const char *name, const cJSON *value);
+/* Seconds since NAME (e.g. "tickets.tsv") was written; -1 if it does not exist. */
+long cache_age(const char *name);
+
+#endif
