@@ -179,10 +179,7 @@ static int cmd_help(int argc, char **argv)
 	}
 	if (!valid_verb_name(argv[0]))
 		unknown_verb(argv[0]);
-	if (!strcmp(argv[0], "help")) {
-		fputs(overview, stdout);
-		return 0;
-	} else {
+	{
 		char *page = xstrfmt("syncro-%s", argv[0]);
 		char *help_arg[] = { "--help" };
 
@@ -191,6 +188,11 @@ static int cmd_help(int argc, char **argv)
 			warning("cannot run 'man'; showing '%s --help' instead", page);
 		}
 		free(page);
+		/* help is no program of its own: its --help is the overview */
+		if (!strcmp(argv[0], "help")) {
+			fputs(overview, stdout);
+			return 0;
+		}
 		run_verb(argv[0], 1, help_arg);
 	}
 }

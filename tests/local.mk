@@ -30,3 +30,6 @@ EXTRA_DIST += tests/completion-lib.bash tests/helpers/test-verb.c
 SHELL_TESTS += tests/t/t2002-completion-zsh.sh
 EXTRA_DIST += tests/completion-lib.zsh
 SHELL_TESTS += tests/t/t2003-completion-fish.sh
+SHELL_TESTS += tests/t/t2900-man.sh
+SHELL_TESTS += tests/t/t2901-help-man.sh
+SHELL_TESTS += tests/t/t2910-contrib-mine.sh
