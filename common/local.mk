@@ -9,3 +9,6 @@ common_libcommon_a_SOURCES += common/sbuf.c common/sbuf.h
 common_libcommon_a_SOURCES += common/usage.c common/usage.h
 common_libcommon_a_SOURCES += common/verbs.c common/verbs.h
 common_libcommon_a_SOURCES += common/xmalloc.c common/xmalloc.h
+common_libcommon_a_SOURCES += common/config.c common/config.h
+common_libcommon_a_SOURCES += common/cred.c common/cred.h
+common_libcommon_a_SOURCES += common/run-command.c common/run-command.h

@@ -17,8 +17,19 @@ UNIT_TESTS += tests/unit/test-sbuf
 tests_unit_test_sbuf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sbuf_LDADD = $(UNIT_LDADD)
 
+UNIT_TESTS += tests/unit/test-config
+tests_unit_test_config_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_config_LDADD = $(UNIT_LDADD)
+
+UNIT_TESTS += tests/unit/test-cred
+tests_unit_test_cred_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_cred_LDADD = $(UNIT_LDADD)
+
 SHELL_TESTS += tests/t/t0001-dispatcher.sh
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS) $(SHELL_TESTS)
 EXTRA_DIST += tests/test-lib.sh tests/unit/unit.h $(SHELL_TESTS)
+EXTRA_DIST += tests/unit/unit-home.h
+EXTRA_DIST += tests/unit/unit-run.h
+EXTRA_DIST += tests/unit/unit-config.h
