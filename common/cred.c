@@ -152,6 +152,15 @@ static char *key_from_vault(const char *file, const char *field)
 	return key;
 }
 
+char *cred_problem(const struct syncro_config *cfg)
+{
+	if (env_key() || cfg->api_key_command || cfg->vault_file || !cfg->api_key ||
+	    cfg->file_mode_ok)
+		return NULL;
+	return xstrfmt("config file '%s' holds api_key but others can read it; "
+		       "run 'chmod 600 %s'", cfg->path, cfg->path);
+}
+
 char *cred_no_key_message(const char *config_path)
 {
 	char *shown = path_for_display(config_path);
@@ -189,9 +198,10 @@ char *cred_api_key(const struct syncro_config *cfg, enum key_source *source)
 		return key_from_vault(cfg->vault_file, cfg->vault_field);
 	}
 	if (cfg->api_key) {
-		if (!cfg->file_mode_ok)
-			die_with(EXIT_AUTH, "config file '%s' holds api_key but others can read it; "
-				 "run 'chmod 600 %s'", cfg->path, cfg->path);
+		char *problem = cred_problem(cfg);
+
+		if (problem)
+			die_with(EXIT_AUTH, "%s", problem);
 		*source = KEY_FILE;
 		return xstrdup(cfg->api_key);
 	}

@@ -1,1 +1,3 @@
 # Hand-written manual pages.
+dist_man_MANS += man/syncro-config.1
+dist_man_MANS += man/syncro-config.5

@@ -26,6 +26,7 @@ tests_unit_test_cred_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_cred_LDADD = $(UNIT_LDADD)
 
 SHELL_TESTS += tests/t/t0001-dispatcher.sh
+SHELL_TESTS += tests/t/t0002-config.sh
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS) $(SHELL_TESTS)
