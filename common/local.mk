@@ -12,3 +12,4 @@ common_libcommon_a_SOURCES += common/xmalloc.c common/xmalloc.h
 common_libcommon_a_SOURCES += common/config.c common/config.h
 common_libcommon_a_SOURCES += common/cred.c common/cred.h
 common_libcommon_a_SOURCES += common/run-command.c common/run-command.h
+common_libcommon_a_SOURCES += common/cache.c common/cache.h

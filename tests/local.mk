@@ -25,6 +25,10 @@ UNIT_TESTS += tests/unit/test-cred
 tests_unit_test_cred_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_cred_LDADD = $(UNIT_LDADD)
 
+UNIT_TESTS += tests/unit/test-cache
+tests_unit_test_cache_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_cache_LDADD = $(UNIT_LDADD)
+
 SHELL_TESTS += tests/t/t0001-dispatcher.sh
 SHELL_TESTS += tests/t/t0002-config.sh
 
