@@ -22,3 +22,7 @@ SHELL_TESTS += tests/t/t0001-dispatcher.sh
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS) $(SHELL_TESTS)
 EXTRA_DIST += tests/test-lib.sh tests/unit/unit.h $(SHELL_TESTS)
+
+# Trash directories of failed tests stay for debugging until `make clean`.
+clean-local:
+	-rm -rf tests/trash
