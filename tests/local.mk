@@ -38,3 +38,7 @@ EXTRA_DIST += tests/test-lib.sh tests/unit/unit.h $(SHELL_TESTS)
 EXTRA_DIST += tests/unit/unit-home.h
 EXTRA_DIST += tests/unit/unit-run.h
 EXTRA_DIST += tests/unit/unit-config.h
+
+# Trash directories of failed tests stay for debugging until `make clean`.
+clean-local:
+	-rm -rf tests/trash
