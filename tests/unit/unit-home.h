@@ -5,6 +5,9 @@
 #ifndef SYNCRO_UNIT_HOME_H
 #define SYNCRO_UNIT_HOME_H
 
+#include "sbuf.h"
+#include "xmalloc.h"
+
 static char test_home[64];
 
 static inline void home_setup(void)
@@ -34,6 +37,31 @@ static inline void home_teardown(void)
 static inline char *home_file(const char *name)
 {
 	return xstrfmt("%s/%s", test_home, name);
+}
+
+/* text with the test's HOME shown as "HOME", so messages compare exactly. */
+static inline void add_home_masked(struct sbuf *out, const char *text)
+{
+	size_t home_len = strlen(test_home);
+
+	while (*text) {
+		if (!strncmp(text, test_home, home_len)) {
+			sbuf_addstr(out, "HOME");
+			text += home_len;
+		} else {
+			sbuf_addch(out, *text++);
+		}
+	}
+}
+
+/* got (freed here) is the file rel under the test's HOME. */
+static inline void assert_home_path(char *got, const char *rel)
+{
+	char *want = home_file(rel);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+	free(want);
 }
 
 #endif
