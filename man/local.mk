@@ -1,1 +1,2 @@
 # Hand-written manual pages.
+dist_man_MANS += man/syncro-sandbox.1

@@ -22,3 +22,6 @@ SHELL_TESTS += tests/t/t0001-dispatcher.sh
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS) $(SHELL_TESTS)
 EXTRA_DIST += tests/test-lib.sh tests/unit/unit.h $(SHELL_TESTS)
+SHELL_TESTS += tests/t/t1001-sandbox-server.sh
+SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
+SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
