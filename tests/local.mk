@@ -42,3 +42,6 @@ EXTRA_DIST += tests/unit/unit-config.h
 # Trash directories of failed tests stay for debugging until `make clean`.
 clean-local:
 	-rm -rf tests/trash
+SHELL_TESTS += tests/t/t1001-sandbox-server.sh
+SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
+SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
