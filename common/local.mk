@@ -9,3 +9,7 @@ common_libcommon_a_SOURCES += common/sbuf.c common/sbuf.h
 common_libcommon_a_SOURCES += common/usage.c common/usage.h
 common_libcommon_a_SOURCES += common/verbs.c common/verbs.h
 common_libcommon_a_SOURCES += common/xmalloc.c common/xmalloc.h
+common_libcommon_a_SOURCES += common/date.c common/date.h
+common_libcommon_a_SOURCES += common/output.c common/output.h
+common_libcommon_a_SOURCES += common/table.c common/table.h
+common_libcommon_a_SOURCES += common/utf8.c common/utf8.h

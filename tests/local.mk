@@ -17,8 +17,13 @@ UNIT_TESTS += tests/unit/test-sbuf
 tests_unit_test_sbuf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sbuf_LDADD = $(UNIT_LDADD)
 
+UNIT_TESTS += tests/unit/test-output
+tests_unit_test_output_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_output_LDADD = $(UNIT_LDADD)
+
 SHELL_TESTS += tests/t/t0001-dispatcher.sh
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS) $(SHELL_TESTS)
 EXTRA_DIST += tests/test-lib.sh tests/unit/unit.h $(SHELL_TESTS)
+EXTRA_DIST += tests/unit/unit-tty.h
