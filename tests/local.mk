@@ -13,6 +13,10 @@ UNIT_TESTS += tests/unit/test-parse-options
 tests_unit_test_parse_options_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_parse_options_LDADD = $(UNIT_LDADD)
 
+UNIT_TESTS += tests/unit/test-prompt
+tests_unit_test_prompt_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_prompt_LDADD = $(UNIT_LDADD)
+
 UNIT_TESTS += tests/unit/test-sbuf
 tests_unit_test_sbuf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sbuf_LDADD = $(UNIT_LDADD)
