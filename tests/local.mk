@@ -31,3 +31,7 @@ check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS) $(SHELL_TESTS)
 EXTRA_DIST += tests/test-lib.sh tests/unit/unit.h $(SHELL_TESTS)
 EXTRA_DIST += tests/unit/unit-tty.h
+
+# Trash directories of failed tests stay for debugging until `make clean`.
+clean-local:
+	-rm -rf tests/trash
