@@ -13,6 +13,10 @@ UNIT_TESTS += tests/unit/test-parse-options
 tests_unit_test_parse_options_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_parse_options_LDADD = $(UNIT_LDADD)
 
+UNIT_TESTS += tests/unit/test-prompt
+tests_unit_test_prompt_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_prompt_LDADD = $(UNIT_LDADD)
+
 UNIT_TESTS += tests/unit/test-sbuf
 tests_unit_test_sbuf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sbuf_LDADD = $(UNIT_LDADD)
@@ -28,6 +32,9 @@ tests_unit_test_cred_LDADD = $(UNIT_LDADD)
 UNIT_TESTS += tests/unit/test-cache
 tests_unit_test_cache_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_cache_LDADD = $(UNIT_LDADD)
+UNIT_TESTS += tests/unit/test-output
+tests_unit_test_output_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_output_LDADD = $(UNIT_LDADD)
 
 SHELL_TESTS += tests/t/t0001-dispatcher.sh
 SHELL_TESTS += tests/t/t0002-config.sh
@@ -38,6 +45,7 @@ EXTRA_DIST += tests/test-lib.sh tests/unit/unit.h $(SHELL_TESTS)
 EXTRA_DIST += tests/unit/unit-home.h
 EXTRA_DIST += tests/unit/unit-run.h
 EXTRA_DIST += tests/unit/unit-config.h
+EXTRA_DIST += tests/unit/unit-tty.h
 
 # Trash directories of failed tests stay for debugging until `make clean`.
 clean-local:
