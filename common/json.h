@@ -43,7 +43,7 @@ char *format_timestamp(time_t t, char *buf, size_t size);
  * sbuf is); trailing blanks are allowed. NULL if it is not one JSON value.
  */
 cJSON *json_parse(const char *text, size_t len);
-/* Pretty-printed text with a final newline, owned by the caller. */
+/* Pretty-printed text (two-space indent, as jq) with a final newline; the caller frees it. */
 char *json_print(const cJSON *value);
 
 #endif
