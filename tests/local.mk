@@ -35,6 +35,21 @@ tests_unit_test_cache_LDADD = $(UNIT_LDADD)
 UNIT_TESTS += tests/unit/test-output
 tests_unit_test_output_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_output_LDADD = $(UNIT_LDADD)
+UNIT_TESTS += tests/unit/test-api-error
+tests_unit_test_api_error_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_api_error_LDADD = $(UNIT_LDADD)
+
+UNIT_TESTS += tests/unit/test-json
+tests_unit_test_json_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_json_LDADD = $(UNIT_LDADD)
+
+UNIT_TESTS += tests/unit/test-ratelimit
+tests_unit_test_ratelimit_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ratelimit_LDADD = $(UNIT_LDADD)
+
+UNIT_TESTS += tests/unit/test-url
+tests_unit_test_url_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_url_LDADD = $(UNIT_LDADD)
 
 SHELL_TESTS += tests/t/t0001-dispatcher.sh
 SHELL_TESTS += tests/t/t0002-config.sh
