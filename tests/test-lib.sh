@@ -112,5 +112,103 @@ test_done () {
 		eval "$test_cleanup_hooks"
 	fi
 	echo "1..$test_count"
-	test "$test_failures" = 0
+	if test "$test_failures" = 0; then
+		# like git: a passing script leaves nothing behind
+		cd "$abs_top_builddir" && rm -rf "$TRASH_DIRECTORY"
+		return 0
+	fi
+	return 1
+}
+
+# The sandbox (syncro-sandbox, the local Syncro API emulator) for
+# integration tests. Call start_sandbox at the top level of a script, not
+# inside a test body (its exports must reach the later tests):
+#
+#   start_sandbox [--rate-limit 5 ...]     SANDBOX_URL, SYNCRO_BASE_URL, SYNCRO_API_KEY
+#   syncro list >actual && sandbox_requests >requests
+#   sandbox_get tickets/108430330 | jq -r .ticket.status
+#   sandbox_fail '{"path":"/api/v1/tickets","status":500}'
+#   sandbox_clear_requests; sandbox_reset
+#
+# test_done stops it; a sandbox that does not stop cleanly (a leak, a crash)
+# is reported as a failed test.
+TEST_API_KEY=test-key-3c5f9e1a
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
+
+sandbox_curl () {
+	curl --silent --show-error --noproxy '*' "$@"
+}
+
+start_sandbox () {
+	sandbox_out=$TRASH_DIRECTORY/.sandbox.out
+	sandbox_err=$TRASH_DIRECTORY/.sandbox.err
+	"$abs_top_builddir/syncro-sandbox" --port 0 --test-controls \
+		--data "$abs_top_srcdir/sandbox/demo.json" --api-key "$TEST_API_KEY" "$@" \
+		>"$sandbox_out" 2>"$sandbox_err" &
+	SANDBOX_PID=$!
+	trap 'test -z "${SANDBOX_PID:-}" || kill "$SANDBOX_PID" 2>/dev/null' EXIT
+	test_cleanup_hooks="${test_cleanup_hooks:+$test_cleanup_hooks; }stop_sandbox"
+	sandbox_tries=0
+	SYNCRO_BASE_URL=
+	while test -z "$SYNCRO_BASE_URL"; do
+		SYNCRO_BASE_URL=$(sed -n 's/^export SYNCRO_BASE_URL=//p' "$sandbox_out" 2>/dev/null)
+		test -n "$SYNCRO_BASE_URL" && break
+		sandbox_tries=$((sandbox_tries + 1))
+		if test "$sandbox_tries" -gt 200 || ! kill -0 "$SANDBOX_PID" 2>/dev/null; then
+			echo "Bail out! syncro-sandbox did not start:"
+			sed 's/^/# /' "$sandbox_err"
+			exit 1
+		fi
+		sleep 0.05
+	done
+	SANDBOX_URL=${SYNCRO_BASE_URL%/api/v1}
+	SYNCRO_API_KEY=$TEST_API_KEY
+	export SANDBOX_URL SYNCRO_BASE_URL SYNCRO_API_KEY
+}
+
+stop_sandbox () {
+	test -n "${SANDBOX_PID:-}" || return 0
+	kill -TERM "$SANDBOX_PID" 2>/dev/null
+	wait "$SANDBOX_PID"
+	sandbox_status=$?
+	SANDBOX_PID=
+	if test "$sandbox_status" != 0; then
+		test_count=$((test_count + 1))
+		test_failures=$((test_failures + 1))
+		echo "not ok $test_count - syncro-sandbox stopped cleanly (it exited with $sandbox_status)"
+		sed 's/^/# /' "$sandbox_err"
+	fi
+}
+
+# The requests received since the last clear: "METHOD PATH[?QUERY]" each.
+sandbox_requests () {
+	sandbox_curl --fail-with-body "$SANDBOX_URL/__sandbox/requests" |
+	jq -r '.requests[] | .method + " " + .path +
+		(if (.query // "") != "" then "?" + .query else "" end)'
+}
+
+# The raw log: {"requests":[{"method","path","query","body","auth","status"}]}.
+sandbox_requests_json () {
+	sandbox_curl --fail-with-body "$SANDBOX_URL/__sandbox/requests"
+}
+
+sandbox_clear_requests () {
+	sandbox_curl --fail-with-body -X DELETE "$SANDBOX_URL/__sandbox/requests" >/dev/null
+}
+
+sandbox_reset () {
+	sandbox_curl --fail-with-body -X POST "$SANDBOX_URL/__sandbox/reset" >/dev/null
+}
+
+# sandbox_fail JSON: answer the next matching requests with a failure.
+sandbox_fail () {
+	sandbox_curl --fail-with-body -X POST -H 'Content-Type: application/json' \
+		--data "$1" "$SANDBOX_URL/__sandbox/fail" >/dev/null
+}
+
+# sandbox_get PATH: GET $SYNCRO_BASE_URL/PATH with the key, unlogged and
+# unlimited; the body on stdout; fails (exit 22) on an HTTP error.
+sandbox_get () {
+	sandbox_curl --fail-with-body -H "Authorization: Bearer $TEST_API_KEY" \
+		-H 'X-Sandbox-Control: peek' "$SYNCRO_BASE_URL/${1#/}"
 }

@@ -1,0 +1,86 @@
+#include "compat.h"
+#include "api.h"
+#include "paging.h"
+
+static const struct route {
+	const char *method;
+	const char *pattern;
+	void (*handler)(struct api_req *r);
+} routes[] = {
+	{ "GET", "/me", get_me },
+	{ "GET", "/users", get_users },
+	{ "GET", "/users/{id}", get_user },
+	{ "GET", "/tickets", get_tickets },
+	{ "POST", "/tickets", post_tickets },
+	{ "GET", "/tickets/settings", get_ticket_settings },
+	{ "GET", "/tickets/{id}", get_ticket },
+	{ "PUT", "/tickets/{id}", put_ticket },
+	{ "DELETE", "/tickets/{id}", delete_ticket },
+	{ "POST", "/tickets/{id}/comment", post_comment },
+	{ "GET", "/tickets/{id}/comments", get_comments },
+	{ "POST", "/tickets/{id}/timer_entry", post_timer_entry },
+	{ "PUT", "/tickets/{id}/update_timer_entry", put_update_timer_entry },
+	{ "POST", "/tickets/{id}/delete_timer_entry", post_delete_timer_entry },
+	{ "POST", "/tickets/{id}/charge_timer_entry", post_charge_timer_entry },
+	{ "POST", "/tickets/{id}/add_line_item", post_add_line_item },
+	{ "PUT", "/tickets/{id}/update_line_item", put_update_line_item },
+	{ "POST", "/tickets/{id}/remove_line_item", post_remove_line_item },
+	{ "GET", "/ticket_timers", get_ticket_timers },
+	{ "GET", "/customers", get_customers },
+	{ "POST", "/customers", post_customers },
+	{ "GET", "/customers/autocomplete", get_customers_autocomplete },
+	{ "GET", "/customers/{id}", get_customer },
+	{ "GET", "/contacts", get_contacts },
+	{ "GET", "/invoices", get_invoices },
+	{ "POST", "/invoices", post_invoices },
+	{ "GET", "/invoices/{id}", get_invoice },
+	{ "DELETE", "/invoices/{id}", delete_invoice },
+	{ "POST", "/invoices/{id}/line_items", post_invoice_line_items },
+	{ "GET", "/products", get_products },
+	{ "GET", "/products/categories", get_product_categories },
+	{ "GET", "/products/{id}", get_product },
+};
+
+void api_dispatch(struct api_req *r)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(routes); i++) {
+		if (strcmp(routes[i].method, r->method) ||
+		    !path_match(routes[i].pattern, r->path, &r->caps))
+			continue;
+		routes[i].handler(r);
+		return;
+	}
+	reply_not_found(r);
+}
+
+void reply_list(struct api_req *r, const char *key, const cJSON **items, int n,
+		render_fn render, int default_size, enum meta_style meta)
+{
+	struct page p = paging_compute(n, str_field(r->query, "page"),
+				       str_field(r->query, "per_page"), default_size);
+	cJSON *out = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(out, key), *m;
+
+	for (int i = p.first; i < p.first + p.count; i++)
+		cJSON_AddItemToArray(list, render(r->st, items[i]));
+	if (meta != META_NONE) {
+		m = cJSON_AddObjectToObject(out, "meta");
+		cJSON_AddNumberToObject(m, "total_pages", p.total_pages);
+		if (meta == META_ENTRIES) {
+			cJSON_AddNumberToObject(m, "total_entries", p.total_entries);
+			cJSON_AddNumberToObject(m, "per_page", p.per_page);
+		}
+		cJSON_AddNumberToObject(m, "page", p.page);
+		if (meta == META_PER_PAGE)
+			cJSON_AddNumberToObject(m, "per_page", p.per_page);
+	}
+	reply(r, 200, out);
+}
+
+cJSON *ticket_by_id_or_404(struct api_req *r)
+{
+	cJSON *t = find_by_id(coll(r->st, "tickets"), cap_id(r, 0));
+
+	if (!t)
+		reply_not_found(r);
+	return t;
+}

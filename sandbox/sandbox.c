@@ -1,0 +1,109 @@
+/*
+ * syncro-sandbox: a local emulator of the Syncro API v1 with demo data, for
+ * trying syncro without an account, developing plugins, and as the server
+ * of the integration tests. See syncro-sandbox(1).
+ */
+#include "compat.h"
+#include <signal.h>
+#include <pthread.h>
+#include "parse-options.h"
+#include "server.h"
+#include "usage.h"
+
+static long port = 8180;
+static const char *data_file = PKGDATADIR "/demo.json";
+static const char *api_key = "sandbox";
+static long rate_limit = 180;
+static long page_size = 25;
+static int no_retry_after;
+static int test_controls;
+
+static const struct option_spec options[] = {
+	OPT_INT(0, "port", &port, "N", "listen on 127.0.0.1:N (0: a free port; default 8180)"),
+	OPT_STRING_C(0, "data", &data_file, "FILE", "load the account's data from FILE", COMPLETE_FILE),
+	OPT_STRING(0, "api-key", &api_key, "KEY", "the API key clients must send (default: sandbox)"),
+	OPT_INT(0, "rate-limit", &rate_limit, "N", "requests per minute per client (default 180; 0: none)"),
+	OPT_INT(0, "page-size", &page_size, "N", "default page size of the lists (default 25)"),
+	OPT_BOOL(0, "no-retry-after", &no_retry_after, "send 429 answers without Retry-After"),
+	OPT_BOOL(0, "test-controls", &test_controls, "serve the /__sandbox/ test controls"),
+	OPT_END(),
+};
+
+static const struct verb_spec verb = {
+	"sandbox", "syncro sandbox [options]",
+	"run a local emulator of the Syncro API, seeded with demo data", options,
+	COMPLETE_NONE,
+};
+
+/* The key as a shell word: quoted unless it is plainly safe. */
+static void print_shell_word(const char *s)
+{
+	if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/:") == strlen(s)) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	}
+	putchar('\'');
+}
+
+int main(int argc, char **argv)
+{
+	struct state st = { 0 };
+	struct server srv = { 0 };
+	struct sbuf err = SBUF_INIT;
+	sigset_t stop;
+	int got, bound;
+
+	set_program_name("syncro-sandbox");
+	if (parse_options(&verb, argc, argv))
+		usage_error(&verb, "unexpected argument '%s'", argv[0]);
+	if (port < 0 || port > 65535)
+		usage_error(&verb, "'--port' must be 0 to 65535, not %ld", port);
+	if (rate_limit < 0)
+		usage_error(&verb, "'--rate-limit' must be 0 or more, not %ld", rate_limit);
+	if (page_size < 1 || page_size > 100)
+		usage_error(&verb, "'--page-size' must be 1 to 100, not %ld", page_size);
+	if (!*api_key)
+		usage_error(&verb, "'--api-key' must not be empty");
+
+	if (state_load(&st, data_file, &err) < 0)
+		die("%s; give a data file with '--data FILE'", err.buf);
+	sbuf_release(&err);
+	st.page_size = page_size;
+
+	/* Block the stop signals in every thread; main waits for them. */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	srv.st = &st;
+	srv.api_key = api_key;
+	srv.test_controls = test_controls;
+	srv.retry_after = !no_retry_after;
+	srv.rl.limit = rate_limit;
+	bound = server_start(&srv, (int)port);
+	if (bound < 0) {
+		state_free(&st);
+		die("cannot listen on 127.0.0.1:%ld; is another server using it? Try '--port 0'", port);
+	}
+
+	printf("# syncro sandbox: Syncro API v1 at http://127.0.0.1:%d/api/v1 (Ctrl-C stops it)\n", bound);
+	printf("export SYNCRO_BASE_URL=http://127.0.0.1:%d/api/v1\n", bound);
+	fputs("export SYNCRO_API_KEY=", stdout);
+	print_shell_word(api_key);
+	putchar('\n');
+	fflush(stdout);
+
+	sigwait(&stop, &got);
+	server_stop(&srv);
+	state_free(&st);
+	return 0;
+}

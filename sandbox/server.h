@@ -1,0 +1,29 @@
+/*
+ * The HTTP side of the sandbox (libmicrohttpd): one thread per connection,
+ * bound to 127.0.0.1. Each request goes through, in order: the test
+ * controls, injected failures, the rate limit, authentication, and the
+ * route. The server owns its controls and rate limiter; the state is the
+ * caller's.
+ */
+#ifndef SANDBOX_SERVER_H
+#define SANDBOX_SERVER_H
+
+#include "controls.h"
+#include "ratelimit.h"
+#include "state.h"
+
+struct server {
+	struct state *st;
+	const char *api_key;
+	int test_controls;
+	int retry_after;		/* send Retry-After with a 429 */
+	struct controls ctl;
+	struct ratelimit rl;
+	struct MHD_Daemon *daemon;
+};
+
+/* Listen on 127.0.0.1:port (0: any free port); returns the port, or -1. */
+int server_start(struct server *srv, int port);
+void server_stop(struct server *srv);
+
+#endif

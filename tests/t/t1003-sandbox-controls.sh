@@ -1,0 +1,129 @@
+#!/bin/sh
+test_description='syncro-sandbox: the test controls (request log, reset, injected failures)'
+. "$(dirname "$0")/../test-lib.sh"
+
+start_sandbox
+
+test_expect_success 'the log lists each request as METHOD PATH?QUERY, the key masked' '
+	sandbox_curl -H "Authorization: Bearer $TEST_API_KEY" "$SYNCRO_BASE_URL/tickets?status=New&page=2" >/dev/null &&
+	sandbox_curl "$SYNCRO_BASE_URL/me?api_key=$TEST_API_KEY" >/dev/null &&
+	sandbox_curl "$SYNCRO_BASE_URL/tickets?page=1&api_key=$TEST_API_KEY" >/dev/null &&
+	cat >expect <<-\EOF &&
+	GET /api/v1/tickets?status=New&page=2
+	GET /api/v1/me?api_key=REDACTED
+	GET /api/v1/tickets?page=1&api_key=REDACTED
+	EOF
+	sandbox_requests >actual &&
+	test_cmp expect actual &&
+	sandbox_requests_json >log.json &&
+	test_grep_not "$TEST_API_KEY" log.json
+'
+
+test_expect_success 'the JSON log has method, path, query, body (parsed) and auth' '
+	sandbox_clear_requests &&
+	sandbox_curl -X PUT -H "Authorization: Bearer $TEST_API_KEY" -H "Content-Type: application/json" \
+		--data "{\"status\":\"In Progress\"}" "$SYNCRO_BASE_URL/tickets/108430330" >/dev/null &&
+	sandbox_curl -X POST -H "Authorization: $TEST_API_KEY" --data "not json" \
+		"$SYNCRO_BASE_URL/tickets/108430330/comment" >/dev/null &&
+	sandbox_requests_json | jq -c ".requests[]" >actual &&
+	cat >expect <<-\EOF &&
+	{"method":"PUT","path":"/api/v1/tickets/108430330","query":null,"body":{"status":"In Progress"},"auth":"bearer","status":200}
+	{"method":"POST","path":"/api/v1/tickets/108430330/comment","query":null,"body":"not json","auth":"header","status":400}
+	EOF
+	test_cmp expect actual
+'
+
+test_expect_success 'sandbox_get is not logged, and the log can be cleared' '
+	sandbox_clear_requests &&
+	sandbox_get me >/dev/null &&
+	sandbox_requests >actual &&
+	test ! -s actual
+'
+
+test_expect_success 'reset brings the loaded data back and clears the log' '
+	sandbox_get tickets/108430330 | jq -r .ticket.status >before &&
+	echo "In Progress" >expect && test_cmp expect before &&
+	sandbox_reset &&
+	sandbox_get tickets/108430330 | jq -r .ticket.status >after &&
+	echo New >expect && test_cmp expect after &&
+	sandbox_requests >actual &&
+	test ! -s actual
+'
+
+test_expect_success 'fail: the next N matching requests get the given answer' '
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/comment\",\"count\":2,\"status\":500,
+		\"body\":\"<html>oops</html>\",\"content_type\":\"text/html\",\"headers\":{\"Retry-After\":\"1\"}}" &&
+	for i in 1 2 3; do
+		sandbox_curl -D head$i -o body$i -w "%{http_code}\n" -X POST \
+			-H "Authorization: Bearer $TEST_API_KEY" -H "Content-Type: application/json" \
+			--data "{\"subject\":\"s\",\"body\":\"b\"}" \
+			"$SYNCRO_BASE_URL/tickets/108430330/comment" >>codes || return 1
+	done &&
+	printf "%s\n" 500 500 200 >expect && test_cmp expect codes &&
+	printf "<html>oops</html>" >expect && test_cmp expect body1 &&
+	grep -i "^content-type: text/html" head1 &&
+	grep -i "^retry-after: 1" head2 &&
+	jq -r .comment.subject body3 >actual && echo s >expect && test_cmp expect actual
+'
+
+test_expect_success 'fail: the method is optional and * is one segment' '
+	sandbox_fail "{\"path\":\"/api/v1/tickets/*\",\"status\":503,\"body\":\"{}\"}" &&
+	sandbox_curl -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $TEST_API_KEY" \
+		"$SYNCRO_BASE_URL/tickets" >codes &&
+	sandbox_curl -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $TEST_API_KEY" \
+		"$SYNCRO_BASE_URL/tickets/108430330/comments" >>codes &&
+	sandbox_curl -o /dev/null -w "%{http_code}\n" -X DELETE -H "Authorization: Bearer $TEST_API_KEY" \
+		"$SYNCRO_BASE_URL/tickets/1" >>codes &&
+	printf "%s\n" 200 200 503 >expect && test_cmp expect codes
+'
+
+test_expect_success 'fail: close drops the connection without an answer' '
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"close\":true}" &&
+	test_expect_code 52 sandbox_curl -H "Authorization: Bearer $TEST_API_KEY" "$SYNCRO_BASE_URL/me" 2>err &&
+	sandbox_curl -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $TEST_API_KEY" \
+		"$SYNCRO_BASE_URL/me" >code &&
+	echo 200 >expect && test_cmp expect code
+'
+
+test_expect_success 'fail: delay_ms delays the answer (a normal one without status)' '
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"delay_ms\":1500}" &&
+	test_expect_code 28 sandbox_curl --max-time 0.5 -H "Authorization: Bearer $TEST_API_KEY" \
+		"$SYNCRO_BASE_URL/me" 2>err &&
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"delay_ms\":300}" &&
+	sandbox_curl -H "Authorization: Bearer $TEST_API_KEY" "$SYNCRO_BASE_URL/me" | jq -r .user_id >actual &&
+	echo 74571 >expect && test_cmp expect actual
+'
+
+test_expect_success 'a malformed fail rule is refused with 400 and a reason' '
+	test_must_fail sandbox_fail "{\"status\":500}" >out 2>&1 &&
+	sandbox_curl -X POST --data "{\"path\":\"/x\",\"status\":42}" "$SANDBOX_URL/__sandbox/fail" >body &&
+	jq -r .error body >actual &&
+	echo "'"'"'status'"'"' must be an HTTP status, not 42" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'reset also forgets pending failures' '
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":500}" &&
+	sandbox_reset &&
+	sandbox_curl -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $TEST_API_KEY" \
+		"$SYNCRO_BASE_URL/me" >code &&
+	echo 200 >expect && test_cmp expect code
+'
+
+test_expect_success 'without --test-controls the controls do not exist' '
+	(
+		syncro-sandbox --port 0 --data "$abs_top_srcdir/sandbox/demo.json" >out &
+		pid=$! &&
+		n=0 &&
+		until grep -q "^export SYNCRO_API_KEY" out; do
+			n=$((n + 1)) && test $n -lt 200 && sleep 0.05 || break
+		done &&
+		url=$(sed -n "s/^export SYNCRO_BASE_URL=//p" out) &&
+		sandbox_curl -o /dev/null -w "%{http_code}\n" "${url%/api/v1}/__sandbox/requests" >code &&
+		sandbox_curl -o /dev/null -w "%{http_code}\n" -X POST "${url%/api/v1}/__sandbox/reset" >>code &&
+		kill $pid && wait $pid
+	) &&
+	printf "%s\n" 404 404 >expect && test_cmp expect code
+'
+
+test_done
