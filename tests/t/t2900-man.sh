@@ -20,7 +20,8 @@ undocumented_options () {
 	mandoc -Tascii "$2" | col -b >page.out || return 1
 	grep -o -e "--[a-z0-9][a-z0-9-]*" help.out | sort -u >options.out
 	while read -r opt; do
-		grep -q -e "$opt\\([^a-z0-9-]\\|\$\\)" page.out || echo "$opt"
+		grep -q -e "$opt\\([^a-z0-9-]\\|\$\\)" page.out ||
+		echo "${1##*/}: $opt is not in ${2##*/}"
 	done <options.out
 }
 
@@ -55,7 +56,7 @@ test_expect_success 'the option check finds a missing page and a missing option'
 	.Fl -status , -labor , -customer , -assign , -method , -attach , -yes , -help
 	EOF
 	undocumented_options "$verb" page.1 >actual &&
-	echo --verbose >expect &&
+	echo "syncro-test-verb: --verbose is not in page.1" >expect &&
 	test_cmp expect actual
 '
 
