@@ -10,3 +10,5 @@ zshcompletiondir = $(ZSH_COMPLETION_DIR)
 dist_zshcompletion_DATA = completions/_syncro
 fishcompletiondir = $(datadir)/fish/vendor_completions.d
 dist_fishcompletion_DATA = completions/syncro.fish
+# The completion benchmark (not a test): bench/complete [BUILD_DIR].
+EXTRA_DIST += bench/complete

@@ -79,3 +79,5 @@ clean-local:
 SHELL_TESTS += tests/t/t1001-sandbox-server.sh
 SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
 SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
+SHELL_TESTS += tests/t/t2010-completion-cache.sh
+SHELL_TESTS += tests/t/t2011-completion-refresh.sh
