@@ -81,3 +81,4 @@ SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
 SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
 SHELL_TESTS += tests/t/t2010-completion-cache.sh
 SHELL_TESTS += tests/t/t2011-completion-refresh.sh
+EXTRA_DIST += tests/completion-setup.sh

@@ -2,14 +2,8 @@
 test_description='bash completion: the real _syncro function over __complete'
 . "$(dirname "$0")/../test-lib.sh"
 
-if ! command -v bash >/dev/null 2>&1; then
-	echo "1..0 # SKIP bash is not installed"
-	exit 0
-fi
-
-mkdir -p plugins
-chmod 755 plugins
-PATH="$TRASH_DIRECTORY/plugins:$abs_top_builddir/tests/helpers:$PATH"
+. "$TEST_DIRECTORY/completion-setup.sh"
+completion_setup bash
 COLUMNS=80
 export COLUMNS
 

@@ -2,14 +2,8 @@
 test_description='zsh completion: _syncro loaded by compinit in zsh -f'
 . "$(dirname "$0")/../test-lib.sh"
 
-if ! command -v zsh >/dev/null 2>&1; then
-	echo "1..0 # SKIP zsh is not installed"
-	exit 0
-fi
-
-mkdir -p plugins
-chmod 755 plugins
-PATH="$TRASH_DIRECTORY/plugins:$abs_top_builddir/tests/helpers:$PATH"
+. "$TEST_DIRECTORY/completion-setup.sh"
+completion_setup zsh
 
 # complete TEXT [list]: the edit line after TAB (and the listing) in "actual".
 complete () {

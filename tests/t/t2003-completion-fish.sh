@@ -2,14 +2,8 @@
 test_description='fish completion: syncro.fish over __complete'
 . "$(dirname "$0")/../test-lib.sh"
 
-if ! command -v fish >/dev/null 2>&1; then
-	echo "1..0 # SKIP fish is not installed"
-	exit 0
-fi
-
-mkdir -p plugins
-chmod 755 plugins
-PATH="$TRASH_DIRECTORY/plugins:$abs_top_builddir/tests/helpers:$PATH"
+. "$TEST_DIRECTORY/completion-setup.sh"
+completion_setup fish
 
 # complete LINE: what fish offers for LINE ("value<TAB>description"), in "actual".
 complete () {

@@ -21,6 +21,17 @@ wait_for_refresh () {
 	done
 }
 
+# The requests of a refresh after the first, the time of since_updated_at masked.
+check_refresh_requests () {
+	sandbox_requests | sed "s/since_updated_at=[^&]*/since_updated_at=T/" >actual &&
+	cat >expect <<-\EOF &&
+	GET /api/v1/tickets/settings
+	GET /api/v1/tickets?status=Not+Closed&page=1&per_page=100
+	GET /api/v1/tickets?since_updated_at=T&page=1&per_page=100
+	EOF
+	test_cmp expect actual
+}
+
 test_expect_success '__refresh-cache fetches the settings and the open tickets' '
 	syncro __refresh-cache &&
 	sandbox_requests >actual &&
@@ -41,13 +52,7 @@ test_expect_success '__refresh-cache fetches the settings and the open tickets' 
 test_expect_success 'the next refresh also asks what changed since the last one' '
 	sandbox_clear_requests &&
 	syncro __refresh-cache &&
-	sandbox_requests | sed "s/since_updated_at=[^&]*/since_updated_at=T/" >actual &&
-	cat >expect <<-\EOF &&
-	GET /api/v1/tickets/settings
-	GET /api/v1/tickets?status=Not+Closed&page=1&per_page=100
-	GET /api/v1/tickets?since_updated_at=T&page=1&per_page=100
-	EOF
-	test_cmp expect actual
+	check_refresh_requests
 '
 
 test_expect_success 'a refresh while another holds the lock sends nothing' '
@@ -69,13 +74,7 @@ test_expect_success 'bash completion on a stale cache: the old answer at once, o
 	echo 32164 >expect &&
 	test_cmp expect first &&
 	wait_for_refresh "Own cloud thing again" &&
-	sandbox_requests | sed "s/since_updated_at=[^&]*/since_updated_at=T/" >actual &&
-	cat >expect <<-\EOF &&
-	GET /api/v1/tickets/settings
-	GET /api/v1/tickets?status=Not+Closed&page=1&per_page=100
-	GET /api/v1/tickets?since_updated_at=T&page=1&per_page=100
-	EOF
-	test_cmp expect actual &&
+	check_refresh_requests &&
 	syncro __complete test-verb 32164 >actual &&
 	printf "32164\tNew · Jerry Burger · Own cloud thing again\n:36\n" >expect &&
 	test_cmp expect actual
