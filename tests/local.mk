@@ -25,3 +25,7 @@ EXTRA_DIST += tests/test-lib.sh tests/unit/unit.h $(SHELL_TESTS)
 SHELL_TESTS += tests/t/t1001-sandbox-server.sh
 SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
 SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
+SHELL_TESTS += tests/t/t1004-sandbox-work.sh
+SHELL_TESTS += tests/t/t1005-sandbox-catalog.sh
+SHELL_TESTS += tests/t/t1006-sandbox-conformance.sh
+EXTRA_DIST += tests/data/swagger-examples.json
