@@ -35,3 +35,4 @@ tests_unit_test_sandbox_wire_LDADD = $(SANDBOX_LIBS) $(CHECK_LIBS)
 UNIT_TESTS += tests/unit/test-sandbox-routes
 tests_unit_test_sandbox_routes_CFLAGS = $(UNIT_CFLAGS) -I$(top_srcdir)/sandbox
 tests_unit_test_sandbox_routes_LDADD = $(SANDBOX_LIBS) $(CHECK_LIBS)
+SHELL_TESTS += tests/t/t1007-sandbox-demo.sh
