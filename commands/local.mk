@@ -2,3 +2,6 @@
 bin_PROGRAMS += syncro
 syncro_SOURCES = commands/syncro.c
 syncro_LDADD = $(COMMON_LIBS)
+pkglibexec_PROGRAMS += syncro-config
+syncro_config_SOURCES = commands/config.c
+syncro_config_LDADD = $(COMMON_LIBS)

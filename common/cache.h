@@ -4,12 +4,15 @@
  *
  *   tickets.tsv    one ticket a line: number, id, status, customer_id,
  *                  customer name, subject, updated_at (tabs and newlines in
- *                  fields replaced by spaces)
- *   NAME.json      a cached API answer (settings, techs, customers) with
- *                  the time it was fetched
+ *                  fields replaced by spaces), sorted by number, highest
+ *                  (newest) first
+ *   NAME.json      a cached API answer (settings, techs, customers) as
+ *                  {"fetched_at": EPOCH_SECONDS, "data": ANSWER}; its age
+ *                  comes from fetched_at, not from the file's mtime
  *
- * Every write goes to a temporary file that is renamed over the old one, so
- * a process killed mid-write never leaves a torn file. Loading 50,000
+ * The directory is created mode 0700, the files mode 0600. Every write goes
+ * to a temporary file in the same directory that is fsync'ed and renamed
+ * over the old one, so a process killed mid-write never leaves a torn file. Loading 50,000
  * tickets must take a few milliseconds (completion's budget is 20 ms).
  */
 #ifndef SYNCRO_CACHE_H
@@ -30,13 +33,18 @@ struct cached_ticket {
 };
 
 struct ticket_cache {
-	struct cached_ticket *items;	/* owned; in file order */
+	struct cached_ticket *items;	/* owned; sorted by number, highest first */
 	size_t nr, alloc;
-	char *buf;			/* owned: the file's text */
+	char *buf;			/* owned: the file's text, split in place */
 	time_t mtime;			/* when the file was written; 0 if none */
 };
+#define TICKET_CACHE_INIT { NULL, 0, 0, NULL, 0 }
 
-/* Load tickets.tsv; a missing file is an empty cache. 0, or -1 on error. */
+/*
+ * Load tickets.tsv; a missing file is an empty cache. Lines that do not
+ * parse are skipped. 0, or -1 (with an error() message) when the file
+ * cannot be read; the cache is then empty and must still be released.
+ */
 int ticket_cache_load(struct ticket_cache *cache);
 void ticket_cache_release(struct ticket_cache *cache);
 const struct cached_ticket *ticket_cache_find(const struct ticket_cache *cache, long number);
@@ -50,7 +58,7 @@ long cache_ticket_id(long number);
  * warning, never a failure of the verb. Returns 0 or -1.
  */
 int cache_store_tickets(const cJSON *tickets);
-/* Drop a number whose cached id turned out to be wrong (a 404). */
+/* Drop a number whose cached id turned out to be wrong (a 404). 0 or -1. */
 int cache_forget_ticket(long number);
 
 /*
@@ -58,7 +66,7 @@ int cache_forget_ticket(long number);
  * than max_age seconds (max_age < 0: any age). The caller frees it.
  */
 cJSON *cache_read_json(const char *name, long max_age);
-int cache_write_json(const char *name, const cJSON *value);
+int cache_write_json(const char *name, const cJSON *value);	/* 0, or -1 with a warning */
 /* Seconds since NAME (e.g. "tickets.tsv") was written; -1 if it does not exist. */
 long cache_age(const char *name);
 

@@ -18,20 +18,35 @@ enum billing_method { BILLING_TIMER, BILLING_LINE_ITEM, BILLING_COMMENT };
 struct labor_product {
 	char *alias;		/* "remote" */
 	long product_id;	/* 1190473 */
+	enum setting_source source;	/* built in, or from the file */
+};
+
+/* Each setting, for remembering its source (struct syncro_config.source). */
+enum setting_id {
+	SET_SUBDOMAIN, SET_BASE_URL, SET_API_KEY_COMMAND, SET_VAULT_FILE,
+	SET_VAULT_FIELD, SET_API_KEY, SET_AUTH, SET_TIMEOUT, SET_CONNECT_TIMEOUT,
+	SET_RATE_PER_MINUTE, SET_RATE_WAIT, SET_LABOR_DEFAULT,
+	SET_LABOR_DEFAULT_MINUTES, SET_BILLING, SET_EMAIL_COMMENTS,
+	SET_CLOSE_STATUS, SET_SESSION_LOGS,
+	SETTING__NR
 };
 
 struct syncro_config {
 	char *path;			/* the config file consulted (may not exist) */
 	int file_exists;
+	enum setting_source path_source;	/* env SYNCRO_CONFIG or default */
+	enum setting_source source[SETTING__NR];	/* where each setting came from */
 
 	/* Base URL: SYNCRO_BASE_URL, SYNCRO_SUBDOMAIN, base_url, subdomain. */
 	char *base_url;			/* effective, no trailing slash; NULL if unset */
 	enum setting_source base_url_source;
-	char *subdomain;		/* as configured, or NULL */
+	/* "SYNCRO_BASE_URL", "SYNCRO_SUBDOMAIN", "base_url", "subdomain" or NULL */
+	const char *base_url_from;
+	char *subdomain;		/* as configured (file or env), or NULL */
 
 	/* Key sources, in cred.c's order after SYNCRO_API_KEY. */
 	char *api_key_command;		/* run without a shell */
-	char *vault_file;		/* SOPS-encrypted YAML */
+	char *vault_file;		/* SOPS-encrypted YAML, ~ expanded */
 	char *vault_field;		/* dotted path, default credentials.credential */
 	char *api_key;			/* in the file itself; needs mode 0600 */
 	int file_mode_ok;		/* the file is not readable by group or others */
@@ -50,13 +65,19 @@ struct syncro_config {
 	int email_comments;		/* comments.email: email the customer by default (false) */
 
 	char *close_status;		/* default "Resolved" */
-	char *session_logs;		/* default $XDG_DATA_HOME/syncro */
+	char *session_logs;		/* default $XDG_DATA_HOME/syncro, ~ expanded */
 };
 
 const struct syncro_config *config_get(void);
 
-/* Load into cfg from path (NULL: $SYNCRO_CONFIG or the XDG default); 0 or -1. */
+/*
+ * Load into cfg (defaults, the file at path, then the environment) from
+ * path (NULL: $SYNCRO_CONFIG or the XDG default). A missing file is all
+ * defaults. A malformed file dies with exit 3; a file that exists but
+ * cannot be read is an error() and -1. cfg owns every string in it.
+ */
 int config_load(struct syncro_config *cfg, const char *path);
+/* Free what cfg owns (the api_key is wiped first). */
 void config_release(struct syncro_config *cfg);
 
 /* The product id of a labor alias or a numeric id; -1 if unknown. */
@@ -64,18 +85,25 @@ long config_labor_product(const struct syncro_config *cfg, const char *alias_or_
 
 const char *setting_source_name(enum setting_source src);
 const char *billing_method_name(enum billing_method m);
+const char *auth_mode_name(enum auth_mode m);
+
+/* "~/..." for a path under $HOME, else the path; the caller frees it. */
+char *path_for_display(const char *path);
+/* "~" or "~/..." expanded with $HOME; the caller frees it. */
+char *expand_home(const char *path);
 
 /*
  * XDG base directories, ignoring empty or relative values as the spec
  * says. The caller frees the result: xdg_config_path("config.yaml") is
  * "$XDG_CONFIG_HOME/syncro/config.yaml" or "~/.config/syncro/config.yaml".
+ * A NULL or empty file gives the directory itself ("$XDG_.../syncro").
  */
 char *xdg_config_path(const char *file);
 char *xdg_state_path(const char *file);		/* ~/.local/state/syncro/FILE */
 char *xdg_cache_path(const char *file);		/* ~/.cache/syncro/FILE */
 char *xdg_data_path(const char *file);		/* ~/.local/share/syncro/FILE */
 
-/* mkdir -p for the directory that will hold path; 0 or -1 with errno. */
+/* mkdir -p (mode 0700) for the directory that will hold path; 0 or -1 with errno. */
 int mkdir_for_file(const char *path);
 
 #endif

@@ -23,8 +23,21 @@ enum key_source { KEY_NONE, KEY_ENV, KEY_COMMAND, KEY_VAULT, KEY_FILE };
 char *cred_api_key(const struct syncro_config *cfg, enum key_source *source);
 
 /*
+ * What is wrong with the key's source that can be seen without running
+ * anything: today, an api_key in a config file others can read ("... run
+ * 'chmod 600 FILE'"). NULL when nothing is; the caller frees it.
+ */
+char *cred_problem(const struct syncro_config *cfg);
+
+/*
+ * The message when there is no key: the ways to set one, each on its own
+ * line (config_path is where the file would be). The caller frees it.
+ */
+char *cred_no_key_message(const char *config_path);
+
+/*
  * Describe where the key would come from without running anything that
- * decrypts it: "SYNCRO_API_KEY", "api_key_command 'pass show syncro'",
+ * decrypts it: "env SYNCRO_API_KEY", "api_key_command 'pass show syncro'",
  * "vault ~/vault/syncro.sops.yaml (credentials.credential)", "config file
  * ~/.config/syncro/config.yaml", or "none". Appends to out; returns the source.
  */

@@ -1,2 +1,4 @@
 # Hand-written manual pages.
+dist_man_MANS += man/syncro-config.1
+dist_man_MANS += man/syncro-config.5
 dist_man_MANS += man/syncro-sandbox.1

@@ -112,7 +112,12 @@ test_done () {
 		eval "$test_cleanup_hooks"
 	fi
 	echo "1..$test_count"
-	test "$test_failures" = 0
+	if test "$test_failures" = 0; then
+		# like git: a passing script leaves nothing behind
+		cd "$abs_top_builddir" && rm -rf "$TRASH_DIRECTORY"
+		return 0
+	fi
+	return 1
 }
 
 # The sandbox (syncro-sandbox, the local Syncro API emulator) for

@@ -1,0 +1,260 @@
+#include "compat.h"
+#include "api.h"
+#include "cache.h"
+#include "json.h"
+#include "usage.h"
+#include "xmalloc.h"
+
+/* An upper bound for api_paginate(), against an endpoint that never ends. */
+#define MAX_PAGES 100000
+
+int api_exchange(const struct api_request *req, struct http_response *resp,
+		 cJSON **out, struct api_error *err)
+{
+	const char *method = req->method ? req->method : "GET";
+	char *body = NULL;
+	int ret = -1;
+
+	*out = NULL;
+	if (req->body && !(body = cJSON_PrintUnformatted(req->body)))
+		die("out of memory");
+	if (!http_send(method, req->path, req->query, body, resp) &&
+	    resp->status >= 200 && resp->status < 300) {
+		if (!resp->body.len)
+			ret = 0;
+		else if ((*out = json_parse(resp->body.buf, resp->body.len)))
+			ret = 0;
+	}
+	if (ret)
+		api_error_from_response(err, resp, method, req->path, req->what);
+	cJSON_free(body);
+	return ret;
+}
+
+int api_call(const struct api_request *req, cJSON **out, struct api_error *err)
+{
+	struct http_response resp = HTTP_RESPONSE_INIT;
+	int ret = api_exchange(req, &resp, out, err);
+
+	http_response_release(&resp);
+	return ret;
+}
+
+static cJSON *call_or_die(const char *method, const char *path,
+			  const struct strvec *query, const cJSON *body)
+{
+	struct api_request req = { method, path, query, body, NULL };
+	struct api_error err = API_ERROR_INIT;
+	cJSON *out;
+
+	if (api_call(&req, &out, &err))
+		api_die(&err);
+	return out;
+}
+
+cJSON *api_get(const char *path, const struct strvec *query)
+{
+	return call_or_die("GET", path, query, NULL);
+}
+
+cJSON *api_post(const char *path, const cJSON *body)
+{
+	return call_or_die("POST", path, NULL, body);
+}
+
+cJSON *api_put(const char *path, const cJSON *body)
+{
+	return call_or_die("PUT", path, NULL, body);
+}
+
+cJSON *api_delete(const char *path)
+{
+	return call_or_die("DELETE", path, NULL, NULL);
+}
+
+cJSON *api_unwrap(cJSON *resp, const char *key)
+{
+	cJSON *inner;
+
+	if (!cJSON_IsObject(resp))
+		return resp;
+	inner = cJSON_GetObjectItemCaseSensitive(resp, key);
+	if (!cJSON_IsObject(inner) && !cJSON_IsArray(inner))
+		return resp;
+	inner = cJSON_DetachItemViaPointer(resp, inner);
+	cJSON_Delete(resp);
+	return inner;
+}
+
+static const cJSON *page_items(const cJSON *page, const char *key)
+{
+	const cJSON *item;
+
+	if (cJSON_IsArray(page))
+		return page;
+	if (key)
+		return cJSON_GetObjectItemCaseSensitive(page, key);
+	cJSON_ArrayForEach(item, page)
+		if (cJSON_IsArray(item))
+			return item;
+	return NULL;
+}
+
+/* Two pages start alike: an endpoint that ignores `page`. */
+static int same_start(const cJSON *a, const cJSON *b)
+{
+	const cJSON *x = cJSON_GetArrayItem(a, 0), *y = cJSON_GetArrayItem(b, 0);
+
+	return x && y && cJSON_Compare(x, y, 1);
+}
+
+int api_paginate(const char *path, const struct strvec *query, const char *key,
+		 int per_page, api_page_fn fn, void *data)
+{
+	cJSON *previous = NULL;
+	int ret = 0;
+
+	for (long page = 1; page <= MAX_PAGES; page++) {
+		struct strvec q = STRVEC_INIT;
+		const cJSON *items;
+		cJSON *answer;
+		long total;
+		int stop;
+
+		for (size_t i = 0; query && i < query->nr; i++)
+			strvec_push(&q, query->v[i]);
+		strvec_pushf(&q, "page=%ld", page);
+		if (per_page > 0)
+			strvec_pushf(&q, "per_page=%d", per_page);
+		answer = api_get(path, &q);
+		strvec_clear(&q);
+
+		items = page_items(answer, key);
+		total = json_long(answer, "meta.total_pages", -1);
+		stop = !cJSON_IsArray(items) || !cJSON_GetArraySize(items) ||
+			(previous && same_start(previous, items));
+		if (!stop)
+			ret = fn(items, data);
+		stop = stop || ret || (total >= 0 && page >= total);
+		cJSON_Delete(previous);
+		previous = NULL;
+		if (stop) {
+			cJSON_Delete(answer);
+			break;
+		}
+		/* Keep only the first item, to spot an endpoint that ignores page. */
+		previous = cJSON_CreateArray();
+		cJSON_AddItemToArray(previous, cJSON_Duplicate(cJSON_GetArrayItem(items, 0), 1));
+		cJSON_Delete(answer);
+	}
+	cJSON_Delete(previous);
+	return ret;
+}
+
+/* GET /tickets?number=N, storing what comes back in the cache. */
+static long resolve_by_api(long number, struct api_error *err)
+{
+	struct strvec query = STRVEC_INIT;
+	char what[64];
+	struct api_request req = { "GET", "/tickets", &query, NULL, what };
+	const cJSON *tickets, *t;
+	cJSON *answer;
+	long id = -1;
+
+	snprintf(what, sizeof(what), "ticket #%ld", number);
+	strvec_pushf(&query, "number=%ld", number);
+	if (api_call(&req, &answer, err)) {
+		strvec_clear(&query);
+		return -1;
+	}
+	strvec_clear(&query);
+	tickets = cJSON_GetObjectItemCaseSensitive(answer, "tickets");
+	cJSON_ArrayForEach(t, tickets)
+		if (json_long(t, "number", -1) == number && json_long(t, "id", -1) > 0) {
+			id = json_long(t, "id", -1);
+			break;
+		}
+	if (cJSON_IsArray(tickets) && cJSON_GetArraySize(tickets))
+		cache_store_tickets(tickets);
+	cJSON_Delete(answer);
+	if (id < 0) {
+		api_error_release(err);
+		err->code = EXIT_NOT_FOUND;
+		err->status = 200;
+		err->message = xstrfmt("ticket #%ld not found", number);
+	}
+	return id;
+}
+
+long api_ticket_id_gently(long number, struct api_error *err)
+{
+	long id = cache_ticket_id(number);
+
+	return id > 0 ? id : resolve_by_api(number, err);
+}
+
+long api_ticket_id(long number)
+{
+	struct api_error err = API_ERROR_INIT;
+	long id = api_ticket_id_gently(number, &err);
+
+	if (id < 0)
+		api_die(&err);
+	return id;
+}
+
+static int ticket_call_id(long number, long id, const char *method, const char *suffix,
+			  const cJSON *body, cJSON **out, struct api_error *err)
+{
+	char path[128], what[64];
+	struct api_request req = { method, path, NULL, body, what };
+
+	snprintf(path, sizeof(path), "/tickets/%ld%s", id, suffix ? suffix : "");
+	snprintf(what, sizeof(what), "ticket #%ld", number);
+	return api_call(&req, out, err);
+}
+
+int api_ticket_call(long number, const char *method, const char *suffix,
+		    const cJSON *body, cJSON **out, struct api_error *err)
+{
+	long id = cache_ticket_id(number);
+
+	*out = NULL;
+	if (id > 0) {
+		if (!ticket_call_id(number, id, method, suffix, body, out, err))
+			return 0;
+		if (err->code != EXIT_NOT_FOUND)
+			return -1;
+		/* The cached id is stale: forget it and ask the API. */
+		cache_forget_ticket(number);
+		api_error_release(err);
+	}
+	id = resolve_by_api(number, err);
+	if (id < 0)
+		return -1;
+	return ticket_call_id(number, id, method, suffix, body, out, err);
+}
+
+cJSON *api_ticket(long number, const char *method, const char *suffix, const cJSON *body)
+{
+	struct api_error err = API_ERROR_INIT;
+	cJSON *out;
+
+	if (api_ticket_call(number, method, suffix, body, &out, &err))
+		api_die(&err);
+	return out;
+}
+
+void api_print_request(FILE *fp, const struct api_request *req)
+{
+	char *url = http_display_url(req->path, req->query);
+
+	fprintf(fp, "%s %s\n", req->method ? req->method : "GET", url);
+	if (req->body) {
+		char *text = json_print(req->body);
+
+		fputs(text, fp);
+		free(text);
+	}
+	free(url);
+}

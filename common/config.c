@@ -1,0 +1,710 @@
+#include "compat.h"
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <yaml.h>
+#include "config.h"
+#include "sbuf.h"
+#include "usage.h"
+#include "xmalloc.h"
+
+/* ---- paths ---- */
+
+static const char *home_dir(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (home && home[0] == '/')
+		return home;
+	pw = getpwuid(getuid());
+	if (pw && pw->pw_dir && pw->pw_dir[0] == '/')
+		return pw->pw_dir;
+	die_with(EXIT_AUTH, "cannot find your home directory: set HOME");
+}
+
+/* An XDG base directory: the variable if absolute, else $HOME/fallback. */
+static char *xdg_path(const char *var, const char *fallback, const char *file)
+{
+	const char *base = getenv(var);
+	struct sbuf sb = SBUF_INIT;
+
+	if (base && base[0] == '/') {
+		sbuf_addstr(&sb, base);
+	} else {
+		sbuf_addstr(&sb, home_dir());
+		sbuf_addch(&sb, '/');
+		sbuf_addstr(&sb, fallback);
+	}
+	while (sb.len > 1 && sb.buf[sb.len - 1] == '/')
+		sbuf_setlen(&sb, sb.len - 1);
+	sbuf_addstr(&sb, "/syncro");
+	if (file && *file)
+		sbuf_addf(&sb, "/%s", file);
+	return sbuf_detach(&sb, NULL);
+}
+
+char *xdg_config_path(const char *file)
+{
+	return xdg_path("XDG_CONFIG_HOME", ".config", file);
+}
+
+char *xdg_state_path(const char *file)
+{
+	return xdg_path("XDG_STATE_HOME", ".local/state", file);
+}
+
+char *xdg_cache_path(const char *file)
+{
+	return xdg_path("XDG_CACHE_HOME", ".cache", file);
+}
+
+char *xdg_data_path(const char *file)
+{
+	return xdg_path("XDG_DATA_HOME", ".local/share", file);
+}
+
+int mkdir_for_file(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+
+	if (!slash || slash == dir) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+
+			*p = '\0';
+			if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+				int saved = errno;
+
+				free(dir);
+				errno = saved;
+				return -1;
+			}
+			*p = c;
+			if (!c)
+				break;
+		}
+	}
+	free(dir);
+	return 0;
+}
+
+char *expand_home(const char *path)
+{
+	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0'))
+		return xstrfmt("%s%s", home_dir(), path + 1);
+	return xstrdup(path);
+}
+
+char *path_for_display(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t len = home ? strlen(home) : 0;
+
+	while (len > 1 && home[len - 1] == '/')
+		len--;
+	if (len > 1 && !strncmp(path, home, len) && path[len] == '/')
+		return xstrfmt("~%s", path + len);
+	return xstrdup(path);
+}
+
+/* ---- names ---- */
+
+const char *setting_source_name(enum setting_source src)
+{
+	switch (src) {
+	case SOURCE_FILE:
+		return "file";
+	case SOURCE_ENV:
+		return "env";
+	case SOURCE_DEFAULT:
+		break;
+	}
+	return "default";
+}
+
+const char *billing_method_name(enum billing_method m)
+{
+	switch (m) {
+	case BILLING_LINE_ITEM:
+		return "line-item";
+	case BILLING_COMMENT:
+		return "comment";
+	case BILLING_TIMER:
+		break;
+	}
+	return "timer";
+}
+
+const char *auth_mode_name(enum auth_mode m)
+{
+	return m == AUTH_QUERY ? "query" : "header";
+}
+
+/* ---- defaults ---- */
+
+static const struct {
+	const char *alias;
+	long id;
+} default_labor[] = {
+	{ "remote", 1190473 },
+	{ "onsite", 26118 },
+	{ "emergency", 26184 },
+	{ "project", 9269129 },
+	{ "internal", 9269124 },
+	{ "travel", 26117 },
+	{ "website", 68055 },
+};
+
+static void set_labor(struct syncro_config *cfg, const char *alias, long id,
+		      enum setting_source src)
+{
+	for (size_t i = 0; i < cfg->labor_nr; i++) {
+		if (!strcmp(cfg->labor[i].alias, alias)) {
+			cfg->labor[i].product_id = id;
+			cfg->labor[i].source = src;
+			return;
+		}
+	}
+	cfg->labor = xreallocarray(cfg->labor, cfg->labor_nr + 1, sizeof(*cfg->labor));
+	cfg->labor[cfg->labor_nr].alias = xstrdup(alias);
+	cfg->labor[cfg->labor_nr].product_id = id;
+	cfg->labor[cfg->labor_nr].source = src;
+	cfg->labor_nr++;
+}
+
+static void set_defaults(struct syncro_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->auth = AUTH_HEADER;
+	cfg->timeout = 30;
+	cfg->connect_timeout = 10;
+	cfg->rate_limit_per_minute = 180;
+	cfg->rate_limit_wait = 60;
+	cfg->vault_field = xstrdup("credentials.credential");
+	cfg->labor_default = xstrdup("remote");
+	cfg->labor_default_minutes = 60;
+	for (size_t i = 0; i < ARRAY_SIZE(default_labor); i++)
+		set_labor(cfg, default_labor[i].alias, default_labor[i].id, SOURCE_DEFAULT);
+	cfg->billing = BILLING_TIMER;
+	cfg->close_status = xstrdup("Resolved");
+	cfg->session_logs = xdg_data_path(NULL);
+}
+
+/* ---- the file ---- */
+
+enum value_kind {
+	V_STRING, V_PATH, V_NUMBER, V_BOOL, V_AUTH, V_BILLING, V_SUBDOMAIN,
+	V_URL, V_MAP, V_PRODUCTS,
+};
+
+struct key_spec {
+	const char *name;
+	enum value_kind kind;
+	enum setting_id id;
+	size_t offset;		/* of the char * or long in struct syncro_config */
+	long min;		/* V_NUMBER: the smallest value allowed */
+	const struct key_spec *children;	/* V_MAP */
+};
+
+#define AT(field) offsetof(struct syncro_config, field)
+
+static const struct key_spec vault_keys[] = {
+	{ "file", V_PATH, SET_VAULT_FILE, AT(vault_file), 0, NULL },
+	{ "field", V_STRING, SET_VAULT_FIELD, AT(vault_field), 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const struct key_spec rate_limit_keys[] = {
+	{ "per_minute", V_NUMBER, SET_RATE_PER_MINUTE, AT(rate_limit_per_minute), 1, NULL },
+	{ "wait", V_NUMBER, SET_RATE_WAIT, AT(rate_limit_wait), 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const struct key_spec labor_keys[] = {
+	{ "default", V_STRING, SET_LABOR_DEFAULT, AT(labor_default), 0, NULL },
+	{ "default_minutes", V_NUMBER, SET_LABOR_DEFAULT_MINUTES, AT(labor_default_minutes), 1, NULL },
+	{ "products", V_PRODUCTS, 0, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const struct key_spec billing_keys[] = {
+	{ "method", V_BILLING, SET_BILLING, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const struct key_spec comments_keys[] = {
+	{ "email", V_BOOL, SET_EMAIL_COMMENTS, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const struct key_spec top_keys[] = {
+	{ "subdomain", V_SUBDOMAIN, SET_SUBDOMAIN, AT(subdomain), 0, NULL },
+	{ "base_url", V_URL, SET_BASE_URL, AT(base_url), 0, NULL },
+	{ "api_key_command", V_STRING, SET_API_KEY_COMMAND, AT(api_key_command), 0, NULL },
+	{ "vault", V_MAP, 0, 0, 0, vault_keys },
+	{ "api_key", V_STRING, SET_API_KEY, AT(api_key), 0, NULL },
+	{ "auth", V_AUTH, SET_AUTH, 0, 0, NULL },
+	{ "timeout", V_NUMBER, SET_TIMEOUT, AT(timeout), 1, NULL },
+	{ "connect_timeout", V_NUMBER, SET_CONNECT_TIMEOUT, AT(connect_timeout), 1, NULL },
+	{ "rate_limit", V_MAP, 0, 0, 0, rate_limit_keys },
+	{ "labor", V_MAP, 0, 0, 0, labor_keys },
+	{ "billing", V_MAP, 0, 0, 0, billing_keys },
+	{ "comments", V_MAP, 0, 0, 0, comments_keys },
+	{ "close_status", V_STRING, SET_CLOSE_STATUS, AT(close_status), 0, NULL },
+	{ "session_logs", V_PATH, SET_SESSION_LOGS, AT(session_logs), 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+struct parse {
+	struct syncro_config *cfg;
+	yaml_document_t *doc;
+	yaml_mark_t labor_default_mark;
+	int labor_default_set;
+};
+
+static _Noreturn PRINTF_LIKE(3, 4)
+void bad_value(struct parse *p, const yaml_node_t *node, const char *fmt, ...)
+{
+	struct sbuf msg = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	die_with(EXIT_AUTH, "%s:%lu:%lu: %s", p->cfg->path,
+		 (unsigned long)node->start_mark.line + 1,
+		 (unsigned long)node->start_mark.column + 1, msg.buf);
+}
+
+static const char *scalar(const yaml_node_t *node)
+{
+	return (const char *)node->data.scalar.value;
+}
+
+/* A YAML null (`key:` with nothing, `~`, `null`) leaves the default. */
+static int is_null(const yaml_node_t *node)
+{
+	const char *v;
+
+	if (node->type != YAML_SCALAR_NODE)
+		return 0;
+	v = scalar(node);
+	if (!*v)
+		return 1;
+	return node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		(!strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") ||
+		 !strcmp(v, "NULL"));
+}
+
+static const char *need_string(struct parse *p, const yaml_node_t *node, const char *key)
+{
+	if (node->type != YAML_SCALAR_NODE)
+		bad_value(p, node, "expected a string for '%s'", key);
+	return scalar(node);
+}
+
+/* A whole number >= min, or -1 when it is not one. */
+static long parse_number(const char *s, long min)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || end == s || *end || n < min || *s == '-' || *s == '+' || *s == ' ')
+		return -1;
+	return n;
+}
+
+static int valid_subdomain(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+static int valid_url(const char *s)
+{
+	return !strncmp(s, "https://", 8) || !strncmp(s, "http://", 7);
+}
+
+static int valid_alias(const char *s)
+{
+	int letters = 0;
+
+	if (!*s)
+		return 0;
+	for (; *s; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_' || *s == '-')
+			letters = 1;
+		else if (!(*s >= '0' && *s <= '9'))
+			return 0;
+	}
+	return letters;
+}
+
+static void strip_trailing_slashes(char *url)
+{
+	size_t len = strlen(url);
+
+	while (len && url[len - 1] == '/')
+		url[--len] = '\0';
+}
+
+static char **string_field(struct syncro_config *cfg, size_t offset)
+{
+	return (char **)((char *)cfg + offset);
+}
+
+static long *long_field(struct syncro_config *cfg, size_t offset)
+{
+	return (long *)((char *)cfg + offset);
+}
+
+static void walk_map(struct parse *p, const yaml_node_t *map,
+		     const struct key_spec *keys, const char *prefix);
+
+static void walk_products(struct parse *p, const yaml_node_t *map, const char *key)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		bad_value(p, map, "expected a mapping of alias: product id for '%s'", key);
+	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
+	     pair < map->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = yaml_document_get_node(p->doc, pair->key);
+		yaml_node_t *v = yaml_document_get_node(p->doc, pair->value);
+		const char *alias;
+		char *name;
+		long id;
+
+		if (k->type != YAML_SCALAR_NODE || !valid_alias(scalar(k)))
+			bad_value(p, k, "expected an alias of letters, digits, '-' or '_' in '%s'", key);
+		alias = scalar(k);
+		name = xstrfmt("%s.%s", key, alias);
+		if (v->type != YAML_SCALAR_NODE || (id = parse_number(scalar(v), 1)) < 0)
+			bad_value(p, v, "expected a number for '%s'", name);
+		set_labor(p->cfg, alias, id, SOURCE_FILE);
+		free(name);
+	}
+}
+
+static void set_value(struct parse *p, const struct key_spec *spec,
+		      const yaml_node_t *node, const char *key)
+{
+	struct syncro_config *cfg = p->cfg;
+	const char *s;
+	long n;
+
+	if (is_null(node))
+		return;
+	switch (spec->kind) {
+	case V_MAP:
+		if (node->type != YAML_MAPPING_NODE)
+			bad_value(p, node, "expected a mapping for '%s'", key);
+		walk_map(p, node, spec->children, key);
+		return;
+	case V_PRODUCTS:
+		walk_products(p, node, key);
+		return;
+	case V_STRING:
+		s = need_string(p, node, key);
+		free(*string_field(cfg, spec->offset));
+		*string_field(cfg, spec->offset) = xstrdup(s);
+		if (spec->id == SET_LABOR_DEFAULT) {
+			p->labor_default_mark = node->start_mark;
+			p->labor_default_set = 1;
+		}
+		break;
+	case V_PATH:
+		s = need_string(p, node, key);
+		free(*string_field(cfg, spec->offset));
+		*string_field(cfg, spec->offset) = expand_home(s);
+		break;
+	case V_SUBDOMAIN:
+		s = need_string(p, node, key);
+		if (!valid_subdomain(s))
+			bad_value(p, node, "expected lowercase letters, digits and '-' for '%s' "
+				  "(the SUB of SUB.syncromsp.com)", key);
+		free(cfg->subdomain);
+		cfg->subdomain = xstrdup(s);
+		break;
+	case V_URL:
+		s = need_string(p, node, key);
+		if (!valid_url(s))
+			bad_value(p, node, "expected a URL starting with https:// for '%s'", key);
+		free(cfg->base_url);
+		cfg->base_url = xstrdup(s);
+		strip_trailing_slashes(cfg->base_url);
+		break;
+	case V_NUMBER:
+		if (node->type != YAML_SCALAR_NODE ||
+		    (n = parse_number(scalar(node), 0)) < 0)
+			bad_value(p, node, "expected a number for '%s'", key);
+		if (n < spec->min)
+			bad_value(p, node, "expected a number of at least %ld for '%s'",
+				  spec->min, key);
+		*long_field(cfg, spec->offset) = n;
+		break;
+	case V_BOOL:
+		s = need_string(p, node, key);
+		if (!strcasecmp(s, "true") || !strcasecmp(s, "yes") || !strcasecmp(s, "on"))
+			cfg->email_comments = 1;
+		else if (!strcasecmp(s, "false") || !strcasecmp(s, "no") || !strcasecmp(s, "off"))
+			cfg->email_comments = 0;
+		else
+			bad_value(p, node, "expected true or false for '%s'", key);
+		break;
+	case V_AUTH:
+		s = need_string(p, node, key);
+		if (!strcmp(s, "header"))
+			cfg->auth = AUTH_HEADER;
+		else if (!strcmp(s, "query"))
+			cfg->auth = AUTH_QUERY;
+		else
+			bad_value(p, node, "expected 'header' or 'query' for '%s'", key);
+		break;
+	case V_BILLING:
+		s = need_string(p, node, key);
+		if (!strcmp(s, "timer"))
+			cfg->billing = BILLING_TIMER;
+		else if (!strcmp(s, "line-item"))
+			cfg->billing = BILLING_LINE_ITEM;
+		else if (!strcmp(s, "comment"))
+			cfg->billing = BILLING_COMMENT;
+		else
+			bad_value(p, node, "expected 'timer', 'line-item' or 'comment' for '%s'", key);
+		break;
+	}
+	cfg->source[spec->id] = SOURCE_FILE;
+}
+
+static void walk_map(struct parse *p, const yaml_node_t *map,
+		     const struct key_spec *keys, const char *prefix)
+{
+	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
+	     pair < map->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = yaml_document_get_node(p->doc, pair->key);
+		yaml_node_t *v = yaml_document_get_node(p->doc, pair->value);
+		const struct key_spec *spec;
+		char *name;
+
+		if (k->type != YAML_SCALAR_NODE)
+			bad_value(p, k, "expected a key name%s%s", prefix ? " in " : "",
+				  prefix ? prefix : "");
+		name = prefix ? xstrfmt("%s.%s", prefix, scalar(k)) : xstrdup(scalar(k));
+		for (spec = keys; spec->name; spec++)
+			if (!strcmp(spec->name, scalar(k)))
+				break;
+		if (spec->name)
+			set_value(p, spec, v, name);
+		else
+			warning("unknown key '%s' in %s", name, p->cfg->path);
+		free(name);
+	}
+}
+
+static _Noreturn void syntax_error(const char *path, const yaml_parser_t *parser)
+{
+	struct sbuf msg = SBUF_INIT;
+
+	if (parser->error == YAML_READER_ERROR) {
+		die_with(EXIT_AUTH, "%s: %s at byte %lu", path,
+			 parser->problem ? parser->problem : "cannot read the file",
+			 (unsigned long)parser->problem_offset);
+	}
+	sbuf_addf(&msg, "%s:%lu:%lu: %s", path,
+		  (unsigned long)parser->problem_mark.line + 1,
+		  (unsigned long)parser->problem_mark.column + 1,
+		  parser->problem ? parser->problem : "invalid YAML");
+	if (parser->context)
+		sbuf_addf(&msg, " (%s at line %lu column %lu)", parser->context,
+			  (unsigned long)parser->context_mark.line + 1,
+			  (unsigned long)parser->context_mark.column + 1);
+	die_with(EXIT_AUTH, "%s", msg.buf);
+}
+
+static void parse_file(struct syncro_config *cfg, const char *text, size_t len)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *root;
+	struct parse p = { cfg, &doc, { 0, 0, 0 }, 0 };
+
+	if (!yaml_parser_initialize(&parser))
+		die("out of memory");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&parser, &doc))
+		syntax_error(cfg->path, &parser);
+	root = yaml_document_get_root_node(&doc);
+	if (root && !is_null(root)) {
+		if (root->type != YAML_MAPPING_NODE)
+			bad_value(&p, root, "expected 'key: value' settings at the top level");
+		walk_map(&p, root, top_keys, NULL);
+	}
+	if (p.labor_default_set && config_labor_product(cfg, cfg->labor_default) < 0) {
+		yaml_node_t at = { 0 };
+
+		at.start_mark = p.labor_default_mark;
+		bad_value(&p, &at, "expected a labor alias from 'labor.products' or a "
+			  "product id for 'labor.default', not '%s'", cfg->labor_default);
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+}
+
+/* Read and parse the file; a missing one is fine. */
+static int read_file(struct syncro_config *cfg)
+{
+	struct sbuf text = SBUF_INIT;
+	struct stat st;
+	int fd = open(cfg->path, O_RDONLY | O_CLOEXEC);
+
+	cfg->file_mode_ok = 1;
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		return error_errno("cannot read config file '%s'", cfg->path);
+	}
+	if (fstat(fd, &st) < 0 || sbuf_read_fd(&text, fd) < 0) {
+		int ret = error_errno("cannot read config file '%s'", cfg->path);
+
+		close(fd);
+		sbuf_release(&text);
+		return ret;
+	}
+	close(fd);
+	cfg->file_exists = 1;
+	cfg->file_mode_ok = !(st.st_mode & (S_IRGRP | S_IROTH));
+	parse_file(cfg, text.buf, text.len);
+	sbuf_release(&text);
+	return 0;
+}
+
+/* ---- the environment ---- */
+
+static const char *env_value(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? v : NULL;
+}
+
+/* SYNCRO_BASE_URL > SYNCRO_SUBDOMAIN > base_url > subdomain. */
+static void resolve_base_url(struct syncro_config *cfg)
+{
+	const char *url = env_value("SYNCRO_BASE_URL");
+	const char *sub = env_value("SYNCRO_SUBDOMAIN");
+
+	if (sub) {
+		if (!valid_subdomain(sub))
+			die_with(EXIT_AUTH, "SYNCRO_SUBDOMAIN '%s' is not a subdomain: use "
+				 "lowercase letters, digits and '-' (the SUB of SUB.syncromsp.com)", sub);
+		free(cfg->subdomain);
+		cfg->subdomain = xstrdup(sub);
+		cfg->source[SET_SUBDOMAIN] = SOURCE_ENV;
+	}
+	if (url) {
+		if (!valid_url(url))
+			die_with(EXIT_AUTH, "SYNCRO_BASE_URL '%s' is not a URL: it must "
+				 "start with https:// (or http:// to loopback)", url);
+		free(cfg->base_url);
+		cfg->base_url = xstrdup(url);
+		strip_trailing_slashes(cfg->base_url);
+		cfg->base_url_source = SOURCE_ENV;
+		cfg->base_url_from = "SYNCRO_BASE_URL";
+	} else if (sub) {
+		free(cfg->base_url);
+		cfg->base_url = xstrfmt("https://%s.syncromsp.com/api/v1", sub);
+		cfg->base_url_source = SOURCE_ENV;
+		cfg->base_url_from = "SYNCRO_SUBDOMAIN";
+	} else if (cfg->base_url) {
+		cfg->base_url_source = SOURCE_FILE;
+		cfg->base_url_from = "base_url";
+	} else if (cfg->subdomain) {
+		cfg->base_url = xstrfmt("https://%s.syncromsp.com/api/v1", cfg->subdomain);
+		cfg->base_url_source = SOURCE_FILE;
+		cfg->base_url_from = "subdomain";
+	}
+	cfg->source[SET_BASE_URL] = cfg->base_url_source;
+}
+
+/* ---- entry points ---- */
+
+int config_load(struct syncro_config *cfg, const char *path)
+{
+	const char *env = env_value("SYNCRO_CONFIG");
+
+	set_defaults(cfg);
+	if (path) {
+		cfg->path = xstrdup(path);
+	} else if (env) {
+		cfg->path = expand_home(env);
+		cfg->path_source = SOURCE_ENV;
+	} else {
+		cfg->path = xdg_config_path("config.yaml");
+	}
+	if (read_file(cfg) < 0)
+		return -1;
+	resolve_base_url(cfg);
+	return 0;
+}
+
+void config_release(struct syncro_config *cfg)
+{
+	if (cfg->api_key)
+		explicit_bzero(cfg->api_key, strlen(cfg->api_key));
+	free(cfg->path);
+	free(cfg->base_url);
+	free(cfg->subdomain);
+	free(cfg->api_key_command);
+	free(cfg->vault_file);
+	free(cfg->vault_field);
+	free(cfg->api_key);
+	free(cfg->labor_default);
+	for (size_t i = 0; i < cfg->labor_nr; i++)
+		free(cfg->labor[i].alias);
+	free(cfg->labor);
+	free(cfg->close_status);
+	free(cfg->session_logs);
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+static struct syncro_config the_config;
+static int the_config_loaded;
+
+static void release_the_config(void)
+{
+	config_release(&the_config);
+}
+
+const struct syncro_config *config_get(void)
+{
+	if (!the_config_loaded) {
+		if (config_load(&the_config, NULL) < 0)
+			exit(EXIT_AUTH);
+		the_config_loaded = 1;
+		atexit(release_the_config);
+	}
+	return &the_config;
+}
+
+long config_labor_product(const struct syncro_config *cfg, const char *alias_or_id)
+{
+	long id = parse_number(alias_or_id, 1);
+
+	if (id > 0)
+		return id;
+	for (size_t i = 0; i < cfg->labor_nr; i++)
+		if (!strcmp(cfg->labor[i].alias, alias_or_id))
+			return cfg->labor[i].product_id;
+	return -1;
+}

@@ -1,0 +1,238 @@
+#include "compat.h"
+#include <yaml.h>
+#include "cred.h"
+#include "run-command.h"
+#include "usage.h"
+#include "xmalloc.h"
+
+static const char *env_key(void)
+{
+	const char *key = getenv("SYNCRO_API_KEY");
+
+	return key && *key ? key : NULL;
+}
+
+/* The stderr of a failed helper, trimmed, as ": text" (or nothing). */
+static void add_stderr(struct sbuf *msg, struct sbuf *err)
+{
+	sbuf_trim(err);
+	if (err->len)
+		sbuf_addf(msg, ": %s", err->buf);
+}
+
+static void wipe(struct sbuf *sb)
+{
+	explicit_bzero(sb->buf, sb->len);
+	sbuf_release(sb);
+}
+
+static _Noreturn void helper_failed(const char *what, int code, struct sbuf *out,
+				    struct sbuf *err)
+{
+	struct sbuf msg = SBUF_INIT;
+
+	wipe(out);
+	sbuf_addf(&msg, "%s failed ", what);
+	if (code > 128 && code != 127)
+		sbuf_addf(&msg, "(killed by signal %d)", code - 128);
+	else
+		sbuf_addf(&msg, "(exit %d)", code);
+	add_stderr(&msg, err);
+	sbuf_release(err);
+	die_with(EXIT_AUTH, "%s", msg.buf);
+}
+
+static char *key_from_command(const char *cmd)
+{
+	struct strvec argv = STRVEC_INIT;
+	struct sbuf out = SBUF_INIT, err = SBUF_INIT;
+	char *what = xstrfmt("api_key_command '%s'", cmd);
+	int code;
+
+	if (split_command(cmd, &argv) < 0)
+		die_with(EXIT_AUTH, "%s is not a command: check its quotes", what);
+	code = run_capture((const char *const *)argv.v, &out, &err);
+	strvec_clear(&argv);
+	if (code < 0)
+		die_errno("cannot run %s", what);
+	if (code)
+		helper_failed(what, code, &out, &err);
+	sbuf_release(&err);
+	sbuf_trim(&out);
+	if (!out.len)
+		die_with(EXIT_AUTH, "%s printed no key on its standard output", what);
+	free(what);
+	return sbuf_detach(&out, NULL);
+}
+
+/* Walk a dotted path of mapping keys; NULL when some part is missing. */
+static yaml_node_t *find_field(yaml_document_t *doc, const char *field)
+{
+	yaml_node_t *node = yaml_document_get_root_node(doc);
+	const char *part = field;
+
+	while (node && *part) {
+		const char *dot = strchrnul(part, '.');
+		size_t len = (size_t)(dot - part);
+		yaml_node_t *next = NULL;
+
+		if (node->type != YAML_MAPPING_NODE)
+			return NULL;
+		for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+		     pair < node->data.mapping.pairs.top; pair++) {
+			yaml_node_t *k = yaml_document_get_node(doc, pair->key);
+
+			if (k->type == YAML_SCALAR_NODE && k->data.scalar.length == len &&
+			    !memcmp(k->data.scalar.value, part, len)) {
+				next = yaml_document_get_node(doc, pair->value);
+				break;
+			}
+		}
+		node = next;
+		part = *dot ? dot + 1 : dot;
+	}
+	return node;
+}
+
+static void wipe_document(yaml_document_t *doc)
+{
+	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++)
+		if (n->type == YAML_SCALAR_NODE)
+			explicit_bzero(n->data.scalar.value, n->data.scalar.length);
+}
+
+static char *key_from_vault(const char *file, const char *field)
+{
+	struct sbuf out = SBUF_INIT, err = SBUF_INIT;
+	const char *argv[] = { "sops", "-d", file, NULL };
+	char *sops = path_lookup("sops"), *key = NULL;
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *node;
+	int code;
+
+	if (!sops)
+		die_with(EXIT_AUTH, "vault '%s' needs 'sops', which is not on PATH\n"
+			 "hint: install sops (Debian: apt install sops, or its release binary),\n"
+			 "hint: or set api_key_command in the config file to a command that prints the key,\n"
+			 "hint: or export SYNCRO_API_KEY", file);
+	free(sops);
+	if (access(file, R_OK) < 0)
+		die_with(EXIT_AUTH, "cannot read vault '%s': %s; check vault.file in the config file",
+			 file, strerror(errno));
+	code = run_capture(argv, &out, &err);
+	if (code < 0)
+		die_errno("cannot run 'sops -d %s'", file);
+	if (code) {
+		char *what = xstrfmt("'sops -d %s'", file);
+
+		helper_failed(what, code, &out, &err);
+	}
+	sbuf_release(&err);
+
+	if (!yaml_parser_initialize(&parser))
+		die("out of memory");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)out.buf, out.len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		yaml_parser_delete(&parser);
+		wipe(&out);
+		die_with(EXIT_AUTH, "'sops -d %s' did not print YAML; is it a SOPS-encrypted YAML file?",
+			 file);
+	}
+	node = find_field(&doc, field);
+	if (node && node->type == YAML_SCALAR_NODE && node->data.scalar.length)
+		key = xstrndup((const char *)node->data.scalar.value, node->data.scalar.length);
+	wipe_document(&doc);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	wipe(&out);
+	if (!key)
+		die_with(EXIT_AUTH, "vault '%s' has no string at '%s'; set vault.field "
+			 "in the config file to the path of the key", file, field);
+	return key;
+}
+
+char *cred_problem(const struct syncro_config *cfg)
+{
+	if (env_key() || cfg->api_key_command || cfg->vault_file || !cfg->api_key ||
+	    cfg->file_mode_ok)
+		return NULL;
+	return xstrfmt("config file '%s' holds api_key but others can read it; "
+		       "run 'chmod 600 %s'", cfg->path, cfg->path);
+}
+
+char *cred_no_key_message(const char *config_path)
+{
+	char *shown = path_for_display(config_path);
+	char *msg = xstrfmt(
+		"no API key found; set one in any of these ways:\n"
+		"  %-39s  (this shell)\n"
+		"  %-39s  (in %s)\n"
+		"  %-39s  (in %s; needs sops)\n"
+		"See 'man 5 syncro-config'.",
+		"export SYNCRO_API_KEY=KEY",
+		"api_key_command: pass show syncro", shown,
+		"vault: {file: ~/vault/syncro.sops.yaml}", shown);
+
+	free(shown);
+	return msg;
+}
+
+char *cred_api_key(const struct syncro_config *cfg, enum key_source *source)
+{
+	enum key_source dummy;
+	const char *key = env_key();
+
+	if (!source)
+		source = &dummy;
+	if (key) {
+		*source = KEY_ENV;
+		return xstrdup(key);
+	}
+	if (cfg->api_key_command) {
+		*source = KEY_COMMAND;
+		return key_from_command(cfg->api_key_command);
+	}
+	if (cfg->vault_file) {
+		*source = KEY_VAULT;
+		return key_from_vault(cfg->vault_file, cfg->vault_field);
+	}
+	if (cfg->api_key) {
+		char *problem = cred_problem(cfg);
+
+		if (problem)
+			die_with(EXIT_AUTH, "%s", problem);
+		*source = KEY_FILE;
+		return xstrdup(cfg->api_key);
+	}
+	*source = KEY_NONE;
+	die_with(EXIT_AUTH, "%s", cred_no_key_message(cfg->path));
+}
+
+enum key_source cred_describe(const struct syncro_config *cfg, struct sbuf *out)
+{
+	char *shown;
+
+	if (env_key()) {
+		sbuf_addstr(out, "env SYNCRO_API_KEY");
+		return KEY_ENV;
+	}
+	if (cfg->api_key_command) {
+		sbuf_addf(out, "api_key_command '%s'", cfg->api_key_command);
+		return KEY_COMMAND;
+	}
+	if (cfg->vault_file) {
+		shown = path_for_display(cfg->vault_file);
+		sbuf_addf(out, "vault %s (%s)", shown, cfg->vault_field);
+		free(shown);
+		return KEY_VAULT;
+	}
+	if (cfg->api_key) {
+		shown = path_for_display(cfg->path);
+		sbuf_addf(out, "config file %s", shown);
+		free(shown);
+		return KEY_FILE;
+	}
+	sbuf_addstr(out, "none");
+	return KEY_NONE;
+}

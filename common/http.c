@@ -1,0 +1,393 @@
+#include "compat.h"
+#include <curl/curl.h>
+#include "config.h"
+#include "cred.h"
+#include "http.h"
+#include "parse-options.h"
+#include "ratelimit.h"
+#include "url.h"
+#include "usage.h"
+#include "xmalloc.h"
+
+/* Process-wide: the handle (kept for keep-alive) and the key, wiped at exit. */
+static CURL *handle;
+static char *api_key;
+static char *ratelimit_file;
+static int ratelimit_broken;
+
+struct transfer {
+	struct http_response *resp;
+	int too_big;
+};
+
+static void http_cleanup(void)
+{
+	if (api_key) {
+		memset(api_key, 0, strlen(api_key));
+		free(api_key);
+		api_key = NULL;
+	}
+	free(ratelimit_file);
+	ratelimit_file = NULL;
+	if (handle)
+		curl_easy_cleanup(handle);
+	handle = NULL;
+	curl_global_cleanup();
+}
+
+/* The config, with a base URL that may carry the key; dies (exit 3) if not. */
+static const struct syncro_config *checked_config(void)
+{
+	const struct syncro_config *cfg = config_get();
+	struct sbuf err = SBUF_INIT;
+
+	if (!cfg->base_url || !*cfg->base_url)
+		die_with(EXIT_AUTH, "no Syncro account configured; set SYNCRO_SUBDOMAIN, or "
+			 "'subdomain' in '%s' (see 'syncro doctor')", cfg->path);
+	if (url_check_transport(cfg->base_url, &err))
+		die_with(EXIT_AUTH, "%s (base URL from %s)", err.buf,
+			 setting_source_name(cfg->base_url_source));
+	sbuf_release(&err);
+	return cfg;
+}
+
+static const struct syncro_config *setup(void)
+{
+	const struct syncro_config *cfg = checked_config();
+
+	if (handle)
+		return cfg;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
+		die_with(EXIT_NETWORK, "cannot initialise libcurl");
+	atexit(http_cleanup);
+	api_key = cred_api_key(cfg, NULL);
+	ratelimit_file = xdg_state_path("ratelimit");
+	return cfg;
+}
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *opaque)
+{
+	struct transfer *t = opaque;
+	size_t n = size * nmemb;
+
+	if (t->resp->body.len + n > (size_t)HTTP_BODY_CAP) {
+		t->too_big = 1;
+		return 0;
+	}
+	sbuf_add(&t->resp->body, data, n);
+	return n;
+}
+
+static size_t on_header(char *data, size_t size, size_t nmemb, void *opaque)
+{
+	struct transfer *t = opaque;
+	size_t n = size * nmemb;
+
+	/* A new status line (after a 100 Continue) starts the headers over. */
+	if (n >= 5 && !strncmp(data, "HTTP/", 5))
+		sbuf_reset(&t->resp->headers);
+	sbuf_add(&t->resp->headers, data, n);
+	return n;
+}
+
+/* Print one traced line with the key redacted. */
+static void trace_line(char prefix, const char *line, size_t len)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
+	sbuf_add(&sb, line, len);
+	redact(&sb, api_key);
+	fprintf(stderr, "%c %s\n", prefix, sb.buf);
+	sbuf_release(&sb);
+}
+
+static int on_debug(CURL *h, curl_infotype type, char *data, size_t size, void *opaque)
+{
+	char prefix;
+
+	(void)h;
+	(void)opaque;
+	switch (type) {
+	case CURLINFO_TEXT:
+		prefix = '*';
+		break;
+	case CURLINFO_HEADER_OUT:
+		prefix = '>';
+		break;
+	case CURLINFO_HEADER_IN:
+		prefix = '<';
+		break;
+	default:
+		return 0;
+	}
+	while (size) {
+		const char *nl = memchr(data, '\n', size);
+		size_t len = nl ? (size_t)(nl - data) + 1 : size;
+
+		if (len > 2 || (len && data[0] != '\r' && data[0] != '\n'))
+			trace_line(prefix, data, len);
+		data += len;
+		size -= len;
+	}
+	return 0;
+}
+
+static enum http_failure classify(CURLcode rc, int too_big)
+{
+	switch (rc) {
+	case CURLE_OK:
+		return HTTP_DONE;
+	case CURLE_COULDNT_CONNECT:
+		return HTTP_CONNECT;
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		return HTTP_DNS;
+	case CURLE_OPERATION_TIMEDOUT:
+		return HTTP_TIMEOUT;
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_ISSUER_ERROR:
+		return HTTP_TLS;
+	case CURLE_GOT_NOTHING:
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+	case CURLE_PARTIAL_FILE:
+		return HTTP_CLOSED;
+	case CURLE_FILESIZE_EXCEEDED:
+		return HTTP_TOO_BIG;
+	case CURLE_WRITE_ERROR:
+		return too_big ? HTTP_TOO_BIG : HTTP_OTHER;
+	default:
+		return HTTP_OTHER;
+	}
+}
+
+static struct curl_slist *request_headers(const struct syncro_config *cfg, const char *body)
+{
+	struct curl_slist *list = NULL;
+
+	list = curl_slist_append(list, "Accept: application/json");
+	if (body) {
+		list = curl_slist_append(list, "Content-Type: application/json");
+		list = curl_slist_append(list, "Expect:");
+	}
+	if (cfg->auth != AUTH_QUERY) {
+		char *auth = xstrfmt("Authorization: Bearer %s", api_key);
+
+		list = curl_slist_append(list, auth);
+		memset(auth, 0, strlen(auth));
+		free(auth);
+	}
+	if (!list)
+		die("out of memory");
+	return list;
+}
+
+/* One attempt: fills resp (reset first); returns the failure kind. */
+static enum http_failure attempt(const struct syncro_config *cfg, const char *method,
+				 const char *url, const char *body,
+				 struct http_response *resp, int *never_sent)
+{
+	struct transfer t = { resp, 0 };
+	struct curl_slist *headers = request_headers(cfg, body);
+	char errbuf[CURL_ERROR_SIZE] = "";
+	curl_off_t connect_time = 0;
+	const char *ctype = NULL;
+	CURLcode rc;
+
+	sbuf_reset(&resp->body);
+	sbuf_reset(&resp->headers);
+	free(resp->error);
+	free(resp->content_type);
+	resp->error = resp->content_type = NULL;
+	resp->status = 0;
+
+	curl_easy_reset(handle);	/* keeps the open connection */
+	curl_easy_setopt(handle, CURLOPT_URL, url);
+#if LIBCURL_VERSION_NUM >= 0x075500
+	curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+#endif
+	curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(handle, CURLOPT_USERAGENT, "syncro/" PACKAGE_VERSION);
+	curl_easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(handle, CURLOPT_TIMEOUT, cfg->timeout > 0 ? cfg->timeout : 30L);
+	curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT,
+			 cfg->connect_timeout > 0 ? cfg->connect_timeout : 10L);
+	curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)HTTP_BODY_CAP);
+	curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errbuf);
+	curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(handle, CURLOPT_WRITEDATA, &t);
+	curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(handle, CURLOPT_HEADERDATA, &t);
+	if (opt_verbose) {
+		curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L);
+		curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, on_debug);
+	}
+	if (!strcmp(method, "GET")) {
+		curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
+	} else {
+		if (strcmp(method, "POST"))
+			curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method);
+		if (body || !strcmp(method, "POST") || !strcmp(method, "PUT") ||
+		    !strcmp(method, "PATCH")) {
+			curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body ? body : "");
+			curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE,
+					 (curl_off_t)(body ? strlen(body) : 0));
+		}
+	}
+
+	rc = curl_easy_perform(handle);
+	curl_slist_free_all(headers);
+	resp->attempts++;
+	resp->failure = classify(rc, t.too_big);
+	curl_easy_getinfo(handle, CURLINFO_CONNECT_TIME_T, &connect_time);
+	*never_sent = resp->failure == HTTP_CONNECT || resp->failure == HTTP_DNS ||
+		(resp->failure == HTTP_TIMEOUT && connect_time == 0);
+	if (resp->failure != HTTP_DONE) {
+		struct sbuf msg = SBUF_INIT;
+
+		if (resp->failure == HTTP_TOO_BIG)
+			sbuf_addf(&msg, "the response is larger than %ld MiB",
+				  HTTP_BODY_CAP / (1024 * 1024));
+		else
+			sbuf_addstr(&msg, *errbuf ? errbuf : curl_easy_strerror(rc));
+		redact(&msg, api_key);
+		resp->error = sbuf_detach(&msg, NULL);
+		sbuf_reset(&resp->body);
+		return resp->failure;
+	}
+	curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &resp->status);
+	if (!curl_easy_getinfo(handle, CURLINFO_CONTENT_TYPE, &ctype) && ctype)
+		resp->content_type = xstrdup(ctype);
+	return HTTP_DONE;
+}
+
+/* Wait out a 429: a countdown on a terminal, one line otherwise. */
+static void wait_rate_limited(long seconds, int retry, const char *method, const char *path)
+{
+	if (!isatty(STDERR_FILENO)) {
+		fprintf(stderr, "%s: rate limited by the API on %s %s; retrying in %ld s (%d of %d)\n",
+			program_name(), method, path, seconds, retry, HTTP_RATE_RETRIES);
+		sleep_seconds((double)seconds);
+		return;
+	}
+	for (long left = seconds; left > 0; left--) {
+		fprintf(stderr, "\r%s: rate limited by the API; retrying in %ld s (%d of %d) ",
+			program_name(), left, retry, HTTP_RATE_RETRIES);
+		fflush(stderr);
+		sleep_seconds(1);
+	}
+	fprintf(stderr, "\r\033[K");
+	fflush(stderr);
+}
+
+static void take_token(const struct syncro_config *cfg)
+{
+	double waited;
+
+	if (ratelimit_broken || cfg->rate_limit_per_minute <= 0)
+		return;
+	if (mkdir_for_file(ratelimit_file) ||
+	    ratelimit_acquire(ratelimit_file, cfg->rate_limit_per_minute, &waited)) {
+		warning("cannot use the shared rate limit in '%s': %s; going on without it",
+			ratelimit_file, strerror(errno));
+		ratelimit_broken = 1;
+		return;
+	}
+	if (opt_verbose && waited > 0)
+		fprintf(stderr, "* waited %.2f s for the shared rate limit\n", waited);
+}
+
+static long retry_after(const struct syncro_config *cfg)
+{
+	curl_off_t after = -1;
+
+	if (curl_easy_getinfo(handle, CURLINFO_RETRY_AFTER, &after) || after <= 0)
+		return cfg->rate_limit_wait > 0 ? cfg->rate_limit_wait : 60;
+	return (long)after;
+}
+
+int http_send(const char *method, const char *path, const struct strvec *query,
+	      const char *body, struct http_response *resp)
+{
+	const struct syncro_config *cfg = setup();
+	int idempotent = !strcmp(method, "GET") || !strcmp(method, "PUT") ||
+		!strcmp(method, "DELETE") || !strcmp(method, "HEAD");
+	struct sbuf err = SBUF_INIT;
+	int tries = 0, rate_retries = 0;
+	char *url;
+
+	url = url_build(cfg->base_url, path, query, cfg->auth == AUTH_QUERY ? api_key : NULL, &err);
+	if (!url) {
+		resp->failure = HTTP_REFUSED;
+		free(resp->error);
+		resp->error = sbuf_detach(&err, NULL);
+		return -1;
+	}
+	sbuf_release(&err);
+
+	for (;;) {
+		enum http_failure failure;
+		int never_sent;
+
+		take_token(cfg);
+		failure = attempt(cfg, method, url, body, resp, &never_sent);
+		if (failure == HTTP_DONE && resp->status == 429) {
+			long wait = retry_after(cfg);
+
+			if (rate_retries >= HTTP_RATE_RETRIES || wait > 600)
+				break;
+			rate_retries++;
+			if (!ratelimit_broken && ratelimit_file)
+				ratelimit_pause(ratelimit_file, cfg->rate_limit_per_minute, (double)wait);
+			wait_rate_limited(wait, rate_retries, method, path);
+			continue;
+		}
+		tries++;
+		if (failure == HTTP_DONE && resp->status < 500)
+			break;
+		if (failure == HTTP_REFUSED || failure == HTTP_TOO_BIG || failure == HTTP_TLS ||
+		    tries >= HTTP_TRIES || (!idempotent && !never_sent))
+			break;
+		if (opt_verbose)
+			fprintf(stderr, "* %s %s: %s; trying again (%d of %d)\n", method, path,
+				failure == HTTP_DONE ? "server error" : resp->error,
+				tries + 1, HTTP_TRIES);
+		sleep_seconds(0.5 * (double)(1 << (tries - 1)));
+	}
+	free(url);
+	return resp->failure == HTTP_DONE ? 0 : -1;
+}
+
+void http_response_release(struct http_response *resp)
+{
+	free(resp->error);
+	free(resp->content_type);
+	sbuf_release(&resp->headers);
+	sbuf_release(&resp->body);
+	resp->error = resp->content_type = NULL;
+	resp->status = 0;
+	resp->attempts = 0;
+	resp->failure = HTTP_DONE;
+}
+
+char *http_display_url(const char *path, const struct strvec *query)
+{
+	const struct syncro_config *cfg = checked_config();
+	struct sbuf err = SBUF_INIT;
+	char *url;
+
+	url = url_build(cfg->base_url, path, query, NULL, &err);
+	if (!url)
+		die_with(EXIT_USAGE, "%s", err.buf);
+	sbuf_release(&err);
+	return url;
+}

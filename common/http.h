@@ -1,0 +1,71 @@
+/*
+ * HTTP to the Syncro API: the only file that calls libcurl's transfer
+ * functions. Verbs do not call it; they use api.h, which sits on top.
+ *
+ * One easy handle per process, reused so the connection stays open; gzip;
+ * "User-Agent: syncro/VERSION"; "Accept: application/json"; a JSON
+ * Content-Type on bodies; the connect and total timeouts of the config.
+ * The key (cred.h) is read on the first request and sent as
+ * "Authorization: Bearer KEY", or as the first query parameter api_key
+ * with config `auth: query`. Plain http is refused except to loopback; TLS
+ * is always verified. Bodies past HTTP_BODY_CAP are refused.
+ *
+ * Every attempt first takes a token from the shared rate limit
+ * (ratelimit.h). Retries:
+ *   429               waits Retry-After, else config rate_limit.wait (a
+ *                     countdown on a TTY, a line on stderr otherwise) and
+ *                     retries, at most HTTP_RATE_RETRIES times;
+ *   5xx, timeout,     GET, PUT and DELETE are tried HTTP_TRIES times in all,
+ *   connection lost   waiting 0.5 s, then 1 s; POST and PATCH are sent again
+ *                     only when the connection was never made (nothing left).
+ *
+ * With --verbose (opt_verbose) each request and response line goes to
+ * stderr as "> ..." and "< ...", the key shown as REDACTED.
+ */
+#ifndef SYNCRO_HTTP_H
+#define SYNCRO_HTTP_H
+
+#include "sbuf.h"
+
+#define HTTP_BODY_CAP (32L * 1024 * 1024)
+#define HTTP_TRIES 3
+#define HTTP_RATE_RETRIES 3
+
+enum http_failure {
+	HTTP_DONE = 0,	/* a response arrived, whatever its status */
+	HTTP_REFUSED,	/* not sent: the URL was refused (error says why) */
+	HTTP_CONNECT,	/* could not connect: nothing was sent */
+	HTTP_DNS,	/* the host name did not resolve: nothing was sent */
+	HTTP_TLS,	/* certificate or TLS handshake failure */
+	HTTP_TIMEOUT,	/* no complete answer within config timeout */
+	HTTP_CLOSED,	/* the connection dropped without an answer */
+	HTTP_TOO_BIG,	/* the body was larger than HTTP_BODY_CAP */
+	HTTP_OTHER,	/* anything else libcurl reports */
+};
+
+struct http_response {
+	enum http_failure failure;
+	long status;		/* the final status; 0 unless failure == HTTP_DONE */
+	char *error;		/* owned: why the transfer failed (no key in it); NULL if done */
+	char *content_type;	/* owned: the Content-Type, or NULL */
+	struct sbuf headers;	/* the final response's status and header lines */
+	struct sbuf body;	/* the final response's body */
+	int attempts;		/* how many times the request was sent */
+};
+#define HTTP_RESPONSE_INIT { HTTP_DONE, 0, NULL, NULL, SBUF_INIT, SBUF_INIT, 0 }
+
+/*
+ * Send METHOD ("GET", "POST", "PUT", "PATCH", "DELETE") to path under the
+ * configured base URL (see url_build() for path and query), with body (JSON
+ * text) or NULL. Fills resp, which the caller releases. Returns 0 when a
+ * response arrived (check resp->status), -1 when none did (resp->failure
+ * and resp->error say why). Dies (exit 3) with no base URL or no key.
+ */
+int http_send(const char *method, const char *path, const struct strvec *query,
+	      const char *body, struct http_response *resp);
+void http_response_release(struct http_response *resp);
+
+/* The URL http_send() would use, without the key (for dry runs); caller frees. */
+char *http_display_url(const char *path, const struct strvec *query);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * Typed reads over cJSON that tolerate what Syncro sends: missing fields,
+ * nulls, numbers sent as strings ("quantity": "1.0", "number": "32164") and
+ * timestamps with `Z` or with an offset.
+ *
+ * path is a dotted path: "customer.business_then_name"; a segment of digits
+ * indexes an array ("comments.0.body"). obj may be NULL. Nothing here
+ * allocates except json_parse() and json_print(), whose results the caller
+ * owns; every const pointer returned is borrowed from obj.
+ */
+#ifndef SYNCRO_JSON_H
+#define SYNCRO_JSON_H
+
+#include <stddef.h>
+#include <time.h>
+#include <cjson/cJSON.h>
+
+/* The item at path, or NULL when missing (a JSON null is returned as such). */
+const cJSON *json_get(const cJSON *obj, const char *path);
+
+/* A string field; def when missing, null or not a string. */
+const char *json_string(const cJSON *obj, const char *path, const char *def);
+/* A whole number, from a JSON number or a string of digits; def otherwise. */
+long json_long(const cJSON *obj, const char *path, long def);
+/* A number, from a JSON number or a numeric string ("1.0"); def otherwise. */
+double json_double(const cJSON *obj, const char *path, double def);
+/* true/false; def when missing, null or not a boolean. */
+int json_bool(const cJSON *obj, const char *path, int def);
+/* A timestamp field (see parse_timestamp); -1 when missing or malformed. */
+time_t json_time(const cJSON *obj, const char *path);
+
+/*
+ * ISO-8601 as Syncro writes it: "2019-11-04T08:59:31.034Z",
+ * "2026-05-01T09:00:00-07:00", "+0530" offsets, or a bare date
+ * "2019-02-25" (midnight UTC). 0 and *out, or -1 when malformed.
+ */
+int parse_timestamp(const char *s, time_t *out);
+/* t as "2026-05-01T16:00:00Z" into buf (at least 21 bytes); returns buf. */
+char *format_timestamp(time_t t, char *buf, size_t size);
+
+/*
+ * Parse the whole of text[0..len), which must be followed by a '\0' (an
+ * sbuf is); trailing blanks are allowed. NULL if it is not one JSON value.
+ */
+cJSON *json_parse(const char *text, size_t len);
+/* Pretty-printed text (two-space indent, as jq) with a final newline; the caller frees it. */
+char *json_print(const cJSON *value);
+
+#endif

@@ -1,0 +1,202 @@
+#include "compat.h"
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include "json.h"
+#include "output.h"
+#include "usage.h"
+#include "xmalloc.h"
+
+/* Set while the pager runs: stdout is its pipe, so remember the terminal. */
+static pid_t pager_pid;
+static size_t pager_columns;
+static int pager_color;
+static int saved_stdout = -1, saved_stderr = -1;	/* -1: not redirected */
+
+size_t term_columns(void)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+
+	if (env && *env) {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = strtol(env, &end, 10);
+		if (!errno && !*end && v > 0 && v <= 100000)
+			return (size_t)v;
+	}
+	if (pager_pid)
+		return pager_columns;
+	if (isatty(STDOUT_FILENO) && !ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) && ws.ws_col)
+		return ws.ws_col;
+	return 0;
+}
+
+int color_enabled(void)
+{
+	const char *force = getenv("SYNCRO_COLOR");
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+
+	if (force && !strcmp(force, "always"))
+		return 1;
+	if (force && !strcmp(force, "never"))
+		return 0;
+	if ((no_color && *no_color) || (term && !strcmp(term, "dumb")))
+		return 0;
+	if (pager_pid)
+		return pager_color;
+	return isatty(STDOUT_FILENO);
+}
+
+const char *status_color(const char *status)
+{
+	static const struct {
+		const char *status;
+		const char *color;
+	} colors[] = {
+		{ "New", COLOR_BOLD_YELLOW },
+		{ "In Progress", COLOR_CYAN },
+		{ "Scheduled", COLOR_BLUE },
+		{ "Customer Reply", COLOR_BOLD_RED },
+		{ "Resolved", COLOR_GREEN },
+		{ "Invoiced", COLOR_DIM },
+		{ "Closed", COLOR_DIM },
+	};
+
+	if (!status)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(colors); i++)
+		if (!strcasecmp(status, colors[i].status))
+			return colors[i].color;
+	if (!strncasecmp(status, "Waiting", 7))
+		return COLOR_MAGENTA;
+	return NULL;
+}
+
+struct table *ticket_table_new(void)
+{
+	struct table *t = table_new(4);
+
+	table_set_shrink(t, 1, 6);	/* status */
+	table_set_shrink(t, 2, 8);	/* customer */
+	table_set_max(t, 2, 24);
+	table_set_flex(t, 3, 12);	/* subject */
+	return t;
+}
+
+void ticket_table_add(struct table *t, const cJSON *ticket)
+{
+	long number = json_long(ticket, "number", -1);
+	const char *status = json_string(ticket, "status", "");
+
+	table_add_row(t, NULL);
+	if (number >= 0)
+		table_add_cellf(t, "#%ld", number);
+	else
+		table_add_cell(t, "");
+	table_add_colored(t, status_color(status), status);
+	table_add_cell(t, json_string(ticket, "customer_business_then_name", ""));
+	table_add_cell(t, json_string(ticket, "subject", ""));
+}
+
+void output_json(const cJSON *value)
+{
+	char *text = value ? json_print(value) : xstrdup("null\n");
+
+	fputs(text, stdout);
+	free(text);
+}
+
+/* Give the pager EOF and wait until the user quits it; stdout is the terminal again. */
+static void wait_for_pager(void)
+{
+	if (saved_stdout < 0)	/* could not keep the terminal: at least close the pipe */
+		saved_stdout = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	dup2(saved_stdout, STDOUT_FILENO);
+	close(saved_stdout);
+	if (saved_stderr >= 0) {
+		dup2(saved_stderr, STDERR_FILENO);
+		close(saved_stderr);
+	}
+	saved_stdout = saved_stderr = -1;
+	while (waitpid(pager_pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	pager_pid = 0;
+}
+
+void pager_stop(void)
+{
+	if (!pager_pid)
+		return;
+	fflush(stdout);
+	fflush(stderr);
+	wait_for_pager();
+}
+
+/* Killed while paging: leave the terminal to the pager until it ends. */
+static void pager_signal(int sig)
+{
+	if (pager_pid)
+		wait_for_pager();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void pager_start(void)
+{
+	static const int signals[] = { SIGINT, SIGHUP, SIGTERM, SIGQUIT, SIGPIPE };
+	static int registered;
+	const char *pager = getenv("PAGER");
+	size_t columns;
+	int color, fds[2];
+	pid_t pid;
+
+	if (pager_pid || !isatty(STDOUT_FILENO))
+		return;
+	if (!pager)
+		pager = "less -FRX";
+	if (!*pager || !strcmp(pager, "cat"))
+		return;
+	columns = term_columns();
+	color = color_enabled();
+	fflush(stdout);
+	fflush(stderr);
+	if (pipe(fds) < 0) {
+		warning("cannot start the pager '%s': %s", pager, strerror(errno));
+		return;
+	}
+	pid = fork();
+	if (pid < 0) {
+		warning("cannot start the pager '%s': %s", pager, strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return;
+	}
+	if (!pid) {
+		dup2(fds[0], STDIN_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		setenv("LESS", "FRX", 0);
+		execl("/bin/sh", "sh", "-c", pager, (char *)NULL);
+		_exit(127);
+	}
+	saved_stdout = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+	dup2(fds[1], STDOUT_FILENO);
+	if (isatty(STDERR_FILENO)) {
+		saved_stderr = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+		dup2(fds[1], STDERR_FILENO);
+	}
+	close(fds[0]);
+	close(fds[1]);
+	pager_pid = pid;
+	pager_columns = columns;
+	pager_color = color;
+	for (size_t i = 0; i < ARRAY_SIZE(signals); i++)
+		signal(signals[i], pager_signal);
+	if (!registered++)
+		atexit(pager_stop);
+}

@@ -1,0 +1,148 @@
+#include "compat.h"
+#include <fcntl.h>
+#include <math.h>
+#include <sys/file.h>
+#include <time.h>
+#include "ratelimit.h"
+#include "sbuf.h"
+
+double ratelimit_burst(long per_minute)
+{
+	long burst = per_minute / 6;
+
+	return burst < 1 ? 1 : (double)burst;
+}
+
+void bucket_refill(struct bucket *b, double now, long per_minute)
+{
+	double burst = ratelimit_burst(per_minute);
+
+	if (now > b->stamp) {
+		b->tokens += (now - b->stamp) * per_minute / 60.0;
+		b->stamp = now;
+	}
+	if (b->tokens > burst)
+		b->tokens = burst;
+}
+
+double bucket_take(struct bucket *b, double now, long per_minute)
+{
+	bucket_refill(b, now, per_minute);
+	b->tokens -= 1;
+	return b->tokens >= 0 ? 0 : -b->tokens * 60.0 / per_minute;
+}
+
+void bucket_pause(struct bucket *b, double now, double seconds, long per_minute)
+{
+	double level = -seconds * per_minute / 60.0;
+
+	bucket_refill(b, now, per_minute);
+	if (b->tokens > 0)
+		b->tokens = 0;
+	b->tokens += level;
+}
+
+double clock_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void sleep_seconds(double seconds)
+{
+	struct timespec ts;
+
+	if (!(seconds > 0))
+		return;
+	ts.tv_sec = (time_t)seconds;
+	ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}
+
+enum bucket_op { OP_TAKE, OP_PAUSE, OP_PEEK };
+
+/* Lock the file, bring the bucket up to date, apply op, write it back. */
+static int update(const char *path, long per_minute, enum bucket_op op,
+		  double arg, double *result)
+{
+	struct sbuf text = SBUF_INIT;
+	struct bucket b;
+	double now;
+	char line[64];
+	int fd, n, ret = -1, saved;
+
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	while (flock(fd, LOCK_EX) < 0)
+		if (errno != EINTR)
+			goto out;
+	if (sbuf_read_fd(&text, fd) < 0)
+		goto out;
+	now = clock_now();
+	if (sscanf(text.buf, "%lf %lf", &b.tokens, &b.stamp) != 2 ||
+	    !isfinite(b.tokens) || !isfinite(b.stamp) || b.stamp > now + 3600) {
+		b.tokens = ratelimit_burst(per_minute);
+		b.stamp = now;
+	}
+	switch (op) {
+	case OP_TAKE:
+		*result = bucket_take(&b, now, per_minute);
+		break;
+	case OP_PAUSE:
+		bucket_pause(&b, now, arg, per_minute);
+		break;
+	case OP_PEEK:
+		bucket_refill(&b, now, per_minute);
+		*result = b.tokens;
+		break;
+	}
+	n = snprintf(line, sizeof(line), "%.6f %.6f\n", b.tokens, b.stamp);
+	if (n < 0 || (size_t)n >= sizeof(line))
+		goto out;
+	if (pwrite(fd, line, (size_t)n, 0) != n || ftruncate(fd, n) < 0)
+		goto out;
+	ret = 0;
+out:
+	saved = errno;
+	sbuf_release(&text);
+	close(fd);	/* releases the lock */
+	errno = saved;
+	return ret;
+}
+
+int ratelimit_acquire(const char *state_file, long per_minute, double *waited)
+{
+	double wait = 0;
+
+	if (waited)
+		*waited = 0;
+	if (per_minute <= 0)
+		return 0;
+	if (update(state_file, per_minute, OP_TAKE, 0, &wait))
+		return -1;
+	sleep_seconds(wait);
+	if (waited)
+		*waited = wait;
+	return 0;
+}
+
+int ratelimit_pause(const char *state_file, long per_minute, double seconds)
+{
+	double unused;
+
+	if (per_minute <= 0)
+		return 0;
+	return update(state_file, per_minute, OP_PAUSE, seconds, &unused);
+}
+
+int ratelimit_level(const char *state_file, long per_minute, double *tokens)
+{
+	*tokens = 0;
+	if (per_minute <= 0)
+		return 0;
+	return update(state_file, per_minute, OP_PEEK, 0, tokens);
+}

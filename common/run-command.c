@@ -1,0 +1,152 @@
+#include "compat.h"
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include "run-command.h"
+#include "xmalloc.h"
+
+int split_command(const char *cmd, struct strvec *argv)
+{
+	struct sbuf word = SBUF_INIT;
+	size_t before = argv->nr;
+	int in_word = 0;
+	char quote = 0;
+
+	for (const char *p = cmd; ; p++) {
+		if (quote) {
+			if (!*p) {
+				sbuf_release(&word);
+				return -1;
+			}
+			if (*p == quote)
+				quote = 0;
+			else
+				sbuf_addch(&word, *p);
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+			in_word = 1;
+		} else if (!*p || *p == ' ' || *p == '\t' || *p == '\n') {
+			if (in_word) {
+				strvec_push(argv, word.buf);
+				sbuf_reset(&word);
+				in_word = 0;
+			}
+			if (!*p)
+				break;
+		} else {
+			sbuf_addch(&word, *p);
+			in_word = 1;
+		}
+	}
+	sbuf_release(&word);
+	return argv->nr > before ? 0 : -1;
+}
+
+char *path_lookup(const char *name)
+{
+	const char *path = getenv("PATH");
+
+	if (strchr(name, '/'))
+		return access(name, X_OK) ? NULL : xstrdup(name);
+	while (path && *path) {
+		const char *colon = strchrnul(path, ':');
+		struct stat st;
+		char *full;
+
+		if (colon > path) {
+			full = xstrfmt("%.*s/%s", (int)(colon - path), path, name);
+			if (!stat(full, &st) && S_ISREG(st.st_mode) && !access(full, X_OK))
+				return full;
+			free(full);
+		}
+		path = *colon ? colon + 1 : colon;
+	}
+	return NULL;
+}
+
+static void drain(struct pollfd *fds, struct sbuf **bufs, int nfds)
+{
+	int open_fds = nfds;
+
+	while (open_fds) {
+		if (poll(fds, nfds, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int i = 0; i < nfds; i++) {
+			char chunk[4096];
+			ssize_t n;
+
+			if (fds[i].fd < 0 || !fds[i].revents)
+				continue;
+			n = read(fds[i].fd, chunk, sizeof(chunk));
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+				open_fds--;
+				continue;
+			}
+			if (bufs[i])
+				sbuf_add(bufs[i], chunk, (size_t)n);
+		}
+	}
+	for (int i = 0; i < nfds; i++)
+		if (fds[i].fd >= 0)
+			close(fds[i].fd);
+}
+
+int run_capture(const char *const *argv, struct sbuf *out, struct sbuf *err)
+{
+	int outp[2], errp[2], status;
+	struct pollfd fds[2];
+	struct sbuf *bufs[2] = { out, err };
+	pid_t pid;
+
+	if (pipe2(outp, O_CLOEXEC) < 0)
+		return -1;
+	if (pipe2(errp, O_CLOEXEC) < 0) {
+		close(outp[0]);
+		close(outp[1]);
+		return -1;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		int saved = errno;
+
+		close(outp[0]);
+		close(outp[1]);
+		close(errp[0]);
+		close(errp[1]);
+		errno = saved;
+		return -1;
+	}
+	if (!pid) {
+		char msg[512];
+		int len;
+
+		dup2(outp[1], STDOUT_FILENO);
+		dup2(errp[1], STDERR_FILENO);
+		execvp(argv[0], (char *const *)argv);
+		len = snprintf(msg, sizeof(msg), "cannot run '%s': %s\n", argv[0], strerror(errno));
+		if (len > 0 && write(STDERR_FILENO, msg, (size_t)len) < 0)
+			_exit(127);
+		_exit(127);
+	}
+	close(outp[1]);
+	close(errp[1]);
+	fds[0].fd = outp[0];
+	fds[1].fd = errp[0];
+	fds[0].events = fds[1].events = POLLIN;
+	drain(fds, bufs, 2);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}

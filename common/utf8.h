@@ -1,0 +1,48 @@
+/*
+ * UTF-8 as the terminal shows it: how many columns a string takes and how
+ * to cut it to a width. Decoding and the width table are our own, so the
+ * result does not depend on the locale (tests run under LANG=C).
+ *
+ * Widths follow Unicode's East Asian Width: wide and fullwidth characters
+ * (CJK, Hangul, most emoji) take 2 columns, combining marks and zero-width
+ * format characters 0, everything else 1. A byte that is not valid UTF-8
+ * counts as one column and is shown as U+FFFD; a control character counts
+ * as one column and is shown as a space.
+ */
+#ifndef SYNCRO_UTF8_H
+#define SYNCRO_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sbuf.h"
+
+#define UTF8_ELLIPSIS "\xe2\x80\xa6"	/* U+2026, one column */
+
+/*
+ * Decode the character at s (len > 0 bytes available) into *cp; returns
+ * the bytes it takes (1 to 4). Invalid or overlong sequences, surrogates
+ * and truncated sequences give U+FFFD and a length of 1.
+ */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Columns one character takes as shown: 0, 1 or 2. */
+int utf8_char_width(uint32_t cp);
+
+/* Columns the NUL-terminated string s takes. */
+size_t utf8_width(const char *s);
+
+/*
+ * Append s to sb in at most width columns. A string that does not fit is
+ * cut on a character boundary and ends with the ellipsis; a zero-width
+ * character (a combining mark) stays with the character it follows.
+ * Control characters (newline, tab, escape...) become one space each, so
+ * API text can never move the cursor or inject terminal escapes; invalid
+ * bytes become U+FFFD. Returns the columns appended.
+ */
+size_t utf8_add_cut(struct sbuf *sb, const char *s, size_t width);
+
+/* utf8_add_cut into a new string; the caller frees it. */
+char *utf8_cut(const char *s, size_t width);
+
+#endif
