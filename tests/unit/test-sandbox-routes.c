@@ -1,7 +1,7 @@
 /* The sandbox's routes and filters, on a small data set, without HTTP. */
 #include "compat.h"
-#include "api.h"
-#include "query.h"
+#include "sandbox/api.h"
+#include "sandbox/query.h"
 #include "unit.h"
 
 static const char data[] =

@@ -1,10 +1,10 @@
 /* The sandbox's pure pieces: query strings, path patterns, paging, times, the rate limit. */
 #include "compat.h"
-#include "paging.h"
-#include "query.h"
-#include "ratelimit.h"
-#include "route.h"
-#include "timeutil.h"
+#include "sandbox/paging.h"
+#include "sandbox/query.h"
+#include "sandbox/ratelimit.h"
+#include "sandbox/route.h"
+#include "sandbox/timeutil.h"
 #include "unit.h"
 
 START_TEST(query_parse_decodes_and_keeps_first)
