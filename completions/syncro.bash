@@ -119,8 +119,7 @@ _syncro()
 	if ((${#values[@]} == 0)); then
 		if ((!(directive & 4))); then
 			compopt -o filenames 2>/dev/null
-			local IFS=$'\n'
-			COMPREPLY=($(compgen -f -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		fi
 		return 0
 	fi
