@@ -98,9 +98,11 @@ test_expect_success 'a file option completes file names' '
 	mkdir -p files &&
 	: >files/report-a.txt &&
 	: >files/report-b.txt &&
+	: >"files/report-*.txt" &&
 	complete "syncro test-verb --attach files/rep" &&
-	printf "%s\n" files/report-a.txt files/report-b.txt >expect &&
-	test_cmp expect actual &&
+	printf "%s\n" "files/report-*.txt" files/report-a.txt files/report-b.txt >expect &&
+	sort actual >sorted &&
+	test_cmp expect sorted &&
 	echo "compopt -o filenames" >expect &&
 	test_cmp expect compopt.log
 '
