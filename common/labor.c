@@ -603,8 +603,9 @@ int labor_comment_post(const struct comment *c, const struct labor *l,
 	    read_ticket(c->number, &ticket, err))
 		goto out;
 	if (!find_id(ticket, "comments", *comment_id))
-		mismatch(err, c->number, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
-						 "answered that it made it", c->number, *comment_id));
+		fail(err, EXIT_ERROR, 200, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
+						   "answered that it made it", c->number, *comment_id),
+		     NULL);
 	else
 		ret = 0;
 out:

@@ -68,3 +68,5 @@ clean-local:
 SHELL_TESTS += tests/t/t1001-sandbox-server.sh
 SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
 SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
+SHELL_TESTS += tests/t/t4001-comment.sh
+SHELL_TESTS += tests/t/t4002-comment-time.sh
