@@ -70,3 +70,4 @@ SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
 SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
 SHELL_TESTS += tests/t/t4001-comment.sh
 SHELL_TESTS += tests/t/t4002-comment-time.sh
+SHELL_TESTS += tests/t/t4003-comment-time-ignored.sh
