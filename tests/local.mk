@@ -71,3 +71,4 @@ SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
 SHELL_TESTS += tests/t/t4001-comment.sh
 SHELL_TESTS += tests/t/t4002-comment-time.sh
 SHELL_TESTS += tests/t/t4003-comment-time-ignored.sh
+SHELL_TESTS += tests/t/t4004-time.sh
