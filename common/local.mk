@@ -31,3 +31,4 @@ common_libcommon_a_SOURCES += common/ticket-number.c common/ticket-number.h
 common_libcommon_a_SOURCES += common/url.c common/url.h
 common_libcommon_a_SOURCES += common/complete-cache.c
 common_libcommon_a_SOURCES += common/cache-refresh.c common/cache-refresh.h
+common_libcommon_a_SOURCES += common/labor.c common/labor.h

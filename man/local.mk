@@ -5,3 +5,5 @@ dist_man_MANS += man/syncro-plugins.7
 dist_man_MANS += man/syncro-config.1
 dist_man_MANS += man/syncro-config.5
 dist_man_MANS += man/syncro-sandbox.1
+dist_man_MANS += man/syncro-comment.1
+dist_man_MANS += man/syncro-time.1

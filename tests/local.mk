@@ -93,3 +93,7 @@ UNIT_TESTS += tests/unit/test-sandbox-routes
 tests_unit_test_sandbox_routes_CFLAGS = $(UNIT_CFLAGS) -I$(top_srcdir)
 tests_unit_test_sandbox_routes_LDADD = $(SANDBOX_LIBS) $(CHECK_LIBS)
 SHELL_TESTS += tests/t/t1007-sandbox-demo.sh
+SHELL_TESTS += tests/t/t4001-comment.sh
+SHELL_TESTS += tests/t/t4002-comment-time.sh
+SHELL_TESTS += tests/t/t4003-comment-time-ignored.sh
+SHELL_TESTS += tests/t/t4004-time.sh
