@@ -2,6 +2,7 @@
 #include "api.h"
 #include "cache.h"
 #include "json.h"
+#include "output.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -251,10 +252,11 @@ void api_print_request(FILE *fp, const struct api_request *req)
 
 	fprintf(fp, "%s %s\n", req->method ? req->method : "GET", url);
 	if (req->body) {
-		char *text = json_print(req->body);
+		struct sbuf text = SBUF_INIT;
 
-		fputs(text, fp);
-		free(text);
+		json_add_pretty(&text, req->body);
+		fputs(text.buf, fp);
+		sbuf_release(&text);
 	}
 	free(url);
 }

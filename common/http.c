@@ -45,8 +45,9 @@ static const struct syncro_config *checked_config(void)
 		die_with(EXIT_AUTH, "no Syncro account configured; set SYNCRO_SUBDOMAIN, or "
 			 "'subdomain' in '%s' (see 'syncro doctor')", cfg->path);
 	if (url_check_transport(cfg->base_url, &err))
-		die_with(EXIT_AUTH, "%s (base URL from %s)", err.buf,
-			 setting_source_name(cfg->base_url_source));
+		die_with(EXIT_AUTH, "%s (base URL from %s %s)", err.buf,
+			 setting_source_name(cfg->base_url_source),
+			 cfg->base_url_from ? cfg->base_url_from : "");
 	sbuf_release(&err);
 	return cfg;
 }

@@ -2,3 +2,5 @@
 dist_man_MANS += man/syncro-config.1
 dist_man_MANS += man/syncro-config.5
 dist_man_MANS += man/syncro-sandbox.1
+dist_man_MANS += man/syncro-api.1
+dist_man_MANS += man/syncro-doctor.1

@@ -51,6 +51,10 @@ UNIT_TESTS += tests/unit/test-url
 tests_unit_test_url_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_url_LDADD = $(UNIT_LDADD)
 
+# A driver for the parts of common/api no verb shows (t0405-api-library.sh).
+check_PROGRAMS += tests/helpers/api-probe
+tests_helpers_api_probe_LDADD = $(COMMON_LIBS)
+
 SHELL_TESTS += tests/t/t0001-dispatcher.sh
 SHELL_TESTS += tests/t/t0002-config.sh
 
