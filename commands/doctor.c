@@ -69,28 +69,24 @@ static void check_permissions(const cJSON *me)
 	exit(EXIT_AUTH);
 }
 
-static void show_rate_limit(const struct syncro_config *cfg)
+/* The shared limit as it stands before doctor's own request. */
+static void describe_rate_limit(const struct syncro_config *cfg, struct sbuf *out)
 {
 	char *file = xdg_state_path("ratelimit");
+	long per_minute = cfg->rate_limit_per_minute;
 	double tokens;
-	char line[160];
 
-	if (cfg->rate_limit_per_minute <= 0) {
-		row("rate limit:", "off (rate_limit.per_minute is 0)");
-	} else if (mkdir_for_file(file) || ratelimit_level(file, cfg->rate_limit_per_minute, &tokens)) {
-		snprintf(line, sizeof(line), "%ld requests a minute; cannot use '%s': %s",
-			 cfg->rate_limit_per_minute, file, strerror(errno));
-		row("rate limit:", line);
-	} else if (tokens >= 0) {
-		snprintf(line, sizeof(line), "%ld requests a minute; %ld of %.0f available now",
-			 cfg->rate_limit_per_minute, (long)tokens,
-			 ratelimit_burst(cfg->rate_limit_per_minute));
-		row("rate limit:", line);
-	} else {
-		snprintf(line, sizeof(line), "%ld requests a minute; none available, %ld waiting",
-			 cfg->rate_limit_per_minute, (long)-tokens);
-		row("rate limit:", line);
-	}
+	if (per_minute <= 0)
+		sbuf_addstr(out, "off");
+	else if (mkdir_for_file(file) || ratelimit_level(file, per_minute, &tokens))
+		sbuf_addf(out, "%ld requests a minute; cannot use '%s': %s",
+			  per_minute, file, strerror(errno));
+	else if (tokens >= 0)
+		sbuf_addf(out, "%ld requests a minute; %ld of %.0f available now",
+			  per_minute, (long)tokens, ratelimit_burst(per_minute));
+	else
+		sbuf_addf(out, "%ld requests a minute; none available, %ld waiting",
+			  per_minute, (long)-tokens);
 	free(file);
 }
 
@@ -99,7 +95,7 @@ int main(int argc, char **argv)
 	const struct syncro_config *cfg;
 	struct api_request req = { "GET", "/me", NULL, NULL, NULL };
 	struct api_error err = API_ERROR_INIT;
-	struct sbuf sb = SBUF_INIT;
+	struct sbuf sb = SBUF_INIT, rate = SBUF_INIT;
 	char *shown;
 	cJSON *me;
 
@@ -135,6 +131,7 @@ int main(int argc, char **argv)
 	row("API key:", sb.buf);
 	sbuf_reset(&sb);
 
+	describe_rate_limit(cfg, &rate);
 	fflush(stdout);
 	if (api_call(&req, &me, &err)) {
 		row("GET /me:", "failed");
@@ -147,8 +144,9 @@ int main(int argc, char **argv)
 	sbuf_reset(&sb);
 	row("subdomain:", json_string(me, "subdomain", "(not reported)"));
 	check_permissions(me);
-	show_rate_limit(cfg);
+	row("rate limit:", rate.buf);
 	cJSON_Delete(me);
 	sbuf_release(&sb);
+	sbuf_release(&rate);
 	return 0;
 }
