@@ -62,6 +62,7 @@ SHELL_TESTS += tests/t/t0403-api-verb.sh
 SHELL_TESTS += tests/t/t0404-rate-limit.sh
 SHELL_TESTS += tests/t/t0405-api-library.sh
 SHELL_TESTS += tests/t/t0406-doctor.sh
+SHELL_TESTS += tests/t/t0407-no-key-leak.sh
 SHELL_TESTS += tests/t/t0002-config.sh
 
 check_PROGRAMS += $(UNIT_TESTS)

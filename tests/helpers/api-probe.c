@@ -9,11 +9,13 @@
  *                                   print one line per page: its size and numbers
  *   api-probe dry-run METHOD PATH [JSON]
  *   api-probe gently N              api_ticket_id_gently: "id" or "code: message"
+ *   api-probe get PATH [CAP]        api_get, with the body cap set to CAP bytes
  */
 #include "compat.h"
 #include "api.h"
 #include "cache.h"
 #include "json.h"
+#include "output.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -76,6 +78,14 @@ int main(int argc, char **argv)
 				       (int)strtol(argv[4], NULL, 10), print_page, &p);
 
 		printf("returned %d\n", ret);
+	} else if (!strcmp(argv[1], "get")) {
+		cJSON *v;
+
+		if (argc > 3)
+			http_set_body_cap(strtol(argv[3], NULL, 10));
+		v = api_get(argv[2], NULL);
+		output_json(v);
+		cJSON_Delete(v);
 	} else if (!strcmp(argv[1], "dry-run") && argc >= 4) {
 		cJSON *body = argc > 4 ? json_parse(argv[4], strlen(argv[4])) : NULL;
 		struct api_request req = { argv[2], argv[3], NULL, body, NULL };

@@ -43,6 +43,21 @@ test_expect_success '429 with Retry-After: waits what the server says, then succ
 	expect_requests "GET /api/v1/me" "GET /api/v1/me"
 '
 
+test_expect_success 'on a terminal the wait is a countdown on one line' '
+	sandbox_clear_requests &&
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":429,\"body\":\"{}\",\"headers\":{\"Retry-After\":\"2\"}}" &&
+	script -qec "syncro api /me >/dev/null" /dev/null >typescript &&
+	{ cat typescript && echo; } | tr "\r" "\n" | sed "s/$(printf "\033")\[K/<clear>/" >actual &&
+	cat >expect <<-\EOF &&
+
+	syncro api: rate limited by the API; retrying in 2 s (1 of 3) 
+	syncro api: rate limited by the API; retrying in 1 s (1 of 3) 
+	<clear>
+	EOF
+	test_cmp expect actual &&
+	expect_requests "GET /api/v1/me" "GET /api/v1/me"
+'
+
 test_expect_success '429 without Retry-After: waits rate_limit.wait from the config' '
 	sandbox_clear_requests &&
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":429,\"count\":2,\"body\":\"{}\"}" &&

@@ -135,6 +135,21 @@ test_expect_success 'a failed page dies with the error of that page' '
 	test ! -s out
 '
 
+test_expect_success 'a body past the cap is refused with exit 7' '
+	sandbox_get me >raw &&
+	size=$(wc -c <raw) &&
+	jq . raw >expect &&
+	probe get /me $size >out &&
+	test_cmp expect out &&
+	test_expect_code 7 probe get /me $((size - 10)) >out 2>err &&
+	test ! -s out &&
+	cat >expect <<-EOF &&
+	api-probe: the answer to '\''GET /me'\'' is too large: the response is larger than $((size - 10)) bytes
+	hint: ask for less, e.g. one page at a time
+	EOF
+	test_cmp expect err
+'
+
 test_expect_success 'a dry run prints method, URL and body, sends nothing, shows no key' '
 	mkdir -p "$XDG_CONFIG_HOME/syncro" &&
 	echo "auth: query" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
