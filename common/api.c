@@ -2,7 +2,6 @@
 #include "api.h"
 #include "cache.h"
 #include "json.h"
-#include "output.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -252,11 +251,10 @@ void api_print_request(FILE *fp, const struct api_request *req)
 
 	fprintf(fp, "%s %s\n", req->method ? req->method : "GET", url);
 	if (req->body) {
-		struct sbuf text = SBUF_INIT;
+		char *text = json_print(req->body);
 
-		json_add_pretty(&text, req->body);
-		fputs(text.buf, fp);
-		sbuf_release(&text);
+		fputs(text, fp);
+		free(text);
 	}
 	free(url);
 }

@@ -235,3 +235,50 @@ cJSON *json_parse(const char *text, size_t len)
 	}
 	return v;
 }
+
+/* Scalars and empty containers as cJSON writes them (escaping, numbers). */
+static void print_scalar(struct sbuf *out, const cJSON *v)
+{
+	char *text = cJSON_PrintUnformatted(v);
+
+	if (!text)
+		die("out of memory printing JSON");
+	sbuf_addstr(out, text);
+	cJSON_free(text);
+}
+
+/* Two-space indentation, one member per line, as jq prints. */
+static void print_value(struct sbuf *out, const cJSON *v, int depth)
+{
+	const cJSON *item;
+	int object = cJSON_IsObject(v);
+
+	if ((!object && !cJSON_IsArray(v)) || !v->child) {
+		print_scalar(out, v);
+		return;
+	}
+	sbuf_addch(out, object ? '{' : '[');
+	cJSON_ArrayForEach(item, v) {
+		sbuf_addf(out, "\n%*s", 2 * (depth + 1), "");
+		if (object) {
+			cJSON *key = cJSON_CreateString(item->string ? item->string : "");
+
+			print_scalar(out, key);
+			cJSON_Delete(key);
+			sbuf_addstr(out, ": ");
+		}
+		print_value(out, item, depth + 1);
+		if (item->next)
+			sbuf_addch(out, ',');
+	}
+	sbuf_addf(out, "\n%*s%c", 2 * depth, "", object ? '}' : ']');
+}
+
+char *json_print(const cJSON *value)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	print_value(&sb, value, 0);
+	sbuf_addch(&sb, '\n');
+	return sbuf_detach(&sb, NULL);
+}

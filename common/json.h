@@ -5,8 +5,8 @@
  *
  * path is a dotted path: "customer.business_then_name"; a segment of digits
  * indexes an array ("comments.0.body"). obj may be NULL. Nothing here
- * allocates except json_parse(), whose result the caller owns; every const pointer returned is borrowed from obj. Printing JSON is
- * output.h's json_add_pretty()/output_json().
+ * allocates except json_parse() and json_print(), whose results the caller
+ * owns; every const pointer returned is borrowed from obj.
  */
 #ifndef SYNCRO_JSON_H
 #define SYNCRO_JSON_H
@@ -43,4 +43,7 @@ char *format_timestamp(time_t t, char *buf, size_t size);
  * sbuf is); trailing blanks are allowed. NULL if it is not one JSON value.
  */
 cJSON *json_parse(const char *text, size_t len);
+/* Pretty-printed text (two-space indent, as jq) with a final newline; the caller frees it. */
+char *json_print(const cJSON *value);
+
 #endif

@@ -79,3 +79,14 @@ clean-local:
 SHELL_TESTS += tests/t/t1001-sandbox-server.sh
 SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
 SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
+SHELL_TESTS += tests/t/t1004-sandbox-work.sh
+SHELL_TESTS += tests/t/t1005-sandbox-catalog.sh
+SHELL_TESTS += tests/t/t1006-sandbox-conformance.sh
+EXTRA_DIST += tests/data/swagger-examples.json
+UNIT_TESTS += tests/unit/test-sandbox-wire
+tests_unit_test_sandbox_wire_CFLAGS = $(UNIT_CFLAGS) -I$(top_srcdir)
+tests_unit_test_sandbox_wire_LDADD = $(SANDBOX_LIBS) $(CHECK_LIBS)
+UNIT_TESTS += tests/unit/test-sandbox-routes
+tests_unit_test_sandbox_routes_CFLAGS = $(UNIT_CFLAGS) -I$(top_srcdir)
+tests_unit_test_sandbox_routes_LDADD = $(SANDBOX_LIBS) $(CHECK_LIBS)
+SHELL_TESTS += tests/t/t1007-sandbox-demo.sh

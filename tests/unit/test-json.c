@@ -133,6 +133,23 @@ START_TEST(parse_takes_whole_documents_only)
 }
 END_TEST
 
+START_TEST(print_indents_like_jq)
+{
+	cJSON *v = parse("{\"a\":\"b\\\"c\",\"n\":[1,2.5,null,{}],\"e\":[],\"o\":{\"x\":true}}");
+	char *s = json_print(v);
+
+	ck_assert_str_eq(s, "{\n  \"a\": \"b\\\"c\",\n  \"n\": [\n    1,\n    2.5,\n    null,\n    {}\n  ],\n"
+			 "  \"e\": [],\n  \"o\": {\n    \"x\": true\n  }\n}\n");
+	free(s);
+	cJSON_Delete(v);
+	v = parse("\"plain\"");
+	s = json_print(v);
+	ck_assert_str_eq(s, "\"plain\"\n");
+	free(s);
+	cJSON_Delete(v);
+}
+END_TEST
+
 static Suite *json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -145,6 +162,7 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, malformed_timestamps_are_refused);
 	tcase_add_test(tc, json_time_reads_a_field);
 	tcase_add_test(tc, parse_takes_whole_documents_only);
+	tcase_add_test(tc, print_indents_like_jq);
 	suite_add_tcase(s, tc);
 	return s;
 }
