@@ -7,3 +7,5 @@ dist_man_MANS += man/syncro-config.5
 dist_man_MANS += man/syncro-sandbox.1
 dist_man_MANS += man/syncro-comment.1
 dist_man_MANS += man/syncro-time.1
+dist_man_MANS += man/syncro-api.1
+dist_man_MANS += man/syncro-doctor.1

@@ -51,7 +51,18 @@ UNIT_TESTS += tests/unit/test-url
 tests_unit_test_url_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_url_LDADD = $(UNIT_LDADD)
 
+# A driver for the parts of common/api no verb shows (t0405-api-library.sh).
+check_PROGRAMS += tests/helpers/api-probe
+tests_helpers_api_probe_LDADD = $(COMMON_LIBS)
+
 SHELL_TESTS += tests/t/t0001-dispatcher.sh
+SHELL_TESTS += tests/t/t0401-api-errors.sh
+SHELL_TESTS += tests/t/t0402-api-retries.sh
+SHELL_TESTS += tests/t/t0403-api-verb.sh
+SHELL_TESTS += tests/t/t0404-rate-limit.sh
+SHELL_TESTS += tests/t/t0405-api-library.sh
+SHELL_TESTS += tests/t/t0406-doctor.sh
+SHELL_TESTS += tests/t/t0407-no-key-leak.sh
 SHELL_TESTS += tests/t/t0002-config.sh
 
 check_PROGRAMS += $(UNIT_TESTS)
