@@ -77,3 +77,4 @@ tests_unit_test_name_match_LDADD = $(UNIT_LDADD)
 UNIT_TESTS += tests/unit/test-web-url
 tests_unit_test_web_url_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_web_url_LDADD = $(UNIT_LDADD)
+SHELL_TESTS += tests/t/t3201-create.sh
