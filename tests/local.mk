@@ -78,3 +78,4 @@ UNIT_TESTS += tests/unit/test-web-url
 tests_unit_test_web_url_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_web_url_LDADD = $(UNIT_LDADD)
 SHELL_TESTS += tests/t/t3201-create.sh
+SHELL_TESTS += tests/t/t3202-update.sh
