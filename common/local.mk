@@ -36,3 +36,4 @@ common_libcommon_a_SOURCES += common/tech-lookup.c common/tech-lookup.h
 common_libcommon_a_SOURCES += common/customer-lookup.c common/customer-lookup.h
 common_libcommon_a_SOURCES += common/web-url.c common/web-url.h
 common_libcommon_a_SOURCES += common/ticket-fields.c common/ticket-fields.h
+common_libcommon_a_SOURCES += common/session-log.c common/session-log.h

@@ -4,3 +4,4 @@ dist_man_MANS += man/syncro-config.5
 dist_man_MANS += man/syncro-sandbox.1
 dist_man_MANS += man/syncro-create.1
 dist_man_MANS += man/syncro-update.1
+dist_man_MANS += man/syncro-close.1

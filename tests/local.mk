@@ -79,3 +79,4 @@ tests_unit_test_web_url_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_web_url_LDADD = $(UNIT_LDADD)
 SHELL_TESTS += tests/t/t3201-create.sh
 SHELL_TESTS += tests/t/t3202-update.sh
+SHELL_TESTS += tests/t/t3203-close.sh
