@@ -80,3 +80,6 @@ tests_unit_test_web_url_LDADD = $(UNIT_LDADD)
 SHELL_TESTS += tests/t/t3201-create.sh
 SHELL_TESTS += tests/t/t3202-update.sh
 SHELL_TESTS += tests/t/t3203-close.sh
+UNIT_TESTS += tests/unit/test-session-log
+tests_unit_test_session_log_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_session_log_LDADD = $(UNIT_LDADD)
