@@ -40,24 +40,13 @@ static const struct verb_spec verb = {
 	"resolve a ticket and write a session log", options, COMPLETE_TICKET,
 };
 
-/* The status before closing: the cache's, else GET /tickets?number=N. */
+/* The status before closing: as last seen (the cache, else GET /tickets?number=N). */
 static char *status_before(long number)
 {
-	struct ticket_cache cache = TICKET_CACHE_INIT;
-	const struct cached_ticket *t;
-	char *status;
+	cJSON *seen = api_ticket_last_seen(number);
+	char *status = xstrdup(json_string(seen, "status", "(none)"));
 
-	ticket_cache_load(&cache);
-	t = ticket_cache_find(&cache, number);
-	if (t) {
-		status = xstrdup(t->status);
-	} else {
-		cJSON *found = api_ticket_lookup(number);
-
-		status = xstrdup(json_string(found, "status", "(none)"));
-		cJSON_Delete(found);
-	}
-	ticket_cache_release(&cache);
+	cJSON_Delete(seen);
 	return status;
 }
 

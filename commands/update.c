@@ -100,25 +100,6 @@ static void print_changes(long number, const cJSON *req, const cJSON *before, co
 	}
 }
 
-/* The ticket as last seen: the cache's line, else GET /tickets?number=N. */
-static cJSON *current_ticket(long number)
-{
-	struct ticket_cache cache = TICKET_CACHE_INIT;
-	const struct cached_ticket *t;
-	cJSON *seen = NULL;
-
-	ticket_cache_load(&cache);
-	t = ticket_cache_find(&cache, number);
-	if (t) {
-		seen = cJSON_CreateObject();
-		cJSON_AddStringToObject(seen, "status", t->status);
-		cJSON_AddStringToObject(seen, "subject", t->subject);
-		cJSON_AddNumberToObject(seen, "customer_id", (double)t->customer_id);
-	}
-	ticket_cache_release(&cache);
-	return seen ? seen : api_ticket_lookup(number);
-}
-
 int main(int argc, char **argv)
 {
 	cJSON *req, *before, *after;
@@ -137,7 +118,7 @@ int main(int argc, char **argv)
 
 	req = cJSON_CreateObject();
 	ticket_fields_add(req, &f);
-	before = current_ticket(number);
+	before = api_ticket_last_seen(number);
 	ticket_fields_add_contact(req, &f, json_long(before, "customer_id", -1));
 	after = api_unwrap(api_ticket(number, "PUT", "", req), "ticket");
 	if (!cJSON_IsObject(after))
