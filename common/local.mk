@@ -37,3 +37,5 @@ common_libcommon_a_SOURCES += common/customer-lookup.c common/customer-lookup.h
 common_libcommon_a_SOURCES += common/web-url.c common/web-url.h
 common_libcommon_a_SOURCES += common/ticket-fields.c common/ticket-fields.h
 common_libcommon_a_SOURCES += common/session-log.c common/session-log.h
+common_libcommon_a_SOURCES += common/complete-cache.c
+common_libcommon_a_SOURCES += common/cache-refresh.c common/cache-refresh.h

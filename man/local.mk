@@ -1,4 +1,7 @@
 # Hand-written manual pages.
+dist_man_MANS += man/syncro.1
+dist_man_MANS += man/syncro-help.1
+dist_man_MANS += man/syncro-plugins.7
 dist_man_MANS += man/syncro-config.1
 dist_man_MANS += man/syncro-config.5
 dist_man_MANS += man/syncro-sandbox.1
