@@ -9,3 +9,6 @@ dist_man_MANS += man/syncro-comment.1
 dist_man_MANS += man/syncro-time.1
 dist_man_MANS += man/syncro-api.1
 dist_man_MANS += man/syncro-doctor.1
+dist_man_MANS += man/syncro-create.1
+dist_man_MANS += man/syncro-update.1
+dist_man_MANS += man/syncro-close.1
