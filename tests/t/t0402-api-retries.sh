@@ -172,4 +172,19 @@ test_expect_success 'a connection closed without an answer: POST not repeated, e
 	expect_requests "POST /api/v1/tickets/108430330/comment"
 '
 
+test_expect_success 'a POST on a kept-alive connection that dies is not sent again' '
+	rm -f "$XDG_CACHE_HOME/syncro/tickets.tsv" &&
+	sandbox_clear_requests &&
+	sandbox_fail "{\"path\":\"/api/v1/tickets/*/comment\",\"close\":true}" &&
+	test_expect_code 7 syncro comment 32164 -m "fixed the sync client" >out 2>err &&
+	sandbox_requests >requests &&
+	head -n 2 requests >actual &&
+	cat >expect <<-\EOF &&
+	GET /api/v1/tickets?number=32164
+	POST /api/v1/tickets/108430330/comment
+	EOF
+	test_cmp expect actual &&
+	test "$(grep -c "^POST" requests)" = 1
+'
+
 test_done
