@@ -9,6 +9,7 @@
 #include "config.h"
 #include "cred.h"
 #include "json.h"
+#include "ticket-settings.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -118,7 +119,7 @@ int cache_refresh(void)
 	}
 
 	settings = api_get("/tickets/settings", NULL);
-	cache_write_json("settings", settings);
+	cache_write_json(TICKET_SETTINGS_CACHE, settings);
 	cJSON_Delete(settings);
 
 	strvec_push(&query, "status=Not Closed");

@@ -84,4 +84,13 @@ test_expect_success 'the cache never holds the key' '
 	test_grep_not "$TEST_API_KEY" "$cache"/*
 '
 
+test_expect_success 'verbs reuse the settings a refresh cached' '
+	syncro __refresh-cache &&
+	sandbox_clear_requests &&
+	syncro update 32164 --status "waiting on customer" >out &&
+	sandbox_requests >actual &&
+	echo "PUT /api/v1/tickets/108430330" >expect &&
+	test_cmp expect actual
+'
+
 test_done
