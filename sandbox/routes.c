@@ -1,5 +1,5 @@
 #include "compat.h"
-#include "api.h"
+#include "handlers.h"
 #include "paging.h"
 
 static const struct route {
