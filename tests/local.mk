@@ -68,3 +68,9 @@ clean-local:
 SHELL_TESTS += tests/t/t1001-sandbox-server.sh
 SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
 SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
+UNIT_TESTS += tests/unit/test-slug
+tests_unit_test_slug_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_slug_LDADD = $(UNIT_LDADD)
+UNIT_TESTS += tests/unit/test-name-match
+tests_unit_test_name_match_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_name_match_LDADD = $(UNIT_LDADD)
