@@ -34,3 +34,5 @@ common_libcommon_a_SOURCES += common/name-match.c common/name-match.h
 common_libcommon_a_SOURCES += common/ticket-settings.c common/ticket-settings.h
 common_libcommon_a_SOURCES += common/tech-lookup.c common/tech-lookup.h
 common_libcommon_a_SOURCES += common/customer-lookup.c common/customer-lookup.h
+common_libcommon_a_SOURCES += common/web-url.c common/web-url.h
+common_libcommon_a_SOURCES += common/ticket-fields.c common/ticket-fields.h

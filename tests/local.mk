@@ -74,3 +74,6 @@ tests_unit_test_slug_LDADD = $(UNIT_LDADD)
 UNIT_TESTS += tests/unit/test-name-match
 tests_unit_test_name_match_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_name_match_LDADD = $(UNIT_LDADD)
+UNIT_TESTS += tests/unit/test-web-url
+tests_unit_test_web_url_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_web_url_LDADD = $(UNIT_LDADD)
