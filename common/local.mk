@@ -36,3 +36,7 @@ common_libcommon_a_SOURCES += common/tech-lookup.c common/tech-lookup.h
 common_libcommon_a_SOURCES += common/customer-lookup.c common/customer-lookup.h
 common_libcommon_a_SOURCES += common/web-url.c common/web-url.h
 common_libcommon_a_SOURCES += common/ticket-fields.c common/ticket-fields.h
+common_libcommon_a_SOURCES += common/ticket-status.c common/ticket-status.h
+common_libcommon_a_SOURCES += common/ticket-list.c common/ticket-list.h
+common_libcommon_a_SOURCES += common/cache-refresh.c common/cache-refresh.h
+common_libcommon_a_SOURCES += common/ticket-view.c common/ticket-view.h

@@ -21,6 +21,7 @@ struct state {
 	cJSON *loaded;
 	cJSON *data;
 	long page_size;		/* default page size of most lists */
+	long per_page_max;	/* the largest per_page honoured (0: PER_PAGE_MAX) */
 };
 
 /* Load and normalise the data file; -1 with a message in err on failure. */
