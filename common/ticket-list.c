@@ -105,7 +105,8 @@ static void print_rows(struct ticket_list *tl)
 {
 	struct table *t = ticket_table_new();
 
-	qsort(tl->rows, tl->nr, sizeof(*tl->rows), newest_first);
+	if (tl->nr)
+		qsort(tl->rows, tl->nr, sizeof(*tl->rows), newest_first);
 	for (size_t i = 0; i < tl->nr; i++) {
 		struct row *r = &tl->rows[i];
 
