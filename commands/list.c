@@ -3,7 +3,6 @@
  * newest first. Every page of GET /tickets, one request a page.
  */
 #include "compat.h"
-#include "cache-refresh.h"
 #include "customer-lookup.h"
 #include "parse-options.h"
 #include "tech-lookup.h"
@@ -13,7 +12,7 @@
 #include "xmalloc.h"
 
 static struct strvec statuses = STRVEC_INIT;
-static int opt_all, opt_mine, opt_json, opt_refresh;
+static int opt_all, opt_mine, opt_json;
 static const char *opt_customer, *opt_tech;
 static long opt_limit;
 
@@ -28,8 +27,6 @@ static const struct option_spec options[] = {
 		     COMPLETE_TECH),
 	OPT_INT('n', "limit", &opt_limit, "N", "show at most N tickets (stop paging there)"),
 	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
-	OPT_BOOL(0, "refresh-cache", &opt_refresh,
-		 "fill the cache with the open tickets and settings, print nothing"),
 	OPT_END(),
 };
 
@@ -93,13 +90,6 @@ int main(int argc, char **argv)
 		usage_error(&verb, "'--mine' and '--tech' cannot go together; '--tech me' is '--mine'");
 	if (opt_limit < 0)
 		usage_error(&verb, "'--limit' must be 0 or more, not %ld", opt_limit);
-	if (opt_refresh) {
-		if (opt_all || statuses.nr || opt_mine || opt_customer || opt_tech ||
-		    opt_limit || opt_json)
-			usage_error(&verb, "'--refresh-cache' takes no other option");
-		cache_refresh();
-		return 0;
-	}
 
 	check_statuses(&wanted);
 	add_filters(&filters);

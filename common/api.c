@@ -197,6 +197,28 @@ cJSON *api_ticket_lookup(long number)
 	return ticket;
 }
 
+cJSON *api_ticket_last_seen(long number)
+{
+	struct ticket_cache cache = TICKET_CACHE_INIT;
+	const struct cached_ticket *t;
+	cJSON *seen = NULL;
+
+	ticket_cache_load(&cache);
+	t = ticket_cache_find(&cache, number);
+	if (t) {
+		seen = cJSON_CreateObject();
+		cJSON_AddNumberToObject(seen, "number", (double)t->number);
+		cJSON_AddNumberToObject(seen, "id", (double)t->id);
+		cJSON_AddStringToObject(seen, "status", t->status);
+		cJSON_AddNumberToObject(seen, "customer_id", (double)t->customer_id);
+		cJSON_AddStringToObject(seen, "customer_business_then_name", t->customer);
+		cJSON_AddStringToObject(seen, "subject", t->subject);
+		cJSON_AddStringToObject(seen, "updated_at", t->updated_at);
+	}
+	ticket_cache_release(&cache);
+	return seen ? seen : api_ticket_lookup(number);
+}
+
 /* GET /tickets?number=N, storing what comes back in the cache. */
 static long resolve_by_api(long number, struct api_error *err)
 {

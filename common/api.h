@@ -93,6 +93,15 @@ long api_ticket_id(long number);
  */
 cJSON *api_ticket_lookup(long number);
 int api_ticket_lookup_gently(long number, cJSON **ticket, struct api_error *err);
+
+/*
+ * The ticket as last seen, to show what a change changes without a
+ * request when possible: from the cache when the number is in it (then
+ * only number, id, status, customer_id, customer_business_then_name,
+ * subject and updated_at are present), else api_ticket_lookup(). The
+ * result is the caller's.
+ */
+cJSON *api_ticket_last_seen(long number);
 long api_ticket_id_gently(long number, struct api_error *err);
 
 /*

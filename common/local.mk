@@ -40,3 +40,7 @@ common_libcommon_a_SOURCES += common/ticket-status.c common/ticket-status.h
 common_libcommon_a_SOURCES += common/ticket-list.c common/ticket-list.h
 common_libcommon_a_SOURCES += common/cache-refresh.c common/cache-refresh.h
 common_libcommon_a_SOURCES += common/ticket-view.c common/ticket-view.h
+common_libcommon_a_SOURCES += common/session-log.c common/session-log.h
+common_libcommon_a_SOURCES += common/complete-cache.c
+common_libcommon_a_SOURCES += common/cache-refresh.c common/cache-refresh.h
+common_libcommon_a_SOURCES += common/labor.c common/labor.h

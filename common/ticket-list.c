@@ -71,8 +71,6 @@ static int take_page(const cJSON *items, void *data)
 			return 1;
 		}
 		tl->shown++;
-		if (tl->flags & TICKET_LIST_QUIET)
-			continue;
 		if (tl->flags & TICKET_LIST_JSON)
 			json_array_add(&tl->json, t);
 		else
@@ -125,7 +123,7 @@ size_t ticket_list_finish(struct ticket_list *tl)
 
 	if (tl->flags & TICKET_LIST_JSON)
 		json_array_end(&tl->json);
-	else if (!(tl->flags & TICKET_LIST_QUIET))
+	else
 		print_rows(tl);
 	fflush(stdout);
 	cache_batch_commit(&tl->cache, (tl->flags & TICKET_LIST_COMPLETE) && !tl->truncated);

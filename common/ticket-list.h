@@ -26,7 +26,6 @@ enum ticket_list_flags {
 	/* The fetches cover every open ticket: the cache drops those it still
 	 * holds as open that did not come back (cache_batch_commit). */
 	TICKET_LIST_COMPLETE = 1 << 2,
-	TICKET_LIST_QUIET = 1 << 3,	/* print nothing: only update the cache */
 };
 
 struct ticket_list;

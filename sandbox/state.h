@@ -17,11 +17,13 @@
 #include "sbuf.h"
 
 struct state {
-	pthread_mutex_t lock;	/* held around every use of data */
+	/* Read-held while a GET reads data, write-held around every change. */
+	pthread_rwlock_t lock;
 	cJSON *loaded;
 	cJSON *data;
 	long page_size;		/* default page size of most lists */
 	long per_page_max;	/* the largest per_page honoured (0: PER_PAGE_MAX) */
+	int ignore_comment_time;	/* a comment's minutes_spent... make no timer */
 };
 
 /* Load and normalise the data file; -1 with a message in err on failure. */

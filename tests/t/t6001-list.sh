@@ -263,15 +263,25 @@ test_expect_success 'no count line when stdout is not a terminal' '
 	test_cmp expect actual
 '
 
-test_expect_success '--refresh-cache prints nothing and fills the cache' '
+test_expect_success 'syncro __refresh-cache: every open ticket in one write, the stale ones dropped' '
 	rm -rf "$XDG_CACHE_HOME/syncro" &&
+	mkdir -p "$XDG_CACHE_HOME/syncro" &&
+	printf "32200\t1\tNew\t1\tGone\tDeleted meanwhile\tx\n" >"$XDG_CACHE_HOME/syncro/tickets.tsv" &&
+	touch -d "2000-01-01" "$XDG_CACHE_HOME/syncro/tickets.tsv" &&
 	sandbox_clear_requests &&
-	syncro list --refresh-cache >out 2>err &&
+	syncro __refresh-cache >out 2>err &&
 	test ! -s out && test ! -s err &&
-	test $(wc -l <"$XDG_CACHE_HOME/syncro/tickets.tsv") = 34 &&
-	jq -e ".data.ticket_status_list | length == 8" "$XDG_CACHE_HOME/syncro/ticket-settings.json" &&
-	sandbox_requests >requests &&
-	{ cat open-requests.expect && echo "GET /api/v1/tickets/settings"; } >expect &&
+	cut -f1 "$XDG_CACHE_HOME/syncro/tickets.tsv" >numbers &&
+	test $(wc -l <numbers) = 45 &&
+	test_grep_not "^32200$" numbers &&
+	sandbox_requests | sed "s/since_updated_at=[^&]*/since_updated_at=T/" >requests &&
+	{
+		echo "GET /api/v1/tickets/settings" &&
+		cat open-requests.expect &&
+		for p in 1 2 3 4 5; do
+			echo "GET /api/v1/tickets?since_updated_at=T&page=$p&per_page=100"
+		done
+	} >expect &&
 	test_cmp expect requests
 '
 
@@ -281,7 +291,7 @@ test_expect_success 'options that cannot go together are usage errors (exit 2), 
 	grep "'"'"'--all'"'"' and '"'"'--status'"'"' cannot go together" err &&
 	test_expect_code 2 syncro list --mine --tech priya 2>err &&
 	test_expect_code 2 syncro list extra 2>err &&
-	test_expect_code 2 syncro list --refresh-cache --json 2>err &&
+	test_expect_code 2 syncro list --limit -1 2>err &&
 	sandbox_requests >requests &&
 	test ! -s requests
 '
