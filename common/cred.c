@@ -1,4 +1,5 @@
 #include "compat.h"
+#include <ctype.h>
 #include <yaml.h>
 #include "cred.h"
 #include "run-command.h"
@@ -20,10 +21,29 @@ static void add_stderr(struct sbuf *msg, struct sbuf *err)
 		sbuf_addf(msg, ": %s", err->buf);
 }
 
+/* Zero the whole buffer, not just len: a trim may have left key bytes past it. */
 static void wipe(struct sbuf *sb)
 {
-	explicit_bzero(sb->buf, sb->len);
+	explicit_bzero(sb->buf, sb->alloc ? sb->alloc : sb->len);
 	sbuf_release(sb);
+}
+
+/*
+ * The first line of text, trimmed; NULL when it is empty. Like pass and gh,
+ * a helper may print more than the key (`pass show` prints the password,
+ * then "login: mike"), and only the first line is the key.
+ */
+static char *first_line(const char *text, size_t len)
+{
+	const char *end = memchr(text, '\n', len);
+
+	if (!end)
+		end = text + len;
+	while (text < end && isspace((unsigned char)*text))
+		text++;
+	while (end > text && isspace((unsigned char)end[-1]))
+		end--;
+	return end > text ? xstrndup(text, (size_t)(end - text)) : NULL;
 }
 
 static _Noreturn void helper_failed(const char *what, int code, struct sbuf *out,
@@ -46,7 +66,7 @@ static char *key_from_command(const char *cmd)
 {
 	struct strvec argv = STRVEC_INIT;
 	struct sbuf out = SBUF_INIT, err = SBUF_INIT;
-	char *what = xstrfmt("api_key_command '%s'", cmd);
+	char *what = xstrfmt("api_key_command '%s'", cmd), *key;
 	int code;
 
 	if (split_command(cmd, &argv) < 0)
@@ -58,11 +78,13 @@ static char *key_from_command(const char *cmd)
 	if (code)
 		helper_failed(what, code, &out, &err);
 	sbuf_release(&err);
-	sbuf_trim(&out);
-	if (!out.len)
-		die_with(EXIT_AUTH, "%s printed no key on its standard output", what);
+	key = first_line(out.buf, out.len);
+	wipe(&out);
+	if (!key)
+		die_with(EXIT_AUTH, "%s printed no key on the first line of its standard output",
+			 what);
 	free(what);
-	return sbuf_detach(&out, NULL);
+	return key;
 }
 
 /* Walk a dotted path of mapping keys; NULL when some part is missing. */
@@ -140,8 +162,8 @@ static char *key_from_vault(const char *file, const char *field)
 			 file);
 	}
 	node = find_field(&doc, field);
-	if (node && node->type == YAML_SCALAR_NODE && node->data.scalar.length)
-		key = xstrndup((const char *)node->data.scalar.value, node->data.scalar.length);
+	if (node && node->type == YAML_SCALAR_NODE)
+		key = first_line((const char *)node->data.scalar.value, node->data.scalar.length);
 	wipe_document(&doc);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
@@ -178,13 +200,31 @@ char *cred_no_key_message(const char *config_path)
 	return msg;
 }
 
-char *cred_api_key(const struct syncro_config *cfg, enum key_source *source)
+/*
+ * The key goes into an HTTP header (or the URL): a line break there would
+ * start headers of its own, and no real key has white space, control
+ * characters or bytes beyond ASCII. The message names the source, never
+ * the key.
+ */
+static void check_key(const struct syncro_config *cfg, char *key)
 {
-	enum key_source dummy;
+	struct sbuf where = SBUF_INIT;
+
+	for (const char *p = key; *p; p++) {
+		if (*p > ' ' && *p < 0x7f)
+			continue;
+		explicit_bzero(key, strlen(key));
+		free(key);
+		cred_describe(cfg, &where);
+		die_with(EXIT_AUTH, "the API key from %s holds white space, control characters "
+			 "or non-ASCII bytes; check that it gives the key alone", where.buf);
+	}
+}
+
+static char *key_from_sources(const struct syncro_config *cfg, enum key_source *source)
+{
 	const char *key = env_key();
 
-	if (!source)
-		source = &dummy;
 	if (key) {
 		*source = KEY_ENV;
 		return xstrdup(key);
@@ -207,6 +247,15 @@ char *cred_api_key(const struct syncro_config *cfg, enum key_source *source)
 	}
 	*source = KEY_NONE;
 	die_with(EXIT_AUTH, "%s", cred_no_key_message(cfg->path));
+}
+
+char *cred_api_key(const struct syncro_config *cfg, enum key_source *source)
+{
+	enum key_source dummy;
+	char *key = key_from_sources(cfg, source ? source : &dummy);
+
+	check_key(cfg, key);
+	return key;
 }
 
 enum key_source cred_describe(const struct syncro_config *cfg, struct sbuf *out)

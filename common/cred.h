@@ -1,8 +1,9 @@
 /*
  * The API key, from the first source that has one:
  *   1. $SYNCRO_API_KEY
- *   2. api_key_command (run without a shell; stdout trimmed)
- *   3. the SOPS vault: `sops -d FILE`, then the YAML path vault.field
+ *   2. api_key_command (run without a shell; the first line of stdout, trimmed)
+ *   3. the SOPS vault: `sops -d FILE`, then the YAML path vault.field (its
+ *      first line, trimmed)
  *   4. api_key in the config file, only if the file is mode 0600
  * The key is never printed, logged or put in an error message.
  */
@@ -18,7 +19,9 @@ enum key_source { KEY_NONE, KEY_ENV, KEY_COMMAND, KEY_VAULT, KEY_FILE };
  * The key, owned by the caller (free it after wiping). With no key at all,
  * dies with exit 3 and a message that shows the ways to set one; a source
  * that fails (command exits non-zero, no sops, missing field, unsafe file
- * mode) is fatal with exit 3 and says how to fix it. *source may be NULL.
+ * mode) is fatal with exit 3 and says how to fix it, and so is a key from
+ * any source that holds white space, control characters or non-ASCII bytes
+ * (the message names the source). *source may be NULL.
  */
 char *cred_api_key(const struct syncro_config *cfg, enum key_source *source);
 

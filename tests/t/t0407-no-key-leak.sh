@@ -50,6 +50,36 @@ test_expect_success 'with auth: query, the URL shows api_key=REDACTED, never the
 	test_grep_not "$TEST_API_KEY" out.query
 '
 
+test_expect_success 'a helper printing more than the key sends only its first line' '
+	write_script "$PWD/fake-pass" <<-EOF &&
+	printf "%s\\nlogin: mike\\nX-Injected: yes\\n" "$TEST_API_KEY"
+	EOF
+	mkdir -p "$XDG_CONFIG_HOME/syncro" &&
+	echo "api_key_command: $PWD/fake-pass" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	(
+		unset SYNCRO_API_KEY &&
+		syncro api --verbose /me >out.pass 2>err.pass
+	) &&
+	grep "^> Authorization: Bearer REDACTED$" err.pass &&
+	test_grep_not "login: mike" err.pass &&
+	test_grep_not "X-Injected" err.pass &&
+	test_grep_not "$TEST_API_KEY" err.pass
+'
+
+test_expect_success 'a key with a line break in it is refused, exit 3, never shown' '
+	rm -f "$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	sandbox_clear_requests &&
+	test_expect_code 3 env SYNCRO_API_KEY="$TEST_API_KEY
+X-Injected: yes" syncro api /me >out 2>err &&
+	cat >expect <<-\EOF &&
+	syncro api: the API key from env SYNCRO_API_KEY holds white space, control characters or non-ASCII bytes; check that it gives the key alone
+	EOF
+	test_cmp expect err &&
+	test ! -s out &&
+	sandbox_requests >requests &&
+	test ! -s requests
+'
+
 test_expect_success 'no file under HOME holds the key (cache, state, drafts, logs)' '
 	find "$HOME" -type f >files &&
 	test -s files &&

@@ -27,6 +27,14 @@ static const char *sops_ok =
 	"test \"$1\" = -d || { echo \"usage: sops -d FILE\" >&2; exit 9; }\n"
 	"exec cat \"$2\"\n";
 
+static void write_file_at(const char *name, const char *text)
+{
+	char *path = home_file(name);
+
+	write_file(path, text);
+	free(path);
+}
+
 static void write_vault(void)
 {
 	char *vault = home_file("vault.sops.yaml");
@@ -91,11 +99,60 @@ START_TEST(command_output_is_trimmed)
 }
 END_TEST
 
+START_TEST(only_the_first_line_is_the_key)
+{
+	/* pass show prints the password, then its other fields. */
+	assert_key("api_key_command: printf 'key-from-pass\\nlogin mike\\nurl x\\n'\n",
+		   "key-from-pass", KEY_COMMAND);
+	assert_key("api_key_command: printf ' key-from-cmd \\r\\nX-Other 1'\n",
+		   "key-from-cmd", KEY_COMMAND);
+	write_file_at("vault.sops.yaml", "credentials:\n  credential: |\n    vault-key\n"
+		      "    login: mike\n");
+	fake_sops(sops_ok);
+	assert_key("vault: {file: ~/vault.sops.yaml}\n", "vault-key", KEY_VAULT);
+	assert_key_fails("api_key_command: printf '\\nkey-on-line-two\\n'\n",
+			 "syncro: api_key_command 'printf '\\nkey-on-line-two\\n'' printed no "
+			 "key on the first line of its standard output\n");
+}
+END_TEST
+
+/* The message names the source and never holds the key. */
+static void assert_bad_key(const char *config_text, const char *source)
+{
+	char *expect = xstrfmt("syncro: the API key from %s holds white space, control "
+			       "characters or non-ASCII bytes; check that it gives the key alone\n",
+			       source);
+
+	assert_key_fails(config_text, expect);
+	free(expect);
+}
+
+START_TEST(keys_with_white_space_or_controls_are_refused)
+{
+	setenv("SYNCRO_API_KEY", "secret-1\r\nX-Injected: yes", 1);
+	assert_bad_key("", "env SYNCRO_API_KEY");
+	setenv("SYNCRO_API_KEY", "secret 2", 1);
+	assert_bad_key("", "env SYNCRO_API_KEY");
+	setenv("SYNCRO_API_KEY", "secret-\xc3\xa9", 1);
+	assert_bad_key("", "env SYNCRO_API_KEY");
+	unsetenv("SYNCRO_API_KEY");
+	assert_bad_key("api_key_command: printf 'secret\\tthree'\n",
+		       "api_key_command 'printf 'secret\\tthree''");
+	assert_bad_key("api_key_command: printf 'secret\\033[2Jfour'\n",
+		       "api_key_command 'printf 'secret\\033[2Jfour''");
+	write_file_at("vault.sops.yaml", "credentials:\n  credential: \"secret\\x7ffive\"\n");
+	fake_sops(sops_ok);
+	assert_bad_key("vault: {file: ~/vault.sops.yaml}\n",
+		       "vault ~/vault.sops.yaml (credentials.credential)");
+	assert_bad_key("api_key: \"secret\\bsix\"\n", "config file ~/config.yaml");
+}
+END_TEST
+
 START_TEST(command_quoting_without_a_shell)
 {
 	/* Single quotes inside double quotes stay; $HOME is not expanded. */
-	assert_key("api_key_command: sh -c \"echo 'two words' '$HOME'\"\n",
-		   "two words $HOME", KEY_COMMAND);
+	assert_key("api_key_command: sh -c \"printf %s 'one-word' '$HOME'\"\n",
+		   "one-word$HOME", KEY_COMMAND);
 	assert_key("api_key_command: printf '%s' 'a;b|c'\n", "a;b|c", KEY_COMMAND);
 }
 END_TEST
@@ -121,7 +178,8 @@ START_TEST(command_failure_shows_its_stderr)
 			 "syncro: api_key_command 'no-such-command-here --flag' failed (exit 127): "
 			 "cannot run 'no-such-command-here': No such file or directory\n");
 	assert_key_fails("api_key_command: 'true'\n",
-			 "syncro: api_key_command 'true' printed no key on its standard output\n");
+			 "syncro: api_key_command 'true' printed no key on the first line of its "
+			 "standard output\n");
 	assert_key_fails("api_key_command: echo 'unbalanced\n",
 			 "syncro: api_key_command 'echo 'unbalanced' is not a command: "
 			 "check its quotes\n");
@@ -260,6 +318,8 @@ static Suite *cred_suite(void)
 	tcase_add_checked_fixture(tc, home_setup, home_teardown);
 	tcase_add_test(tc, env_wins);
 	tcase_add_test(tc, command_output_is_trimmed);
+	tcase_add_test(tc, only_the_first_line_is_the_key);
+	tcase_add_test(tc, keys_with_white_space_or_controls_are_refused);
 	tcase_add_test(tc, command_quoting_without_a_shell);
 	tcase_add_test(tc, command_beats_vault_and_file);
 	tcase_add_test(tc, command_failure_shows_its_stderr);
