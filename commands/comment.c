@@ -137,7 +137,7 @@ static _Noreturn void comment_failed(struct api_error *err, long number, long co
 	char *command = resend_command(number, opt_time != NULL);
 
 	fflush(stdout);
-	fprintf(stderr, "%s: %s\n", program_name(), err->message);
+	die_message(err->message);
 	if (err->hint)
 		hint("%s", err->hint);
 	if (comment_id > 0)

@@ -119,8 +119,10 @@ int main(int argc, char **argv)
 		output_json(ticket);
 	} else {
 		url = ticket_web_url(json_long(ticket, "id", -1));
-		printf("created #%ld for %s\n", json_long(ticket, "number", -1),
-		       json_string(ticket, "customer_business_then_name", name ? name : customer));
+		printf("created #%ld for ", json_long(ticket, "number", -1));
+		output_text(stdout, json_string(ticket, "customer_business_then_name",
+						name ? name : customer), SAFE_ONE_LINE);
+		putchar('\n');
 		if (url)
 			printf("%s\n", url);
 		free(url);

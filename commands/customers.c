@@ -121,7 +121,8 @@ static void show_customer(long id)
 		return;
 	}
 	t = table_new(2);
-	printf("%s\n", json_string(customer, "business_then_name", ""));
+	output_text(stdout, json_string(customer, "business_then_name", ""), SAFE_ONE_LINE);
+	putchar('\n');
 	table_add_row(t, NULL);
 	table_add_cell(t, "id");
 	table_add_cellf(t, "%ld", json_long(customer, "id", id));

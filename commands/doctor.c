@@ -9,6 +9,7 @@
 #include "config.h"
 #include "cred.h"
 #include "json.h"
+#include "output.h"
 #include "parse-options.h"
 #include "ratelimit.h"
 #include "usage.h"
@@ -36,7 +37,9 @@ static const struct {
 
 static void row(const char *label, const char *value)
 {
-	printf("%-13s %s\n", label, value);
+	printf("%-13s ", label);
+	output_text(stdout, value, SAFE_ONE_LINE);	/* the user's name, from the API */
+	putchar('\n');
 }
 
 static void check_permissions(const cJSON *me)

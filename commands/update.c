@@ -91,12 +91,12 @@ static void print_changes(long number, const cJSON *req, const cJSON *before, co
 		printf("#%ld  ", number);
 		if (sf->label)
 			printf("%s: ", sf->label);
-		if (!old)
-			printf("%s\n", new);
-		else if (!strcmp(old, new))
-			printf("%s (unchanged)\n", new);
-		else
-			printf("%s -> %s\n", old, new);
+		if (old && strcmp(old, new)) {
+			output_text(stdout, old, SAFE_ONE_LINE);
+			fputs(" -> ", stdout);
+		}
+		output_text(stdout, new, SAFE_ONE_LINE);
+		puts(old && !strcmp(old, new) ? " (unchanged)" : "");
 	}
 }
 

@@ -299,8 +299,7 @@ _Noreturn void api_die(struct api_error *err)
 	int code = err->code ? err->code : EXIT_ERROR;
 
 	fflush(stdout);
-	fprintf(stderr, "%s: %s\n", program_name(),
-		err->message && *err->message ? err->message : "the request failed");
+	die_message(err->message && *err->message ? err->message : "the request failed");
 	if (err->hint)
 		hint("%s", err->hint);
 	api_error_release(err);

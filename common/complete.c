@@ -1,24 +1,25 @@
 #include "compat.h"
 #include "complete.h"
+#include "utf8.h"
 #include "verbs.h"
 
 void complete_candidate(const char *value, const char *description)
 {
-	fputs(value, stdout);
-	if (description && *description) {
-		putchar('\t');
-		/* A tab or newline in a subject would break the protocol's lines. */
-		for (;;) {
-			size_t len = strcspn(description, "\t\r\n");
+	/*
+	 * A tab or newline would break the protocol's lines, and the shell
+	 * shows descriptions (ticket subjects) on the terminal: one line each,
+	 * no control characters.
+	 */
+	struct sbuf line = SBUF_INIT;
 
-			fwrite(description, 1, len, stdout);
-			if (!description[len])
-				break;
-			putchar(' ');
-			description += len + 1;
-		}
+	utf8_add_safe(&line, value, SAFE_ONE_LINE);
+	if (description && *description) {
+		sbuf_addch(&line, '\t');
+		utf8_add_safe(&line, description, SAFE_ONE_LINE);
 	}
-	putchar('\n');
+	sbuf_addch(&line, '\n');
+	fwrite(line.buf, 1, line.len, stdout);
+	sbuf_release(&line);
 }
 
 static int starts_with(const char *s, const char *prefix)

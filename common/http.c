@@ -3,6 +3,7 @@
 #include "config.h"
 #include "cred.h"
 #include "http.h"
+#include "output.h"
 #include "parse-options.h"
 #include "ratelimit.h"
 #include "url.h"
@@ -101,7 +102,9 @@ static void trace_line(char prefix, const char *line, size_t len)
 		len--;
 	sbuf_add(&sb, line, len);
 	redact(&sb, api_key);
-	fprintf(stderr, "%c %s\n", prefix, sb.buf);
+	fprintf(stderr, "%c ", prefix);
+	output_text(stderr, sb.buf, SAFE_ONE_LINE);	/* a server's headers */
+	fputc('\n', stderr);
 	sbuf_release(&sb);
 }
 

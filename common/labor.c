@@ -7,6 +7,7 @@
 #include "json.h"
 #include "labor.h"
 #include "levenshtein.h"
+#include "output.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -642,9 +643,10 @@ int labor_record(enum billing_method method, const struct labor *l,
 void print_labor(const struct labor *l, const char *labor_name, const struct labor_done *done)
 {
 	printf("#%ld: %ld minute%s of ", l->number, l->minutes, l->minutes == 1 ? "" : "s");
-	if (strspn(labor_name, "0123456789") != strlen(labor_name))
-		printf("%s (product %ld)", labor_name, l->product_id);
-	else
+	if (strspn(labor_name, "0123456789") != strlen(labor_name)) {
+		output_text(stdout, labor_name, SAFE_ONE_LINE);
+		printf(" (product %ld)", l->product_id);
+	} else
 		printf("product %ld", l->product_id);
 	if (done->timer_id)
 		printf(" as timer %ld", done->timer_id);
@@ -661,8 +663,7 @@ _Noreturn void labor_die(struct api_error *err, const struct strvec *hints)
 	int code = err->code ? err->code : EXIT_ERROR;
 
 	fflush(stdout);
-	fprintf(stderr, "%s: %s\n", program_name(),
-		err->message && *err->message ? err->message : "the request failed");
+	die_message(err->message && *err->message ? err->message : "the request failed");
 	if (err->hint)
 		hint("%s", err->hint);
 	for (size_t i = 0; hints && i < hints->nr; i++)

@@ -109,6 +109,15 @@ void ticket_table_add(struct table *t, const cJSON *ticket)
 				json_string(ticket, "subject", ""));
 }
 
+void output_text(FILE *fp, const char *text, enum safe_text how)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	utf8_add_safe(&sb, text, how);
+	fwrite(sb.buf, 1, sb.len, fp);
+	sbuf_release(&sb);
+}
+
 void output_json(const cJSON *value)
 {
 	char *text = value ? json_print(value) : xstrdup("null\n");

@@ -1,5 +1,6 @@
 #include "compat.h"
 #include <ctype.h>
+#include "output.h"
 #include "prompt.h"
 #include "usage.h"
 #include "xmalloc.h"
@@ -20,6 +21,7 @@ void prompt_disable(void)
 static int ask(struct sbuf *answer, const char *fmt, ...) PRINTF_LIKE(2, 3);
 static int ask(struct sbuf *answer, const char *fmt, ...)
 {
+	struct sbuf question = SBUF_INIT;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -29,8 +31,11 @@ static int ask(struct sbuf *answer, const char *fmt, ...)
 		return PROMPT_NO_TTY;
 	fflush(stdout);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sbuf_vaddf(&question, fmt, ap);
 	va_end(ap);
+	/* Defaults and names in a question may come from the API. */
+	output_text(stderr, question.buf, SAFE_ONE_LINE);
+	sbuf_release(&question);
 	fflush(stderr);
 	n = getline(&line, &cap, stdin);
 	if (n < 0) {
@@ -100,8 +105,11 @@ int prompt_choose(const char *question, const struct strvec *items, size_t *inde
 		die("BUG: prompt_choose without anything to choose");
 	if (!prompt_can_ask())
 		return PROMPT_NO_TTY;
-	for (size_t i = 0; i < items->nr; i++)
-		fprintf(stderr, "%4zu) %s\n", i + 1, items->v[i]);
+	for (size_t i = 0; i < items->nr; i++) {
+		fprintf(stderr, "%4zu) ", i + 1);
+		output_text(stderr, items->v[i], SAFE_ONE_LINE);
+		fputc('\n', stderr);
+	}
 	while ((ret = ask(&sb, "%s [1-%zu]: ", question, items->nr)) == PROMPT_OK) {
 		char *end;
 		long n;

@@ -6,6 +6,7 @@
 #include "session-log.h"
 #include "slug.h"
 #include "usage.h"
+#include "utf8.h"
 #include "web-url.h"
 #include "write-full.h"
 #include "xmalloc.h"
@@ -198,17 +199,21 @@ static void add_time_entries(struct sbuf *out, const cJSON *t, const cJSON *tech
 void session_log_render(struct sbuf *out, const cJSON *ticket, const char *resolution,
 			const cJSON *techs)
 {
+	struct sbuf log = SBUF_INIT;
 	size_t n;
 	const cJSON **comments = sorted_comments(ticket, &n);
 
-	add_header(out, ticket);
-	add_comments(out, comments, n);
-	add_time_entries(out, ticket, techs);
+	add_header(&log, ticket);
+	add_comments(&log, comments, n);
+	add_time_entries(&log, ticket, techs);
 	for (size_t i = n; !resolution && i-- > 0;)
 		if (!strcasecmp(json_string(comments[i], "subject", ""), "Resolution"))
 			resolution = json_string(comments[i], "body", NULL);
-	sbuf_addf(out, "\n## Resolution\n\n%s\n", resolution ? resolution : "None recorded.");
+	sbuf_addf(&log, "\n## Resolution\n\n%s\n", resolution ? resolution : "None recorded.");
 	free(comments);
+	/* The text stays, escapes do not: the log is read with cat and less -R too. */
+	utf8_add_safe(out, log.buf, SAFE_LINES);
+	sbuf_release(&log);
 }
 
 /* O_EXCL: an existing file is never opened, even one made a moment ago. */

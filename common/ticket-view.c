@@ -46,7 +46,9 @@ static void print_fields(const cJSON *ticket)
 	const char *tech = json_string(ticket, "user.full_name", NULL);
 
 	table_set_flex(t, 1, 10);
-	printf("#%ld  %s\n", json_long(ticket, "number", -1), json_string(ticket, "subject", ""));
+	printf("#%ld  ", json_long(ticket, "number", -1));
+	output_text(stdout, json_string(ticket, "subject", ""), SAFE_ONE_LINE);
+	putchar('\n');
 	table_add_row(t, NULL);
 	table_add_cell(t, "status");
 	table_add_colored(t, status_color(status), status);
@@ -69,10 +71,14 @@ static int newest_first(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
-/* Each line of text, indented, on stdout. */
-static void print_indented(const char *text, const char *indent)
+/* Each line of text from the API, indented, on stdout. */
+static void print_indented(const char *api_text, const char *indent)
 {
-	while (*text) {
+	struct sbuf safe = SBUF_INIT;
+	const char *text;
+
+	utf8_add_safe(&safe, api_text, SAFE_LINES);
+	for (text = safe.buf; *text;) {
 		size_t len = strcspn(text, "\n");
 
 		printf("%s%.*s\n", indent, (int)len, text);
@@ -80,6 +86,7 @@ static void print_indented(const char *text, const char *indent)
 		if (*text)
 			text++;
 	}
+	sbuf_release(&safe);
 }
 
 static void print_comment(const cJSON *c)
@@ -90,12 +97,17 @@ static void print_comment(const cJSON *c)
 
 	sbuf_addstr(&head, "  ");
 	add_time(&head, c, "created_at");
-	sbuf_addf(&head, "  %s", author && *author ? author : "-");
+	sbuf_addstr(&head, "  ");
+	utf8_add_safe(&head, author && *author ? author : "-", SAFE_ONE_LINE);
 	if (json_bool(c, "hidden", 0))
 		sbuf_addstr(&head, "  [hidden]");
-	if (emails && *emails)
-		sbuf_addf(&head, "  [emailed %s]", emails);
-	sbuf_addf(&head, "  %s", json_string(c, "subject", ""));
+	if (emails && *emails) {
+		sbuf_addstr(&head, "  [emailed ");
+		utf8_add_safe(&head, emails, SAFE_ONE_LINE);
+		sbuf_addch(&head, ']');
+	}
+	sbuf_addstr(&head, "  ");
+	utf8_add_safe(&head, json_string(c, "subject", ""), SAFE_ONE_LINE);
 	printf("%s\n", head.buf);
 	print_indented(json_string(c, "body", ""), "      ");
 	sbuf_release(&head);

@@ -1,5 +1,6 @@
 #include "compat.h"
 #include "usage.h"
+#include "utf8.h"
 
 static const char *prog = "syncro";
 
@@ -13,16 +14,38 @@ const char *program_name(void)
 	return prog;
 }
 
+/*
+ * Messages often quote what the API said (a 422's words, a status, a
+ * name): control characters other than newline and tab are made harmless.
+ */
+static void report_text(const char *prefix, const char *msg, int err)
+{
+	static int reporting;	/* out of memory while reporting: print it as it is */
+	struct sbuf sb = SBUF_INIT;
+
+	if (reporting) {
+		fprintf(stderr, "%s%s\n", prefix, msg);
+		return;
+	}
+	reporting = 1;
+	sbuf_addstr(&sb, prefix);
+	utf8_add_safe(&sb, msg, SAFE_LINES);
+	if (err)
+		sbuf_addf(&sb, ": %s", strerror(err));
+	sbuf_addch(&sb, '\n');
+	fflush(stdout);
+	fwrite(sb.buf, 1, sb.len, stderr);
+	sbuf_release(&sb);
+	reporting = 0;
+}
+
 static void report(const char *prefix, const char *fmt, va_list ap, int err)
 {
-	char msg[4096];
+	struct sbuf msg = SBUF_INIT;
 
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	fflush(stdout);
-	if (err)
-		fprintf(stderr, "%s%s: %s\n", prefix, msg, strerror(err));
-	else
-		fprintf(stderr, "%s%s\n", prefix, msg);
+	sbuf_vaddf(&msg, fmt, ap);
+	report_text(prefix, msg.buf, err);
+	sbuf_release(&msg);
 }
 
 static void die_prefix(char *buf, size_t n)
@@ -40,6 +63,14 @@ _Noreturn void die_with(int code, const char *fmt, ...)
 	report(prefix, fmt, ap, 0);
 	va_end(ap);
 	exit(code);
+}
+
+void die_message(const char *msg)
+{
+	char prefix[64];
+
+	die_prefix(prefix, sizeof(prefix));
+	report_text(prefix, msg, 0);
 }
 
 _Noreturn void die(const char *fmt, ...)

@@ -1,6 +1,7 @@
 /*
  * Messages to the user, in one style: lowercase, no final period, the
- * subject in quotes, and what to do next.
+ * subject in quotes, and what to do next. Control characters in a message
+ * (other than newline and tab) are printed as spaces: messages quote the API.
  *
  *   die("ticket '%s' not found", n)      "syncro: ticket '32164' not found", exit 1
  *   die_with(EXIT_AUTH, ...)             the same with another exit code
@@ -22,6 +23,8 @@ _Noreturn void die(const char *fmt, ...) PRINTF_LIKE(1, 2);
 _Noreturn void die_with(int code, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* die() with ": strerror(errno)" appended. */
 _Noreturn void die_errno(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* What die() prints, "PROGRAM: msg", without exiting: for callers that add hints, then exit. */
+void die_message(const char *msg);
 int error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 int error_errno(const char *fmt, ...) PRINTF_LIKE(1, 2);
 void warning(const char *fmt, ...) PRINTF_LIKE(1, 2);

@@ -195,6 +195,25 @@ size_t utf8_add_cut(struct sbuf *sb, const char *s, size_t width)
 	return used + 1;
 }
 
+void utf8_add_safe(struct sbuf *sb, const char *s, enum safe_text how)
+{
+	size_t len = strlen(s);
+
+	while (len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s, len, &cp);
+
+		if (how == SAFE_LINES && cp == '\r' && len > 1 && s[1] == '\n')
+			;	/* CRLF text: the newline alone */
+		else if (how == SAFE_LINES && (cp == '\n' || cp == '\t'))
+			sbuf_addch(sb, (int)cp);
+		else
+			add_char(sb, s, n, cp);
+		s += n;
+		len -= n;
+	}
+}
+
 char *utf8_cut(const char *s, size_t width)
 {
 	struct sbuf sb = SBUF_INIT;

@@ -42,6 +42,17 @@ size_t utf8_width(const char *s);
  */
 size_t utf8_add_cut(struct sbuf *sb, const char *s, size_t width);
 
+/*
+ * Append s for a terminal, as utf8_add_cut() shows a cell but uncut: every
+ * control character (C0, DEL and C1: ESC, BEL, CSI...) becomes a space and
+ * invalid bytes U+FFFD, so text from the API can never move the cursor,
+ * retitle the window or inject escapes. SAFE_LINES keeps newlines and tabs
+ * (and turns CRLF into a newline) for multi-line text such as a comment's
+ * body; SAFE_ONE_LINE makes them spaces too, for a subject or a name.
+ */
+enum safe_text { SAFE_ONE_LINE, SAFE_LINES };
+void utf8_add_safe(struct sbuf *sb, const char *s, enum safe_text how);
+
 /* utf8_add_cut into a new string; the caller frees it. */
 char *utf8_cut(const char *s, size_t width);
 

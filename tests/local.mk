@@ -127,3 +127,4 @@ SHELL_TESTS += tests/t/t4001-comment.sh
 SHELL_TESTS += tests/t/t4002-comment-time.sh
 SHELL_TESTS += tests/t/t4003-comment-time-ignored.sh
 SHELL_TESTS += tests/t/t4004-time.sh
+SHELL_TESTS += tests/t/t6005-api-text.sh

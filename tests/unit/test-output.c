@@ -130,6 +130,27 @@ static void assert_render(const struct table *t, size_t width, int color, const 
 	sbuf_release(&sb);
 }
 
+static void assert_safe(const char *in, enum safe_text how, const char *want)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	utf8_add_safe(&sb, in, how);
+	ck_assert_str_eq(sb.buf, want);
+	sbuf_release(&sb);
+}
+
+START_TEST(safe_text_has_no_control_characters)
+{
+	/* ESC, BEL, DEL, C1 CSI (U+009B) and a raw 0x9b byte: one space or U+FFFD each. */
+	assert_safe("a\033]0;t\007b\033[2Jc\177d\xc2\x9b" "1m\x9b" "e", SAFE_LINES,
+		    "a ]0;t b [2Jc d 1m\xef\xbf\xbd" "e");
+	assert_safe("one\r\ntwo\tcol\rthree\n", SAFE_LINES, "one\ntwo\tcol three\n");
+	assert_safe("one\r\ntwo\tcol\n", SAFE_ONE_LINE, "one  two col ");
+	assert_safe("caf\xc3\xa9 \xe4\xb8\xad", SAFE_ONE_LINE, "caf\xc3\xa9 \xe4\xb8\xad");
+	assert_safe("", SAFE_LINES, "");
+}
+END_TEST
+
 START_TEST(ticket_rows_without_a_limit)
 {
 	struct table *t = demo_tickets();
@@ -436,6 +457,7 @@ static Suite *output_suite(void)
 	tcase_add_test(tc, width_of_ascii_accented_cjk_emoji_combining);
 	tcase_add_test(tc, decode_rejects_malformed_sequences);
 	tcase_add_test(tc, cut_with_ellipsis_at_exact_widths);
+	tcase_add_test(tc, safe_text_has_no_control_characters);
 	tcase_add_test(tc, ticket_rows_without_a_limit);
 	tcase_add_test(tc, ticket_rows_cut_to_80_and_40_columns);
 	tcase_add_test(tc, every_line_fits_the_width);
