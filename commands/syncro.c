@@ -206,10 +206,19 @@ static int forward_completion(const char *verb, int argc, char **argv)
 	pid_t pid;
 
 	if (!program || pipe(fds)) {
+		free(program);
 		puts(":0");
 		return 0;
 	}
 	pid = fork();
+	if (pid < 0) {
+		/* No completion from the verb: file completion, as for one that fails. */
+		close(fds[0]);
+		close(fds[1]);
+		free(program);
+		puts(":0");
+		return 0;
+	}
 	if (!pid) {
 		char **args = xcalloc((size_t)argc + 3, sizeof(char *));
 		int null = open("/dev/null", O_RDWR);
@@ -231,7 +240,11 @@ static int forward_completion(const char *verb, int argc, char **argv)
 	close(fds[1]);
 	sbuf_read_fd(&out, fds[0]);
 	close(fds[0]);
-	waitpid(pid, &status, 0);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			status = -1;	/* not WIFEXITED: file completion */
+			break;
+		}
 	/* A verb that does not speak the protocol gets file completion. */
 	{
 		char *last = out.len > 1 ? out.buf + out.len - 2 : out.buf;
