@@ -63,8 +63,10 @@ static void open_web(long number)
 		if (!path)
 			continue;
 		free(path);
-		if (run_capture(argv, NULL, NULL))
-			warning("'%s' could not open the page; open it yourself", openers[i]);
+		/* Not waited for: a browser it starts may run for hours. */
+		if (run_detached(argv))
+			warning("cannot run '%s': %s; open the page yourself", openers[i],
+				strerror(errno));
 		break;
 	}
 	free(url);

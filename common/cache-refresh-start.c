@@ -6,11 +6,11 @@
 #include "compat.h"
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include "cache.h"
 #include "cache-refresh.h"
 #include "config.h"
 #include "cred.h"
+#include "run-command.h"
 #include "xmalloc.h"
 
 /* After starting a refresh, do not start another for this long. */
@@ -54,31 +54,10 @@ out:
 static void spawn_detached_refresh(void)
 {
 	const char *syncro = getenv("SYNCRO");
-	pid_t pid = fork();
-	int status;
+	const char *argv[] = { syncro && *syncro ? syncro : "syncro", "__refresh-cache", NULL };
 
-	if (pid < 0)
-		return;
-	if (!pid) {
-		int null;
-
-		if (setsid() < 0 || fork() != 0)
-			_exit(0);
-		null = open("/dev/null", O_RDWR);
-		if (null < 0)
-			_exit(127);
-		dup2(null, 0);
-		dup2(null, 1);
-		dup2(null, 2);
-		if (null > 2)
-			close(null);
-		execlp(syncro && *syncro ? syncro : "syncro", "syncro", "__refresh-cache",
-		       (char *)NULL);
-		_exit(127);
-	}
-	/* The middle process exits at once; the refresh is nobody's child. */
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	/* Completion goes on without the refresh when it cannot start. */
+	run_detached(argv);
 }
 
 void cache_refresh_if_stale(void)

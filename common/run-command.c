@@ -43,6 +43,70 @@ int split_command(const char *cmd, struct strvec *argv)
 	return argv->nr > before ? 0 : -1;
 }
 
+/* In the grandchild: tell the waiting parent why we go no further. */
+static _Noreturn void report_errno(int fd, int code)
+{
+	int err = errno;
+
+	if (write(fd, &err, sizeof(err)) < 0)
+		_exit(code);
+	_exit(code);
+}
+
+int run_detached(const char *const *argv)
+{
+	int errp[2], err = 0, status;
+	ssize_t n;
+	pid_t pid;
+
+	/* Closed by a successful exec: EOF means it runs; an errno means it does not. */
+	if (pipe2(errp, O_CLOEXEC) < 0)
+		return -1;
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		int saved = errno;
+
+		close(errp[0]);
+		close(errp[1]);
+		errno = saved;
+		return -1;
+	}
+	if (!pid) {
+		int null;
+
+		close(errp[0]);
+		if (setsid() < 0)
+			report_errno(errp[1], 1);
+		pid = fork();
+		if (pid < 0)
+			report_errno(errp[1], 1);
+		if (pid)
+			_exit(0);	/* the grandchild is nobody's child now */
+		null = open("/dev/null", O_RDWR);
+		if (null < 0)
+			report_errno(errp[1], 127);
+		dup2(null, STDIN_FILENO);
+		dup2(null, STDOUT_FILENO);
+		dup2(null, STDERR_FILENO);
+		if (null > STDERR_FILENO)
+			close(null);
+		execvp(argv[0], (char *const *)argv);
+		report_errno(errp[1], 127);
+	}
+	close(errp[1]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	while ((n = read(errp[0], &err, sizeof(err))) < 0 && errno == EINTR)
+		;
+	close(errp[0]);
+	if (n == (ssize_t)sizeof(err)) {
+		errno = err;
+		return WIFEXITED(status) && WEXITSTATUS(status) == 1 ? -1 : 127;
+	}
+	return 0;
+}
+
 char *path_lookup(const char *name)
 {
 	const char *path = getenv("PATH");

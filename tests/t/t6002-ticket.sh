@@ -3,6 +3,7 @@ test_description='syncro ticket N: fields, comments, time, billing; requests cac
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
+SQ="'"
 
 cat >32161.expect <<\EOF_
 #32161  Printer offline in front office
@@ -196,10 +197,42 @@ test_expect_success '--web on a terminal opens the page with xdg-open' '
 	tr -d "\r" <raw >actual &&
 	echo "$SANDBOX_URL/tickets/108430330" >expect &&
 	test_cmp expect actual &&
+	test_wait_for tickets opened &&
 	test_cmp expect opened &&
 	sandbox_requests >requests &&
 	echo "GET /api/v1/tickets?number=32164" >expect &&
 	test_cmp expect requests
+'
+
+# The opener returns at once but leaves the browser running, holding
+# whatever it was given: the verb must not wait for it.
+test_expect_success '--web does not wait for the browser the opener leaves running' '
+	rm -f opened &&
+	write_script bin/xdg-open <<-EOF_ &&
+	sleep 5 &
+	echo "\$@" >>"$PWD/opened"
+	EOF_
+	start=$(date +%s%N) &&
+	PATH="$PWD/bin:$PATH" script -qec "syncro ticket --web 32164" /dev/null >raw &&
+	end=$(date +%s%N) &&
+	echo "took $(( (end - start) / 1000000 )) ms" &&
+	test $(( (end - start) / 1000000 )) -lt 2000 &&
+	tr -d "\r" <raw >actual &&
+	echo "$SANDBOX_URL/tickets/108430330" >expect &&
+	test_cmp expect actual &&
+	test_wait_for tickets opened &&
+	test_cmp expect opened
+'
+
+test_expect_success '--web with an opener that cannot run: a warning, the URL, exit 0' '
+	rm -f opened &&
+	printf "#!/nonexistent/interpreter\n" >bin/xdg-open &&
+	PATH="$PWD/bin:$PATH" script -qec "syncro ticket --web 32164 2>err" /dev/null >raw &&
+	tr -d "\r" <raw >actual &&
+	echo "$SANDBOX_URL/tickets/108430330" >expect &&
+	test_cmp expect actual &&
+	echo "warning: cannot run ${SQ}xdg-open${SQ}: No such file or directory; open the page yourself" >expect &&
+	test_cmp expect err
 '
 
 test_done
