@@ -4,7 +4,7 @@
 
 time_t date_now(void)
 {
-	const char *env = getenv("SYNCRO_NOW");
+	const char *env = getenv("SYNCRO_TEST_NOW");
 
 	if (env && *env) {
 		char *end;

@@ -1,7 +1,10 @@
 /*
  * Times for people, in local time ($TZ). "Now" comes from one place,
- * date_now(), which honours SYNCRO_NOW (seconds since the epoch) so that
- * tests, draft names and relative dates are deterministic. Parsing the
+ * date_now(), which honours SYNCRO_TEST_NOW (seconds since the epoch) so
+ * that tests, draft names and relative dates are deterministic. It sets
+ * the times syncro posts (a timer's start and end), so its name says it is
+ * for tests: a stray export of a plain name would back-date billed time.
+ * It is documented for the test harness only, never to users. Parsing the
  * API's timestamps is parse_timestamp() in json.h.
  */
 #ifndef SYNCRO_DATE_H
@@ -11,7 +14,7 @@
 
 #include "sbuf.h"
 
-/* $SYNCRO_NOW if it is a whole number, else the clock. */
+/* $SYNCRO_TEST_NOW if it is a whole number, else the clock. */
 time_t date_now(void);
 
 /* t formatted by strftime(3) in local time, appended to sb. */

@@ -10,6 +10,11 @@
 #
 # Each script runs in its own trash directory with a fresh HOME and XDG
 # dirs, LANG=C, TZ=UTC and PAGER=cat; results are printed as TAP.
+#
+# A script that needs a fixed clock exports SYNCRO_TEST_NOW (seconds since
+# the epoch): syncro then takes it as the current time, for what it shows
+# and for the times it posts (common/date.h). The harness clears it, so
+# each script sets its own.
 
 : "${abs_top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${abs_top_builddir:=$abs_top_srcdir}"
@@ -27,7 +32,7 @@ export XDG_CONFIG_HOME="$HOME/.config" XDG_STATE_HOME="$HOME/.local/state"
 export XDG_CACHE_HOME="$HOME/.cache" XDG_DATA_HOME="$HOME/.local/share"
 export LANG=C LC_ALL=C TZ=UTC PAGER=cat
 unset SYNCRO_API_KEY SYNCRO_BASE_URL SYNCRO_SUBDOMAIN SYNCRO_CONFIG NO_COLOR \
-	EDITOR VISUAL COLUMNS SYNCRO SYNCRO_EXEC_PATH
+	EDITOR VISUAL COLUMNS SYNCRO SYNCRO_EXEC_PATH SYNCRO_TEST_NOW
 export SYNCRO_EXEC_PATH="$abs_top_builddir"
 export PATH="$abs_top_builddir:$PATH"
 # Leaks are bugs too, but a verb that exec()s or dies on purpose must not

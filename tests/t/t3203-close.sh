@@ -5,8 +5,8 @@ test_description='syncro close: the close status, a resolution comment, the sess
 start_sandbox
 
 # 1777000000 is 2026-04-24 in UTC: the log's date
-SYNCRO_NOW=1777000000
-export SYNCRO_NOW
+SYNCRO_TEST_NOW=1777000000
+export SYNCRO_TEST_NOW
 LOGS=$XDG_DATA_HOME/syncro/clients
 LOG=$LOGS/red-rock-accounting/session-logs/2026-04-24-32160-outlook-keeps-asking-for-password.md
 

@@ -3,7 +3,7 @@ test_description='syncro comment: text from -m, -F, stdin or the editor, options
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
-export SYNCRO_NOW=1780000000	# 2026-05-28T20:26:40Z
+export SYNCRO_TEST_NOW=1780000000	# 2026-05-28T20:26:40Z
 DRAFTS=$HOME/.local/state/syncro/drafts
 
 # The bodies of the requests received, one JSON line each.

@@ -3,7 +3,7 @@ test_description='syncro comment --time: labor recorded per billing.method, each
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
-export SYNCRO_NOW=1780000000	# 2026-05-28T20:26:40Z
+export SYNCRO_TEST_NOW=1780000000	# 2026-05-28T20:26:40Z
 DRAFTS=$HOME/.local/state/syncro/drafts
 CONFIG=$XDG_CONFIG_HOME/syncro/config.yaml
 

@@ -3,7 +3,7 @@ test_description='syncro time: list, add, edit, rm, charge and --labor-list, eac
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
-export SYNCRO_NOW=1780000000	# 2026-05-28T20:26:40Z
+export SYNCRO_TEST_NOW=1780000000	# 2026-05-28T20:26:40Z
 
 requests_with_bodies () {
 	sandbox_requests_json | jq -c '.requests[] | [.method, .path, .body]'
@@ -66,6 +66,22 @@ test_expect_success 'add: a timer ending now, verified; --charge charges it' '
 	timer 8812110  Mike Ritter  2026-05-28 19:26   60  Labor - Onsite Business  Labor           line 29871754  no
 	EOF
 	test_cmp expect out
+'
+
+test_expect_success 'add: a stray SYNCRO_NOW does not back-date the time posted' '
+	sandbox_reset &&
+	(
+		unset SYNCRO_TEST_NOW &&
+		export SYNCRO_NOW=1000000000 &&
+		before=$(date +%s) &&
+		syncro time add 32164 25 --notes "Called the ISP" >out &&
+		after=$(date +%s) &&
+		end=$(sandbox_requests_json | jq ".requests[0].body.end_at | fromdateiso8601") &&
+		start=$(sandbox_requests_json | jq ".requests[0].body.start_at | fromdateiso8601") &&
+		echo "end_at $end, clock $before..$after" &&
+		test "$end" -ge "$before" && test "$end" -le "$after" &&
+		test $((end - start)) = 1500
+	)
 '
 
 test_expect_success 'add with billing.method line-item adds a labor line, listed as such' '

@@ -17,7 +17,7 @@ static void clean_env(void)
 	unsetenv("SYNCRO_COLOR");
 	unsetenv("NO_COLOR");
 	unsetenv("TERM");
-	unsetenv("SYNCRO_NOW");
+	unsetenv("SYNCRO_TEST_NOW");
 	setenv("TZ", "UTC", 1);
 	tzset();
 }
@@ -380,7 +380,7 @@ START_TEST(dates_local_and_relative)
 	ck_assert_str_eq(sb.buf, "2026-11-28 07:05");
 	clean_env();
 
-	setenv("SYNCRO_NOW", "1795874701", 1);
+	setenv("SYNCRO_TEST_NOW", "1795874701", 1);
 	ck_assert_int_eq(date_now(), t);
 	{
 		static const struct {
@@ -400,7 +400,7 @@ START_TEST(dates_local_and_relative)
 			ck_assert_str_eq(sb.buf, cases[i].want);
 		}
 	}
-	setenv("SYNCRO_NOW", "soon", 1);	/* not a number: the clock */
+	setenv("SYNCRO_TEST_NOW", "soon", 1);	/* not a number: the clock */
 	ck_assert_int_gt(date_now(), t - 10 * 365 * 86400LL);
 	sbuf_release(&sb);
 }

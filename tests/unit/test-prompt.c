@@ -422,7 +422,7 @@ END_TEST
 
 static void at_fixed_time(void)
 {
-	setenv("SYNCRO_NOW", "1795874701", 1);	/* 2026-11-28 14:05:01 UTC */
+	setenv("SYNCRO_TEST_NOW", "1795874701", 1);	/* 2026-11-28 14:05:01 UTC */
 	setenv("TZ", "UTC", 1);
 	tzset();
 }
