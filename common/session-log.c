@@ -216,10 +216,13 @@ void session_log_render(struct sbuf *out, const cJSON *ticket, const char *resol
 	sbuf_release(&log);
 }
 
-/* O_EXCL: an existing file is never opened, even one made a moment ago. */
+/*
+ * O_EXCL: an existing file is never opened, even one made a moment ago.
+ * Mode 0600: a log holds hidden notes and the contacts' emails.
+ */
 static int create_new(const char *path, const char *text, size_t len)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
 	if (fd < 0)
 		return -1;

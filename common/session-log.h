@@ -35,8 +35,9 @@ void session_log_render(struct sbuf *out, const cJSON *ticket, const char *resol
 
 /*
  * Create the file path with text, never replacing one: when path exists,
- * the same name with -2, -3... before ".md" is tried. Missing directories
- * are made (mode 0700). Returns the path written (the caller's), or NULL
+ * the same name with -2, -3... before ".md" is tried. The file is mode
+ * 0600 (it holds hidden notes and emails); missing directories are made
+ * (mode 0700). Returns the path written (the caller's), or NULL
  * after an error() message.
  */
 char *session_log_write(const char *path, const char *text, size_t len);

@@ -17,6 +17,7 @@ local_time () {
 
 test_expect_success 'close -m --log: comment, status, log; the exact requests' '
 	sandbox_clear_requests &&
+	umask 022 &&
 	syncro close 32160 -m "Reset the Outlook profile; the prompt is gone." --log >actual &&
 	cat >expect <<-\EOF &&
 	#32160  resolution comment added
@@ -37,6 +38,12 @@ test_expect_success 'close -m --log: comment, status, log; the exact requests' '
 	{"subject":"Resolution","body":"Reset the Outlook profile; the prompt is gone.","hidden":false,"do_not_email":true}
 	{"status":"Resolved"}
 	EOF
+	test_cmp expect actual
+'
+
+test_expect_success 'the session log is private: mode 0600 whatever the umask' '
+	echo 600 >expect &&
+	stat -c %a "$LOG" >actual &&
 	test_cmp expect actual
 '
 
