@@ -6,6 +6,7 @@
 #include "config.h"
 #include "sbuf.h"
 #include "usage.h"
+#include "wipe.h"
 #include "xmalloc.h"
 
 /* ---- paths ---- */
@@ -557,6 +558,8 @@ static void parse_file(struct syncro_config *cfg, const char *text, size_t len)
 		bad_value(&p, &at, "expected a labor alias from 'labor.products' or a "
 			  "product id for 'labor.default', not '%s'", cfg->labor_default);
 	}
+	/* The file may hold api_key: its text and scalars go, not just the nodes. */
+	wipe_yaml(&parser, &doc);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
 }
@@ -578,14 +581,14 @@ static int read_file(struct syncro_config *cfg)
 		int ret = error_errno("cannot read config file '%s'", cfg->path);
 
 		close(fd);
-		sbuf_release(&text);
+		wipe_sbuf(&text);
 		return ret;
 	}
 	close(fd);
 	cfg->file_exists = 1;
 	cfg->file_mode_ok = !(st.st_mode & (S_IRGRP | S_IROTH));
 	parse_file(cfg, text.buf, text.len);
-	sbuf_release(&text);
+	wipe_sbuf(&text);
 	return 0;
 }
 
@@ -660,8 +663,7 @@ int config_load(struct syncro_config *cfg, const char *path)
 
 void config_release(struct syncro_config *cfg)
 {
-	if (cfg->api_key)
-		explicit_bzero(cfg->api_key, strlen(cfg->api_key));
+	wipe_string(cfg->api_key);
 	free(cfg->path);
 	free(cfg->base_url);
 	free(cfg->subdomain);

@@ -4,6 +4,7 @@
 #include "cred.h"
 #include "run-command.h"
 #include "usage.h"
+#include "wipe.h"
 #include "xmalloc.h"
 
 static const char *env_key(void)
@@ -19,13 +20,6 @@ static void add_stderr(struct sbuf *msg, struct sbuf *err)
 	sbuf_trim(err);
 	if (err->len)
 		sbuf_addf(msg, ": %s", err->buf);
-}
-
-/* Zero the whole buffer, not just len: a trim may have left key bytes past it. */
-static void wipe(struct sbuf *sb)
-{
-	explicit_bzero(sb->buf, sb->alloc ? sb->alloc : sb->len);
-	sbuf_release(sb);
 }
 
 /*
@@ -51,7 +45,7 @@ static _Noreturn void helper_failed(const char *what, int code, struct sbuf *out
 {
 	struct sbuf msg = SBUF_INIT;
 
-	wipe(out);
+	wipe_sbuf(out);
 	sbuf_addf(&msg, "%s failed ", what);
 	if (code > 128 && code != 127)
 		sbuf_addf(&msg, "(killed by signal %d)", code - 128);
@@ -79,7 +73,7 @@ static char *key_from_command(const char *cmd)
 		helper_failed(what, code, &out, &err);
 	sbuf_release(&err);
 	key = first_line(out.buf, out.len);
-	wipe(&out);
+	wipe_sbuf(&out);
 	if (!key)
 		die_with(EXIT_AUTH, "%s printed no key on the first line of its standard output",
 			 what);
@@ -116,13 +110,6 @@ static yaml_node_t *find_field(yaml_document_t *doc, const char *field)
 	return node;
 }
 
-static void wipe_document(yaml_document_t *doc)
-{
-	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++)
-		if (n->type == YAML_SCALAR_NODE)
-			explicit_bzero(n->data.scalar.value, n->data.scalar.length);
-}
-
 static char *key_from_vault(const char *file, const char *field)
 {
 	struct sbuf out = SBUF_INIT, err = SBUF_INIT;
@@ -156,18 +143,19 @@ static char *key_from_vault(const char *file, const char *field)
 		die("out of memory");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)out.buf, out.len);
 	if (!yaml_parser_load(&parser, &doc)) {
+		wipe_yaml(&parser, NULL);
 		yaml_parser_delete(&parser);
-		wipe(&out);
+		wipe_sbuf(&out);
 		die_with(EXIT_AUTH, "'sops -d %s' did not print YAML; is it a SOPS-encrypted YAML file?",
 			 file);
 	}
 	node = find_field(&doc, field);
 	if (node && node->type == YAML_SCALAR_NODE)
 		key = first_line((const char *)node->data.scalar.value, node->data.scalar.length);
-	wipe_document(&doc);
+	wipe_yaml(&parser, &doc);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
-	wipe(&out);
+	wipe_sbuf(&out);
 	if (!key)
 		die_with(EXIT_AUTH, "vault '%s' has no string at '%s'; set vault.field "
 			 "in the config file to the path of the key", file, field);
@@ -213,7 +201,7 @@ static void check_key(const struct syncro_config *cfg, char *key)
 	for (const char *p = key; *p; p++) {
 		if (*p > ' ' && *p < 0x7f)
 			continue;
-		explicit_bzero(key, strlen(key));
+		wipe_string(key);
 		free(key);
 		cred_describe(cfg, &where);
 		die_with(EXIT_AUTH, "the API key from %s holds white space, control characters "

@@ -8,6 +8,7 @@
 #include "ratelimit.h"
 #include "url.h"
 #include "usage.h"
+#include "wipe.h"
 #include "xmalloc.h"
 
 /* Process-wide: the handle (kept for keep-alive) and the key, wiped at exit. */
@@ -25,7 +26,7 @@ struct transfer {
 static void http_cleanup(void)
 {
 	if (api_key) {
-		memset(api_key, 0, strlen(api_key));
+		wipe_string(api_key);
 		free(api_key);
 		api_key = NULL;
 	}
@@ -185,7 +186,7 @@ static struct curl_slist *request_headers(const struct syncro_config *cfg, const
 		char *auth = xstrfmt("Authorization: Bearer %s", api_key);
 
 		list = curl_slist_append(list, auth);
-		memset(auth, 0, strlen(auth));
+		wipe_string(auth);
 		free(auth);
 	}
 	if (!list)
@@ -258,6 +259,9 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 	}
 
 	rc = curl_easy_perform(handle);
+	/* curl_slist_append() copied the Authorization line: wipe the copies too. */
+	for (struct curl_slist *h = headers; h; h = h->next)
+		wipe_string(h->data);
 	curl_slist_free_all(headers);
 	resp->attempts++;
 	resp->failure = classify(rc, t.too_big);
@@ -377,6 +381,7 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 				tries + 1, HTTP_TRIES);
 		sleep_seconds(0.5 * (double)(1 << (tries - 1)));
 	}
+	wipe_string(url);	/* with auth: query, it holds the key */
 	free(url);
 	return resp->failure == HTTP_DONE ? 0 : -1;
 }
