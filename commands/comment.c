@@ -204,7 +204,7 @@ int main(int argc, char **argv)
 	l.number = c.number;
 	l.charge = opt_charge;
 	labor_name = opt_labor ? opt_labor : cfg->labor_default;
-	if (with_time && (labor_minutes(opt_time, &l.minutes, &err) ||
+	if (with_time && (labor_minutes("--time", opt_time, &l.minutes, &err) ||
 			  labor_product(labor_name, &l.product_id, &err)))
 		labor_die(&err, NULL);
 

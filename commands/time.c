@@ -93,12 +93,12 @@ static long product_operand(const char *alias_or_id)
 	return id;
 }
 
-static long minutes_operand(const char *text)
+static long minutes_operand(const char *option, const char *text)
 {
 	struct api_error err = API_ERROR_INIT;
 	long minutes;
 
-	if (labor_minutes(text, &minutes, &err))
+	if (labor_minutes(option, text, &minutes, &err))
 		labor_die(&err, NULL);
 	return minutes;
 }
@@ -262,7 +262,7 @@ static void add(long number, const char *minutes)
 	const struct syncro_config *cfg = config_get();
 	struct api_error err = API_ERROR_INIT;
 	const char *labor_name = opt_labor ? opt_labor : cfg->labor_default;
-	struct labor l = { number, minutes_operand(minutes), product_operand(labor_name),
+	struct labor l = { number, minutes_operand("MIN", minutes), product_operand(labor_name),
 			   opt_notes, opt_charge };
 	struct labor_done done;
 	/* Without a comment, the comment method records a timer. */
@@ -285,7 +285,7 @@ static void add(long number, const char *minutes)
 static void edit(long number, long timer_id)
 {
 	struct api_error err = API_ERROR_INIT;
-	long minutes = opt_minutes ? minutes_operand(opt_minutes) : 0;
+	long minutes = opt_minutes ? minutes_operand("--minutes", opt_minutes) : 0;
 	long product = opt_labor ? product_operand(opt_labor) : 0;
 
 	if (!opt_minutes && !opt_labor && !opt_notes)

@@ -270,11 +270,16 @@ void api_error_from_response(struct api_error *err, const struct http_response *
 				  "a login page or a proxy may be in the way; check the base URL with 'syncro doctor'" :
 				  "try again later; 'syncro doctor' checks the connection"));
 	} else if (status == 400 || status == 422) {
+		/* "the change to ticket #32163", not its internal id's path */
+		char *rejected = !what ? xstrfmt("'%s'", request) :
+			xstrfmt("the %s %s", strcmp(method, "GET") ? "change to" : "request for", what);
+
 		set_error(err, EXIT_REJECTED,
-			  words ? xstrfmt("the Syncro API rejected '%s': %s", request, words)
-				: xstrfmt("the Syncro API rejected '%s' (%ld) without saying why",
-					  request, status),
+			  words ? xstrfmt("the Syncro API rejected %s: %s", rejected, words)
+				: xstrfmt("the Syncro API rejected %s (%ld) without saying why",
+					  rejected, status),
 			  NULL);
+		free(rejected);
 	} else if (status >= 500) {
 		set_error(err, EXIT_NETWORK,
 			  words ? xstrfmt("the Syncro API failed on '%s' with %ld (%s): %s",

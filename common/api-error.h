@@ -34,7 +34,8 @@ char *api_error_words(const cJSON *body);
  * Fill err (released first) for a request that failed: a transport failure,
  * a status of 400 or more, or a body that is not JSON (then status is what
  * came). method and path name the request ("GET", "/tickets/108430330");
- * what, if not NULL, names its subject for a 404: "ticket #32164".
+ * what, if not NULL, names its subject ("ticket #32164") for a 404 and a
+ * 400 or 422: "the Syncro API rejected the change to ticket #32164: ...".
  */
 void api_error_from_response(struct api_error *err, const struct http_response *resp,
 			     const char *method, const char *path, const char *what);

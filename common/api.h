@@ -32,7 +32,7 @@ struct api_request {
 	const char *path;		/* under the base URL: "/tickets/108430330/comment" */
 	const struct strvec *query;	/* "key=value" pairs, unescaped; may be NULL */
 	const cJSON *body;		/* sent as JSON; may be NULL */
-	const char *what;		/* what path names, for a 404 ("ticket #32164"); may be NULL */
+	const char *what;		/* what path names, for a 404 or 422 ("ticket #32164"); may be NULL */
 };
 
 /*

@@ -120,11 +120,16 @@ static char *key_from_vault(const char *file, const char *field)
 	yaml_node_t *node;
 	int code;
 
-	if (!sops)
-		die_with(EXIT_AUTH, "vault '%s' needs 'sops', which is not on PATH\n"
-			 "hint: install sops (Debian: apt install sops, or its release binary),\n"
-			 "hint: or set api_key_command in the config file to a command that prints the key,\n"
-			 "hint: or export SYNCRO_API_KEY", file);
+	if (!sops) {
+		char *msg = xstrfmt("vault '%s' needs 'sops', which is not on PATH", file);
+
+		die_message(msg);
+		free(msg);
+		hint("install sops (Debian: apt install sops, or its release binary),");
+		hint("or set api_key_command in the config file to a command that prints the key,");
+		hint("or export SYNCRO_API_KEY");
+		exit(EXIT_AUTH);
+	}
 	free(sops);
 	if (access(file, R_OK) < 0)
 		die_with(EXIT_AUTH, "cannot read vault '%s': %s; check vault.file in the config file",
@@ -179,7 +184,7 @@ char *cred_no_key_message(const char *config_path)
 		"  %-39s  (this shell)\n"
 		"  %-39s  (in %s)\n"
 		"  %-39s  (in %s; needs sops)\n"
-		"See 'man 5 syncro-config'.",
+		"run 'man 5 syncro-config' for the details",
 		"export SYNCRO_API_KEY=KEY",
 		"api_key_command: pass show syncro", shown,
 		"vault: {file: ~/vault/syncro.sops.yaml}", shown);

@@ -76,7 +76,7 @@ int labor_product(const char *alias_or_id, long *product_id, struct api_error *e
 	return -1;
 }
 
-int labor_minutes(const char *text, long *minutes, struct api_error *err)
+int labor_minutes(const char *option, const char *text, long *minutes, struct api_error *err)
 {
 	char *end;
 	long n;
@@ -86,8 +86,8 @@ int labor_minutes(const char *text, long *minutes, struct api_error *err)
 	if (errno || end == text || *end || !isdigit((unsigned char)*text) ||
 	    n < 1 || n > MAX_MINUTES)
 		return fail(err, EXIT_USAGE, 0,
-			    xstrfmt("minutes must be a whole number from 1 to %d, not '%s'",
-				    MAX_MINUTES, text), NULL);
+			    xstrfmt("'%s' takes a whole number of minutes from 1 to %d, not '%s'",
+				    option, MAX_MINUTES, text), NULL);
 	*minutes = n;
 	return 0;
 }

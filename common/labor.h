@@ -49,8 +49,12 @@ struct labor {
  */
 int labor_product(const char *alias_or_id, long *product_id, struct api_error *err);
 
-/* "30" -> 30. Anything but a positive whole number is -1 with err (exit 2). */
-int labor_minutes(const char *text, long *minutes, struct api_error *err);
+/*
+ * "30" -> 30. Anything but a whole number from 1 to 100000 is -1 with err
+ * (exit 2) naming option, the option or operand it came from ("--time",
+ * "MIN"): "'--time' takes a whole number of minutes from 1 to 100000, not '0'".
+ */
+int labor_minutes(const char *option, const char *text, long *minutes, struct api_error *err);
 
 /*
  * The product's name as Syncro has it (GET /products/ID, cached a day as

@@ -52,7 +52,7 @@ _Noreturn void usage_error(const struct verb_spec *verb, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "%s: %s\n", program_name(), msg);
 	fprintf(stderr, "usage: %s\n", verb->usage);
-	fprintf(stderr, "See 'syncro %s --help'.\n", verb->name);
+	fprintf(stderr, "run 'syncro %s --help' for every option\n", verb->name);
 	exit(EXIT_USAGE);
 }
 

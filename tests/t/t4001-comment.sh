@@ -183,7 +183,7 @@ test_expect_success 'a 422 keeps the draft too, with the API'"'"'s own words (ex
 	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/comment\",\"status\":422,\"body\":\"{\\\"success\\\":false,\\\"message\\\":[\\\"Body is too long\\\"]}\"}" &&
 	test_expect_code 5 syncro comment 32164 -m "Short" 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro: the Syncro API rejected '"'"'POST /tickets/108430330/comment'"'"': Body is too long" >expect &&
+	echo "syncro: the Syncro API rejected the change to ticket #32164: Body is too long" >expect &&
 	test_cmp expect actual &&
 	ls "$DRAFTS" >actual &&
 	echo 32164-20260528-202640.txt >expect &&

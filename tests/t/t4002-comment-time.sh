@@ -157,7 +157,7 @@ test_expect_success 'an unknown labor alias: exit 2, the aliases closest first, 
 test_expect_success 'minutes must be a positive whole number (exit 2)' '
 	for bad in 0 -5 1.5 abc 30m ""; do
 		test_expect_code 2 syncro comment 32164 -m "x" --time "$bad" 2>err &&
-		echo "syncro: minutes must be a whole number from 1 to 100000, not '"'"'$bad'"'"'" >expect &&
+		echo "syncro: '"'"'--time'"'"' takes a whole number of minutes from 1 to 100000, not '"'"'$bad'"'"'" >expect &&
 		test_cmp expect err || return 1
 	done &&
 	sandbox_requests >actual &&

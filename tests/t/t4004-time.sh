@@ -251,10 +251,10 @@ test_expect_success 'unknown alias, bad minutes, bad ids and misplaced options a
 	EOF
 	test_cmp expect err &&
 	test_expect_code 2 syncro time add 32164 0 2>err &&
-	echo "syncro: minutes must be a whole number from 1 to 100000, not '"'"'0'"'"'" >expect &&
+	echo "syncro: '"'"'MIN'"'"' takes a whole number of minutes from 1 to 100000, not '"'"'0'"'"'" >expect &&
 	test_cmp expect err &&
 	test_expect_code 2 syncro time edit 32164 8812109 --minutes 1.5 2>err &&
-	echo "syncro: minutes must be a whole number from 1 to 100000, not '"'"'1.5'"'"'" >expect &&
+	echo "syncro: '"'"'--minutes'"'"' takes a whole number of minutes from 1 to 100000, not '"'"'1.5'"'"'" >expect &&
 	test_cmp expect err &&
 	test_expect_code 2 syncro time rm 32164 abc 2>err &&
 	grep "'"'"'abc'"'"' is not a timer id" err &&

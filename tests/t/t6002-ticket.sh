@@ -158,7 +158,12 @@ test_expect_success 'a number that does not exist: exit 4, one request' '
 
 test_expect_success 'not a number, or none: usage errors (exit 2)' '
 	test_expect_code 2 syncro ticket abc 2>err &&
-	grep "'"'"'abc'"'"' is not a ticket number" err &&
+	cat >expect <<-EOF &&
+	syncro: ${SQ}abc${SQ} is not a ticket number (like 32164 or #32164)
+	usage: syncro ticket [options] N
+	run ${SQ}syncro ticket --help${SQ} for every option
+	EOF
+	test_cmp expect err &&
 	test_expect_code 2 syncro ticket 2>err &&
 	test_expect_code 2 syncro ticket 1 2 2>err &&
 	test_expect_code 2 syncro ticket --comments some 32161 2>err &&

@@ -130,9 +130,18 @@ START_TEST(statuses_map_to_exit_codes)
 	respond(&resp, 422, "application/json", "{\"success\":false,\"message\":[\"Subject can't be blank\"]}");
 	expect_error(&resp, "PUT", "/tickets/1", NULL, EXIT_REJECTED,
 		     "the Syncro API rejected 'PUT /tickets/1': Subject can't be blank", NULL);
+	expect_error(&resp, "PUT", "/tickets/108430301", "ticket #32163", EXIT_REJECTED,
+		     "the Syncro API rejected the change to ticket #32163: Subject can't be blank",
+		     NULL);
+	expect_error(&resp, "GET", "/tickets", "ticket #32163", EXIT_REJECTED,
+		     "the Syncro API rejected the request for ticket #32163: Subject can't be blank",
+		     NULL);
 	respond(&resp, 422, "application/json", "");
 	expect_error(&resp, "POST", "/invoices", NULL, EXIT_REJECTED,
 		     "the Syncro API rejected 'POST /invoices' (422) without saying why", NULL);
+	expect_error(&resp, "POST", "/tickets/108430330/comment", "ticket #32164", EXIT_REJECTED,
+		     "the Syncro API rejected the change to ticket #32164 (422) without saying why",
+		     NULL);
 	respond(&resp, 400, "application/json", "{\"message\":[\"Vendor is blank\"]}");
 	expect_error(&resp, "POST", "/products/1/product_skus", NULL, EXIT_REJECTED,
 		     "the Syncro API rejected 'POST /products/1/product_skus': Vendor is blank", NULL);

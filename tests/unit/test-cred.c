@@ -266,7 +266,7 @@ START_TEST(no_key_shows_the_ways)
 			 "  export SYNCRO_API_KEY=KEY                (this shell)\n"
 			 "  api_key_command: pass show syncro        (in ~/config.yaml)\n"
 			 "  vault: {file: ~/vault/syncro.sops.yaml}  (in ~/config.yaml; needs sops)\n"
-			 "See 'man 5 syncro-config'.\n");
+			 "run 'man 5 syncro-config' for the details\n");
 }
 END_TEST
 
