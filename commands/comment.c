@@ -11,6 +11,7 @@
 #include "editor.h"
 #include "labor.h"
 #include "parse-options.h"
+#include "prompt.h"
 #include "quote.h"
 #include "ticket-number.h"
 #include "usage.h"
@@ -37,7 +38,7 @@ static const struct verb_spec verb = {
 	COMPLETE_TICKET,
 };
 
-/* The text from -m, -F or the editor; dies when there is none. */
+/* The text from -m, -F or the editor (on a terminal only); dies when there is none. */
 static char *read_body(long number)
 {
 	struct sbuf sb = SBUF_INIT;
@@ -197,6 +198,9 @@ int main(int argc, char **argv)
 		usage_error(&verb, "a hidden comment is never emailed: drop --hidden or --email");
 	if (!opt_time && (opt_labor || opt_charge))
 		usage_error(&verb, "--%s needs --time", opt_labor ? "labor" : "charge");
+	/* The editor is a prompt: only on a terminal, and before any request. */
+	if (!opt_message && !opt_file && !prompt_can_ask())
+		die_missing("-m or -F");
 
 	cfg = config_get();
 	with_time = opt_time != NULL;

@@ -3,6 +3,13 @@ test_description='syncro comment: text from -m, -F, stdin or the editor, options
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
+SQ="'"
+
+# on_tty COMMAND: run the shell command with a terminal on stdin and stdout,
+# as the editor needs; its exit status is the command's.
+on_tty () {
+	script -qec "$1" /dev/null >/dev/null
+}
 export SYNCRO_TEST_NOW=1780000000	# 2026-05-28T20:26:40Z
 DRAFTS=$HOME/.local/state/syncro/drafts
 
@@ -109,7 +116,7 @@ test_expect_success 'without -m or -F the editor gets a template; # lines are dr
 	cp "$1" template.txt
 	printf "Called Jerry back\nHe is happy\n# not sent\n" >"$1"
 	EOF
-	EDITOR=./fake-editor syncro comment 32164 >out &&
+	on_tty "EDITOR=./fake-editor syncro comment 32164 >out" &&
 	head -n 3 template.txt >actual &&
 	cat >expect <<-\EOF &&
 
@@ -130,12 +137,27 @@ test_expect_success 'without -m or -F the editor gets a template; # lines are dr
 	test_cmp expect actual
 '
 
+test_expect_success 'without -m or -F and no terminal: exit 2 before any request, no editor' '
+	sandbox_clear_requests &&
+	write_script marking-editor <<-\EOF &&
+	touch editor-ran
+	printf "Typed\n" >"$1"
+	EOF
+	test_expect_code 2 env EDITOR=./marking-editor syncro comment 32164 </dev/null >out 2>err &&
+	echo "syncro: missing -m or -F; pass it or run on a terminal" >expect &&
+	test_cmp expect err &&
+	test ! -s out &&
+	test ! -e editor-ran &&
+	sandbox_requests >actual &&
+	test ! -s actual
+'
+
 test_expect_success 'an editor that leaves only comments aborts' '
 	sandbox_reset &&
 	write_script empty-editor <<-\EOF &&
 	printf "# nothing\n" >"$1"
 	EOF
-	test_expect_code 1 env EDITOR=./empty-editor syncro comment 32164 >out 2>err &&
+	test_expect_code 1 on_tty "EDITOR=./empty-editor syncro comment 32164 >out 2>err" &&
 	echo "syncro: aborting: the comment is empty" >expect &&
 	test_cmp expect err &&
 	echo "GET /api/v1/tickets/108430330" >expect &&
@@ -149,7 +171,7 @@ test_expect_success 'a failed POST keeps the draft and says how to send it again
 	write_script typing-editor <<-\EOF &&
 	printf "Typed with care\n" >"$1"
 	EOF
-	test_expect_code 7 env EDITOR=./typing-editor syncro comment 32164 --subject "Long day" --hidden >out 2>err &&
+	test_expect_code 7 on_tty "EDITOR=./typing-editor syncro comment 32164 --subject ${SQ}Long day${SQ} --hidden >out 2>err" &&
 	test ! -s out &&
 	draft=$DRAFTS/32164-20260528-202640.txt &&
 	cat >expect <<-EOF &&
