@@ -87,12 +87,18 @@ static int is_draft(const char *path)
 	return yes;
 }
 
-/* "syncro comment 32164 --subject X ...": the command that sends the draft again. */
+/*
+ * "syncro comment 32164 --subject X ...": the command that sends the draft
+ * again; with number < 0, "syncro comment NUMBER ..." for the user to fill in.
+ */
 static char *resend_command(long number, int with_time)
 {
 	struct sbuf sb = SBUF_INIT;
 
-	sbuf_addf(&sb, "syncro comment %ld", number);
+	if (number < 0)
+		sbuf_addstr(&sb, "syncro comment NUMBER");
+	else
+		sbuf_addf(&sb, "syncro comment %ld", number);
 	if (opt_subject) {
 		sbuf_addstr(&sb, " --subject ");
 		shell_quote(&sb, opt_subject);
@@ -135,7 +141,9 @@ static char *time_add_command(const struct labor *l)
 static _Noreturn void comment_failed(struct api_error *err, long number, long comment_id,
 				     const char *draft)
 {
-	char *command = resend_command(number, opt_time != NULL);
+	/* Not found: sending it to the same number again would fail again. */
+	int elsewhere = err->code == EXIT_NOT_FOUND;
+	char *command = resend_command(elsewhere ? -1 : number, opt_time != NULL);
 
 	fflush(stdout);
 	die_message(err->message);
@@ -147,7 +155,10 @@ static _Noreturn void comment_failed(struct api_error *err, long number, long co
 	else if (err->code == EXIT_NETWORK)
 		hint("the comment may have reached Syncro: look at 'syncro ticket %ld' "
 		     "before you send it again", number);
-	draft_hint(draft, command);
+	if (elsewhere)
+		draft_hint_to(draft, "send it to the right ticket", command);
+	else
+		draft_hint(draft, command);
 	free(command);
 	exit(err->code ? err->code : EXIT_ERROR);
 }

@@ -76,12 +76,17 @@ int draft_delete(const char *path)
 	return 0;
 }
 
-void draft_hint(const char *path, const char *command)
+void draft_hint_to(const char *path, const char *lead, const char *command)
 {
 	struct sbuf quoted = SBUF_INIT;
 
 	shell_quote(&quoted, path);
 	hint("your text is saved in '%s'", path);
-	hint("send it again with: %s -F %s", command, quoted.buf);
+	hint("%s: %s -F %s", lead, command, quoted.buf);
 	sbuf_release(&quoted);
+}
+
+void draft_hint(const char *path, const char *command)
+{
+	draft_hint_to(path, "send it again with", command);
 }

@@ -32,4 +32,11 @@ int draft_delete(const char *path);
  */
 void draft_hint(const char *path, const char *command);
 
+/*
+ * The same with another lead than "send it again with", e.g. for a ticket
+ * that does not exist:
+ *   hint: send it to the right ticket: syncro comment NUMBER -F /home/u/...txt
+ */
+void draft_hint_to(const char *path, const char *lead, const char *command);
+
 #endif

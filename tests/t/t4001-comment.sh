@@ -258,11 +258,16 @@ test_expect_success 'usage errors (exit 2) send nothing' '
 
 test_expect_success 'an unknown ticket is exit 4 and keeps the draft' '
 	sandbox_reset &&
-	test_expect_code 4 syncro comment 99999 -m "Wrong ticket" 2>err &&
-	head -n 1 err >actual &&
-	echo "syncro: ticket #99999 not found" >expect &&
-	test_cmp expect actual &&
-	test -e "$DRAFTS/99999-20260528-202640.txt" &&
+	test_expect_code 4 syncro comment 99999 -m "Wrong ticket" --hidden 2>err &&
+	draft=$DRAFTS/99999-20260528-202640.txt &&
+	cat >expect <<-EOF &&
+	syncro: ticket #99999 not found
+	hint: your text is saved in ${SQ}$draft${SQ}
+	hint: send it to the right ticket: syncro comment NUMBER --hidden -F $draft
+	EOF
+	test_cmp expect err &&
+	echo "Wrong ticket" >expect &&
+	test_cmp expect "$draft" &&
 	rm "$DRAFTS"/*
 '
 
