@@ -257,6 +257,11 @@ void api_error_from_response(struct api_error *err, const struct http_response *
 			  what ? xstrfmt("%s not found", what)
 			       : xstrfmt("'%.*s' not found", (int)strcspn(path, "?"), path),
 			  NULL);
+	} else if (status == 429 && resp->retry_after > 0) {
+		set_error(err, EXIT_RATE_LIMITED,
+			  xstrfmt("rate limited by the Syncro API on '%s', which asks to wait %ld s",
+				  request, resp->retry_after),
+			  xstrdup("try again later; other programs on this network may share the limit"));
 	} else if (status == 429) {
 		set_error(err, EXIT_RATE_LIMITED,
 			  xstrfmt("rate limited by the Syncro API on '%s', still after %d retries",

@@ -212,6 +212,7 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 	free(resp->content_type);
 	resp->error = resp->content_type = NULL;
 	resp->status = 0;
+	resp->retry_after = 0;
 
 	curl_easy_reset(handle);	/* keeps the open connection */
 	curl_easy_setopt(handle, CURLOPT_URL, url);
@@ -361,7 +362,11 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 		if (failure == HTTP_DONE && resp->status == 429) {
 			long wait = retry_after(cfg);
 
-			if (rate_retries >= HTTP_RATE_RETRIES || wait > 600)
+			if (wait > HTTP_RATE_MAX_WAIT) {
+				resp->retry_after = wait;	/* not worth waiting here */
+				break;
+			}
+			if (rate_retries >= HTTP_RATE_RETRIES)
 				break;
 			rate_retries++;
 			if (!ratelimit_broken && ratelimit_file)
@@ -401,6 +406,7 @@ void http_response_release(struct http_response *resp)
 	resp->error = resp->content_type = NULL;
 	resp->status = 0;
 	resp->attempts = 0;
+	resp->retry_after = 0;
 	resp->failure = HTTP_DONE;
 }
 

@@ -15,7 +15,9 @@
  * (ratelimit.h). Retries:
  *   429               waits Retry-After, else config rate_limit.wait (a
  *                     countdown on a TTY, a line on stderr otherwise) and
- *                     retries, at most HTTP_RATE_RETRIES times;
+ *                     retries, at most HTTP_RATE_RETRIES times; a wait
+ *                     over HTTP_RATE_MAX_WAIT seconds is not waited out
+ *                     (resp->retry_after says how long it was);
  *   5xx, timeout,     GET, PUT and DELETE are tried HTTP_TRIES times in all,
  *   connection lost   waiting 0.5 s, then 1 s; POST and PATCH are sent again
  *                     only when the connection was never made (nothing left).
@@ -31,6 +33,7 @@
 #define HTTP_BODY_CAP (32L * 1024 * 1024)
 #define HTTP_TRIES 3
 #define HTTP_RATE_RETRIES 3
+#define HTTP_RATE_MAX_WAIT 600
 
 enum http_failure {
 	HTTP_DONE = 0,	/* a response arrived, whatever its status */
@@ -52,8 +55,9 @@ struct http_response {
 	struct sbuf headers;	/* the final response's status and header lines */
 	struct sbuf body;	/* the final response's body */
 	int attempts;		/* how many times the request was sent */
+	long retry_after;	/* a final 429's wait in seconds when over HTTP_RATE_MAX_WAIT; else 0 */
 };
-#define HTTP_RESPONSE_INIT { HTTP_DONE, 0, NULL, NULL, SBUF_INIT, SBUF_INIT, 0 }
+#define HTTP_RESPONSE_INIT { HTTP_DONE, 0, NULL, NULL, SBUF_INIT, SBUF_INIT, 0, 0 }
 
 /*
  * Send METHOD ("GET", "POST", "PUT", "PATCH", "DELETE") to path under the

@@ -87,6 +87,18 @@ test_expect_success 'still 429 after three waits is exit 6 (a 429 POST was not p
 	expect_requests "$C" "$C" "$C" "$C"
 '
 
+test_expect_success 'a Retry-After over 600 s is not waited out: exit 6 naming the wait' '
+	sandbox_clear_requests &&
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":429,\"body\":\"{}\",\"headers\":{\"Retry-After\":\"3600\"}}" &&
+	test_expect_code 6 syncro api /me >out 2>err &&
+	cat >expect <<-\EOF &&
+	syncro api: rate limited by the Syncro API on '"'"'GET /me'"'"', which asks to wait 3600 s
+	hint: try again later; other programs on this network may share the limit
+	EOF
+	test_cmp expect err &&
+	expect_requests "GET /api/v1/me"
+'
+
 test_expect_success '500 then 200 on a GET: retried once, the answer printed' '
 	sandbox_clear_requests &&
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":500,\"body\":\"<html>oops</html>\",\"content_type\":\"text/html\"}" &&
