@@ -43,6 +43,16 @@ int split_command(const char *cmd, struct strvec *argv)
 	return argv->nr > before ? 0 : -1;
 }
 
+/* Close both ends of a pipe after a failure, keeping its errno. */
+static void close_pipe(const int fds[2])
+{
+	int saved = errno;
+
+	close(fds[0]);
+	close(fds[1]);
+	errno = saved;
+}
+
 /* In the grandchild: tell the waiting parent why we go no further. */
 static _Noreturn void report_errno(int fd, int code)
 {
@@ -65,11 +75,7 @@ int run_detached(const char *const *argv)
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
-		int saved = errno;
-
-		close(errp[0]);
-		close(errp[1]);
-		errno = saved;
+		close_pipe(errp);
 		return -1;
 	}
 	if (!pid) {
@@ -173,20 +179,14 @@ int run_capture(const char *const *argv, struct sbuf *out, struct sbuf *err)
 	if (pipe2(outp, O_CLOEXEC) < 0)
 		return -1;
 	if (pipe2(errp, O_CLOEXEC) < 0) {
-		close(outp[0]);
-		close(outp[1]);
+		close_pipe(outp);
 		return -1;
 	}
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
-		int saved = errno;
-
-		close(outp[0]);
-		close(outp[1]);
-		close(errp[0]);
-		close(errp[1]);
-		errno = saved;
+		close_pipe(outp);
+		close_pipe(errp);
 		return -1;
 	}
 	if (!pid) {
