@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <sys/stat.h>
 #include "cache.h"
+#include "cache-dir.h"
 #include "config.h"
 #include "sbuf.h"
 #include "ticket-status.h"
@@ -139,12 +140,14 @@ int ticket_cache_load_prefix(struct ticket_cache *cache, const char *prefix)
 {
 	size_t prefix_len = strlen(prefix);
 	struct sbuf text = SBUF_INIT;
-	char *path = xdg_cache_path(TICKETS_FILE), *line, *end;
+	char *path = cache_path(TICKETS_FILE), *line, *end;
 	size_t lines = 0, text_len;
 	struct stat st;
 	int fd, sorted = 1;
 
 	memset(cache, 0, sizeof(*cache));
+	if (!path)
+		return 0;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		int ret = errno == ENOENT || errno == ENOTDIR ? 0 :
@@ -255,9 +258,11 @@ static void add_line(struct sbuf *out, const struct cached_ticket *t)
 static int write_tickets(const struct cached_ticket *items, size_t nr)
 {
 	struct sbuf out = SBUF_INIT;
-	char *path = xdg_cache_path(TICKETS_FILE);
+	char *path = cache_path(TICKETS_FILE);
 	int ret = 0;
 
+	if (!path)
+		return -1;
 	sbuf_init(&out, nr * 96);
 	for (size_t i = 0; i < nr; i++)
 		add_line(&out, &items[i]);
@@ -440,7 +445,7 @@ static char *json_path(const char *name)
 	if (!valid_name(name))
 		return NULL;
 	file = xstrfmt("%s.json", name);
-	path = xdg_cache_path(file);
+	path = cache_path(file);
 	free(file);
 	return path;
 }
@@ -473,10 +478,12 @@ int cache_write_json(const char *name, const cJSON *value)
 	cJSON *doc;
 	int ret = 0;
 
-	if (!path) {
+	if (!valid_name(name)) {
 		warning("cannot write cache '%s': not a cache name", name);
 		return -1;
 	}
+	if (!path)
+		return -1;
 	doc = cJSON_CreateObject();
 	cJSON_AddNumberToObject(doc, "fetched_at", (double)time(NULL));
 	cJSON_AddItemToObject(doc, "data", cJSON_Duplicate(value, 1));
@@ -499,8 +506,8 @@ long cache_age(const char *name)
 
 	if (!valid_name(name))
 		return -1;
-	path = xdg_cache_path(name);
-	if (stat(path, &st) < 0) {
+	path = cache_path(name);
+	if (!path || stat(path, &st) < 0) {
 		free(path);
 		return -1;
 	}

@@ -1,6 +1,9 @@
 /*
- * The local cache under $XDG_CACHE_HOME/syncro/: what completion reads
+ * The local cache of the configured account, in its own directory
+ * (cache-dir.h: $XDG_CACHE_HOME/syncro/ACCOUNT/): what completion reads
  * (never the network) and what number -> id resolution consults first.
+ * With no base URL configured there is no account: the cache reads as
+ * empty and writes do nothing (they return -1, without a warning).
  *
  *   tickets.tsv    one ticket a line: number, id, status, customer_id,
  *                  customer name, subject, updated_at (tabs and newlines in

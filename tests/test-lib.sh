@@ -113,6 +113,12 @@ test_grep_not () {
 	return 0
 }
 
+# cache_dir: the cache directory of the account SYNCRO_BASE_URL names (one
+# per base URL), as syncro itself computes it.
+cache_dir () {
+	syncro __cache-dir
+}
+
 # write_script FILE: the body from stdin, with a shebang, made executable.
 write_script () {
 	{

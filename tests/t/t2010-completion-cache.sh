@@ -5,7 +5,10 @@ test_description='completion of values from the cache and the config, and the ba
 PATH="$abs_top_builddir/tests/helpers:$PATH"
 COLUMNS=200
 export COLUMNS
-cache=$XDG_CACHE_HOME/syncro
+# The cache is the account's: completion answers for this base URL's.
+SYNCRO_BASE_URL=https://acme.syncromsp.com/api/v1
+export SYNCRO_BASE_URL
+cache=$(cache_dir)
 mkdir -p "$cache" bin
 
 # A stand-in for `syncro __refresh-cache`: it notes each run in refresh.log.
@@ -159,6 +162,23 @@ test_expect_success 'customers from the cached tickets, each once' '
 	:4
 	EOF
 	test_cmp expect actual
+'
+
+test_expect_success 'another account, or none, has none of this cache' '
+	for url in "http://127.0.0.1:8180/api/v1" ""
+	do
+		SYNCRO_BASE_URL=$url syncro __complete test-verb 3216 >actual &&
+		echo ":36" >expect &&
+		test_cmp expect actual &&
+		SYNCRO_BASE_URL=$url syncro __complete test-verb --status "" >actual &&
+		test_cmp expect actual &&
+		SYNCRO_BASE_URL=$url syncro __complete test-verb --customer "" >actual &&
+		echo ":4" >expect &&
+		test_cmp expect actual || return 1
+	done &&
+	test_must_fail env SYNCRO_BASE_URL= syncro __cache-dir 2>err &&
+	echo "syncro: no Syncro account configured, so no cache; set SYNCRO_SUBDOMAIN (see '"'"'syncro doctor'"'"')" >expect &&
+	test_cmp expect err
 '
 
 test_expect_success 'labor aliases from the config, the default marked' '
