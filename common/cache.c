@@ -1,6 +1,7 @@
 #include "compat.h"
 #include <fcntl.h>
 #include <limits.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include "cache.h"
 #include "cache-dir.h"
@@ -11,6 +12,8 @@
 #include "xmalloc.h"
 
 #define TICKETS_FILE "tickets.tsv"
+/* Held around each load, merge and write of tickets.tsv. */
+#define TICKETS_LOCK "tickets.lock"
 
 /* Cache file names are ours, never a path: [a-z0-9_-] plus dots inside. */
 static int valid_name(const char *name)
@@ -275,6 +278,37 @@ static int write_tickets(const struct cached_ticket *items, size_t nr)
 	return ret;
 }
 
+/*
+ * Take tickets.lock, waiting for the writer that holds it: each writer
+ * merges into what the one before it wrote, so none loses another's
+ * lines (a refresh beside `create`). The fd to close, or -1 when the
+ * lock cannot be had; the write then goes ahead and reports its own error.
+ */
+static int lock_tickets(void)
+{
+	char *path = cache_path(TICKETS_LOCK);
+	int fd = -1;
+
+	if (!path || mkdir_for_file(path) < 0)
+		goto out;
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
+		if (errno == EINTR)
+			continue;
+		close(fd);
+		fd = -1;
+	}
+out:
+	free(path);
+	return fd;
+}
+
+static void unlock_tickets(int fd)
+{
+	if (fd >= 0)
+		close(fd);
+}
+
 /* A whole number from JSON: a number, or a string of digits. */
 static int json_long(const cJSON *obj, const char *key, long *out)
 {
@@ -374,7 +408,7 @@ int cache_batch_commit(struct cache_batch *batch, int prune_open)
 	struct merge_item *all;
 	struct cached_ticket *out;
 	size_t nr, incoming, kept = 0;
-	int ret;
+	int ret, lock = lock_tickets();
 
 	ticket_cache_load(&cache);
 	all = xreallocarray(NULL, cache.nr + batch->nr + 1, sizeof(*all));
@@ -396,6 +430,7 @@ int cache_batch_commit(struct cache_batch *batch, int prune_open)
 		out[kept++] = all[i].t;
 	}
 	ret = write_tickets(out, kept);
+	unlock_tickets(lock);
 	free(out);
 	free(all);
 	ticket_cache_release(&cache);
@@ -417,9 +452,10 @@ int cache_forget_ticket(long number)
 {
 	struct ticket_cache cache;
 	const struct cached_ticket *t;
-	int ret = 0;
+	int ret = 0, lock = lock_tickets();
 
 	if (ticket_cache_load(&cache) < 0) {
+		unlock_tickets(lock);
 		ticket_cache_release(&cache);
 		return -1;
 	}
@@ -432,6 +468,7 @@ int cache_forget_ticket(long number)
 		cache.nr--;
 		ret = write_tickets(cache.items, cache.nr);
 	}
+	unlock_tickets(lock);
 	ticket_cache_release(&cache);
 	return ret;
 }

@@ -12,6 +12,7 @@
  *   NAME.json      a cached API answer (settings, techs, customers) as
  *                  {"fetched_at": EPOCH_SECONDS, "data": ANSWER}; its age
  *                  comes from fetched_at, not from the file's mtime
+ *   tickets.lock   held (flock) by whoever rewrites tickets.tsv
  *
  * The directory is created mode 0700, the files mode 0600. Every write goes
  * to a temporary file in the same directory that is fsync'ed and renamed
@@ -74,6 +75,10 @@ int cache_store_tickets(const cJSON *tickets);
  * (ticket-status.h): a cached ticket that is not done and not in the batch
  * was closed or deleted meanwhile and is dropped. Best effort, as
  * cache_store_tickets(); 0 or -1.
+ *
+ * cache_batch_commit() and cache_forget_ticket() hold tickets.lock (flock)
+ * from load to rename, so parallel writers each merge into the others'
+ * result and no line is lost.
  */
 struct cache_batch {
 	struct sbuf lines;	/* owned */

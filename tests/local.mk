@@ -127,3 +127,6 @@ SHELL_TESTS += tests/t/t4001-comment.sh
 SHELL_TESTS += tests/t/t4002-comment-time.sh
 SHELL_TESTS += tests/t/t4003-comment-time-ignored.sh
 SHELL_TESTS += tests/t/t4004-time.sh
+check_PROGRAMS += tests/helpers/cache-writer
+tests_helpers_cache_writer_LDADD = $(COMMON_LIBS)
+SHELL_TESTS += tests/t/t2012-cache-concurrency.sh

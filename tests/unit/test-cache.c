@@ -211,7 +211,7 @@ static void assert_only(const char *const *names, size_t nr)
 
 START_TEST(writes_leave_no_temporary_files)
 {
-	static const char *const names[] = { "tickets.tsv", "settings.json" };
+	static const char *const names[] = { "tickets.tsv", "tickets.lock", "settings.json" };
 	cJSON *v = cJSON_CreateArray();
 
 	for (int i = 0; i < 5; i++)
