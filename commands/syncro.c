@@ -82,7 +82,7 @@ _Noreturn static void unknown_verb(const char *verb)
 	dist = xcalloc(names.nr + 1, sizeof(int));
 	for (size_t i = 0; i < names.nr; i++) {
 		/* git's rule: a prefix match counts as the closest there is */
-		dist[i] = !strncmp(names.v[i], verb, strlen(verb)) ? 0 :
+		dist[i] = starts_with(names.v[i], verb) ? 0 :
 			suggestion_distance(verb, names.v[i]) + 1;
 		if (dist[i] < best)
 			best = dist[i];
@@ -258,7 +258,7 @@ static void complete_verb_names(const char *current)
 	complete_kind(COMPLETE_VERB, NULL, current);
 	list_path_verbs(&plugins);
 	for (size_t i = 0; i < plugins.nr; i++)
-		if (!strncmp(plugins.v[i], current, strlen(current)))
+		if (starts_with(plugins.v[i], current))
 			complete_candidate(plugins.v[i], "third-party verb");
 	strvec_clear(&plugins);
 }
@@ -266,7 +266,7 @@ static void complete_verb_names(const char *current)
 static void complete_options(const char *const (*opts)[2], size_t nr, const char *current)
 {
 	for (size_t i = 0; i < nr; i++)
-		if (!strncmp(opts[i][0], current, strlen(current)))
+		if (starts_with(opts[i][0], current))
 			complete_candidate(opts[i][0], opts[i][1]);
 }
 

@@ -6,6 +6,7 @@
 #include "cache.h"
 #include "cache-dir.h"
 #include "config.h"
+#include "json.h"
 #include "sbuf.h"
 #include "ticket-status.h"
 #include "usage.h"
@@ -309,39 +310,19 @@ static void unlock_tickets(int fd)
 		close(fd);
 }
 
-/* A whole number from JSON: a number, or a string of digits. */
-static int json_long(const cJSON *obj, const char *key, long *out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	if (cJSON_IsNumber(v)) {
-		*out = (long)v->valuedouble;
-		return 0;
-	}
-	if (cJSON_IsString(v))
-		return parse_digits(v->valuestring, out);
-	return -1;
-}
-
-static const char *json_string(const cJSON *obj, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	return cJSON_IsString(v) ? v->valuestring : "";
-}
-
 /* A ticket from the API; its strings stay owned by the cJSON object. */
 static int from_json(const cJSON *obj, struct cached_ticket *t)
 {
-	if (!cJSON_IsObject(obj) || json_long(obj, "number", &t->number) < 0 ||
-	    json_long(obj, "id", &t->id) < 0)
+	if (!cJSON_IsObject(obj) || (t->number = json_long(obj, "number", -1)) < 0 ||
+	    (t->id = json_long(obj, "id", -1)) < 0)
 		return -1;
-	if (json_long(obj, "customer_id", &t->customer_id) < 0)
+	/* tickets.tsv holds digits: no customer is 0. */
+	if ((t->customer_id = json_long(obj, "customer_id", 0)) < 0)
 		t->customer_id = 0;
-	t->status = json_string(obj, "status");
-	t->customer = json_string(obj, "customer_business_then_name");
-	t->subject = json_string(obj, "subject");
-	t->updated_at = json_string(obj, "updated_at");
+	t->status = json_string(obj, "status", "");
+	t->customer = json_string(obj, "customer_business_then_name", "");
+	t->subject = json_string(obj, "subject", "");
+	t->updated_at = json_string(obj, "updated_at", "");
 	return 0;
 }
 
@@ -500,10 +481,10 @@ cJSON *cache_read_json(const char *name, long max_age)
 		return NULL;
 	}
 	free(path);
-	doc = cJSON_Parse(text.buf);
+	doc = json_parse(text.buf, text.len);
 	sbuf_release(&text);
-	if (doc && json_long(doc, "fetched_at", &fetched) == 0 &&
-	    (max_age < 0 || (long)time(NULL) - fetched <= max_age))
+	fetched = json_long(doc, "fetched_at", -1);
+	if (fetched >= 0 && (max_age < 0 || (long)time(NULL) - fetched <= max_age))
 		data = cJSON_DetachItemFromObjectCaseSensitive(doc, "data");
 	cJSON_Delete(doc);
 	return data;

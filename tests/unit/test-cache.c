@@ -127,6 +127,10 @@ START_TEST(merge_replaces_and_adds)
 	cJSON_AddStringToObject(one, "number", "103");
 	cJSON_AddNumberToObject(one, "id", 1030);
 	cJSON_AddItemToArray(list, one);
+	one = cJSON_CreateObject();	/* not a whole number (json.h): skipped */
+	cJSON_AddNumberToObject(one, "number", 104.5);
+	cJSON_AddNumberToObject(one, "id", 1040);
+	cJSON_AddItemToArray(list, one);
 	store(list);
 
 	text = read_cache_file("tickets.tsv");
@@ -276,6 +280,13 @@ START_TEST(json_round_trip_and_age)
 
 	write_file(path, "{not json");
 	ck_assert_ptr_null(cache_read_json("techs", -1));
+	/* Read as json.h reads (json_parse): the whole file is one value. */
+	write_file(path, "{\"fetched_at\":1000,\"data\":[1,2]} torn");
+	ck_assert_ptr_null(cache_read_json("techs", -1));
+	write_file(path, "{\"fetched_at\":\"1000\",\"data\":[1,2]}\n");
+	got = cache_read_json("techs", -1);
+	ck_assert_ptr_nonnull(got);
+	cJSON_Delete(got);
 	ck_assert_ptr_null(cache_read_json("../techs", -1));
 	ck_assert_int_eq(cache_age("../etc/passwd"), -1);
 	cJSON_Delete(v);
