@@ -78,6 +78,31 @@ fail:
 	return -1;
 }
 
+int cache_lock(const char *name)
+{
+	char *path = valid_name(name) ? cache_path(name) : NULL;
+	int fd = -1;
+
+	if (!path || mkdir_for_file(path) < 0)
+		goto out;
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
+		if (errno == EINTR)
+			continue;
+		close(fd);
+		fd = -1;
+	}
+out:
+	free(path);
+	return fd;
+}
+
+void cache_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);
+}
+
 /* ---- tickets.tsv ---- */
 
 /* A whole number of digits ending at the field's NUL (strtol is the slow part). */
@@ -279,37 +304,6 @@ static int write_tickets(const struct cached_ticket *items, size_t nr)
 	return ret;
 }
 
-/*
- * Take tickets.lock, waiting for the writer that holds it: each writer
- * merges into what the one before it wrote, so none loses another's
- * lines (a refresh beside `create`). The fd to close, or -1 when the
- * lock cannot be had; the write then goes ahead and reports its own error.
- */
-static int lock_tickets(void)
-{
-	char *path = cache_path(TICKETS_LOCK);
-	int fd = -1;
-
-	if (!path || mkdir_for_file(path) < 0)
-		goto out;
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
-		if (errno == EINTR)
-			continue;
-		close(fd);
-		fd = -1;
-	}
-out:
-	free(path);
-	return fd;
-}
-
-static void unlock_tickets(int fd)
-{
-	if (fd >= 0)
-		close(fd);
-}
-
 /* A ticket from the API; its strings stay owned by the cJSON object. */
 static int from_json(const cJSON *obj, struct cached_ticket *t)
 {
@@ -389,7 +383,7 @@ int cache_batch_commit(struct cache_batch *batch, int prune_open)
 	struct merge_item *all;
 	struct cached_ticket *out;
 	size_t nr, incoming, kept = 0;
-	int ret, lock = lock_tickets();
+	int ret, lock = cache_lock(TICKETS_LOCK);
 
 	ticket_cache_load(&cache);
 	all = xreallocarray(NULL, cache.nr + batch->nr + 1, sizeof(*all));
@@ -411,7 +405,7 @@ int cache_batch_commit(struct cache_batch *batch, int prune_open)
 		out[kept++] = all[i].t;
 	}
 	ret = write_tickets(out, kept);
-	unlock_tickets(lock);
+	cache_unlock(lock);
 	free(out);
 	free(all);
 	ticket_cache_release(&cache);
@@ -433,10 +427,10 @@ int cache_forget_ticket(long number)
 {
 	struct ticket_cache cache;
 	const struct cached_ticket *t;
-	int ret = 0, lock = lock_tickets();
+	int ret = 0, lock = cache_lock(TICKETS_LOCK);
 
 	if (ticket_cache_load(&cache) < 0) {
-		unlock_tickets(lock);
+		cache_unlock(lock);
 		ticket_cache_release(&cache);
 		return -1;
 	}
@@ -449,7 +443,7 @@ int cache_forget_ticket(long number)
 		cache.nr--;
 		ret = write_tickets(cache.items, cache.nr);
 	}
-	unlock_tickets(lock);
+	cache_unlock(lock);
 	ticket_cache_release(&cache);
 	return ret;
 }

@@ -9,7 +9,8 @@
  *                  customer name, subject, updated_at (tabs and newlines in
  *                  fields replaced by spaces), sorted by number, highest
  *                  (newest) first
- *   NAME.json      a cached API answer (settings, techs, customers) as
+ *   NAME.json      a cached API answer (settings, users, customers.json of
+ *                  customer-cache.h) as
  *                  {"fetched_at": EPOCH_SECONDS, "data": ANSWER}; its age
  *                  comes from fetched_at, not from the file's mtime
  *   tickets.lock   held (flock) by whoever rewrites tickets.tsv
@@ -98,6 +99,18 @@ int cache_forget_ticket(long number);
  */
 cJSON *cache_read_json(const char *name, long max_age);
 int cache_write_json(const char *name, const cJSON *value);	/* 0, or -1 with a warning */
+/*
+ * Take the lock file NAME (e.g. "tickets.lock") with flock, waiting for
+ * the process that holds it: whoever reads, merges and rewrites a cache
+ * file holds its lock throughout, so parallel writers take turns and none
+ * loses another's update (cache_batch_commit() and cache_forget_ticket()
+ * do so with tickets.lock). Returns the fd for cache_unlock(), or -1 when
+ * the lock cannot be had (no account, an unwritable cache): the caller
+ * goes ahead and its write reports the error.
+ */
+int cache_lock(const char *name);
+void cache_unlock(int fd);	/* fd < 0: nothing to do */
+
 /* Seconds since NAME (e.g. "tickets.tsv") was written; -1 if it does not exist. */
 long cache_age(const char *name);
 

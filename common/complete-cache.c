@@ -9,6 +9,7 @@
 #include "cache-refresh.h"
 #include "complete.h"
 #include "config.h"
+#include "customer-cache.h"
 #include "json.h"
 #include "sbuf.h"
 #include "ticket-settings.h"
@@ -124,8 +125,8 @@ static int by_name(const void *a, const void *b)
 }
 
 /*
- * Customers: those of the cached customers list (GET /customers objects)
- * and those of the cached tickets, each name once, sorted.
+ * Customers: those syncro has fetched (customer-cache.h) and those of the
+ * cached tickets, each name once, sorted.
  */
 int complete_customers(const char *prefix)
 {
@@ -134,13 +135,12 @@ int complete_customers(const char *prefix)
 	size_t nr = 0, alloc = 0;
 	cJSON *customers, *c;
 
-	customers = cache_read_json("customers", -1);
+	customers = cache_read_json(CUSTOMER_CACHE, -1);
 	ticket_cache_load(&cache);
 	cache_refresh_if_stale();
 	all = NULL;
 	cJSON_ArrayForEach(c, customers) {
-		const char *name = json_string(c, "business_then_name",
-					       json_string(c, "fullname", NULL));
+		const char *name = json_string(c, "business_then_name", NULL);
 
 		if (name && starts_with(name, prefix)) {
 			ALLOC_GROW(all, nr + 1, alloc);

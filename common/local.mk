@@ -45,3 +45,4 @@ common_libcommon_a_SOURCES += common/session-log.c common/session-log.h
 common_libcommon_a_SOURCES += common/complete-cache.c
 common_libcommon_a_SOURCES += common/labor.c common/labor.h
 common_libcommon_a_SOURCES += common/cache-dir.c common/cache-dir.h
+common_libcommon_a_SOURCES += common/customer-cache.c common/customer-cache.h

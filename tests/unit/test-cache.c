@@ -5,6 +5,7 @@
 #include "cache.h"
 #include "cache-dir.h"
 #include "config.h"
+#include "customer-cache.h"
 #include "xmalloc.h"
 #include "unit.h"
 #include "unit-home.h"
@@ -385,6 +386,30 @@ START_TEST(no_account_no_cache)
 }
 END_TEST
 
+START_TEST(customers_merge_by_id)
+{
+	cJSON *first = cJSON_Parse("[{\"id\":5,\"business_then_name\":\"Acme\",\"email\":\"a@b\"},"
+				   "{\"id\":6,\"business_then_name\":\"Bolt\"}]");
+	cJSON *second = cJSON_Parse("[{\"id\":6,\"business_then_name\":\"Bolt Inc\"},"
+				    "{\"business_then_name\":\"No id\"},{\"id\":8},"
+				    "{\"id\":\"7\",\"business_then_name\":\"Cog\"}]");
+	cJSON *got;
+	char *text;
+
+	ck_assert_int_eq(customer_cache_store(first), 0);
+	ck_assert_int_eq(customer_cache_store(second), 0);
+	got = cache_read_json(CUSTOMER_CACHE, -1);
+	text = cJSON_PrintUnformatted(got);
+	ck_assert_str_eq(text, "[{\"id\":5,\"business_then_name\":\"Acme\"},"
+			 "{\"id\":6,\"business_then_name\":\"Bolt Inc\"},"
+			 "{\"id\":7,\"business_then_name\":\"Cog\"}]");
+	free(text);
+	cJSON_Delete(got);
+	cJSON_Delete(first);
+	cJSON_Delete(second);
+}
+END_TEST
+
 static Suite *cache_suite(void)
 {
 	Suite *s = suite_create("cache");
@@ -403,6 +428,7 @@ static Suite *cache_suite(void)
 	tcase_add_test(tc, fifty_thousand_tickets);
 	tcase_add_test(tc, one_directory_per_base_url);
 	tcase_add_test(tc, no_account_no_cache);
+	tcase_add_test(tc, customers_merge_by_id);
 	suite_add_tcase(s, tc);
 	return s;
 }
