@@ -377,6 +377,22 @@ static size_t batch_items(struct cache_batch *batch, struct merge_item *all)
 	return nr;
 }
 
+/*
+ * A cached open ticket that a pruning batch lacks is dropped, unless it
+ * was updated within PRUNE_GRACE_SECONDS: another syncro (`create` beside
+ * a refresh) may have cached it after this batch's requests were answered.
+ * An hour, as the refresh's since_updated_at, for Syncro's clock against
+ * ours; a ticket deleted meanwhile goes at a later refresh.
+ */
+#define PRUNE_GRACE_SECONDS 3600
+
+static int updated_lately(const struct cached_ticket *t, time_t now)
+{
+	time_t at;
+
+	return !parse_timestamp(t->updated_at, &at) && at > now - PRUNE_GRACE_SECONDS;
+}
+
 int cache_batch_commit(struct cache_batch *batch, int prune_open)
 {
 	struct ticket_cache cache;
@@ -384,6 +400,7 @@ int cache_batch_commit(struct cache_batch *batch, int prune_open)
 	struct cached_ticket *out;
 	size_t nr, incoming, kept = 0;
 	int ret, lock = cache_lock(TICKETS_LOCK);
+	time_t now = time(NULL);
 
 	ticket_cache_load(&cache);
 	all = xreallocarray(NULL, cache.nr + batch->nr + 1, sizeof(*all));
@@ -400,7 +417,8 @@ int cache_batch_commit(struct cache_batch *batch, int prune_open)
 
 		if (kept && out[kept - 1].number == all[i].t.number)
 			continue;
-		if (prune_open && !fresh && !ticket_status_done(all[i].t.status))
+		if (prune_open && !fresh && !ticket_status_done(all[i].t.status) &&
+		    !updated_lately(&all[i].t, now))
 			continue;
 		out[kept++] = all[i].t;
 	}

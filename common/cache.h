@@ -74,8 +74,10 @@ int cache_store_tickets(const cJSON *tickets);
  * cache_batch_commit() merges them into tickets.tsv and empties the batch.
  * With prune_open, the batch is every ticket that is not done
  * (ticket-status.h): a cached ticket that is not done and not in the batch
- * was closed or deleted meanwhile and is dropped. Best effort, as
- * cache_store_tickets(); 0 or -1.
+ * was closed or deleted meanwhile and is dropped, unless its updated_at
+ * is less than an hour old (another process may have cached it after the
+ * batch's requests were answered). Best effort, as cache_store_tickets();
+ * 0 or -1.
  *
  * cache_batch_commit() and cache_forget_ticket() hold tickets.lock (flock)
  * from load to rename, so parallel writers each merge into the others'

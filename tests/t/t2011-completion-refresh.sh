@@ -104,6 +104,18 @@ test_expect_success 'each account has its own cache: the sandbox and a tenant ke
 	test_cmp expect actual
 '
 
+test_expect_success 'a ticket cached beside a refresh (by create) outlives its pruning' '
+	syncro __refresh-cache &&
+	now=$(date -u +%Y-%m-%dT%H:%M:%SZ) &&
+	printf "%s\n" "99999${tab}1${tab}New${tab}1${tab}Acme${tab}Created meanwhile${tab}$now" \
+		"32200${tab}2${tab}New${tab}1${tab}Gone${tab}Deleted long ago${tab}2026-01-01T00:00:00Z" \
+		>>"$cache/tickets.tsv" &&
+	syncro __refresh-cache &&
+	cut -f 1,6 "$cache/tickets.tsv" >numbers &&
+	grep "^99999${tab}Created meanwhile$" numbers &&
+	test_grep_not "^32200" numbers
+'
+
 test_expect_success 'the cache never holds the key' '
 	test_grep_not "$TEST_API_KEY" "$cache"/*
 '
