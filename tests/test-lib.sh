@@ -142,6 +142,9 @@ sandbox_curl () {
 start_sandbox () {
 	sandbox_out=$TRASH_DIRECTORY/.sandbox.out
 	sandbox_err=$TRASH_DIRECTORY/.sandbox.err
+	# the parent must not read an earlier sandbox's lines before the
+	# child has truncated the file
+	rm -f "$sandbox_out"
 	"$abs_top_builddir/syncro-sandbox" --port 0 --test-controls \
 		--data "$abs_top_srcdir/sandbox/demo.json" --api-key "$TEST_API_KEY" "$@" \
 		>"$sandbox_out" 2>"$sandbox_err" &
