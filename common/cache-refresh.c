@@ -94,10 +94,10 @@ void cache_refresh_if_stale(void)
 		spawn_detached_refresh();
 }
 
+/* Pages go into one batch: tickets.tsv is written once, not once a page. */
 static int store_page(const cJSON *tickets, void *data)
 {
-	(void)data;
-	cache_store_tickets(tickets);
+	cache_batch_add(data, tickets);
 	return 0;
 }
 
@@ -105,8 +105,9 @@ int cache_refresh(void)
 {
 	char *path = xdg_cache_path(LOCK_FILE);
 	struct strvec query = STRVEC_INIT;
+	struct cache_batch batch = CACHE_BATCH_INIT;
 	long age = cache_age("tickets.tsv");
-	cJSON *settings, *none;
+	cJSON *settings;
 	int fd = -1;
 
 	if (mkdir_for_file(path) < 0 ||
@@ -123,20 +124,22 @@ int cache_refresh(void)
 	cJSON_Delete(settings);
 
 	strvec_push(&query, "status=Not Closed");
-	api_paginate("/tickets", &query, "tickets", 100, store_page, NULL);
+	api_paginate("/tickets", &query, "tickets", 100, store_page, &batch);
 	strvec_clear(&query);
 	if (age >= 0) {
 		char since[32];
 
 		format_timestamp(time(NULL) - age - 3600, since, sizeof(since));
 		strvec_pushf(&query, "since_updated_at=%s", since);
-		api_paginate("/tickets", &query, "tickets", 100, store_page, NULL);
+		api_paginate("/tickets", &query, "tickets", 100, store_page, &batch);
 		strvec_clear(&query);
 	}
-	/* Written now, so that completion sees a fresh cache even if nothing changed. */
-	none = cJSON_CreateArray();
-	cache_store_tickets(none);
-	cJSON_Delete(none);
+	/*
+	 * Every open ticket is in the batch: a cached one it lacks that is
+	 * still marked open was closed or deleted. Written even when nothing
+	 * changed, so that completion sees a fresh cache.
+	 */
+	cache_batch_commit(&batch, 1);
 	close(fd);
 	return 0;
 }

@@ -127,4 +127,11 @@ test_expect_success '__complete gives a silent plugin file completion' '
 	test_cmp expect actual
 '
 
+test_expect_success 'without SYNCRO_EXEC_PATH, a build tree that is not installed runs its own verbs' '
+	dir=$(env -u SYNCRO_EXEC_PATH "$abs_top_builddir/syncro" --exec-path) &&
+	test -x "$dir/syncro-config" &&
+	env -u SYNCRO_EXEC_PATH "$abs_top_builddir/syncro" config --help >out &&
+	grep "^usage: syncro config" out
+'
+
 test_done
