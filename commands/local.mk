@@ -2,6 +2,8 @@
 bin_PROGRAMS += syncro
 syncro_SOURCES = commands/syncro.c
 syncro_LDADD = $(COMMON_LIBS)
+# The dispatcher never makes a request: it must not pay for loading libcurl.
+syncro_LDFLAGS = $(AM_LDFLAGS) -Wl,--as-needed
 pkglibexec_PROGRAMS += syncro-config
 syncro_config_SOURCES = commands/config.c
 syncro_config_LDADD = $(COMMON_LIBS)
@@ -38,3 +40,7 @@ syncro_update_LDADD = $(COMMON_LIBS)
 pkglibexec_PROGRAMS += syncro-close
 syncro_close_SOURCES = commands/close.c
 syncro_close_LDADD = $(COMMON_LIBS)
+
+pkglibexec_PROGRAMS += syncro-refresh-cache
+syncro_refresh_cache_SOURCES = commands/refresh-cache.c
+syncro_refresh_cache_LDADD = $(COMMON_LIBS)

@@ -134,4 +134,19 @@ test_expect_success 'without SYNCRO_EXEC_PATH, a build tree that is not installe
 	grep "^usage: syncro config" out
 '
 
+test_expect_success 'the dispatcher does not load libcurl: it starts fast' '
+	ldd "$abs_top_builddir/syncro" >libs &&
+	grep libc.so libs &&
+	test_grep_not libcurl libs
+'
+
+test_expect_success 'refresh-cache is a verb that help does not list' '
+	syncro refresh-cache --help >out &&
+	grep "^usage: syncro refresh-cache" out &&
+	syncro help -a >all &&
+	test_grep_not refresh-cache all &&
+	syncro __complete re >actual &&
+	test_grep_not refresh-cache actual
+'
+
 test_done

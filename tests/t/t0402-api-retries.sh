@@ -24,7 +24,7 @@ expect_requests () {
 # A delayed request is logged when the sandbox answers it: wait for N.
 wait_for_requests () {
 	n=0
-	while test "$(sandbox_requests | wc -l)" -lt "$1" && test $n -lt 100; do
+	while test "$(sandbox_requests | wc -l)" -lt "$1" && test $n -lt 600; do
 		sleep 0.1
 		n=$((n + 1))
 	done

@@ -17,12 +17,12 @@ EOF
 SYNCRO=$TRASH_DIRECTORY/bin/fake-syncro
 export SYNCRO
 
-# wait_for_refresh N: until refresh.log has N finished runs (at most 10 s).
+# wait_for_refresh N: until refresh.log has N finished runs (at most 60 s).
 wait_for_refresh () {
 	tries=0
 	while test "$(grep -c '^done$' refresh.log 2>/dev/null)" != "$1"; do
 		tries=$((tries + 1))
-		test "$tries" -lt 200 || return 1
+		test "$tries" -lt 1200 || return 1
 		sleep 0.05
 	done
 }

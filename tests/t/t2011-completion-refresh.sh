@@ -16,7 +16,7 @@ wait_for_refresh () {
 	until grep -q "$1" "$cache/tickets.tsv" 2>/dev/null &&
 		flock -n "$cache/refresh.lock" true; do
 		tries=$((tries + 1))
-		test "$tries" -lt 200 || return 1
+		test "$tries" -lt 1200 || return 1
 		sleep 0.05
 	done
 }
