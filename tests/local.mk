@@ -68,3 +68,7 @@ clean-local:
 SHELL_TESTS += tests/t/t1001-sandbox-server.sh
 SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
 SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
+
+UNIT_TESTS += tests/unit/test-journal
+tests_unit_test_journal_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_journal_LDADD = $(UNIT_LDADD)
