@@ -1,0 +1,657 @@
+#include "compat.h"
+#include <ctype.h>
+#include "api.h"
+#include "cache.h"
+#include "config.h"
+#include "date.h"
+#include "json.h"
+#include "labor.h"
+#include "levenshtein.h"
+#include "usage.h"
+#include "xmalloc.h"
+
+/* How long a product's name is trusted from the cache. */
+#define PRODUCT_CACHE_AGE (24 * 60 * 60)
+/* More minutes than this is a typo, not a day's work (about two months). */
+#define MAX_MINUTES 100000
+
+static int fail(struct api_error *err, int code, long status, char *message, char *hint)
+{
+	api_error_release(err);
+	err->code = code;
+	err->status = status;
+	err->message = message;
+	err->hint = hint;
+	return -1;
+}
+
+/* Syncro answered 200 but holds something else. */
+static int mismatch(struct api_error *err, long number, char *message)
+{
+	return fail(err, EXIT_ERROR, 200, message,
+		    xstrfmt("nothing was undone; see what the ticket holds with 'syncro time %ld'",
+			    number));
+}
+
+struct alias_distance {
+	const char *alias;
+	int distance;
+	size_t order;
+};
+
+static int by_distance(const void *a, const void *b)
+{
+	const struct alias_distance *x = a, *y = b;
+
+	if (x->distance != y->distance)
+		return x->distance < y->distance ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+int labor_product(const char *alias_or_id, long *product_id, struct api_error *err)
+{
+	const struct syncro_config *cfg = config_get();
+	struct alias_distance *all;
+	struct sbuf list = SBUF_INIT;
+	long id = config_labor_product(cfg, alias_or_id);
+
+	if (id > 0) {
+		*product_id = id;
+		return 0;
+	}
+	all = xcalloc(cfg->labor_nr + 1, sizeof(*all));
+	for (size_t i = 0; i < cfg->labor_nr; i++) {
+		all[i].alias = cfg->labor[i].alias;
+		all[i].distance = suggestion_distance(alias_or_id, cfg->labor[i].alias);
+		all[i].order = i;
+	}
+	qsort(all, cfg->labor_nr, sizeof(*all), by_distance);
+	for (size_t i = 0; i < cfg->labor_nr; i++)
+		sbuf_addf(&list, "%s%s", i ? ", " : "", all[i].alias);
+	free(all);
+	fail(err, EXIT_USAGE, 0, xstrfmt("unknown labor '%s'", alias_or_id),
+	     xstrfmt("give a product id or one of: %s", list.buf));
+	sbuf_release(&list);
+	return -1;
+}
+
+int labor_minutes(const char *text, long *minutes, struct api_error *err)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(text, &end, 10);
+	if (errno || end == text || *end || !isdigit((unsigned char)*text) ||
+	    n < 1 || n > MAX_MINUTES)
+		return fail(err, EXIT_USAGE, 0,
+			    xstrfmt("minutes must be a whole number from 1 to %d, not '%s'",
+				    MAX_MINUTES, text), NULL);
+	*minutes = n;
+	return 0;
+}
+
+int labor_product_name(long product_id, char **name, struct api_error *err)
+{
+	char *cache_name = xstrfmt("product-%ld", product_id), path[64], what[64];
+	struct api_request req = { "GET", path, NULL, NULL, what };
+	cJSON *product = cache_read_json(cache_name, PRODUCT_CACHE_AGE);
+
+	if (!product) {
+		snprintf(path, sizeof(path), "/products/%ld", product_id);
+		snprintf(what, sizeof(what), "product %ld", product_id);
+		if (api_call(&req, &product, err)) {
+			free(cache_name);
+			return -1;
+		}
+		product = api_unwrap(product, "product");
+		if (json_string(product, "name", NULL))
+			cache_write_json(cache_name, product);
+	}
+	free(cache_name);
+	if (!json_string(product, "name", NULL)) {
+		cJSON_Delete(product);
+		return fail(err, EXIT_NETWORK, 200,
+			    xstrfmt("product %ld came back without a name", product_id), NULL);
+	}
+	*name = xstrdup(json_string(product, "name", ""));
+	cJSON_Delete(product);
+	return 0;
+}
+
+char *labor_first_line(const char *text)
+{
+	size_t len;
+
+	text += strspn(text, " \t\r\n");
+	len = strcspn(text, "\r\n");
+	while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
+	return xstrndup(text, len);
+}
+
+/* Hours with at most four decimals, as Syncro stores a quantity: 20 minutes is 0.3333. */
+static double hours(long minutes)
+{
+	return (double)((minutes * 10000 + 30) / 60) / 10000.0;
+}
+
+static const char *notes_or_default(const struct labor *l)
+{
+	return l->notes && *l->notes ? l->notes : "Labor";
+}
+
+cJSON *labor_timer_body(const struct labor *l, time_t now)
+{
+	cJSON *body = cJSON_CreateObject();
+	char start[32], end[32];
+
+	format_timestamp(now - (time_t)l->minutes * 60, start, sizeof(start));
+	format_timestamp(now, end, sizeof(end));
+	cJSON_AddStringToObject(body, "start_at", start);
+	cJSON_AddStringToObject(body, "end_at", end);
+	cJSON_AddNumberToObject(body, "product_id", (double)l->product_id);
+	cJSON_AddStringToObject(body, "notes", notes_or_default(l));
+	return body;
+}
+
+cJSON *labor_charge_body(long timer_id)
+{
+	cJSON *body = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(body, "timer_entry_id", (double)timer_id);
+	return body;
+}
+
+cJSON *labor_line_body(const struct labor *l, const char *product_name)
+{
+	cJSON *body = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(body, "product_id", (double)l->product_id);
+	cJSON_AddStringToObject(body, "name", product_name);
+	cJSON_AddStringToObject(body, "description", notes_or_default(l));
+	cJSON_AddNumberToObject(body, "quantity", hours(l->minutes));
+	cJSON_AddFalseToObject(body, "taxable");
+	return body;
+}
+
+cJSON *labor_comment_body(const struct comment *c, const struct labor *l)
+{
+	cJSON *body = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(body, "subject", c->subject);
+	cJSON_AddStringToObject(body, "body", c->body);
+	cJSON_AddBoolToObject(body, "hidden", c->hidden);
+	cJSON_AddBoolToObject(body, "do_not_email", c->do_not_email);
+	if (l) {
+		cJSON_AddNumberToObject(body, "product_id", (double)l->product_id);
+		cJSON_AddNumberToObject(body, "minutes_spent", (double)l->minutes);
+		cJSON_AddBoolToObject(body, "bill_time_now", l->charge);
+	}
+	return body;
+}
+
+/* ---- reading the ticket back ---- */
+
+static int read_ticket(long number, cJSON **ticket, struct api_error *err)
+{
+	if (api_ticket_call(number, "GET", "", NULL, ticket, err))
+		return -1;
+	*ticket = api_unwrap(*ticket, "ticket");
+	return 0;
+}
+
+static const cJSON *find_id(const cJSON *ticket, const char *field, long id)
+{
+	const cJSON *item;
+
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ticket, field))
+		if (json_long(item, "id", -1) == id)
+			return item;
+	return NULL;
+}
+
+/* A timer's minutes: end - start, else active_duration; -1 when neither is there. */
+static long timer_minutes(const cJSON *timer)
+{
+	time_t start = json_time(timer, "start_time"), end = json_time(timer, "end_time");
+	long secs = start >= 0 && end >= start ? (long)(end - start) :
+		json_long(timer, "active_duration", -1);
+
+	return secs < 0 ? -1 : (secs + 30) / 60;
+}
+
+/* "product 26117 'Fee - Travel Time'", the name when Syncro tells it. */
+static void add_product(struct sbuf *sb, long product_id)
+{
+	struct api_error ignored = API_ERROR_INIT;
+	char *name = NULL;
+
+	if (product_id <= 0) {
+		sbuf_addstr(sb, "no product");
+		return;
+	}
+	sbuf_addf(sb, "product %ld", product_id);
+	if (!labor_product_name(product_id, &name, &ignored))
+		sbuf_addf(sb, " '%s'", name);
+	api_error_release(&ignored);
+	free(name);
+}
+
+static void add_minutes(struct sbuf *sb, long minutes)
+{
+	if (minutes < 0)
+		sbuf_addstr(sb, "no duration");
+	else
+		sbuf_addf(sb, "%ld minute%s", minutes, minutes == 1 ? "" : "s");
+}
+
+/* What the ticket holds as labor: "timer 5 (product 1190473, 30 minutes), line item 9 (...)". */
+static void add_holdings(struct sbuf *sb, const cJSON *ticket)
+{
+	const cJSON *item;
+	size_t start = sb->len;
+
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers")) {
+		sbuf_addf(sb, "%stimer %ld (", sb->len > start ? ", " : "", json_long(item, "id", 0));
+		add_product(sb, json_long(item, "product_id", -1));
+		sbuf_addstr(sb, ", ");
+		add_minutes(sb, timer_minutes(item));
+		sbuf_addstr(sb, ")");
+	}
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ticket, "line_items")) {
+		sbuf_addf(sb, "%sline item %ld (", sb->len > start ? ", " : "", json_long(item, "id", 0));
+		add_product(sb, json_long(item, "product_id", -1));
+		sbuf_addf(sb, ", quantity %s)", json_string(item, "quantity", "?"));
+	}
+	if (sb->len == start)
+		sbuf_addstr(sb, "no timers and no line items");
+}
+
+static int missing(struct api_error *err, long number, const cJSON *ticket, const char *what)
+{
+	struct sbuf msg = SBUF_INIT;
+
+	sbuf_addf(&msg, "ticket #%ld holds no %s after Syncro answered that it made it; it holds ",
+		  number, what);
+	add_holdings(&msg, ticket);
+	return mismatch(err, number, sbuf_detach(&msg, NULL));
+}
+
+/* The timer must have product_id and minutes. */
+static int check_timer(long number, const cJSON *timer, long product_id, long minutes,
+		       struct api_error *err)
+{
+	long has_product = json_long(timer, "product_id", -1), has_minutes = timer_minutes(timer);
+	struct sbuf msg = SBUF_INIT;
+
+	if (has_product == product_id && has_minutes == minutes)
+		return 0;
+	sbuf_addf(&msg, "timer %ld on ticket #%ld has ", json_long(timer, "id", 0), number);
+	add_product(&msg, has_product);
+	sbuf_addstr(&msg, " and ");
+	add_minutes(&msg, has_minutes);
+	sbuf_addstr(&msg, ", not ");
+	add_product(&msg, product_id);
+	sbuf_addstr(&msg, " and ");
+	add_minutes(&msg, minutes);
+	return mismatch(err, number, sbuf_detach(&msg, NULL));
+}
+
+/* A line item must have product_id and minutes as hours; what names it in messages. */
+static int check_line(long number, const cJSON *line, const char *what, long product_id,
+		      long minutes, struct api_error *err)
+{
+	long has_product = json_long(line, "product_id", -1);
+	double quantity = json_double(line, "quantity", -1);
+	struct sbuf msg = SBUF_INIT;
+
+	if (has_product == product_id && quantity >= 0 && (long)(quantity * 60 + 0.5) == minutes)
+		return 0;
+	sbuf_addf(&msg, "%s on ticket #%ld has ", what, number);
+	add_product(&msg, has_product);
+	sbuf_addf(&msg, " and quantity %s, not ", json_string(line, "quantity", "none"));
+	add_product(&msg, product_id);
+	sbuf_addf(&msg, " and %g hours (", hours(minutes));
+	add_minutes(&msg, minutes);
+	sbuf_addstr(&msg, ")");
+	return mismatch(err, number, sbuf_detach(&msg, NULL));
+}
+
+/* A charged timer is recorded and points at a line with its product and duration. */
+static int check_charged(long number, const cJSON *ticket, const cJSON *timer,
+			 long *line_id, struct api_error *err)
+{
+	long id = json_long(timer, "id", 0);
+	long line = json_long(timer, "ticket_line_item_id", -1);
+	const cJSON *item;
+	char what[96];
+
+	if (line > 0)
+		*line_id = line;
+	if (!json_bool(timer, "recorded", 0))
+		return mismatch(err, number,
+				xstrfmt("timer %ld on ticket #%ld is not charged after Syncro "
+					"answered that it charged it", id, number));
+	if (line <= 0)
+		return mismatch(err, number,
+				xstrfmt("charged timer %ld on ticket #%ld points at no line item",
+					id, number));
+	if (!(item = find_id(ticket, "line_items", line)))
+		return mismatch(err, number,
+				xstrfmt("charged timer %ld points at line item %ld, which ticket "
+					"#%ld does not hold", id, line, number));
+	snprintf(what, sizeof(what), "line item %ld of charged timer %ld", line, id);
+	return check_line(number, item, what, json_long(timer, "product_id", -1),
+			  timer_minutes(timer), err);
+}
+
+/* ---- the steps ---- */
+
+static int post(long number, const char *suffix, const cJSON *body, cJSON **out,
+		struct api_error *err)
+{
+	return api_ticket_call(number, "POST", suffix, body, out, err);
+}
+
+/* The id in Syncro's answer; -1 with err when there is none. */
+static long answered_id(const cJSON *answer, const char *what, struct api_error *err)
+{
+	long id = json_long(answer, "id", -1);
+
+	if (id <= 0)
+		fail(err, EXIT_NETWORK, 200, xstrfmt("Syncro answered the %s without an id", what),
+		     xstrfmt("check the ticket before you try again: the %s may have been made", what));
+	return id;
+}
+
+int labor_timer_add(const struct labor *l, long *timer_id, struct api_error *err)
+{
+	cJSON *body = labor_timer_body(l, date_now()), *answer = NULL, *ticket = NULL;
+	const cJSON *timer;
+	int ret = -1;
+
+	*timer_id = 0;
+	if (post(l->number, "/timer_entry", body, &answer, err) ||
+	    (*timer_id = answered_id(answer, "timer entry", err)) <= 0 ||
+	    read_ticket(l->number, &ticket, err))
+		goto out;
+	if (!(timer = find_id(ticket, "ticket_timers", *timer_id)))
+		missing(err, l->number, ticket, "timer");
+	else
+		ret = check_timer(l->number, timer, l->product_id, l->minutes, err);
+out:
+	if (*timer_id < 0)
+		*timer_id = 0;
+	cJSON_Delete(body);
+	cJSON_Delete(answer);
+	cJSON_Delete(ticket);
+	return ret;
+}
+
+int labor_timer_charge(long number, long timer_id, const struct labor *l,
+		       long *line_id, struct api_error *err)
+{
+	cJSON *body = labor_charge_body(timer_id), *answer = NULL, *ticket = NULL;
+	const cJSON *timer;
+	char what[64];
+	int ret = -1;
+
+	*line_id = 0;
+	if (post(number, "/charge_timer_entry", body, &answer, err) ||
+	    read_ticket(number, &ticket, err))
+		goto out;
+	snprintf(what, sizeof(what), "timer %ld", timer_id);
+	if (!(timer = find_id(ticket, "ticket_timers", timer_id)))
+		missing(err, number, ticket, what);
+	else if (!l || !check_timer(number, timer, l->product_id, l->minutes, err))
+		ret = check_charged(number, ticket, timer, line_id, err);
+out:
+	cJSON_Delete(body);
+	cJSON_Delete(answer);
+	cJSON_Delete(ticket);
+	return ret;
+}
+
+/* The timer as the ticket holds it now, or -1 with err (404 when it is not there). */
+static int find_timer(long number, long timer_id, cJSON **ticket, const cJSON **timer,
+		      struct api_error *err)
+{
+	if (read_ticket(number, ticket, err))
+		return -1;
+	if ((*timer = find_id(*ticket, "ticket_timers", timer_id)))
+		return 0;
+	cJSON_Delete(*ticket);
+	*ticket = NULL;
+	return fail(err, EXIT_NOT_FOUND, 200,
+		    xstrfmt("ticket #%ld has no timer %ld", number, timer_id),
+		    xstrfmt("'syncro time %ld' lists its timers", number));
+}
+
+/* Changing a charged timer would leave its line (perhaps invoiced) saying otherwise. */
+static int refuse_charged(long number, const cJSON *timer, const char *doing,
+			  struct api_error *err)
+{
+	if (!json_bool(timer, "recorded", 0))
+		return 0;
+	return fail(err, EXIT_ERROR, 0,
+		    xstrfmt("timer %ld on ticket #%ld is charged (line item %ld); %s it would "
+			    "not change its line", json_long(timer, "id", 0), number,
+			    json_long(timer, "ticket_line_item_id", 0), doing),
+		    xstrdup("change the line item in Syncro instead"));
+}
+
+int labor_timer_edit(long number, long timer_id, long minutes, long product_id,
+		     const char *notes, struct api_error *err)
+{
+	cJSON *ticket = NULL, *body = NULL, *answer = NULL;
+	const cJSON *timer;
+	long want_minutes, want_product;
+	int ret = -1;
+
+	if (find_timer(number, timer_id, &ticket, &timer, err) ||
+	    refuse_charged(number, timer, "editing", err))
+		goto out;
+	want_minutes = minutes > 0 ? minutes : timer_minutes(timer);
+	want_product = product_id > 0 ? product_id : json_long(timer, "product_id", -1);
+	body = cJSON_CreateObject();
+	cJSON_AddNumberToObject(body, "timer_entry_id", (double)timer_id);
+	if (minutes > 0) {
+		time_t start = json_time(timer, "start_time");
+		char at[32];
+
+		if (start < 0) {
+			fail(err, EXIT_ERROR, 200,
+			     xstrfmt("timer %ld on ticket #%ld has no start time to count from",
+				     timer_id, number), NULL);
+			goto out;
+		}
+		cJSON_AddStringToObject(body, "start_at", format_timestamp(start, at, sizeof(at)));
+		cJSON_AddStringToObject(body, "end_at",
+					format_timestamp(start + (time_t)minutes * 60, at, sizeof(at)));
+	}
+	if (product_id > 0)
+		cJSON_AddNumberToObject(body, "product_id", (double)product_id);
+	if (notes)
+		cJSON_AddStringToObject(body, "notes", notes);
+	cJSON_Delete(ticket);
+	ticket = NULL;
+	if (api_ticket_call(number, "PUT", "/update_timer_entry", body, &answer, err) ||
+	    find_timer(number, timer_id, &ticket, &timer, err) ||
+	    check_timer(number, timer, want_product, want_minutes, err))
+		goto out;
+	if (notes && strcmp(json_string(timer, "notes", ""), notes)) {
+		mismatch(err, number, xstrfmt("timer %ld on ticket #%ld has the notes '%s', not '%s'",
+					      timer_id, number, json_string(timer, "notes", ""), notes));
+		goto out;
+	}
+	ret = 0;
+out:
+	cJSON_Delete(body);
+	cJSON_Delete(answer);
+	cJSON_Delete(ticket);
+	return ret;
+}
+
+int labor_timer_delete(long number, long timer_id, struct api_error *err)
+{
+	cJSON *ticket = NULL, *body = NULL, *answer = NULL;
+	const cJSON *timer;
+	int ret = -1;
+
+	if (find_timer(number, timer_id, &ticket, &timer, err) ||
+	    refuse_charged(number, timer, "removing", err))
+		goto out;
+	cJSON_Delete(ticket);
+	ticket = NULL;
+	body = cJSON_CreateObject();
+	cJSON_AddNumberToObject(body, "timer_entry_id", (double)timer_id);
+	if (post(number, "/delete_timer_entry", body, &answer, err) ||
+	    read_ticket(number, &ticket, err))
+		goto out;
+	if (find_id(ticket, "ticket_timers", timer_id))
+		mismatch(err, number, xstrfmt("ticket #%ld still holds timer %ld after Syncro "
+					      "answered that it removed it", number, timer_id));
+	else
+		ret = 0;
+out:
+	cJSON_Delete(body);
+	cJSON_Delete(answer);
+	cJSON_Delete(ticket);
+	return ret;
+}
+
+int labor_line_add(const struct labor *l, long *line_id, struct api_error *err)
+{
+	cJSON *body = NULL, *answer = NULL, *ticket = NULL;
+	const cJSON *line;
+	char *name = NULL, what[64];
+	int ret = -1;
+
+	*line_id = 0;
+	if (labor_product_name(l->product_id, &name, err))
+		goto out;
+	body = labor_line_body(l, name);
+	if (post(l->number, "/add_line_item", body, &answer, err) ||
+	    (*line_id = answered_id(answer, "line item", err)) <= 0 ||
+	    read_ticket(l->number, &ticket, err))
+		goto out;
+	snprintf(what, sizeof(what), "line item %ld", *line_id);
+	if (!(line = find_id(ticket, "line_items", *line_id)))
+		missing(err, l->number, ticket, "line item");
+	else
+		ret = check_line(l->number, line, what, l->product_id, l->minutes, err);
+out:
+	if (*line_id < 0)
+		*line_id = 0;
+	free(name);
+	cJSON_Delete(body);
+	cJSON_Delete(answer);
+	cJSON_Delete(ticket);
+	return ret;
+}
+
+/* The timer Syncro made from the comment's time fields, or NULL. */
+static const cJSON *comment_timer(const cJSON *ticket, long comment_id)
+{
+	const cJSON *timer;
+
+	cJSON_ArrayForEach(timer, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"))
+		if (json_long(timer, "comment_id", -1) == comment_id)
+			return timer;
+	return NULL;
+}
+
+static int check_comment_time(const struct labor *l, const cJSON *ticket, long comment_id,
+			      long *timer_id, struct api_error *err)
+{
+	const cJSON *timer = comment_timer(ticket, comment_id);
+	struct sbuf msg = SBUF_INIT;
+	long line;
+
+	if (!timer) {
+		sbuf_addf(&msg, "Syncro ignored the time on comment %ld: ticket #%ld holds no "
+			  "timer of that comment; it holds ", comment_id, l->number);
+		add_holdings(&msg, ticket);
+		return fail(err, EXIT_ERROR, 200, sbuf_detach(&msg, NULL),
+			    xstrfmt("the comment is posted; set billing.method to timer in the "
+				    "config, then record the time with 'syncro time add %ld %ld'",
+				    l->number, l->minutes));
+	}
+	if (timer_id)
+		*timer_id = json_long(timer, "id", 0);
+	if (check_timer(l->number, timer, l->product_id, l->minutes, err))
+		return -1;
+	if (!l->charge)
+		return 0;
+	return check_charged(l->number, ticket, timer, &line, err);
+}
+
+int labor_comment_post(const struct comment *c, const struct labor *l,
+		       long *comment_id, long *timer_id, struct api_error *err)
+{
+	cJSON *body = labor_comment_body(c, l), *answer = NULL, *ticket = NULL;
+	char what[64];
+	int ret = -1;
+
+	*comment_id = 0;
+	if (timer_id)
+		*timer_id = 0;
+	if (post(c->number, "/comment", body, &answer, err))
+		goto out;
+	answer = api_unwrap(answer, "comment");
+	if ((*comment_id = answered_id(answer, "comment", err)) <= 0 ||
+	    read_ticket(c->number, &ticket, err))
+		goto out;
+	snprintf(what, sizeof(what), "comment %ld", *comment_id);
+	if (!find_id(ticket, "comments", *comment_id))
+		missing(err, c->number, ticket, what);
+	else if (!l)
+		ret = 0;
+	else
+		ret = check_comment_time(l, ticket, *comment_id, timer_id, err);
+out:
+	if (*comment_id < 0)
+		*comment_id = 0;
+	cJSON_Delete(body);
+	cJSON_Delete(answer);
+	cJSON_Delete(ticket);
+	return ret;
+}
+
+int labor_record(enum billing_method method, const struct labor *l,
+		 struct labor_done *done, struct api_error *err)
+{
+	done->timer_id = done->line_id = 0;
+	switch (method) {
+	case BILLING_TIMER:
+		if (labor_timer_add(l, &done->timer_id, err))
+			return -1;
+		if (!l->charge)
+			return 0;
+		return labor_timer_charge(l->number, done->timer_id, l, &done->line_id, err);
+	case BILLING_LINE_ITEM:
+		return labor_line_add(l, &done->line_id, err);
+	case BILLING_COMMENT:
+		break;
+	}
+	return fail(err, EXIT_ERROR, 0,
+		    xstrdup("billing.method comment records time only with a comment"),
+		    xstrfmt("use 'syncro comment %ld --time %ld', or set billing.method to "
+			    "timer or line-item", l->number, l->minutes));
+}
+
+_Noreturn void labor_die(struct api_error *err, const struct strvec *hints)
+{
+	int code = err->code ? err->code : EXIT_ERROR;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: %s\n", program_name(),
+		err->message && *err->message ? err->message : "the request failed");
+	if (err->hint)
+		hint("%s", err->hint);
+	for (size_t i = 0; hints && i < hints->nr; i++)
+		hint("%s", hints->v[i]);
+	api_error_release(err);
+	exit(code);
+}
