@@ -212,7 +212,7 @@ static const cJSON *find_id(const cJSON *ticket, const char *field, long id)
 }
 
 /* A timer's minutes: end - start, else active_duration; -1 when neither is there. */
-static long timer_minutes(const cJSON *timer)
+long labor_timer_minutes(const cJSON *timer)
 {
 	time_t start = json_time(timer, "start_time"), end = json_time(timer, "end_time");
 	long secs = start >= 0 && end >= start ? (long)(end - start) :
@@ -256,7 +256,7 @@ static void add_holdings(struct sbuf *sb, const cJSON *ticket)
 		sbuf_addf(sb, "%stimer %ld (", sb->len > start ? ", " : "", json_long(item, "id", 0));
 		add_product(sb, json_long(item, "product_id", -1));
 		sbuf_addstr(sb, ", ");
-		add_minutes(sb, timer_minutes(item));
+		add_minutes(sb, labor_timer_minutes(item));
 		sbuf_addstr(sb, ")");
 	}
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ticket, "line_items")) {
@@ -282,7 +282,7 @@ static int missing(struct api_error *err, long number, const cJSON *ticket, cons
 static int check_timer(long number, const cJSON *timer, long product_id, long minutes,
 		       struct api_error *err)
 {
-	long has_product = json_long(timer, "product_id", -1), has_minutes = timer_minutes(timer);
+	long has_product = json_long(timer, "product_id", -1), has_minutes = labor_timer_minutes(timer);
 	struct sbuf msg = SBUF_INIT;
 
 	if (has_product == product_id && has_minutes == minutes)
@@ -343,7 +343,7 @@ static int check_charged(long number, const cJSON *ticket, const cJSON *timer,
 					"#%ld does not hold", id, line, number));
 	snprintf(what, sizeof(what), "line item %ld of charged timer %ld", line, id);
 	return check_line(number, item, what, json_long(timer, "product_id", -1),
-			  timer_minutes(timer), err);
+			  labor_timer_minutes(timer), err);
 }
 
 /* ---- the steps ---- */
@@ -435,8 +435,8 @@ static int refuse_charged(long number, const cJSON *timer, const char *doing,
 	if (!json_bool(timer, "recorded", 0))
 		return 0;
 	return fail(err, EXIT_ERROR, 0,
-		    xstrfmt("timer %ld on ticket #%ld is charged (line item %ld); %s it would "
-			    "not change its line", json_long(timer, "id", 0), number,
+		    xstrfmt("timer %ld on ticket #%ld is charged (line item %ld); %s the timer "
+			    "would leave that line as it is", json_long(timer, "id", 0), number,
 			    json_long(timer, "ticket_line_item_id", 0), doing),
 		    xstrdup("change the line item in Syncro instead"));
 }
@@ -452,7 +452,7 @@ int labor_timer_edit(long number, long timer_id, long minutes, long product_id,
 	if (find_timer(number, timer_id, &ticket, &timer, err) ||
 	    refuse_charged(number, timer, "editing", err))
 		goto out;
-	want_minutes = minutes > 0 ? minutes : timer_minutes(timer);
+	want_minutes = minutes > 0 ? minutes : labor_timer_minutes(timer);
 	want_product = product_id > 0 ? product_id : json_long(timer, "product_id", -1);
 	body = cJSON_CreateObject();
 	cJSON_AddNumberToObject(body, "timer_entry_id", (double)timer_id);
@@ -562,54 +562,51 @@ static const cJSON *comment_timer(const cJSON *ticket, long comment_id)
 	return NULL;
 }
 
-static int check_comment_time(const struct labor *l, const cJSON *ticket, long comment_id,
-			      long *timer_id, struct api_error *err)
+int labor_comment_time(const struct labor *l, long comment_id, long *timer_id,
+		       struct api_error *err)
 {
-	const cJSON *timer = comment_timer(ticket, comment_id);
+	cJSON *ticket = NULL;
+	const cJSON *timer;
 	struct sbuf msg = SBUF_INIT;
 	long line;
+	int ret = -1;
 
-	if (!timer) {
+	*timer_id = 0;
+	if (read_ticket(l->number, &ticket, err))
+		return -1;
+	if (!(timer = comment_timer(ticket, comment_id))) {
 		sbuf_addf(&msg, "Syncro ignored the time on comment %ld: ticket #%ld holds no "
 			  "timer of that comment; it holds ", comment_id, l->number);
 		add_holdings(&msg, ticket);
-		return fail(err, EXIT_ERROR, 200, sbuf_detach(&msg, NULL),
-			    xstrfmt("the comment is posted; set billing.method to timer in the "
-				    "config, then record the time with 'syncro time add %ld %ld'",
-				    l->number, l->minutes));
-	}
-	if (timer_id)
+		fail(err, EXIT_ERROR, 200, sbuf_detach(&msg, NULL),
+		     xstrdup("set billing.method to timer or line-item in the config"));
+	} else {
 		*timer_id = json_long(timer, "id", 0);
-	if (check_timer(l->number, timer, l->product_id, l->minutes, err))
-		return -1;
-	if (!l->charge)
-		return 0;
-	return check_charged(l->number, ticket, timer, &line, err);
+		if (!check_timer(l->number, timer, l->product_id, l->minutes, err))
+			ret = l->charge ? check_charged(l->number, ticket, timer, &line, err) : 0;
+	}
+	cJSON_Delete(ticket);
+	return ret;
 }
 
 int labor_comment_post(const struct comment *c, const struct labor *l,
-		       long *comment_id, long *timer_id, struct api_error *err)
+		       long *comment_id, struct api_error *err)
 {
 	cJSON *body = labor_comment_body(c, l), *answer = NULL, *ticket = NULL;
-	char what[64];
 	int ret = -1;
 
 	*comment_id = 0;
-	if (timer_id)
-		*timer_id = 0;
 	if (post(c->number, "/comment", body, &answer, err))
 		goto out;
 	answer = api_unwrap(answer, "comment");
 	if ((*comment_id = answered_id(answer, "comment", err)) <= 0 ||
 	    read_ticket(c->number, &ticket, err))
 		goto out;
-	snprintf(what, sizeof(what), "comment %ld", *comment_id);
 	if (!find_id(ticket, "comments", *comment_id))
-		missing(err, c->number, ticket, what);
-	else if (!l)
-		ret = 0;
+		mismatch(err, c->number, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
+						 "answered that it made it", c->number, *comment_id));
 	else
-		ret = check_comment_time(l, ticket, *comment_id, timer_id, err);
+		ret = 0;
 out:
 	if (*comment_id < 0)
 		*comment_id = 0;
@@ -639,6 +636,23 @@ int labor_record(enum billing_method method, const struct labor *l,
 		    xstrdup("billing.method comment records time only with a comment"),
 		    xstrfmt("use 'syncro comment %ld --time %ld', or set billing.method to "
 			    "timer or line-item", l->number, l->minutes));
+}
+
+void print_labor(const struct labor *l, const char *labor_name, const struct labor_done *done)
+{
+	printf("#%ld: %ld minute%s of ", l->number, l->minutes, l->minutes == 1 ? "" : "s");
+	if (strspn(labor_name, "0123456789") != strlen(labor_name))
+		printf("%s (product %ld)", labor_name, l->product_id);
+	else
+		printf("product %ld", l->product_id);
+	if (done->timer_id)
+		printf(" as timer %ld", done->timer_id);
+	if (done->line_id)
+		printf(done->timer_id ? ", charged on line item %ld" : " as line item %ld",
+		       done->line_id);
+	else if (l->charge)
+		printf(", charged");
+	putchar('\n');
 }
 
 _Noreturn void labor_die(struct api_error *err, const struct strvec *hints)

@@ -58,6 +58,9 @@ int labor_minutes(const char *text, long *minutes, struct api_error *err);
  */
 int labor_product_name(long product_id, char **name, struct api_error *err);
 
+/* A timer's minutes: end_time - start_time, else active_duration; -1 when neither is there. */
+long labor_timer_minutes(const cJSON *timer);
+
 /* The first line of text without surrounding blanks (the timer's notes); the caller frees it. */
 char *labor_first_line(const char *text);
 
@@ -119,14 +122,23 @@ cJSON *labor_comment_body(const struct comment *c, const struct labor *l);
 /*
  * POST /tickets/ID/comment; verified: the ticket holds comment
  * *comment_id. With l (billing.method comment) the body also carries
- * product_id, minutes_spent and bill_time_now, and the ticket must then
- * hold a timer of that comment with that product and duration, charged
- * onto a line when l->charge; *timer_id is that timer (may be NULL when
- * l is). Syncro does not document these fields: when it ignores them,
- * the comment is posted (*comment_id set) and -1 says so.
+ * product_id, minutes_spent and bill_time_now; check the time with
+ * labor_comment_time() next. A -1 with *comment_id set means Syncro
+ * answered with that id but the ticket could not be seen to hold it:
+ * look before sending it again.
  */
 int labor_comment_post(const struct comment *c, const struct labor *l,
-		       long *comment_id, long *timer_id, struct api_error *err);
+		       long *comment_id, struct api_error *err);
+
+/*
+ * The time of a comment posted with l: the ticket must hold a timer of
+ * that comment (comment_id) with that product and duration, charged onto
+ * a matching line when l->charge. *timer_id is that timer. Syncro does not
+ * document the comment's time fields; when it ignored them, -1 says so and
+ * what the ticket holds.
+ */
+int labor_comment_time(const struct labor *l, long comment_id, long *timer_id,
+		       struct api_error *err);
 
 /* What labor_record() made; 0 for none. */
 struct labor_done {
@@ -142,6 +154,13 @@ struct labor_done {
  */
 int labor_record(enum billing_method method, const struct labor *l,
 		 struct labor_done *done, struct api_error *err);
+
+/*
+ * On stdout: "#32164: 30 minutes of remote (product 1190473) as timer 5,
+ * charged on line item 9". labor_name is what the user typed (an alias or
+ * an id).
+ */
+void print_labor(const struct labor *l, const char *labor_name, const struct labor_done *done);
 
 /*
  * api_die() with more hint lines after err's own: what was done already

@@ -50,6 +50,8 @@ static const char *user_name(struct state *st, double id)
 	return str_field(find_by_id(coll(st, "users"), id), "full_name");
 }
 
+static void comment_time(struct api_req *r, cJSON *ticket, const cJSON *comment);
+
 void post_comment(struct api_req *r)
 {
 	cJSON *t = ticket_by_id_or_404(r), *rec;
@@ -91,6 +93,8 @@ void post_comment(struct api_req *r)
 			cJSON_AddStringToObject(rec, "destination_emails", email);
 	}
 	rec = add_record(r, t, "comments", rec);
+	if (!r->st->ignore_comment_time)
+		comment_time(r, t, rec);
 	reply(r, 200, wrap("comment", cJSON_Duplicate(rec, 1)));
 }
 
@@ -255,13 +259,11 @@ static void set_quantity(cJSON *line, double qty)
 }
 
 /* Charging creates a line each time (a second charge duplicates it, as live). */
-void post_charge_timer_entry(struct api_req *r)
+static void charge_timer(struct api_req *r, cJSON *t, cJSON *timer)
 {
-	cJSON *t = ticket_by_id_or_404(r), *timer, *line;
+	cJSON *line;
 	const cJSON *product;
 
-	if (!t || !(timer = find_sub_or_404(r, t, "ticket_timers", "timer_entry_id")))
-		return;
 	product = find_by_id(coll(r->st, "products"), num_field(timer, "product_id", -1));
 	line = cJSON_CreateObject();
 	cJSON_AddNumberToObject(line, "user_id", num_field(timer, "user_id", me_user_id(r->st)));
@@ -282,6 +284,15 @@ void post_charge_timer_entry(struct api_req *r)
 	set_field(timer, "recorded", cJSON_CreateTrue());
 	set_field(timer, "ticket_line_item_id", cJSON_CreateNumber(num_field(line, "id", 0)));
 	touch(timer, 0);
+}
+
+void post_charge_timer_entry(struct api_req *r)
+{
+	cJSON *t = ticket_by_id_or_404(r), *timer;
+
+	if (!t || !(timer = find_sub_or_404(r, t, "ticket_timers", "timer_entry_id")))
+		return;
+	charge_timer(r, t, timer);
 	reply(r, 200, cJSON_Duplicate(timer, 1));
 }
 
@@ -405,4 +416,34 @@ void post_remove_line_item(struct api_req *r)
 	cJSON_AddTrueToObject(ok, "success");
 	cJSON_AddStringToObject(ok, "message", "");
 	reply(r, 200, ok);
+}
+
+/*
+ * The web form's time fields on a comment (minutes_spent, product_id,
+ * bill_time_now), which Syncro does not document for the API: a timer of
+ * that comment ending now, charged when bill_time_now is true. Off with
+ * --ignore-comment-time, for a tenant that ignores them.
+ */
+static void comment_time(struct api_req *r, cJSON *ticket, const cJSON *comment)
+{
+	cJSON *timer;
+	double minutes, product = default_labor(r->st);
+	int64_t end = now_ms();
+	int bill = 0;
+
+	if (!arg_num(r, "minutes_spent", &minutes) || minutes <= 0)
+		return;
+	arg_num(r, "product_id", &product);
+	arg_bool(r, "bill_time_now", &bill);
+	timer = cJSON_CreateObject();
+	end -= end % 1000;
+	set_times(timer, end - (int64_t)llround(minutes * 60000.0), end, 1);
+	cJSON_AddNumberToObject(timer, "user_id", me_user_id(r->st));
+	cJSON_AddItemToObject(timer, "product_id", product >= 0 ? cJSON_CreateNumber(product) : cJSON_CreateNull());
+	cJSON_AddStringToObject(timer, "notes", str_field(comment, "body"));
+	cJSON_AddTrueToObject(timer, "billable");
+	cJSON_AddNumberToObject(timer, "comment_id", num_field(comment, "id", 0));
+	timer = add_record(r, ticket, "ticket_timers", timer);
+	if (bill)
+		charge_timer(r, ticket, timer);
 }

@@ -17,6 +17,7 @@ static long rate_limit = 180;
 static long page_size = 25;
 static int no_retry_after;
 static int test_controls;
+static int ignore_comment_time;
 
 static const struct option_spec options[] = {
 	OPT_INT(0, "port", &port, "N", "listen on 127.0.0.1:N (0: a free port; default 8180)"),
@@ -26,6 +27,8 @@ static const struct option_spec options[] = {
 	OPT_INT(0, "page-size", &page_size, "N", "default page size of the lists (default 25)"),
 	OPT_BOOL(0, "no-retry-after", &no_retry_after, "send 429 answers without Retry-After"),
 	OPT_BOOL(0, "test-controls", &test_controls, "serve the /__sandbox/ test controls"),
+	OPT_BOOL(0, "ignore-comment-time", &ignore_comment_time,
+		 "make no timer from a comment's minutes_spent, as a tenant may"),
 	OPT_END(),
 };
 
@@ -76,6 +79,7 @@ int main(int argc, char **argv)
 		die("%s; give a data file with '--data FILE'", err.buf);
 	sbuf_release(&err);
 	st.page_size = page_size;
+	st.ignore_comment_time = ignore_comment_time;
 
 	/* Block the stop signals in every thread; main waits for them. */
 	sigemptyset(&stop);

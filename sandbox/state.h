@@ -21,6 +21,7 @@ struct state {
 	cJSON *loaded;
 	cJSON *data;
 	long page_size;		/* default page size of most lists */
+	int ignore_comment_time;	/* a comment's minutes_spent... make no timer */
 };
 
 /* Load and normalise the data file; -1 with a message in err on failure. */

@@ -1,0 +1,240 @@
+/*
+ * syncro comment: add a comment to a ticket, optionally with labor time
+ * recorded the way billing.method says (common/labor.h). The text is kept
+ * as a draft until Syncro holds the comment, so nothing typed is lost.
+ */
+#include "compat.h"
+#include <cjson/cJSON.h>
+#include "api.h"
+#include "config.h"
+#include "draft.h"
+#include "editor.h"
+#include "labor.h"
+#include "parse-options.h"
+#include "quote.h"
+#include "ticket-number.h"
+#include "usage.h"
+#include "xmalloc.h"
+
+static const char *opt_message, *opt_file, *opt_subject, *opt_time, *opt_labor;
+static int opt_hidden, opt_email, opt_charge;
+
+static const struct option_spec options[] = {
+	OPT_STRING('m', "message", &opt_message, "TEXT", "the comment's text"),
+	OPT_STRING_C('F', "file", &opt_file, "FILE", "read the text from FILE ('-': stdin)", COMPLETE_FILE),
+	OPT_STRING(0, "subject", &opt_subject, "TEXT", "the comment's subject (default: Update)"),
+	OPT_BOOL(0, "hidden", &opt_hidden, "an internal note the customer never sees"),
+	OPT_BOOL(0, "email", &opt_email, "email the comment to the customer"),
+	OPT_STRING(0, "time", &opt_time, "MIN", "also record MIN minutes of labor"),
+	OPT_STRING_C(0, "labor", &opt_labor, "ALIAS|ID", "the labor product of --time (default: labor.default)", COMPLETE_LABOR),
+	OPT_BOOL(0, "charge", &opt_charge, "make the time billable now"),
+	OPT_END(),
+};
+
+static const struct verb_spec verb = {
+	"comment", "syncro comment [options] N",
+	"add a comment, optionally with labor time", options,
+	COMPLETE_TICKET,
+};
+
+/* The text from -m, -F or the editor; dies when there is none. */
+static char *read_body(long number)
+{
+	struct sbuf sb = SBUF_INIT;
+	char *text = NULL;
+
+	if (opt_message) {
+		sbuf_addstr(&sb, opt_message);
+	} else if (opt_file) {
+		int failed = !strcmp(opt_file, "-") ? sbuf_read_fd(&sb, 0) :
+			sbuf_read_file(&sb, opt_file);
+
+		if (failed)
+			die_errno("cannot read '%s'", opt_file);
+	} else {
+		cJSON *ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+
+		editor_comment_template(&sb, ticket);
+		cJSON_Delete(ticket);
+		switch (edit_text(sb.buf, &text)) {
+		case EDIT_OK:
+			sbuf_release(&sb);
+			return text;
+		case EDIT_EMPTY:
+			die("aborting: the comment is empty");
+		case EDIT_FAILED:
+			exit(EXIT_ERROR);
+		}
+	}
+	sbuf_trim(&sb);
+	if (!sb.len)
+		die("aborting: the comment is empty");
+	return sbuf_detach(&sb, NULL);
+}
+
+/* A -F file that is already one of our drafts is reused, not copied. */
+static int is_draft(const char *path)
+{
+	char *dir = xdg_state_path("drafts"), *real_dir = realpath(dir, NULL);
+	char *real = realpath(path, NULL);
+	size_t len = real_dir ? strlen(real_dir) : 0;
+	int yes = real && real_dir && !strncmp(real, real_dir, len) && real[len] == '/';
+
+	free(dir);
+	free(real_dir);
+	free(real);
+	return yes;
+}
+
+/* "syncro comment 32164 --subject X ...": the command that sends the draft again. */
+static char *resend_command(long number, int with_time)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "syncro comment %ld", number);
+	if (opt_subject) {
+		sbuf_addstr(&sb, " --subject ");
+		shell_quote(&sb, opt_subject);
+	}
+	if (opt_hidden)
+		sbuf_addstr(&sb, " --hidden");
+	if (opt_email)
+		sbuf_addstr(&sb, " --email");
+	if (with_time) {
+		sbuf_addstr(&sb, " --time ");
+		shell_quote(&sb, opt_time);
+		if (opt_labor) {
+			sbuf_addstr(&sb, " --labor ");
+			shell_quote(&sb, opt_labor);
+		}
+		if (opt_charge)
+			sbuf_addstr(&sb, " --charge");
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
+/* "syncro time add 32164 30 --labor remote --notes '...' --charge": the time alone. */
+static char *time_add_command(const struct labor *l)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "syncro time add %ld %ld", l->number, l->minutes);
+	if (opt_labor) {
+		sbuf_addstr(&sb, " --labor ");
+		shell_quote(&sb, opt_labor);
+	}
+	sbuf_addstr(&sb, " --notes ");
+	shell_quote(&sb, l->notes);
+	if (opt_charge)
+		sbuf_addstr(&sb, " --charge");
+	return sbuf_detach(&sb, NULL);
+}
+
+/* The comment did not make it: keep the draft and say how to send it again. */
+static _Noreturn void comment_failed(struct api_error *err, long number, long comment_id,
+				     const char *draft)
+{
+	char *command = resend_command(number, 1);
+
+	fflush(stdout);
+	fprintf(stderr, "%s: %s\n", program_name(), err->message);
+	if (err->hint)
+		hint("%s", err->hint);
+	if (comment_id > 0)
+		hint("Syncro answered that it made comment %ld: look at 'syncro ticket %ld' "
+		     "before you send it again", comment_id, number);
+	draft_hint(draft, command);
+	free(command);
+	exit(err->code ? err->code : EXIT_ERROR);
+}
+
+/* The comment is in, the time is not (all of it): say what is left to do. */
+static _Noreturn void time_failed(struct api_error *err, const struct labor *l,
+				  long comment_id, const struct labor_done *done)
+{
+	struct strvec hints = STRVEC_INIT;
+
+	strvec_pushf(&hints, "comment %ld is posted on #%ld; only the time is missing",
+		     comment_id, l->number);
+	if (err->code == EXIT_NETWORK)
+		strvec_pushf(&hints, "the request may have reached Syncro: look at "
+			     "'syncro time %ld' first", l->number);
+	if (done->timer_id > 0 && !done->line_id && l->charge && err->status != 200) {
+		strvec_pushf(&hints, "charge timer %ld with: syncro time charge %ld %ld",
+			     done->timer_id, l->number, done->timer_id);
+	} else if (!done->timer_id && !done->line_id) {
+		char *command = time_add_command(l);
+
+		strvec_pushf(&hints, "record the time with: %s", command);
+		free(command);
+	}
+	labor_die(err, &hints);
+}
+
+int main(int argc, char **argv)
+{
+	const struct syncro_config *cfg;
+	struct api_error err = API_ERROR_INIT;
+	struct labor l = { 0 };
+	struct comment c = { 0 };
+	struct labor_done done = { 0, 0 };
+	const char *labor_name;
+	char *body, *draft, *first_line = NULL;
+	long comment_id;
+	int with_time, in_comment;
+
+	argc = parse_options(&verb, argc, argv);
+	if (argc != 1)
+		usage_error(&verb, "give one ticket number");
+	if ((c.number = parse_ticket_number(argv[0])) < 0)
+		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
+	if (opt_message && opt_file)
+		usage_error(&verb, "give the text with -m or -F, not both");
+	if (opt_hidden && opt_email)
+		usage_error(&verb, "a hidden comment is never emailed: drop --hidden or --email");
+	if (!opt_time && (opt_labor || opt_charge))
+		usage_error(&verb, "--%s needs --time", opt_labor ? "labor" : "charge");
+
+	cfg = config_get();
+	with_time = opt_time != NULL;
+	in_comment = with_time && cfg->billing == BILLING_COMMENT;
+	l.number = c.number;
+	l.charge = opt_charge;
+	labor_name = opt_labor ? opt_labor : cfg->labor_default;
+	if (with_time && (labor_minutes(opt_time, &l.minutes, &err) ||
+			  labor_product(labor_name, &l.product_id, &err)))
+		labor_die(&err, NULL);
+
+	body = read_body(c.number);
+	c.subject = opt_subject ? opt_subject : "Update";
+	c.body = body;
+	c.hidden = opt_hidden;
+	c.do_not_email = !(opt_email || (cfg->email_comments && !opt_hidden));
+	if (opt_file && strcmp(opt_file, "-") && is_draft(opt_file)) {
+		draft = xstrdup(opt_file);
+	} else if (!(draft = draft_save(c.number, body))) {
+		fprintf(stderr, "%s: not sending without a draft; your text follows\n%s\n",
+			program_name(), body);
+		exit(EXIT_ERROR);
+	}
+
+	if (labor_comment_post(&c, in_comment ? &l : NULL, &comment_id, &err))
+		comment_failed(&err, c.number, comment_id, draft);
+	draft_delete(draft);
+	free(draft);
+	printf("#%ld: comment %ld posted\n", c.number, comment_id);
+	fflush(stdout);
+
+	if (with_time) {
+		l.notes = first_line = labor_first_line(body);
+		if (in_comment ? labor_comment_time(&l, comment_id, &done.timer_id, &err) :
+		    labor_record(cfg->billing, &l, &done, &err))
+			time_failed(&err, &l, comment_id, &done);
+		print_labor(&l, labor_name, &done);
+	}
+	free(first_line);
+	free(body);
+	if (fflush(stdout))
+		return EXIT_ERROR;
+	return EXIT_OK;
+}

@@ -1,0 +1,434 @@
+/*
+ * syncro time: a ticket's timers and labor lines, listed, added, edited,
+ * removed and charged, each change verified by reading the ticket back
+ * (common/labor.h); and the labor aliases with their products.
+ */
+#include "compat.h"
+#include <cjson/cJSON.h>
+#include "api.h"
+#include "cache.h"
+#include "config.h"
+#include "date.h"
+#include "json.h"
+#include "labor.h"
+#include "output.h"
+#include "parse-options.h"
+#include "table.h"
+#include "ticket-number.h"
+#include "usage.h"
+#include "xmalloc.h"
+
+/* How long the list of users (for the tech column) is trusted from the cache. */
+#define USERS_CACHE_AGE (24 * 60 * 60)
+
+static const char *opt_labor, *opt_notes, *opt_minutes;
+static int opt_charge, opt_all, opt_labor_list, opt_json;
+
+static const struct option_spec options[] = {
+	OPT_STRING_C(0, "labor", &opt_labor, "ALIAS|ID", "the labor product (add, edit)", COMPLETE_LABOR),
+	OPT_STRING(0, "notes", &opt_notes, "TEXT", "the timer's notes (add, edit)"),
+	OPT_STRING(0, "minutes", &opt_minutes, "MIN", "the timer's new duration (edit)"),
+	OPT_BOOL(0, "charge", &opt_charge, "make the time billable now (add)"),
+	OPT_BOOL(0, "all", &opt_all, "charge every uncharged timer (charge)"),
+	OPT_BOOL(0, "labor-list", &opt_labor_list, "list the labor aliases and their products"),
+	OPT_BOOL(0, "json", &opt_json, "print the timers and labor lines as JSON (list)"),
+	OPT_END(),
+};
+
+static const struct verb_spec verb = {
+	"time",
+	"syncro time N\n"
+	"   or: syncro time add N MIN [--labor L] [--notes TEXT] [--charge]\n"
+	"   or: syncro time edit N TIMER [--minutes MIN] [--labor L] [--notes TEXT]\n"
+	"   or: syncro time rm N TIMER\n"
+	"   or: syncro time charge N [TIMER | --all]\n"
+	"   or: syncro time --labor-list",
+	"list, add, edit, remove and charge time entries", options,
+	COMPLETE_TICKET,
+};
+
+static long ticket_operand(const char *arg)
+{
+	long n = parse_ticket_number(arg);
+
+	if (n < 0)
+		usage_error(&verb, "'%s' is not a ticket number", arg);
+	return n;
+}
+
+static long id_operand(const char *arg, const char *what)
+{
+	char *end;
+	long id;
+
+	errno = 0;
+	id = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || id < 1)
+		usage_error(&verb, "'%s' is not a %s id", arg, what);
+	return id;
+}
+
+/* Options that only some subcommands take. */
+static void only_for(const char *sub, int ok_labor, int ok_notes, int ok_minutes,
+		     int ok_charge, int ok_all)
+{
+	const char *bad = opt_labor && !ok_labor ? "--labor" :
+		opt_notes && !ok_notes ? "--notes" :
+		opt_minutes && !ok_minutes ? "--minutes" :
+		opt_charge && !ok_charge ? "--charge" :
+		opt_all && !ok_all ? "--all" :
+		opt_json && strcmp(sub, "list") ? "--json" : NULL;
+
+	if (bad)
+		usage_error(&verb, "'syncro time %s' does not take %s", sub, bad);
+}
+
+static long product_operand(const char *alias_or_id)
+{
+	struct api_error err = API_ERROR_INIT;
+	long id;
+
+	if (labor_product(alias_or_id, &id, &err))
+		labor_die(&err, NULL);
+	return id;
+}
+
+static long minutes_operand(const char *text)
+{
+	struct api_error err = API_ERROR_INIT;
+	long minutes;
+
+	if (labor_minutes(text, &minutes, &err))
+		labor_die(&err, NULL);
+	return minutes;
+}
+
+/* ---- list ---- */
+
+static cJSON *users;	/* GET /users: [[id, name], ...], cached a day */
+
+static const char *tech_name(long id)
+{
+	const cJSON *pair;
+
+	if (!users && !(users = cache_read_json("users", USERS_CACHE_AGE))) {
+		users = api_unwrap(api_get("/users", NULL), "users");
+		cache_write_json("users", users);
+	}
+	cJSON_ArrayForEach(pair, users)
+		if (json_long(pair, "0", -1) == id)
+			return json_string(pair, "1", "");
+	return "";
+}
+
+static void add_product_cell(struct table *t, long product_id)
+{
+	struct api_error err = API_ERROR_INIT;
+	char *name = NULL;
+
+	if (product_id <= 0)
+		table_add_cell(t, "none");
+	else if (labor_product_name(product_id, &name, &err))
+		table_add_cellf(t, "%ld", product_id);
+	else
+		table_add_cell(t, name);
+	api_error_release(&err);
+	free(name);
+}
+
+static void add_time_cell(struct table *t, time_t when)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	if (when >= 0)
+		date_add_local(&sb, when);
+	table_add_cell(t, sb.buf);
+	sbuf_release(&sb);
+}
+
+static void add_notes_cell(struct table *t, const char *notes)
+{
+	char *line = labor_first_line(notes ? notes : "");
+
+	table_add_cell(t, line);
+	free(line);
+}
+
+static const cJSON *find_line(const cJSON *ticket, long id)
+{
+	const cJSON *line;
+
+	cJSON_ArrayForEach(line, cJSON_GetObjectItemCaseSensitive(ticket, "line_items"))
+		if (json_long(line, "id", -1) == id)
+			return line;
+	return NULL;
+}
+
+/* A labor line: of a labor product of the config, or of a charged timer. */
+static int is_labor_line(const cJSON *ticket, const cJSON *line)
+{
+	const struct syncro_config *cfg = config_get();
+	long product = json_long(line, "product_id", -1), id = json_long(line, "id", -1);
+	const cJSON *timer;
+
+	for (size_t i = 0; i < cfg->labor_nr; i++)
+		if (cfg->labor[i].product_id == product)
+			return 1;
+	cJSON_ArrayForEach(timer, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"))
+		if (json_long(timer, "ticket_line_item_id", -1) == id)
+			return 1;
+	return 0;
+}
+
+/* Lines not shown with their timer. */
+static int line_of_timer(const cJSON *ticket, long line_id)
+{
+	const cJSON *timer;
+
+	cJSON_ArrayForEach(timer, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"))
+		if (json_long(timer, "ticket_line_item_id", -1) == line_id &&
+		    json_bool(timer, "recorded", 0))
+			return 1;
+	return 0;
+}
+
+static void list_json(const cJSON *ticket)
+{
+	cJSON *out = cJSON_CreateObject(), *lines = cJSON_CreateArray();
+	const cJSON *line;
+
+	cJSON_AddItemToObject(out, "ticket_timers", cJSON_Duplicate(
+		cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"), 1));
+	cJSON_ArrayForEach(line, cJSON_GetObjectItemCaseSensitive(ticket, "line_items"))
+		if (is_labor_line(ticket, line))
+			cJSON_AddItemToArray(lines, cJSON_Duplicate(line, 1));
+	cJSON_AddItemToObject(out, "line_items", lines);
+	output_json(out);
+	cJSON_Delete(out);
+}
+
+static void list(long number)
+{
+	cJSON *ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+	struct table *t = table_new(8);
+	const cJSON *timer, *line;
+
+	if (opt_json) {
+		list_json(ticket);
+		cJSON_Delete(ticket);
+		return;
+	}
+	table_set_flex(t, 5, 10);
+	table_set_align(t, 3, TABLE_RIGHT);
+	table_add_row(t, color_enabled() ? COLOR_BOLD : NULL);
+	static const char *const head[] = {
+		"ID", "TECH", "START", "MIN", "PRODUCT", "NOTES", "CHARGED", "INVOICED"
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(head); i++)
+		table_add_cell(t, head[i]);
+	cJSON_ArrayForEach(timer, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers")) {
+		long line_id = json_long(timer, "ticket_line_item_id", -1);
+		int charged = json_bool(timer, "recorded", 0);
+		const cJSON *l = charged ? find_line(ticket, line_id) : NULL;
+
+		table_add_row(t, NULL);
+		table_add_cellf(t, "timer %ld", json_long(timer, "id", 0));
+		table_add_cell(t, tech_name(json_long(timer, "user_id", -1)));
+		add_time_cell(t, json_time(timer, "start_time"));
+		table_add_cellf(t, "%ld", labor_timer_minutes(timer));
+		add_product_cell(t, json_long(timer, "product_id", -1));
+		add_notes_cell(t, json_string(timer, "notes", ""));
+		if (charged && line_id > 0)
+			table_add_cellf(t, "line %ld", line_id);
+		else
+			table_add_cell(t, charged ? "yes" : "no");
+		table_add_cell(t, json_bool(l, "converted", 0) ? "yes" : "no");
+	}
+	cJSON_ArrayForEach(line, cJSON_GetObjectItemCaseSensitive(ticket, "line_items")) {
+		if (!is_labor_line(ticket, line) || line_of_timer(ticket, json_long(line, "id", -1)))
+			continue;
+		table_add_row(t, NULL);
+		table_add_cellf(t, "line %ld", json_long(line, "id", 0));
+		table_add_cell(t, tech_name(json_long(line, "user_id", -1)));
+		add_time_cell(t, json_time(line, "created_at"));
+		table_add_cellf(t, "%ld", (long)(json_double(line, "quantity", 0) * 60 + 0.5));
+		add_product_cell(t, json_long(line, "product_id", -1));
+		add_notes_cell(t, json_string(line, "description", ""));
+		table_add_cell(t, "yes");
+		table_add_cell(t, json_bool(line, "converted", 0) ? "yes" : "no");
+	}
+	if (table_rows(t) > 1)
+		table_print(t);
+	else
+		printf("#%ld has no timers and no labor lines\n", number);
+	table_free(t);
+	cJSON_Delete(ticket);
+}
+
+/* ---- changes ---- */
+
+static void add(long number, const char *minutes)
+{
+	const struct syncro_config *cfg = config_get();
+	struct api_error err = API_ERROR_INIT;
+	const char *labor_name = opt_labor ? opt_labor : cfg->labor_default;
+	struct labor l = { number, minutes_operand(minutes), product_operand(labor_name),
+			   opt_notes, opt_charge };
+	struct labor_done done;
+	/* Without a comment, the comment method records a timer. */
+	enum billing_method method = cfg->billing == BILLING_COMMENT ? BILLING_TIMER : cfg->billing;
+
+	if (labor_record(method, &l, &done, &err)) {
+		struct strvec hints = STRVEC_INIT;
+
+		if (err.code == EXIT_NETWORK)
+			strvec_pushf(&hints, "the request may have reached Syncro: look at "
+				     "'syncro time %ld' first", number);
+		if (done.timer_id && !done.line_id && opt_charge && err.status != 200)
+			strvec_pushf(&hints, "timer %ld is recorded; charge it with: "
+				     "syncro time charge %ld %ld", done.timer_id, number, done.timer_id);
+		labor_die(&err, &hints);
+	}
+	print_labor(&l, labor_name, &done);
+}
+
+static void edit(long number, long timer_id)
+{
+	struct api_error err = API_ERROR_INIT;
+	long minutes = opt_minutes ? minutes_operand(opt_minutes) : 0;
+	long product = opt_labor ? product_operand(opt_labor) : 0;
+
+	if (!opt_minutes && !opt_labor && !opt_notes)
+		usage_error(&verb, "give --minutes, --labor or --notes to change");
+	if (labor_timer_edit(number, timer_id, minutes, product, opt_notes, &err))
+		labor_die(&err, NULL);
+	printf("#%ld: timer %ld changed\n", number, timer_id);
+}
+
+static void remove_timer(long number, long timer_id)
+{
+	struct api_error err = API_ERROR_INIT;
+
+	if (labor_timer_delete(number, timer_id, &err))
+		labor_die(&err, NULL);
+	printf("#%ld: timer %ld removed\n", number, timer_id);
+}
+
+static void charge_one(long number, long timer_id)
+{
+	struct api_error err = API_ERROR_INIT;
+	long line_id;
+
+	if (labor_timer_charge(number, timer_id, NULL, &line_id, &err))
+		labor_die(&err, NULL);
+	printf("#%ld: timer %ld charged on line item %ld\n", number, timer_id, line_id);
+	fflush(stdout);
+}
+
+/* Without a timer id: every uncharged timer with --all, else the only one. */
+static void charge_uncharged(long number)
+{
+	cJSON *ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+	const cJSON *timer;
+	struct strvec ids = STRVEC_INIT;
+
+	cJSON_ArrayForEach(timer, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"))
+		if (!json_bool(timer, "recorded", 0))
+			strvec_pushf(&ids, "%ld", json_long(timer, "id", 0));
+	cJSON_Delete(ticket);
+	if (!ids.nr) {
+		printf("#%ld has no uncharged timers\n", number);
+	} else if (ids.nr > 1 && !opt_all) {
+		struct sbuf list = SBUF_INIT;
+
+		for (size_t i = 0; i < ids.nr; i++)
+			sbuf_addf(&list, "%s%s", i ? ", " : "", ids.v[i]);
+		error("#%ld has %zu uncharged timers: %s", number, ids.nr, list.buf);
+		hint("charge one with 'syncro time charge %ld TIMER', or all with --all", number);
+		sbuf_release(&list);
+		strvec_clear(&ids);
+		exit(EXIT_USAGE);
+	}
+	for (size_t i = 0; i < ids.nr; i++)
+		charge_one(number, strtol(ids.v[i], NULL, 10));
+	strvec_clear(&ids);
+}
+
+static int labor_list(void)
+{
+	const struct syncro_config *cfg = config_get();
+	struct table *t = table_new(3);
+	int code = EXIT_OK;
+
+	table_set_align(t, 1, TABLE_RIGHT);
+	for (size_t i = 0; i < cfg->labor_nr; i++) {
+		struct api_error err = API_ERROR_INIT;
+		char *name = NULL;
+
+		table_add_row(t, NULL);
+		table_add_cellf(t, "%s%s", cfg->labor[i].alias,
+				strcmp(cfg->labor[i].alias, cfg->labor_default) ? "" : " (default)");
+		table_add_cellf(t, "%ld", cfg->labor[i].product_id);
+		if (labor_product_name(cfg->labor[i].product_id, &name, &err)) {
+			table_add_cellf(t, "? %s", err.message);
+			code = err.code;
+		} else {
+			table_add_cell(t, name);
+		}
+		api_error_release(&err);
+		free(name);
+	}
+	table_print(t);
+	table_free(t);
+	if (code)
+		error("some labor products are not in Syncro; fix labor.products in the config");
+	return code;
+}
+
+int main(int argc, char **argv)
+{
+	const char *sub;
+
+	argc = parse_options(&verb, argc, argv);
+	if (opt_labor_list) {
+		if (argc)
+			usage_error(&verb, "--labor-list takes no arguments");
+		return labor_list();
+	}
+	if (!argc)
+		usage_error(&verb, "give a ticket number");
+	sub = argv[0];
+	if (!strcmp(sub, "add")) {
+		only_for(sub, 1, 1, 0, 1, 0);
+		if (argc != 3)
+			usage_error(&verb, "'syncro time add' takes a ticket number and minutes");
+		add(ticket_operand(argv[1]), argv[2]);
+	} else if (!strcmp(sub, "edit")) {
+		only_for(sub, 1, 1, 1, 0, 0);
+		if (argc != 3)
+			usage_error(&verb, "'syncro time edit' takes a ticket number and a timer id");
+		edit(ticket_operand(argv[1]), id_operand(argv[2], "timer"));
+	} else if (!strcmp(sub, "rm")) {
+		only_for(sub, 0, 0, 0, 0, 0);
+		if (argc != 3)
+			usage_error(&verb, "'syncro time rm' takes a ticket number and a timer id");
+		remove_timer(ticket_operand(argv[1]), id_operand(argv[2], "timer"));
+	} else if (!strcmp(sub, "charge")) {
+		only_for(sub, 0, 0, 0, 0, 1);
+		if (argc < 2 || argc > 3 || (argc == 3 && opt_all))
+			usage_error(&verb, "'syncro time charge' takes a ticket number and a timer id or --all");
+		if (argc == 3)
+			charge_one(ticket_operand(argv[1]), id_operand(argv[2], "timer"));
+		else
+			charge_uncharged(ticket_operand(argv[1]));
+	} else {
+		only_for("list", 0, 0, 0, 0, 0);
+		if (argc != 1)
+			usage_error(&verb, "unknown subcommand '%s'", sub);
+		list(ticket_operand(sub));
+	}
+	cJSON_Delete(users);
+	if (fflush(stdout))
+		return EXIT_ERROR;
+	return EXIT_OK;
+}
