@@ -11,3 +11,6 @@ syncro_comment_LDADD = $(COMMON_LIBS)
 pkglibexec_PROGRAMS += syncro-time
 syncro_time_SOURCES = commands/time.c
 syncro_time_LDADD = $(COMMON_LIBS)
+pkglibexec_PROGRAMS += syncro-bill
+syncro_bill_SOURCES = commands/bill.c
+syncro_bill_LDADD = $(COMMON_LIBS)

@@ -76,6 +76,13 @@ void journal_begin(struct journal *j, cJSON *options)
 	cJSON_AddObjectToObject(j->root, "steps");
 }
 
+void journal_set_options(struct journal *j, cJSON *options)
+{
+	if (!j->root)
+		journal_begin(j, NULL);
+	cJSON_ReplaceItemInObjectCaseSensitive(j->root, "options", options);
+}
+
 const cJSON *journal_options(const struct journal *j)
 {
 	return cJSON_GetObjectItemCaseSensitive(j->root, "options");
@@ -189,6 +196,16 @@ void journal_add_long(struct journal *j, const char *step, const char *key, long
 		set_member(s, key, a);
 	}
 	cJSON_AddItemToArray(a, cJSON_CreateNumber((double)value));
+}
+
+void journal_set_json(struct journal *j, const char *step, const char *key, cJSON *value)
+{
+	set_member(step_make(j, step), key, value);
+}
+
+const cJSON *journal_get_json(const struct journal *j, const char *step, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(step_of(j, step), key);
 }
 
 long journal_get_long(const struct journal *j, const char *step, const char *key, long def)

@@ -62,6 +62,8 @@ int journal_exists(const struct journal *j);
  */
 void journal_begin(struct journal *j, cJSON *options);
 
+/* Replace the options (j takes them). */
+void journal_set_options(struct journal *j, cJSON *options);
 /* The options the journal was begun with (borrowed), or NULL. */
 const cJSON *journal_options(const struct journal *j);
 
@@ -87,6 +89,9 @@ void journal_set_string(struct journal *j, const char *step, const char *key, co
 void journal_add_long(struct journal *j, const char *step, const char *key, long value);
 long journal_get_long(const struct journal *j, const char *step, const char *key, long def);
 const char *journal_get_string(const struct journal *j, const char *step, const char *key);
+/* Any JSON value (j takes it) and a borrowed look at it (NULL if missing). */
+void journal_set_json(struct journal *j, const char *step, const char *key, cJSON *value);
+const cJSON *journal_get_json(const struct journal *j, const char *step, const char *key);
 /* Whether the step's array key holds value. */
 int journal_has_long(const struct journal *j, const char *step, const char *key, long value);
 

@@ -32,3 +32,4 @@ common_libcommon_a_SOURCES += common/url.c common/url.h
 common_libcommon_a_SOURCES += common/journal.c common/journal.h
 common_libcommon_a_SOURCES += common/invoice.c common/invoice.h
 common_libcommon_a_SOURCES += common/labor.c common/labor.h
+common_libcommon_a_SOURCES += common/bill-run.c common/bill-run.h common/bill-resolved.c
