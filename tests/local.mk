@@ -72,3 +72,4 @@ SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
 UNIT_TESTS += tests/unit/test-journal
 tests_unit_test_journal_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_journal_LDADD = $(UNIT_LDADD)
+SHELL_TESTS += tests/t/t5001-bill.sh
