@@ -134,7 +134,7 @@ static char *time_add_command(const struct labor *l)
 static _Noreturn void comment_failed(struct api_error *err, long number, long comment_id,
 				     const char *draft)
 {
-	char *command = resend_command(number, 1);
+	char *command = resend_command(number, opt_time != NULL);
 
 	fflush(stdout);
 	fprintf(stderr, "%s: %s\n", program_name(), err->message);
@@ -143,6 +143,9 @@ static _Noreturn void comment_failed(struct api_error *err, long number, long co
 	if (comment_id > 0)
 		hint("Syncro answered that it made comment %ld: look at 'syncro ticket %ld' "
 		     "before you send it again", comment_id, number);
+	else if (err->code == EXIT_NETWORK)
+		hint("the comment may have reached Syncro: look at 'syncro ticket %ld' "
+		     "before you send it again", number);
 	draft_hint(draft, command);
 	free(command);
 	exit(err->code ? err->code : EXIT_ERROR);

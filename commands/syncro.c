@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include "cache-refresh.h"
 #include "complete.h"
 #include "exec-path.h"
 #include "levenshtein.h"
@@ -179,10 +180,7 @@ static int cmd_help(int argc, char **argv)
 	}
 	if (!valid_verb_name(argv[0]))
 		unknown_verb(argv[0]);
-	if (!strcmp(argv[0], "help")) {
-		fputs(overview, stdout);
-		return 0;
-	} else {
+	{
 		char *page = xstrfmt("syncro-%s", argv[0]);
 		char *help_arg[] = { "--help" };
 
@@ -191,6 +189,11 @@ static int cmd_help(int argc, char **argv)
 			warning("cannot run 'man'; showing '%s --help' instead", page);
 		}
 		free(page);
+		/* help is no program of its own: its --help is the overview */
+		if (!strcmp(argv[0], "help")) {
+			fputs(overview, stdout);
+			return 0;
+		}
 		run_verb(argv[0], 1, help_arg);
 	}
 }
@@ -246,30 +249,51 @@ static int forward_completion(const char *verb, int argc, char **argv)
 	return 0;
 }
 
+/* Core verbs, then third-party ones, that start with current. */
+static void complete_verb_names(const char *current)
+{
+	struct strvec plugins = STRVEC_INIT;
+
+	complete_kind(COMPLETE_VERB, NULL, current);
+	list_path_verbs(&plugins);
+	for (size_t i = 0; i < plugins.nr; i++)
+		if (!strncmp(plugins.v[i], current, strlen(current)))
+			complete_candidate(plugins.v[i], "third-party verb");
+	strvec_clear(&plugins);
+}
+
+static void complete_options(const char *const (*opts)[2], size_t nr, const char *current)
+{
+	for (size_t i = 0; i < nr; i++)
+		if (!strncmp(opts[i][0], current, strlen(current)))
+			complete_candidate(opts[i][0], opts[i][1]);
+}
+
 static int cmd_complete(int argc, char **argv)
 {
-	static const char *globals[][2] = {
+	static const char *const globals[][2] = {
 		{ "--help", "show the overview" },
 		{ "--version", "print the version" },
 		{ "--exec-path", "print where core verbs live" },
 	};
+	static const char *const help_options[][2] = {
+		{ "--all", "list core and third-party verbs" },
+	};
 	const char *current = argc ? argv[argc - 1] : "";
 
-	if (argc > 1)
+	/* `help` lives in the dispatcher: `syncro help VERB`. */
+	if (argc == 2 && !strcmp(argv[0], "help") && current[0] == '-') {
+		complete_options(help_options, ARRAY_SIZE(help_options), current);
+	} else if (argc == 2 && !strcmp(argv[0], "help")) {
+		complete_verb_names(current);
+	} else if (argc > 2 && !strcmp(argv[0], "help")) {
+		/* help takes one verb: nothing more to offer */
+	} else if (argc > 1) {
 		return forward_completion(argv[0], argc - 1, argv + 1);
-	if (current[0] == '-') {
-		for (size_t i = 0; i < ARRAY_SIZE(globals); i++)
-			if (!strncmp(globals[i][0], current, strlen(current)))
-				complete_candidate(globals[i][0], globals[i][1]);
+	} else if (current[0] == '-') {
+		complete_options(globals, ARRAY_SIZE(globals), current);
 	} else {
-		struct strvec plugins = STRVEC_INIT;
-
-		complete_kind(COMPLETE_VERB, NULL, current);
-		list_path_verbs(&plugins);
-		for (size_t i = 0; i < plugins.nr; i++)
-			if (!strncmp(plugins.v[i], current, strlen(current)))
-				complete_candidate(plugins.v[i], "third-party verb");
-		strvec_clear(&plugins);
+		complete_verb_names(current);
 	}
 	printf(":%d\n", DIRECTIVE_NO_FILE);
 	return 0;
@@ -294,6 +318,11 @@ int main(int argc, char **argv)
 		return cmd_help(argc - 2, argv + 2);
 	if (!strcmp(verb, "__complete"))
 		return cmd_complete(argc - 2, argv + 2);
+	/* Hidden: what completion starts in the background (cache-refresh.h). */
+	if (!strcmp(verb, "__refresh-cache")) {
+		cache_refresh();
+		return 0;
+	}
 	if (verb[0] == '-') {
 		fprintf(stderr, "syncro: unknown option '%s'\n%s", verb, overview);
 		return EXIT_USAGE;

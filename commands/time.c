@@ -154,16 +154,6 @@ static void add_notes_cell(struct table *t, const char *notes)
 	free(line);
 }
 
-static const cJSON *find_line(const cJSON *ticket, long id)
-{
-	const cJSON *line;
-
-	cJSON_ArrayForEach(line, cJSON_GetObjectItemCaseSensitive(ticket, "line_items"))
-		if (json_long(line, "id", -1) == id)
-			return line;
-	return NULL;
-}
-
 /* A labor line: of a labor product of the config, or of a charged timer. */
 static int is_labor_line(const cJSON *ticket, const cJSON *line)
 {
@@ -229,7 +219,7 @@ static void list(long number)
 	cJSON_ArrayForEach(timer, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers")) {
 		long line_id = json_long(timer, "ticket_line_item_id", -1);
 		int charged = json_bool(timer, "recorded", 0);
-		const cJSON *l = charged ? find_line(ticket, line_id) : NULL;
+		const cJSON *l = charged ? labor_find_id(ticket, "line_items", line_id) : NULL;
 
 		table_add_row(t, NULL);
 		table_add_cellf(t, "timer %ld", json_long(timer, "id", 0));

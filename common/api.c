@@ -151,16 +151,14 @@ int api_paginate(const char *path, const struct strvec *query, const char *key,
 	return ret;
 }
 
-/* GET /tickets?number=N, storing what comes back in the cache. */
-static long resolve_by_api(long number, struct api_error *err)
+int api_ticket_lookup_gently(long number, cJSON **ticket, struct api_error *err)
 {
 	struct strvec query = STRVEC_INIT;
 	char what[64];
 	struct api_request req = { "GET", "/tickets", &query, NULL, what };
-	const cJSON *tickets, *t;
-	cJSON *answer;
-	long id = -1;
+	cJSON *tickets, *t, *found = NULL, *answer;
 
+	*ticket = NULL;
 	snprintf(what, sizeof(what), "ticket #%ld", number);
 	strvec_pushf(&query, "number=%ld", number);
 	if (api_call(&req, &answer, err)) {
@@ -171,18 +169,66 @@ static long resolve_by_api(long number, struct api_error *err)
 	tickets = cJSON_GetObjectItemCaseSensitive(answer, "tickets");
 	cJSON_ArrayForEach(t, tickets)
 		if (json_long(t, "number", -1) == number && json_long(t, "id", -1) > 0) {
-			id = json_long(t, "id", -1);
+			found = t;
 			break;
 		}
 	if (cJSON_IsArray(tickets) && cJSON_GetArraySize(tickets))
 		cache_store_tickets(tickets);
+	if (found)
+		*ticket = cJSON_DetachItemViaPointer(tickets, found);
 	cJSON_Delete(answer);
-	if (id < 0) {
+	if (!*ticket) {
 		api_error_release(err);
 		err->code = EXIT_NOT_FOUND;
 		err->status = 200;
 		err->message = xstrfmt("ticket #%ld not found", number);
+		return -1;
 	}
+	return 0;
+}
+
+cJSON *api_ticket_lookup(long number)
+{
+	struct api_error err = API_ERROR_INIT;
+	cJSON *ticket;
+
+	if (api_ticket_lookup_gently(number, &ticket, &err))
+		api_die(&err);
+	return ticket;
+}
+
+cJSON *api_ticket_last_seen(long number)
+{
+	struct ticket_cache cache = TICKET_CACHE_INIT;
+	const struct cached_ticket *t;
+	cJSON *seen = NULL;
+
+	ticket_cache_load(&cache);
+	t = ticket_cache_find(&cache, number);
+	if (t) {
+		seen = cJSON_CreateObject();
+		cJSON_AddNumberToObject(seen, "number", (double)t->number);
+		cJSON_AddNumberToObject(seen, "id", (double)t->id);
+		cJSON_AddStringToObject(seen, "status", t->status);
+		cJSON_AddNumberToObject(seen, "customer_id", (double)t->customer_id);
+		cJSON_AddStringToObject(seen, "customer_business_then_name", t->customer);
+		cJSON_AddStringToObject(seen, "subject", t->subject);
+		cJSON_AddStringToObject(seen, "updated_at", t->updated_at);
+	}
+	ticket_cache_release(&cache);
+	return seen ? seen : api_ticket_lookup(number);
+}
+
+/* GET /tickets?number=N, storing what comes back in the cache. */
+static long resolve_by_api(long number, struct api_error *err)
+{
+	cJSON *ticket;
+	long id;
+
+	if (api_ticket_lookup_gently(number, &ticket, err))
+		return -1;
+	id = json_long(ticket, "id", -1);
+	cJSON_Delete(ticket);
 	return id;
 }
 

@@ -82,6 +82,26 @@ int api_paginate(const char *path, const struct strvec *query, const char *key,
  * "ticket #N not found"; api_ticket_id_gently() returns -1 and fills err.
  */
 long api_ticket_id(long number);
+
+/*
+ * Ticket number as GET /tickets?number=N returns it (the list's summary
+ * shape: status, priority, user, due_date, contact_fullname...), stored in
+ * the cache; the request that api_ticket_id() makes when the number is not
+ * cached, for a verb that also wants the ticket's current values. The
+ * result is the caller's. Dies with exit 4 "ticket #N not found"; the
+ * _gently form returns -1 and fills err instead.
+ */
+cJSON *api_ticket_lookup(long number);
+int api_ticket_lookup_gently(long number, cJSON **ticket, struct api_error *err);
+
+/*
+ * The ticket as last seen, to show what a change changes without a
+ * request when possible: from the cache when the number is in it (then
+ * only number, id, status, customer_id, customer_business_then_name,
+ * subject and updated_at are present), else api_ticket_lookup(). The
+ * result is the caller's.
+ */
+cJSON *api_ticket_last_seen(long number);
 long api_ticket_id_gently(long number, struct api_error *err);
 
 /*

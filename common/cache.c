@@ -82,6 +82,12 @@ static int by_number_desc(const void *a, const void *b)
 
 int ticket_cache_load(struct ticket_cache *cache)
 {
+	return ticket_cache_load_prefix(cache, "");
+}
+
+int ticket_cache_load_prefix(struct ticket_cache *cache, const char *prefix)
+{
+	size_t prefix_len = strlen(prefix);
 	struct sbuf text = SBUF_INIT;
 	char *path = xdg_cache_path(TICKETS_FILE), *line, *end;
 	size_t lines = 0, text_len;
@@ -122,7 +128,8 @@ int ticket_cache_load(struct ticket_cache *cache)
 		end = memchr(line, '\n', (size_t)(cache->buf + text_len - line));
 		if (!end)
 			end = cache->buf + text_len;
-		if (parse_line(line, end, t) < 0)
+		/* The number comes first: other lines need no parsing at all. */
+		if (strncmp(line, prefix, prefix_len) || parse_line(line, end, t) < 0)
 			continue;
 		if (cache->nr && cache->items[cache->nr - 1].number <= t->number)
 			sorted = 0;

@@ -46,6 +46,8 @@ struct ticket_cache {
  * cannot be read; the cache is then empty and must still be released.
  */
 int ticket_cache_load(struct ticket_cache *cache);
+/* The same, keeping only the tickets whose number starts with the digits of prefix. */
+int ticket_cache_load_prefix(struct ticket_cache *cache, const char *prefix);
 void ticket_cache_release(struct ticket_cache *cache);
 const struct cached_ticket *ticket_cache_find(const struct ticket_cache *cache, long number);
 

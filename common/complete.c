@@ -4,16 +4,21 @@
 
 void complete_candidate(const char *value, const char *description)
 {
+	fputs(value, stdout);
 	if (description && *description) {
-		fputs(value, stdout);
 		putchar('\t');
 		/* A tab or newline in a subject would break the protocol's lines. */
-		for (const char *p = description; *p; p++)
-			putchar(*p == '\t' || *p == '\n' ? ' ' : *p);
-		putchar('\n');
-	} else {
-		puts(value);
+		for (;;) {
+			size_t len = strcspn(description, "\t\r\n");
+
+			fwrite(description, 1, len, stdout);
+			if (!description[len])
+				break;
+			putchar(' ');
+			description += len + 1;
+		}
 	}
+	putchar('\n');
 }
 
 static int starts_with(const char *s, const char *prefix)
@@ -47,12 +52,17 @@ int complete_kind(enum complete_kind kind, const char *values, const char *prefi
 			if (!v->hidden && starts_with(v->name, prefix))
 				complete_candidate(v->name, v->summary);
 		return DIRECTIVE_NO_FILE;
-	case COMPLETE_NONE:
 	case COMPLETE_TICKET:
+		return complete_tickets(prefix);
 	case COMPLETE_STATUS:
+		return complete_statuses(prefix);
 	case COMPLETE_LABOR:
+		return complete_labor(prefix);
 	case COMPLETE_CUSTOMER:
+		return complete_customers(prefix);
 	case COMPLETE_TECH:
+		return complete_techs(prefix);
+	case COMPLETE_NONE:
 		break;
 	}
 	return DIRECTIVE_NO_FILE;

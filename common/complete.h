@@ -24,4 +24,23 @@ int complete_kind(enum complete_kind kind, const char *values, const char *prefi
 /* One candidate line; description may be NULL. */
 void complete_candidate(const char *value, const char *description);
 
+/*
+ * The kinds answered from the cache (complete-cache.c); each prints the
+ * candidates that start with prefix and returns the directive bits. They
+ * never wait on the network: a stale cache starts one background refresh
+ * (cache-refresh.h) and is answered from as it is; an empty one answers
+ * nothing.
+ *   tickets    "32164<TAB>New · Jerry Burger · Own cloud thing again",
+ *              open tickets first; "#321" gives "#32164"
+ *   statuses   the ticket_status_list of the cached settings
+ *   labor      the config's labor aliases: "remote<TAB>product 1190473"
+ *   customers  the cached customers and those of the cached tickets
+ *   techs      the users of the cached settings: "Sam Ortega<TAB>id 74572"
+ */
+int complete_tickets(const char *prefix);
+int complete_statuses(const char *prefix);
+int complete_labor(const char *prefix);
+int complete_customers(const char *prefix);
+int complete_techs(const char *prefix);
+
 #endif

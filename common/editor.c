@@ -1,7 +1,9 @@
 #include "compat.h"
 #include <signal.h>
 #include <sys/wait.h>
+#include "date.h"
 #include "editor.h"
+#include "json.h"
 #include "usage.h"
 #include "write-full.h"
 #include "xmalloc.h"
@@ -69,54 +71,40 @@ static const cJSON *last_comment(const cJSON *ticket)
 {
 	const cJSON *c, *last = NULL;
 
-	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(ticket, "comments")) {
-		const cJSON *id = cJSON_GetObjectItemCaseSensitive(c, "id");
-
-		if (cJSON_IsNumber(id) && (!last ||
-		    id->valuedouble > cJSON_GetObjectItemCaseSensitive(last, "id")->valuedouble))
+	cJSON_ArrayForEach(c, json_get(ticket, "comments"))
+		if (json_long(c, "id", -1) > (last ? json_long(last, "id", -1) : -1))
 			last = c;
-	}
 	return last;
-}
-
-static const char *string_field(const cJSON *obj, const char *key)
-{
-	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	return cJSON_IsString(item) && *item->valuestring ? item->valuestring : NULL;
 }
 
 void editor_comment_template(struct sbuf *tpl, const cJSON *ticket)
 {
-	const cJSON *number = cJSON_GetObjectItemCaseSensitive(ticket, "number");
-	const char *subject = string_field(ticket, "subject");
-	const char *customer = string_field(ticket, "customer_business_then_name");
+	long number = json_long(ticket, "number", -1);
+	const char *subject = json_string(ticket, "subject", "");
+	const char *customer = json_string(ticket, "customer_business_then_name", "");
 	const cJSON *last = last_comment(ticket);
 	struct sbuf comment = SBUF_INIT;
 
-	sbuf_addstr(&comment, "Comment on ticket #");
-	if (cJSON_IsNumber(number))
-		sbuf_addf(&comment, "%.0f", number->valuedouble);
-	else if (cJSON_IsString(number))
-		sbuf_addstr(&comment, number->valuestring);
-	if (subject)
+	sbuf_addf(&comment, "Comment on ticket #%ld", number);
+	if (*subject)
 		sbuf_addf(&comment, ": %s", subject);
-	if (customer)
+	if (*customer)
 		sbuf_addf(&comment, "\nCustomer: %s", customer);
 	sbuf_addstr(&comment, "\nLines starting with '#' are ignored; an empty comment aborts.\n");
 	if (last) {
-		const char *tech = string_field(last, "tech");
-		const char *body = string_field(last, "body");
-		const cJSON *hidden = cJSON_GetObjectItemCaseSensitive(last, "hidden");
+		const char *tech = json_string(last, "tech", "");
+		time_t when = json_time(last, "created_at");
 
 		sbuf_addstr(&comment, "\nLast comment");
-		if (tech)
+		if (*tech)
 			sbuf_addf(&comment, " by %s", tech);
-		if (cJSON_IsTrue(hidden))
+		if (when != -1) {
+			sbuf_addstr(&comment, " on ");
+			date_add_local(&comment, when);
+		}
+		if (json_bool(last, "hidden", 0))
 			sbuf_addstr(&comment, " (hidden)");
-		sbuf_addstr(&comment, ":\n");
-		if (body)
-			sbuf_addstr(&comment, body);
+		sbuf_addf(&comment, ":\n%s", json_string(last, "body", ""));
 	}
 	sbuf_addch(tpl, '\n');
 	editor_add_comment(tpl, comment.buf);

@@ -30,7 +30,8 @@ void editor_strip(struct sbuf *sb);
  * The template for a comment on ticket (an object as GET /tickets/{id}
  * returns it): an empty first line for the text, then as comments the
  * ticket's number, subject and customer, how to abort, and the last
- * comment (the one with the highest id), with its author.
+ * comment (the one with the highest id) with its author, local date and
+ * a mark when it is hidden.
  */
 void editor_comment_template(struct sbuf *tpl, const cJSON *ticket);
 

@@ -14,6 +14,7 @@ static CURL *handle;
 static char *api_key;
 static char *ratelimit_file;
 static int ratelimit_broken;
+static long body_cap = HTTP_BODY_CAP;
 
 struct transfer {
 	struct http_response *resp;
@@ -45,8 +46,9 @@ static const struct syncro_config *checked_config(void)
 		die_with(EXIT_AUTH, "no Syncro account configured; set SYNCRO_SUBDOMAIN, or "
 			 "'subdomain' in '%s' (see 'syncro doctor')", cfg->path);
 	if (url_check_transport(cfg->base_url, &err))
-		die_with(EXIT_AUTH, "%s (base URL from %s)", err.buf,
-			 setting_source_name(cfg->base_url_source));
+		die_with(EXIT_AUTH, "%s (base URL from %s %s)", err.buf,
+			 setting_source_name(cfg->base_url_source),
+			 cfg->base_url_from ? cfg->base_url_from : "");
 	sbuf_release(&err);
 	return cfg;
 }
@@ -70,7 +72,7 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *opaque)
 	struct transfer *t = opaque;
 	size_t n = size * nmemb;
 
-	if (t->resp->body.len + n > (size_t)HTTP_BODY_CAP) {
+	if (t->resp->body.len + n > (size_t)body_cap) {
 		t->too_big = 1;
 		return 0;
 	}
@@ -221,7 +223,7 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 	curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT,
 			 cfg->connect_timeout > 0 ? cfg->connect_timeout : 10L);
 	curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)HTTP_BODY_CAP);
+	curl_easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)body_cap);
 	curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errbuf);
 	curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(handle, CURLOPT_WRITEDATA, &t);
@@ -254,9 +256,10 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 	if (resp->failure != HTTP_DONE) {
 		struct sbuf msg = SBUF_INIT;
 
-		if (resp->failure == HTTP_TOO_BIG)
-			sbuf_addf(&msg, "the response is larger than %ld MiB",
-				  HTTP_BODY_CAP / (1024 * 1024));
+		if (resp->failure == HTTP_TOO_BIG && body_cap % (1024 * 1024))
+			sbuf_addf(&msg, "the response is larger than %ld bytes", body_cap);
+		else if (resp->failure == HTTP_TOO_BIG)
+			sbuf_addf(&msg, "the response is larger than %ld MiB", body_cap / (1024 * 1024));
 		else
 			sbuf_addstr(&msg, *errbuf ? errbuf : curl_easy_strerror(rc));
 		redact(&msg, api_key);
@@ -365,6 +368,12 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 	}
 	free(url);
 	return resp->failure == HTTP_DONE ? 0 : -1;
+}
+
+void http_set_body_cap(long bytes)
+{
+	if (bytes > 0)
+		body_cap = bytes;
 }
 
 void http_response_release(struct http_response *resp)

@@ -8,7 +8,8 @@
  * The key (cred.h) is read on the first request and sent as
  * "Authorization: Bearer KEY", or as the first query parameter api_key
  * with config `auth: query`. Plain http is refused except to loopback; TLS
- * is always verified. Bodies past HTTP_BODY_CAP are refused.
+ * is always verified. Bodies past HTTP_BODY_CAP (http_set_body_cap()) are
+ * refused.
  *
  * Every attempt first takes a token from the shared rate limit
  * (ratelimit.h). Retries:
@@ -64,6 +65,9 @@ struct http_response {
 int http_send(const char *method, const char *path, const struct strvec *query,
 	      const char *body, struct http_response *resp);
 void http_response_release(struct http_response *resp);
+
+/* Change the cap on response bodies (bytes > 0), e.g. for a test. */
+void http_set_body_cap(long bytes);
 
 /* The URL http_send() would use, without the key (for dry runs); caller frees. */
 char *http_display_url(const char *path, const struct strvec *query);

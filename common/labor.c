@@ -201,7 +201,7 @@ static int read_ticket(long number, cJSON **ticket, struct api_error *err)
 	return 0;
 }
 
-static const cJSON *find_id(const cJSON *ticket, const char *field, long id)
+const cJSON *labor_find_id(const cJSON *ticket, const char *field, long id)
 {
 	const cJSON *item;
 
@@ -337,7 +337,7 @@ static int check_charged(long number, const cJSON *ticket, const cJSON *timer,
 		return mismatch(err, number,
 				xstrfmt("charged timer %ld on ticket #%ld points at no line item",
 					id, number));
-	if (!(item = find_id(ticket, "line_items", line)))
+	if (!(item = labor_find_id(ticket, "line_items", line)))
 		return mismatch(err, number,
 				xstrfmt("charged timer %ld points at line item %ld, which ticket "
 					"#%ld does not hold", id, line, number));
@@ -376,7 +376,7 @@ int labor_timer_add(const struct labor *l, long *timer_id, struct api_error *err
 	    (*timer_id = answered_id(answer, "timer entry", err)) <= 0 ||
 	    read_ticket(l->number, &ticket, err))
 		goto out;
-	if (!(timer = find_id(ticket, "ticket_timers", *timer_id)))
+	if (!(timer = labor_find_id(ticket, "ticket_timers", *timer_id)))
 		missing(err, l->number, ticket, "timer");
 	else
 		ret = check_timer(l->number, timer, l->product_id, l->minutes, err);
@@ -402,7 +402,7 @@ int labor_timer_charge(long number, long timer_id, const struct labor *l,
 	    read_ticket(number, &ticket, err))
 		goto out;
 	snprintf(what, sizeof(what), "timer %ld", timer_id);
-	if (!(timer = find_id(ticket, "ticket_timers", timer_id)))
+	if (!(timer = labor_find_id(ticket, "ticket_timers", timer_id)))
 		missing(err, number, ticket, what);
 	else if (!l || !check_timer(number, timer, l->product_id, l->minutes, err))
 		ret = check_charged(number, ticket, timer, line_id, err);
@@ -419,7 +419,7 @@ static int find_timer(long number, long timer_id, cJSON **ticket, const cJSON **
 {
 	if (read_ticket(number, ticket, err))
 		return -1;
-	if ((*timer = find_id(*ticket, "ticket_timers", timer_id)))
+	if ((*timer = labor_find_id(*ticket, "ticket_timers", timer_id)))
 		return 0;
 	cJSON_Delete(*ticket);
 	*ticket = NULL;
@@ -509,7 +509,7 @@ int labor_timer_delete(long number, long timer_id, struct api_error *err)
 	if (post(number, "/delete_timer_entry", body, &answer, err) ||
 	    read_ticket(number, &ticket, err))
 		goto out;
-	if (find_id(ticket, "ticket_timers", timer_id))
+	if (labor_find_id(ticket, "ticket_timers", timer_id))
 		mismatch(err, number, xstrfmt("ticket #%ld still holds timer %ld after Syncro "
 					      "answered that it removed it", number, timer_id));
 	else
@@ -537,7 +537,7 @@ int labor_line_add(const struct labor *l, long *line_id, struct api_error *err)
 	    read_ticket(l->number, &ticket, err))
 		goto out;
 	snprintf(what, sizeof(what), "line item %ld", *line_id);
-	if (!(line = find_id(ticket, "line_items", *line_id)))
+	if (!(line = labor_find_id(ticket, "line_items", *line_id)))
 		missing(err, l->number, ticket, "line item");
 	else
 		ret = check_line(l->number, line, what, l->product_id, l->minutes, err);
@@ -602,9 +602,10 @@ int labor_comment_post(const struct comment *c, const struct labor *l,
 	if ((*comment_id = answered_id(answer, "comment", err)) <= 0 ||
 	    read_ticket(c->number, &ticket, err))
 		goto out;
-	if (!find_id(ticket, "comments", *comment_id))
-		mismatch(err, c->number, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
-						 "answered that it made it", c->number, *comment_id));
+	if (!labor_find_id(ticket, "comments", *comment_id))
+		fail(err, EXIT_ERROR, 200, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
+						   "answered that it made it", c->number, *comment_id),
+		     NULL);
 	else
 		ret = 0;
 out:

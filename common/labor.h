@@ -61,6 +61,9 @@ int labor_product_name(long product_id, char **name, struct api_error *err);
 /* A timer's minutes: end_time - start_time, else active_duration; -1 when neither is there. */
 long labor_timer_minutes(const cJSON *timer);
 
+/* The element of ticket's array field ("ticket_timers", "line_items", "comments") with that id, or NULL. */
+const cJSON *labor_find_id(const cJSON *ticket, const char *field, long id);
+
 /* The first line of text without surrounding blanks (the timer's notes); the caller frees it. */
 char *labor_first_line(const char *text);
 

@@ -3,8 +3,10 @@
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <fcntl.h>
+#include "json.h"
 #include "output.h"
 #include "usage.h"
+#include "xmalloc.h"
 
 /* Set while the pager runs: stdout is its pipe, so remember the terminal. */
 static pid_t pager_pid;
@@ -86,104 +88,27 @@ struct table *ticket_table_new(void)
 	return t;
 }
 
-/* A field as text: Syncro sends some numbers as strings and vice versa. */
-static void add_field(struct sbuf *sb, const cJSON *obj, const char *key)
-{
-	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	if (cJSON_IsString(item))
-		sbuf_addstr(sb, item->valuestring);
-	else if (cJSON_IsNumber(item))
-		sbuf_addf(sb, "%.0f", item->valuedouble);
-}
-
 void ticket_table_add(struct table *t, const cJSON *ticket)
 {
-	struct sbuf sb = SBUF_INIT;
+	long number = json_long(ticket, "number", -1);
+	const char *status = json_string(ticket, "status", "");
 
 	table_add_row(t, NULL);
-	sbuf_addch(&sb, '#');
-	add_field(&sb, ticket, "number");
-	table_add_cell(t, sb.len > 1 ? sb.buf : "");
-	sbuf_reset(&sb);
-	add_field(&sb, ticket, "status");
-	table_add_colored(t, status_color(sb.buf), sb.buf);
-	sbuf_reset(&sb);
-	add_field(&sb, ticket, "customer_business_then_name");
-	table_add_cell(t, sb.buf);
-	sbuf_reset(&sb);
-	add_field(&sb, ticket, "subject");
-	table_add_cell(t, sb.buf);
-	sbuf_release(&sb);
-}
-
-static void newline_indent(struct sbuf *sb, int depth)
-{
-	sbuf_addch(sb, '\n');
-	for (int i = 0; i < depth; i++)
-		sbuf_addstr(sb, "  ");
-}
-
-/*
- * cJSON prints with tabs; re-indent its compact form instead of printing
- * values ourselves, so escaping and numbers stay cJSON's.
- */
-void json_add_pretty(struct sbuf *sb, const cJSON *value)
-{
-	char *text = value ? cJSON_PrintUnformatted(value) : NULL;
-	int depth = 0, in_string = 0;
-
-	if (value && !text)
-		die("out of memory printing JSON");
-	for (const char *p = text ? text : "null"; *p; p++) {
-		if (in_string) {
-			sbuf_addch(sb, *p);
-			if (*p == '\\' && p[1])
-				sbuf_addch(sb, *++p);
-			else if (*p == '"')
-				in_string = 0;
-			continue;
-		}
-		switch (*p) {
-		case '"':
-			in_string = 1;
-			sbuf_addch(sb, *p);
-			break;
-		case '{':
-		case '[':
-			sbuf_addch(sb, *p);
-			if (p[1] == '}' || p[1] == ']')
-				sbuf_addch(sb, *++p);
-			else
-				newline_indent(sb, ++depth);
-			break;
-		case '}':
-		case ']':
-			newline_indent(sb, --depth);
-			sbuf_addch(sb, *p);
-			break;
-		case ',':
-			sbuf_addch(sb, ',');
-			newline_indent(sb, depth);
-			break;
-		case ':':
-			sbuf_addstr(sb, ": ");
-			break;
-		default:
-			sbuf_addch(sb, *p);
-		}
-	}
-	sbuf_addch(sb, '\n');
-	cJSON_free(text);
+	if (number >= 0)
+		table_add_cellf(t, "#%ld", number);
+	else
+		table_add_cell(t, "");
+	table_add_colored(t, status_color(status), status);
+	table_add_cell(t, json_string(ticket, "customer_business_then_name", ""));
+	table_add_cell(t, json_string(ticket, "subject", ""));
 }
 
 void output_json(const cJSON *value)
 {
-	struct sbuf sb = SBUF_INIT;
+	char *text = value ? json_print(value) : xstrdup("null\n");
 
-	json_add_pretty(&sb, value);
-	fwrite(sb.buf, 1, sb.len, stdout);
-	sbuf_release(&sb);
+	fputs(text, stdout);
+	free(text);
 }
 
 /* Give the pager EOF and wait until the user quits it; stdout is the terminal again. */

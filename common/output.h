@@ -14,7 +14,6 @@
 #include <stddef.h>
 #include <cjson/cJSON.h>
 
-#include "sbuf.h"
 #include "table.h"
 
 /* SGR sequences for table cells and status_color(). */
@@ -61,11 +60,7 @@ const char *status_color(const char *status);
 struct table *ticket_table_new(void);
 void ticket_table_add(struct table *t, const cJSON *ticket);
 
-/*
- * --json: value pretty-printed with a 2-space indent and a final newline.
- * json_add_pretty() appends to sb; output_json() writes to stdout.
- */
-void json_add_pretty(struct sbuf *sb, const cJSON *value);
+/* --json: value (NULL prints null) indented by two spaces, as json_print() does, on stdout. */
 void output_json(const cJSON *value);
 
 /*

@@ -23,3 +23,5 @@ syncro_sandbox_SOURCES = sandbox/sandbox.c sandbox/server.c sandbox/server.h
 syncro_sandbox_CPPFLAGS = $(AM_CPPFLAGS) $(MHD_CFLAGS)
 syncro_sandbox_LDADD = $(SANDBOX_LIBS) $(MHD_LIBS)
 dist_pkgdata_DATA += sandbox/demo.json
+EXTRA_DIST += tools/demo
+EXTRA_DIST += bench/sandbox-load

@@ -1,37 +1,58 @@
 #include "compat.h"
 #include "render.h"
 
-static const char ticket_summary_keys[] =
-	"id number subject created_at customer_id customer_business_then_name "
-	"due_date resolved_at start_at end_at location_id location_name "
-	"problem_type status ticket_type_id ticket_type_name properties user_id "
-	"updated_at pdf_url priority billing_status tag_list sla_name "
-	"creator_name_or_email contact_fullname contract_name address_id parent "
-	"parent_id child recurring customer_reply total_formatted_billable_time "
-	"contact_id sla_breached sla_breaching_soon contract_id sla_id "
-	"customer_tag_list resolution_time response_time customer_icons comments user";
+static const char *const ticket_summary_keys[] = {
+	"id", "number", "subject", "created_at", "customer_id",
+	"customer_business_then_name", "due_date", "resolved_at", "start_at",
+	"end_at", "location_id", "location_name", "problem_type", "status",
+	"ticket_type_id", "ticket_type_name", "properties", "user_id",
+	"updated_at", "pdf_url", "priority", "billing_status", "tag_list",
+	"sla_name", "creator_name_or_email", "contact_fullname", "contract_name",
+	"address_id", "parent", "parent_id", "child", "recurring",
+	"customer_reply", "total_formatted_billable_time", "contact_id",
+	"sla_breached", "sla_breaching_soon", "contract_id", "sla_id",
+	"customer_tag_list", "resolution_time", "response_time",
+	"customer_icons", "comments", "user", NULL,
+};
+static const char *const user_keys[] = {
+	"id", "email", "full_name", "created_at", "updated_at", "group", "admin", "color", NULL,
+};
+static const char *const ticket_link_keys[] = { "id", "number", "status", "subject", NULL };
+static const char *const invoice_link_keys[] = { "id", "number", "is_paid", "total", "date", NULL };
 
-static const char user_keys[] = "id email full_name created_at updated_at group admin color";
+/*
+ * A reference to v for a reply: strings, objects and arrays are not
+ * copied, so the reply must be printed before the data can change (the
+ * server prints it under the state lock).
+ */
+static cJSON *ref(const cJSON *v)
+{
+	if (cJSON_IsString(v))
+		return cJSON_CreateStringReference(v->valuestring);
+	if (cJSON_IsObject(v))
+		return cJSON_CreateObjectReference(v->child);
+	if (cJSON_IsArray(v))
+		return cJSON_CreateArrayReference(v->child);
+	return cJSON_Duplicate(v, 0);
+}
 
-/* A new object with obj's values for the space-separated keys (null if absent). */
-static cJSON *pick(const cJSON *obj, const char *keys, const cJSON *computed)
+/*
+ * A new object with the keys, valued from computed, else obj (by
+ * reference, see ref()), else null. Values from computed are moved out of it.
+ */
+static cJSON *pick(const cJSON *obj, const char *const *keys, cJSON *computed)
 {
 	cJSON *out = cJSON_CreateObject();
-	const char *p = keys;
 
-	while (*p) {
-		size_t len = strcspn(p, " ");
-		char key[64];
-		const cJSON *v;
+	for (; *keys; keys++) {
+		cJSON *v = computed ? cJSON_DetachItemFromObjectCaseSensitive(computed, *keys) : NULL;
 
-		snprintf(key, sizeof(key), "%.*s", (int)len, p);
-		v = cJSON_GetObjectItemCaseSensitive(computed, key);
-		if (!v)
-			v = cJSON_GetObjectItemCaseSensitive(obj, key);
-		cJSON_AddItemToObject(out, key, v ? cJSON_Duplicate(v, 1) : cJSON_CreateNull());
-		p += len;
-		while (*p == ' ')
-			p++;
+		if (!v) {
+			const cJSON *stored = cJSON_GetObjectItemCaseSensitive(obj, *keys);
+
+			v = stored ? ref(stored) : cJSON_CreateNull();
+		}
+		cJSON_AddItemToObjectCS(out, *keys, v);
 	}
 	return out;
 }
@@ -85,8 +106,7 @@ static cJSON *customer_links(struct state *st, double id, int tickets)
 	cJSON_ArrayForEach(it, coll(st, tickets ? "tickets" : "invoices")) {
 		if (num_field(it, "customer_id", -1) != id)
 			continue;
-		cJSON_AddItemToArray(links, pick(it, tickets ? "id number status subject"
-						 : "id number is_paid total date", NULL));
+		cJSON_AddItemToArray(links, pick(it, tickets ? ticket_link_keys : invoice_link_keys, NULL));
 	}
 	return links;
 }

@@ -1,6 +1,8 @@
 /*
  * The API shapes built from stored records. Every function returns a new
- * cJSON object the caller owns; stored records are never changed.
+ * cJSON object the caller owns; stored records are never changed. A result
+ * may refer to stored strings, objects and arrays instead of copying them:
+ * print it before the state lock is released.
  */
 #ifndef SANDBOX_RENDER_H
 #define SANDBOX_RENDER_H

@@ -4,14 +4,16 @@
  * of the integration tests. See syncro-sandbox(1).
  */
 #include "compat.h"
+#include <limits.h>
 #include <signal.h>
 #include <pthread.h>
 #include "parse-options.h"
 #include "server.h"
 #include "usage.h"
+#include "xmalloc.h"
 
 static long port = 8180;
-static const char *data_file = PKGDATADIR "/demo.json";
+static const char *data_file;
 static const char *api_key = "sandbox";
 static long rate_limit = 180;
 static long page_size = 25;
@@ -21,7 +23,7 @@ static int ignore_comment_time;
 
 static const struct option_spec options[] = {
 	OPT_INT(0, "port", &port, "N", "listen on 127.0.0.1:N (0: a free port; default 8180)"),
-	OPT_STRING_C(0, "data", &data_file, "FILE", "load the account's data from FILE", COMPLETE_FILE),
+	OPT_STRING_C(0, "data", &data_file, "FILE", "load the account's data from FILE (default: the demo data)", COMPLETE_FILE),
 	OPT_STRING(0, "api-key", &api_key, "KEY", "the API key clients must send (default: sandbox)"),
 	OPT_INT(0, "rate-limit", &rate_limit, "N", "requests per minute per client (default 180; 0: none)"),
 	OPT_INT(0, "page-size", &page_size, "N", "default page size of the lists (default 25)"),
@@ -37,6 +39,26 @@ static const struct verb_spec verb = {
 	"run a local emulator of the Syncro API, seeded with demo data", options,
 	COMPLETE_NONE,
 };
+
+/*
+ * The installed demo data, or, when that is missing (not installed yet),
+ * sandbox/demo.json beside the executable, as in a build tree. The caller
+ * frees the result.
+ */
+static char *default_data_file(void)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	char *slash;
+
+	if (!access(PKGDATADIR "/demo.json", R_OK) || n <= 0)
+		return xstrdup(PKGDATADIR "/demo.json");
+	self[n] = '\0';
+	slash = strrchr(self, '/');
+	if (slash)
+		*slash = '\0';
+	return xstrfmt("%s/sandbox/demo.json", self);
+}
 
 /* The key as a shell word: quoted unless it is plainly safe. */
 static void print_shell_word(const char *s)
@@ -60,6 +82,7 @@ int main(int argc, char **argv)
 	struct state st = { 0 };
 	struct server srv = { 0 };
 	struct sbuf err = SBUF_INIT;
+	char *data_path;
 	sigset_t stop;
 	int got, bound;
 
@@ -75,9 +98,11 @@ int main(int argc, char **argv)
 	if (!*api_key)
 		usage_error(&verb, "'--api-key' must not be empty");
 
-	if (state_load(&st, data_file, &err) < 0)
+	data_path = data_file ? xstrdup(data_file) : default_data_file();
+	if (state_load(&st, data_path, &err) < 0)
 		die("%s; give a data file with '--data FILE'", err.buf);
 	sbuf_release(&err);
+	free(data_path);
 	st.page_size = page_size;
 	st.ignore_comment_time = ignore_comment_time;
 

@@ -184,9 +184,12 @@ static void api(struct server *srv, struct MHD_Connection *c, const char *method
 	int allowed;
 
 	client_address(c, addr, sizeof(addr));
-	pthread_mutex_lock(&srv->st->lock);
-	allowed = peek || ratelimit_take(&srv->rl, addr, monotonic_seconds(), &retry);
-	pthread_mutex_unlock(&srv->st->lock);
+	allowed = peek || srv->rl.limit <= 0;
+	if (!allowed) {
+		pthread_rwlock_wrlock(&srv->st->lock);
+		allowed = ratelimit_take(&srv->rl, addr, monotonic_seconds(), &retry);
+		pthread_rwlock_unlock(&srv->st->lock);
+	}
 	if (!allowed) {
 		set_msg(a, 429, "error", "Rate limit exceeded");
 		a->retry_after = srv->retry_after ? retry : 0;
@@ -213,12 +216,16 @@ static void api(struct server *srv, struct MHD_Connection *c, const char *method
 	r.method = method;
 	r.path = path + strlen(API_PREFIX);
 	r.query = query_parse(raw_query);
-	pthread_mutex_lock(&srv->st->lock);
+	/* GET handlers only read, so they may run side by side. */
+	if (!strcmp(method, "GET"))
+		pthread_rwlock_rdlock(&srv->st->lock);
+	else
+		pthread_rwlock_wrlock(&srv->st->lock);
 	api_dispatch(&r);
-	pthread_mutex_unlock(&srv->st->lock);
 	if (!r.reply)
 		r.reply = cJSON_CreateObject();
-	set_json(a, r.status ? r.status : 200, r.reply);
+	set_json(a, r.status ? r.status : 200, r.reply);	/* it may refer to the data */
+	pthread_rwlock_unlock(&srv->st->lock);
 	cJSON_Delete(r.query);
 	cJSON_Delete(r.body);
 }
@@ -229,12 +236,14 @@ static void log_it(struct server *srv, const char *method, const char *path,
 {
 	struct sbuf masked = SBUF_INIT;
 
+	if (!srv->test_controls)
+		return;
 	if (raw_query)
 		query_mask_api_key(&masked, raw_query);
-	pthread_mutex_lock(&srv->st->lock);
+	pthread_rwlock_wrlock(&srv->st->lock);
 	log_request(&srv->ctl, method, path, raw_query ? masked.buf : NULL,
 		    body->buf, body->len, scheme, status);
-	pthread_mutex_unlock(&srv->st->lock);
+	pthread_rwlock_unlock(&srv->st->lock);
 	sbuf_release(&masked);
 }
 
@@ -259,18 +268,18 @@ static enum MHD_Result serve(struct server *srv, struct MHD_Connection *c,
 		set_msg(&a, 413, "error", "the request body is too large");
 	} else if (!strncmp(path, CONTROL_PREFIX, strlen(CONTROL_PREFIX))) {
 		if (srv->test_controls) {
-			pthread_mutex_lock(&srv->st->lock);
+			pthread_rwlock_wrlock(&srv->st->lock);
 			control(srv, method, path, &cr->body, &a);
-			pthread_mutex_unlock(&srv->st->lock);
+			pthread_rwlock_unlock(&srv->st->lock);
 		} else {
 			set_msg(&a, 404, "message", "Not found");
 		}
 		peek = 1;
 	} else {
-		if (!peek) {
-			pthread_mutex_lock(&srv->st->lock);
+		if (!peek && srv->test_controls) {
+			pthread_rwlock_wrlock(&srv->st->lock);
 			injected = take_fail_rule(&srv->ctl, method, path, &rule);
-			pthread_mutex_unlock(&srv->st->lock);
+			pthread_rwlock_unlock(&srv->st->lock);
 		}
 		if (injected && rule.delay_ms > 0) {
 			struct timespec ts = { rule.delay_ms / 1000, (rule.delay_ms % 1000) * 1000000L };

@@ -181,7 +181,7 @@ int state_load_string(struct state *st, const char *json, const char *name,
 		cJSON_AddItemToObject(data, "me", cJSON_CreateObject());
 	if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(data, "ticket_settings")))
 		cJSON_AddItemToObject(data, "ticket_settings", cJSON_CreateObject());
-	pthread_mutex_init(&st->lock, NULL);
+	pthread_rwlock_init(&st->lock, NULL);
 	st->loaded = data;
 	st->data = cJSON_Duplicate(data, 1);
 	return 0;
@@ -213,7 +213,7 @@ void state_free(struct state *st)
 	cJSON_Delete(st->data);
 	cJSON_Delete(st->loaded);
 	st->data = st->loaded = NULL;
-	pthread_mutex_destroy(&st->lock);
+	pthread_rwlock_destroy(&st->lock);
 }
 
 cJSON *coll(struct state *st, const char *name)

@@ -17,7 +17,8 @@
 #include "sbuf.h"
 
 struct state {
-	pthread_mutex_t lock;	/* held around every use of data */
+	/* Read-held while a GET reads data, write-held around every change. */
+	pthread_rwlock_t lock;
 	cJSON *loaded;
 	cJSON *data;
 	long page_size;		/* default page size of most lists */

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ISO_TIME_LEN 32
+#define ISO_TIME_LEN 80
 
 /*
  * Parse "YYYY-MM-DD", optionally followed by "THH:MM[:SS[.fff]]" and "Z" or

@@ -84,6 +84,20 @@ test_must_fail () {
 	return 0
 }
 
+# test_wait_for PATTERN FILE: wait (up to 60 s, for loaded machines and
+# sanitizer builds) until FILE has a line matching PATTERN.
+test_wait_for () {
+	n=0
+	until grep -q -e "$1" "$2" 2>/dev/null; do
+		n=$((n + 1))
+		if test $n -gt 1200; then
+			echo "test_wait_for: no '$1' in $2 after 60 s" >&2
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
 test_cmp () {
 	diff -u "$1" "$2"
 }
@@ -142,6 +156,9 @@ sandbox_curl () {
 start_sandbox () {
 	sandbox_out=$TRASH_DIRECTORY/.sandbox.out
 	sandbox_err=$TRASH_DIRECTORY/.sandbox.err
+	# the parent must not read an earlier sandbox's lines before the
+	# child has truncated the file
+	rm -f "$sandbox_out"
 	"$abs_top_builddir/syncro-sandbox" --port 0 --test-controls \
 		--data "$abs_top_srcdir/sandbox/demo.json" --api-key "$TEST_API_KEY" "$@" \
 		>"$sandbox_out" 2>"$sandbox_err" &
@@ -154,7 +171,7 @@ start_sandbox () {
 		SYNCRO_BASE_URL=$(sed -n 's/^export SYNCRO_BASE_URL=//p' "$sandbox_out" 2>/dev/null)
 		test -n "$SYNCRO_BASE_URL" && break
 		sandbox_tries=$((sandbox_tries + 1))
-		if test "$sandbox_tries" -gt 200 || ! kill -0 "$SANDBOX_PID" 2>/dev/null; then
+		if test "$sandbox_tries" -gt 1200 || ! kill -0 "$SANDBOX_PID" 2>/dev/null; then
 			echo "Bail out! syncro-sandbox did not start:"
 			sed 's/^/# /' "$sandbox_err"
 			exit 1

@@ -62,10 +62,7 @@ test_expect_success 'SIGTERM and SIGINT stop a sandbox cleanly (exit 0)' '
 	for sig in TERM INT; do
 		syncro-sandbox --port 0 --data "$abs_top_srcdir/sandbox/demo.json" >out 2>err &
 		pid=$! &&
-		n=0 &&
-		until grep -q "^export SYNCRO_API_KEY=sandbox$" out; do
-			n=$((n + 1)) && test $n -lt 200 && sleep 0.05 || break
-		done &&
+		test_wait_for "^export SYNCRO_API_KEY=sandbox$" out &&
 		kill -$sig $pid &&
 		wait $pid &&
 		{ test ! -s err || { cat err; false; }; } || return 1

@@ -114,10 +114,7 @@ test_expect_success 'without --test-controls the controls do not exist' '
 	(
 		syncro-sandbox --port 0 --data "$abs_top_srcdir/sandbox/demo.json" >out &
 		pid=$! &&
-		n=0 &&
-		until grep -q "^export SYNCRO_API_KEY" out; do
-			n=$((n + 1)) && test $n -lt 200 && sleep 0.05 || break
-		done &&
+		test_wait_for "^export SYNCRO_API_KEY" out &&
 		url=$(sed -n "s/^export SYNCRO_BASE_URL=//p" out) &&
 		sandbox_curl -o /dev/null -w "%{http_code}\n" "${url%/api/v1}/__sandbox/requests" >code &&
 		sandbox_curl -o /dev/null -w "%{http_code}\n" -X POST "${url%/api/v1}/__sandbox/reset" >>code &&

@@ -8,58 +8,9 @@
 #include "prompt.h"
 #include "quote.h"
 #include "unit.h"
+#include "unit-home.h"
+#include "unit-run.h"
 #include "unit-tty.h"
-
-/*
- * TEMPORARY, until config.c reaches main: the two config.h functions the
- * drafts use. Delete this block when merging it.
- */
-#include "config.h"
-#include "xmalloc.h"
-char *xdg_state_path(const char *file)
-{
-	const char *base = getenv("XDG_STATE_HOME");
-
-	if (base && *base == '/')
-		return xstrfmt("%s/syncro/%s", base, file);
-	return xstrfmt("%s/.local/state/syncro/%s", getenv("HOME"), file);
-}
-
-int mkdir_for_file(const char *path)
-{
-	char *dir = xstrdup(path);
-
-	for (char *p = dir + 1; (p = strchr(p, '/')); p++) {
-		*p = '\0';
-		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-			int saved = errno;
-
-			free(dir);
-			errno = saved;
-			return -1;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return 0;
-}
-
-/* A fresh directory for the test's files; the caller frees the path. */
-static char *scratch_dir(void)
-{
-	char *dir = strdup("/tmp/syncro-prompt-XXXXXX");
-
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	return dir;
-}
-
-static void remove_tree(const char *dir)
-{
-	char cmd[512];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-}
 
 static char *slurp(const char *path)
 {
@@ -142,49 +93,41 @@ START_TEST(no_prompt_without_a_terminal)
 }
 END_TEST
 
-/* Run die_missing(option) in a child; its exit code and stderr. */
-static char *die_missing_in_child(const char *option, int on_tty, int disable, int *code)
-{
-	struct capture cap;
-	struct test_tty tty;
-	int status;
-	pid_t pid;
+struct missing {
+	const char *option;
+	int on_tty, disable;
+};
 
-	capture_start(&cap);
-	pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (!pid) {
-		if (on_tty)
-			type_on_tty(&tty, "");
-		else
-			stdin_from_null();
-		if (disable)
-			prompt_disable();
-		die_missing(option);
-	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	*code = WEXITSTATUS(status);
-	return capture_end(&cap);
+static void call_die_missing(void *arg)
+{
+	const struct missing *m = arg;
+	struct test_tty tty;
+
+	if (m->on_tty)
+		type_on_tty(&tty, "");
+	else
+		stdin_from_null();
+	if (m->disable)
+		prompt_disable();
+	die_missing(m->option);
+}
+
+static void assert_missing(const char *option, int on_tty, int disable, const char *want)
+{
+	struct missing m = { option, on_tty, disable };
+	struct sbuf err = SBUF_INIT;
+
+	ck_assert_int_eq(run_in_child(call_die_missing, &m, &err), EXIT_USAGE);
+	ck_assert_str_eq(err.buf, want);
+	sbuf_release(&err);
 }
 
 START_TEST(missing_value_names_the_option)
 {
-	char *err;
-	int code;
-
-	err = die_missing_in_child("--minutes", 0, 0, &code);
-	ck_assert_int_eq(code, EXIT_USAGE);
-	ck_assert_str_eq(err, "syncro: missing --minutes; pass it or run on a terminal\n");
-	free(err);
-	err = die_missing_in_child("--customer", 1, 1, &code);
-	ck_assert_int_eq(code, EXIT_USAGE);
-	ck_assert_str_eq(err, "syncro: missing --customer; pass it (prompts are off with --no-input)\n");
-	free(err);
-	err = die_missing_in_child("--labor", 1, 0, &code);
-	ck_assert_int_eq(code, EXIT_USAGE);
-	ck_assert_str_eq(err, "syncro: missing --labor; pass it or answer the prompt\n");
-	free(err);
+	assert_missing("--minutes", 0, 0, "syncro: missing --minutes; pass it or run on a terminal\n");
+	assert_missing("--customer", 1, 1,
+		       "syncro: missing --customer; pass it (prompts are off with --no-input)\n");
+	assert_missing("--labor", 1, 0, "syncro: missing --labor; pass it or answer the prompt\n");
 }
 END_TEST
 
@@ -316,11 +259,14 @@ START_TEST(comment_template_shows_the_ticket)
 {
 	cJSON *tk = cJSON_Parse("{\"number\":32164,\"subject\":\"Own cloud thing again\","
 		"\"customer_business_then_name\":\"Jerry Burger\",\"comments\":["
-		"{\"id\":9,\"tech\":\"Mike Ritter\",\"hidden\":true,\"body\":\"Newest\\n\\nsecond line\"},"
+		"{\"id\":9,\"tech\":\"Mike Ritter\",\"hidden\":true,\"created_at\":\"2026-11-27T09:12:00.000-05:00\","
+		"\"body\":\"Newest\\n\\nsecond line\"},"
 		"{\"id\":3,\"tech\":null,\"body\":\"Oldest\"}]}");
 	cJSON *bare = cJSON_Parse("{\"number\":\"7\"}");
 	struct sbuf tpl = SBUF_INIT;
 
+	setenv("TZ", "UTC", 1);
+	tzset();
 	editor_comment_template(&tpl, tk);
 	ck_assert_str_eq(tpl.buf,
 		"\n"
@@ -328,7 +274,7 @@ START_TEST(comment_template_shows_the_ticket)
 		"# Customer: Jerry Burger\n"
 		"# Lines starting with '#' are ignored; an empty comment aborts.\n"
 		"#\n"
-		"# Last comment by Mike Ritter (hidden):\n"
+		"# Last comment by Mike Ritter on 2026-11-27 14:12 (hidden):\n"
 		"# Newest\n"
 		"#\n"
 		"# second line\n");
@@ -344,19 +290,25 @@ START_TEST(comment_template_shows_the_ticket)
 }
 END_TEST
 
-/* A fake editor: a shell script in dir that does body to the file "$1". */
-static char *fake_editor(const char *dir, const char *name, const char *body)
+/* A fake editor: a shell script NAME in HOME running body; the caller frees the path. */
+static char *fake_editor(const char *name, const char *body)
 {
-	char *path = malloc(strlen(dir) + strlen(name) + 2);
-	FILE *f;
+	char *path = home_file(name), *script = xstrfmt("#!/bin/sh\n%s\n", body);
 
-	snprintf(path, strlen(dir) + strlen(name) + 2, "%s/%s", dir, name);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fprintf(f, "#!/bin/sh\n%s\n", body);
-	fclose(f);
+	write_file(path, script);
 	ck_assert_int_eq(chmod(path, 0755), 0);
+	free(script);
 	return path;
+}
+
+/* TMPDIR: a directory of its own in HOME, to see what the editor leaves. */
+static char *own_tmpdir(void)
+{
+	char *tmp = home_file("tmp");
+
+	ck_assert_int_eq(mkdir(tmp, 0700), 0);
+	setenv("TMPDIR", tmp, 1);
+	return tmp;
 }
 
 static int count_files(const char *dir)
@@ -375,18 +327,15 @@ static int count_files(const char *dir)
 
 START_TEST(editor_round_trip)
 {
-	char *dir = scratch_dir(), *tmp = scratch_dir();
-	char *editor, *seen, *text = NULL, *copy;
+	char *tmp = own_tmpdir(), *seen_path = home_file("seen");
+	char *editor, *seen, *text = NULL;
 	struct sbuf tpl = SBUF_INIT;
 
-	setenv("TMPDIR", tmp, 1);
-	copy = malloc(strlen(dir) + 6);
-	snprintf(copy, strlen(dir) + 6, "%s/seen", dir);
-	/* The "user" types above the comments, like in git commit. */
-	editor = fake_editor(dir, "edit", "cp \"$1\" \"$SEEN\" &&\n"
+	/* The "user" types above the comments, as in git commit. */
+	editor = fake_editor("edit", "cp \"$1\" \"$SEEN\" &&\n"
 		"{ printf 'Fixed the sync client.\\n\\nRestarted it.\\n'; cat \"$1\"; } >\"$1.new\" &&\n"
 		"mv \"$1.new\" \"$1\"");
-	setenv("SEEN", copy, 1);
+	setenv("SEEN", seen_path, 1);
 	setenv("EDITOR", "false", 1);
 	setenv("VISUAL", editor, 1);		/* VISUAL wins over EDITOR */
 	ck_assert_str_eq(editor_command(), editor);
@@ -394,34 +343,27 @@ START_TEST(editor_round_trip)
 	sbuf_addstr(&tpl, "\n# Comment on ticket #32164\n");
 	ck_assert_int_eq(edit_text(tpl.buf, &text), EDIT_OK);
 	ck_assert_str_eq(text, "Fixed the sync client.\n\nRestarted it.");
-	seen = slurp(copy);
+	seen = slurp(seen_path);
 	ck_assert_str_eq(seen, tpl.buf);	/* the editor got the template */
 	ck_assert_int_eq(count_files(tmp), 0);	/* and its file is gone */
 
 	free(seen);
 	free(text);
 	free(editor);
-	free(copy);
-	sbuf_release(&tpl);
-	remove_tree(dir);
-	remove_tree(tmp);
-	free(dir);
+	free(seen_path);
 	free(tmp);
+	sbuf_release(&tpl);
 }
 END_TEST
 
 START_TEST(editor_command_through_the_shell)
 {
-	char *dir = scratch_dir(), *tmp = scratch_dir(), *text = NULL;
-	char *editor, *cmd;
+	char *tmp = own_tmpdir(), *text = NULL, *editor, *cmd;
 
-	setenv("TMPDIR", tmp, 1);
-	unsetenv("VISUAL");
 	setenv("VISUAL", "", 1);		/* empty counts as unset */
-	editor = fake_editor(dir, "edit", "printf '%s\\n' \"$1\" >\"$2\"");
+	editor = fake_editor("edit", "printf '%s\\n' \"$1\" >\"$2\"");
 	/* A command with its own argument: the file name comes after it, as "$2". */
-	cmd = malloc(strlen(editor) + 32);
-	snprintf(cmd, strlen(editor) + 32, "%s 'Urgent fix'", editor);
+	cmd = xstrfmt("%s 'Urgent fix'", editor);
 	setenv("EDITOR", cmd, 1);
 	ck_assert_int_eq(edit_text("\n", &text), EDIT_OK);
 	ck_assert_str_eq(text, "Urgent fix");
@@ -432,19 +374,15 @@ START_TEST(editor_command_through_the_shell)
 
 	free(cmd);
 	free(editor);
-	remove_tree(dir);
-	remove_tree(tmp);
-	free(dir);
 	free(tmp);
 }
 END_TEST
 
 START_TEST(editor_empty_aborts_failure_keeps_the_file)
 {
-	char *tmp = scratch_dir(), *text = NULL, *err;
+	char *tmp = own_tmpdir(), *text = NULL, *err;
 	struct capture cap;
 
-	setenv("TMPDIR", tmp, 1);
 	unsetenv("VISUAL");
 	setenv("EDITOR", "true", 1);		/* leaves only the comments */
 	ck_assert_int_eq(edit_text("\n# Comment on ticket #32164\n", &text), EDIT_EMPTY);
@@ -461,7 +399,6 @@ START_TEST(editor_empty_aborts_failure_keeps_the_file)
 				     "hint: the text is kept in '"));
 	ck_assert_ptr_nonnull(strstr(err, tmp));
 	free(err);
-	remove_tree(tmp);
 	free(tmp);
 }
 END_TEST
@@ -483,34 +420,34 @@ START_TEST(quote_for_the_shell)
 }
 END_TEST
 
-START_TEST(drafts_private_unique_and_deleted)
+static void at_fixed_time(void)
 {
-	char *dir = scratch_dir(), *state, *a, *b, *want, *body;
-	struct stat st;
-
-	state = malloc(strlen(dir) + 16);
-	snprintf(state, strlen(dir) + 16, "%s/state", dir);
-	setenv("XDG_STATE_HOME", state, 1);
 	setenv("SYNCRO_NOW", "1795874701", 1);	/* 2026-11-28 14:05:01 UTC */
 	setenv("TZ", "UTC", 1);
 	tzset();
-	umask(0);				/* 0600 whatever the umask */
+}
 
+START_TEST(drafts_private_unique_and_deleted)
+{
+	char *a, *b, *body, *drafts = home_file(".local/state/syncro/drafts");
+	struct stat st;
+
+	at_fixed_time();
+	umask(0);				/* 0600 whatever the umask */
 	a = draft_save(32164, "Fixed the sync client.\n\nRestarted it.");
 	ck_assert_ptr_nonnull(a);
-	want = malloc(strlen(state) + 64);
-	snprintf(want, strlen(state) + 64, "%s/syncro/drafts/32164-20261128-140501.txt", state);
-	ck_assert_str_eq(a, want);
+	assert_home_path(xstrdup(a), ".local/state/syncro/drafts/32164-20261128-140501.txt");
 	ck_assert_int_eq(stat(a, &st), 0);
 	ck_assert_int_eq(st.st_mode & 07777, 0600);
+	ck_assert_int_eq(stat(drafts, &st), 0);
+	ck_assert_int_eq(st.st_mode & 07777, 0700);
 	body = slurp(a);
 	ck_assert_str_eq(body, "Fixed the sync client.\n\nRestarted it.\n");
 	free(body);
 
 	b = draft_save(32164, "Second try\n");	/* the same second */
 	ck_assert_ptr_nonnull(b);
-	snprintf(want, strlen(state) + 64, "%s/syncro/drafts/32164-20261128-140501-2.txt", state);
-	ck_assert_str_eq(b, want);
+	assert_home_path(xstrdup(b), ".local/state/syncro/drafts/32164-20261128-140501-2.txt");
 	body = slurp(b);
 	ck_assert_str_eq(body, "Second try\n");
 	free(body);
@@ -523,42 +460,46 @@ START_TEST(drafts_private_unique_and_deleted)
 	ck_assert_int_eq(access(b, F_OK), 0);
 	ck_assert_int_eq(draft_delete(a), 0);	/* already gone is fine */
 	ck_assert_int_eq(draft_delete(b), 0);
+	ck_assert_int_eq(count_files(drafts), 0);
 
 	free(a);
 	free(b);
-	free(want);
+	free(drafts);
+}
+END_TEST
+
+START_TEST(drafts_follow_xdg_state_home)
+{
+	char *state = home_file("state"), *path;
+
+	at_fixed_time();
+	setenv("XDG_STATE_HOME", state, 1);
+	path = draft_save(7, "x");
+	assert_home_path(path, "state/syncro/drafts/7-20261128-140501.txt");
 	free(state);
-	remove_tree(dir);
-	free(dir);
 }
 END_TEST
 
 START_TEST(draft_save_failure_is_reported)
 {
-	char *dir = scratch_dir(), *state, *err, *path;
+	char *state = home_file("state"), *path;
+	struct sbuf err = SBUF_INIT;
 	struct capture cap;
-	FILE *f;
+	char *text;
 
-	/* A file where the state directory should be. */
-	state = malloc(strlen(dir) + 16);
-	snprintf(state, strlen(dir) + 16, "%s/state", dir);
-	f = fopen(state, "w");
-	ck_assert_ptr_nonnull(f);
-	fclose(f);
+	write_file(state, "a file where the state directory should be\n");
 	setenv("XDG_STATE_HOME", state, 1);
-	setenv("SYNCRO_NOW", "1795874701", 1);
-	setenv("TZ", "UTC", 1);
-	tzset();
+	at_fixed_time();
 	capture_start(&cap);
 	path = draft_save(32164, "text");
-	err = capture_end(&cap);
+	text = capture_end(&cap);
 	ck_assert_ptr_null(path);
-	ck_assert_ptr_nonnull(strstr(err, "error: cannot create the directory for '"));
-	ck_assert_ptr_nonnull(strstr(err, "/state/syncro/drafts/32164-20261128-140501.txt': Not a directory\n"));
-	free(err);
+	add_home_masked(&err, text);
+	ck_assert_str_eq(err.buf, "error: cannot create the directory for "
+			 "'HOME/state/syncro/drafts/32164-20261128-140501.txt': Not a directory\n");
+	free(text);
 	free(state);
-	remove_tree(dir);
-	free(dir);
+	sbuf_release(&err);
 }
 END_TEST
 
@@ -587,6 +528,7 @@ static Suite *prompt_suite(void)
 	Suite *s = suite_create("prompt");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_checked_fixture(tc, home_setup, home_teardown);
 	tcase_add_test(tc, no_prompt_without_a_terminal);
 	tcase_add_test(tc, missing_value_names_the_option);
 	tcase_add_test(tc, prompt_line_with_default);
@@ -600,6 +542,7 @@ static Suite *prompt_suite(void)
 	tcase_add_test(tc, editor_empty_aborts_failure_keeps_the_file);
 	tcase_add_test(tc, quote_for_the_shell);
 	tcase_add_test(tc, drafts_private_unique_and_deleted);
+	tcase_add_test(tc, drafts_follow_xdg_state_home);
 	tcase_add_test(tc, draft_save_failure_is_reported);
 	tcase_add_test(tc, draft_hint_says_how_to_resend);
 	suite_add_tcase(s, tc);

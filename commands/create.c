@@ -1,0 +1,133 @@
+/*
+ * syncro create: open a ticket. One POST /tickets, after the lookups its
+ * options need (customer search, settings, /me, contacts); the first
+ * comment goes in the same request (comments_attributes).
+ */
+#include "compat.h"
+#include "api.h"
+#include "cache.h"
+#include "config.h"
+#include "customer-lookup.h"
+#include "json.h"
+#include "output.h"
+#include "parse-options.h"
+#include "prompt.h"
+#include "ticket-fields.h"
+#include "usage.h"
+#include "web-url.h"
+#include "xmalloc.h"
+
+static struct ticket_fields f;
+static const char *customer, *body;
+static int opt_json, no_input;
+
+static const struct option_spec options[] = {
+	OPT_STRING_C(0, "customer", &customer, "NAME|ID", "the customer (a name is searched)",
+		     COMPLETE_CUSTOMER),
+	OPT_STRING(0, "subject", &f.subject, "TEXT", "the ticket's subject"),
+	OPT_STRING('m', "body", &body, "TEXT", "the first comment: what the problem is"),
+	OPT_STRING(0, "problem-type", &f.problem_type, "TYPE", "the problem type (Hardware, Email...)"),
+	OPT_STRING_C(0, "status", &f.status, "STATUS", "the status (default: the account's, New)",
+		     COMPLETE_STATUS),
+	OPT_STRING(0, "priority", &f.priority, "PRIORITY", "the priority (\"1 High\"...)"),
+	OPT_STRING(0, "due", &f.due, "DATE", "the due date, YYYY-MM-DD"),
+	OPT_STRING_C(0, "assign", &f.assign, "TECH|me", "assign a tech", COMPLETE_TECH),
+	OPT_STRING(0, "contact", &f.contact, "NAME|ID", "the customer's contact"),
+	OPT_STRING(0, "type", &f.type, "NAME|ID", "the ticket type"),
+	OPT_BOOL(0, "json", &opt_json, "print the new ticket as JSON"),
+	OPT_BOOL(0, "no-input", &no_input, "never prompt: missing fields are errors"),
+	OPT_END(),
+};
+
+static const struct verb_spec verb = {
+	"create", "syncro create [options] --customer NAME|ID --subject TEXT",
+	"open a new ticket", options, COMPLETE_NONE,
+};
+
+/* Ask for what is missing, or name all of it in one error. */
+static void ask_missing(char **asked_customer, char **asked_subject)
+{
+	const char *missing[2];
+	size_t n = 0;
+
+	if (!customer)
+		missing[n++] = "--customer";
+	if (!f.subject)
+		missing[n++] = "--subject";
+	if (!n)
+		return;
+	if (!prompt_can_ask()) {
+		if (n == 1)
+			die_missing(missing[0]);
+		die_with(EXIT_USAGE, "missing %s and %s; pass them%s", missing[0], missing[1],
+			 isatty(STDIN_FILENO) ? " (prompts are off with --no-input)" :
+			 " or run on a terminal");
+	}
+	if (!customer) {
+		if (prompt_line("Customer", NULL, asked_customer) < 0)
+			die_missing("--customer");
+		customer = *asked_customer;
+	}
+	if (!f.subject) {
+		if (prompt_line("Subject", NULL, asked_subject) < 0)
+			die_missing("--subject");
+		f.subject = *asked_subject;
+	}
+}
+
+static cJSON *first_comment(void)
+{
+	cJSON *list = cJSON_CreateArray(), *c = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(c, "subject", "Initial Issue");
+	cJSON_AddStringToObject(c, "body", body);
+	cJSON_AddBoolToObject(c, "hidden", 0);
+	cJSON_AddBoolToObject(c, "do_not_email", !config_get()->email_comments);
+	cJSON_AddItemToArray(list, c);
+	return list;
+}
+
+int main(int argc, char **argv)
+{
+	char *asked_customer = NULL, *asked_subject = NULL, *name = NULL, *url;
+	cJSON *req, *ticket;
+	long customer_id;
+
+	if (parse_options(&verb, argc, argv))
+		usage_error(&verb, "'syncro create' takes no arguments; did you mean --subject?");
+	if (no_input)
+		prompt_disable();
+	ask_missing(&asked_customer, &asked_subject);
+	if (body && !*body)
+		die_with(EXIT_USAGE, "empty --body; leave it out or say what the problem is");
+
+	req = cJSON_CreateObject();
+	ticket_fields_add(req, &f);
+	customer_id = customer_resolve(customer, "--customer", &name);
+	cJSON_AddNumberToObject(req, "customer_id", (double)customer_id);
+	ticket_fields_add_contact(req, &f, customer_id);
+	if (body)
+		cJSON_AddItemToObject(req, "comments_attributes", first_comment());
+
+	ticket = api_unwrap(api_post("/tickets", req), "ticket");
+	cJSON_Delete(req);
+	if (json_long(ticket, "number", -1) <= 0 || json_long(ticket, "id", -1) <= 0)
+		die_with(EXIT_NETWORK, "POST /tickets: the answer has no ticket; check with 'syncro list'");
+	cache_store_tickets(ticket);
+
+	if (opt_json) {
+		output_json(ticket);
+	} else {
+		url = ticket_web_url(json_long(ticket, "id", -1));
+		printf("created #%ld for %s\n", json_long(ticket, "number", -1),
+		       json_string(ticket, "customer_business_then_name", name ? name : customer));
+		if (url)
+			printf("%s\n", url);
+		free(url);
+	}
+	cJSON_Delete(ticket);
+	free(name);
+	free(asked_customer);
+	free(asked_subject);
+	return fflush(stdout) ? EXIT_ERROR : EXIT_OK;
+}

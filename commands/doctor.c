@@ -1,0 +1,152 @@
+/*
+ * syncro doctor: check, in order, what a request needs (config file, base
+ * URL, key source, the account's answer to GET /me and its permissions)
+ * and show the shared rate limit. Stops at the first problem with its exit
+ * code, so scripts can test `syncro doctor` before a run.
+ */
+#include "compat.h"
+#include "api.h"
+#include "config.h"
+#include "cred.h"
+#include "json.h"
+#include "parse-options.h"
+#include "ratelimit.h"
+#include "usage.h"
+#include "xmalloc.h"
+
+static const struct option_spec options[] = {
+	OPT_END(),
+};
+
+static const struct verb_spec verb = {
+	"doctor", "syncro doctor", "check config, key, connection and permissions",
+	options, COMPLETE_NONE,
+};
+
+/* What syncro's verbs need from GET /me's permissions, and who needs it. */
+static const struct {
+	const char *path, *name, *verbs;
+} needed[] = {
+	{ "ticket.read", "ticket read", "list, ticket, search" },
+	{ "ticket.write", "ticket write", "create, update, comment, time, close, bill" },
+	{ "customer.read", "customer read", "customers, create" },
+	{ "invoice.read", "invoice read", "bill" },
+	{ "invoice.write", "invoice write", "bill" },
+};
+
+static void row(const char *label, const char *value)
+{
+	printf("%-13s %s\n", label, value);
+}
+
+static void check_permissions(const cJSON *me)
+{
+	const cJSON *perms = json_get(me, "permissions");
+	struct sbuf missing = SBUF_INIT;
+
+	if (!cJSON_IsObject(perms)) {
+		row("permissions:", "not reported by the API");
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(needed); i++) {
+		char path[64];
+
+		snprintf(path, sizeof(path), "permissions.%s", needed[i].path);
+		if (json_bool(me, path, 0))
+			continue;
+		sbuf_addf(&missing, "%s%s (for %s)", missing.len ? ", " : "",
+			  needed[i].name, needed[i].verbs);
+	}
+	if (!missing.len) {
+		row("permissions:", "all that syncro needs");
+		return;
+	}
+	row("permissions:", "missing some");
+	fflush(stdout);
+	fprintf(stderr, "%s: the API key lacks permissions: %s\n", program_name(), missing.buf);
+	hint("ask an account admin to grant them to the key under Admin > API > API Tokens");
+	sbuf_release(&missing);
+	exit(EXIT_AUTH);
+}
+
+/* The shared limit as it stands before doctor's own request. */
+static void describe_rate_limit(const struct syncro_config *cfg, struct sbuf *out)
+{
+	char *file = xdg_state_path("ratelimit");
+	long per_minute = cfg->rate_limit_per_minute;
+	double tokens;
+
+	if (per_minute <= 0)
+		sbuf_addstr(out, "off");
+	else if (mkdir_for_file(file) || ratelimit_level(file, per_minute, &tokens))
+		sbuf_addf(out, "%ld requests a minute; cannot use '%s': %s",
+			  per_minute, file, strerror(errno));
+	else if (tokens >= 0)
+		sbuf_addf(out, "%ld requests a minute; %ld of %.0f available now",
+			  per_minute, (long)tokens, ratelimit_burst(per_minute));
+	else
+		sbuf_addf(out, "%ld requests a minute; none available, %ld waiting",
+			  per_minute, (long)-tokens);
+	free(file);
+}
+
+int main(int argc, char **argv)
+{
+	const struct syncro_config *cfg;
+	struct api_request req = { "GET", "/me", NULL, NULL, NULL };
+	struct api_error err = API_ERROR_INIT;
+	struct sbuf sb = SBUF_INIT, rate = SBUF_INIT;
+	char *shown;
+	cJSON *me;
+
+	set_program_name("syncro doctor");
+	argc = parse_options(&verb, argc, argv);
+	if (argc)
+		usage_error(&verb, "no arguments expected");
+
+	cfg = config_get();
+	shown = path_for_display(cfg->path);
+	sbuf_addf(&sb, "%s%s", shown, cfg->file_exists ? "" : " (not found: defaults and environment)");
+	row("config:", sb.buf);
+	sbuf_reset(&sb);
+	free(shown);
+
+	if (!cfg->base_url || !*cfg->base_url) {
+		row("base URL:", "none");
+		fflush(stdout);
+		die_with(EXIT_AUTH, "no Syncro account configured; set SYNCRO_SUBDOMAIN, or "
+			 "'subdomain' in '%s'", cfg->path);
+	}
+	sbuf_addf(&sb, "%s (%s%s%s)", cfg->base_url, setting_source_name(cfg->base_url_source),
+		  cfg->base_url_from ? " " : "", cfg->base_url_from ? cfg->base_url_from : "");
+	row("base URL:", sb.buf);
+	sbuf_reset(&sb);
+
+	if (cred_describe(cfg, &sb) == KEY_NONE) {
+		row("API key:", "none");
+		fflush(stdout);
+		die_with(EXIT_AUTH, "no API key; set SYNCRO_API_KEY, or api_key_command or vault "
+			 "in '%s' (see syncro-config(5))", cfg->path);
+	}
+	row("API key:", sb.buf);
+	sbuf_reset(&sb);
+
+	describe_rate_limit(cfg, &rate);
+	fflush(stdout);
+	if (api_call(&req, &me, &err)) {
+		row("GET /me:", "failed");
+		fflush(stdout);
+		api_die(&err);
+	}
+	sbuf_addf(&sb, "%s (id %ld%s)", json_string(me, "user_name", "?"),
+		  json_long(me, "user_id", -1), json_bool(me, "admin", 0) ? ", admin" : "");
+	row("user:", sb.buf);
+	sbuf_reset(&sb);
+	row("subdomain:", json_string(me, "subdomain", "(not reported)"));
+	check_permissions(me);
+	row("rate limit:", rate.buf);
+	cJSON_Delete(me);
+	sbuf_release(&sb);
+	sbuf_release(&rate);
+	return 0;
+}

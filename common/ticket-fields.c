@@ -1,0 +1,58 @@
+#include "compat.h"
+#include "customer-lookup.h"
+#include "json.h"
+#include "tech-lookup.h"
+#include "ticket-fields.h"
+#include "ticket-settings.h"
+#include "usage.h"
+
+int ticket_fields_any(const struct ticket_fields *f)
+{
+	return f->subject || f->status || f->priority || f->problem_type || f->due ||
+		f->assign || f->contact || f->type;
+}
+
+static void check_due(const char *due)
+{
+	time_t t;
+
+	if (parse_timestamp(due, &t) < 0)
+		die_with(EXIT_USAGE, "invalid date '%s' for --due; use YYYY-MM-DD", due);
+}
+
+void ticket_fields_add(cJSON *body, const struct ticket_fields *f)
+{
+	/* What needs no request is checked first. */
+	if (f->due)
+		check_due(f->due);
+	if (f->subject) {
+		if (!*f->subject)
+			die_with(EXIT_USAGE, "empty --subject; a ticket needs one");
+		cJSON_AddStringToObject(body, "subject", f->subject);
+	}
+	if (f->status) {
+		char *status = ticket_status_check(f->status, "--status");
+
+		cJSON_AddStringToObject(body, "status", status);
+		free(status);
+	}
+	if (f->priority)
+		cJSON_AddStringToObject(body, "priority", f->priority);
+	if (f->problem_type)
+		cJSON_AddStringToObject(body, "problem_type", f->problem_type);
+	if (f->due)
+		cJSON_AddStringToObject(body, "due_date", f->due);
+	if (f->type)
+		cJSON_AddNumberToObject(body, "ticket_type_id",
+					(double)ticket_type_resolve(f->type, NULL));
+	if (f->assign)
+		cJSON_AddNumberToObject(body, "user_id",
+					(double)tech_resolve(f->assign, "--assign", NULL));
+}
+
+void ticket_fields_add_contact(cJSON *body, const struct ticket_fields *f, long customer_id)
+{
+	if (f->contact)
+		cJSON_AddNumberToObject(body, "contact_id",
+					(double)contact_resolve(customer_id, f->contact, "--contact", NULL));
+}

@@ -1,0 +1,2 @@
+# Examples and integrations shipped with the source, not installed.
+EXTRA_DIST += contrib/syncro-mine contrib/assistant/syncro.md

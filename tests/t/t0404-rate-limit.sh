@@ -1,0 +1,68 @@
+#!/bin/sh
+test_description='the rate limit shared by every syncro process'
+. "$(dirname "$0")/../test-lib.sh"
+
+# 120 a minute: a request every half second once the burst is spent.
+start_sandbox --rate-limit 120
+
+mkdir -p "$XDG_CONFIG_HOME/syncro" "$XDG_STATE_HOME/syncro"
+cat >"$XDG_CONFIG_HOME/syncro/config.yaml" <<\EOF
+rate_limit:
+  per_minute: 120
+  wait: 1
+EOF
+
+test_expect_success 'the state file is created on the first request' '
+	syncro api /me >/dev/null &&
+	read tokens stamp <"$XDG_STATE_HOME/syncro/ratelimit" &&
+	awk -v t="$tokens" "BEGIN { exit !(t >= 18.9 && t <= 19) }"
+'
+
+test_expect_success 'four processes in parallel: no 429, the rate within 10% of the limit' '
+	# Empty the sandbox bucket until it refuses, then say in the shared
+	# state that no token is left either, so both start from nothing.
+	n=0 &&
+	while test "$(sandbox_curl -o /dev/null -w "%{http_code}" \
+		-H "Authorization: Bearer $TEST_API_KEY" "$SYNCRO_BASE_URL/me")" != 429; do
+		n=$((n + 1)) && test $n -lt 300 || return 1
+	done &&
+	echo "0 $(date +%s.%N)" >"$XDG_STATE_HOME/syncro/ratelimit" &&
+	sandbox_clear_requests &&
+	start=$(date +%s.%N) &&
+	for i in 1 2 3 4; do
+		syncro api --paginate /tickets -f per_page=10 >out.$i 2>err.$i &
+	done &&
+	wait &&
+	end=$(date +%s.%N) &&
+	cat err.1 err.2 err.3 err.4 >err &&
+	test ! -s err &&
+	sandbox_requests_json | jq "[.requests[] | select(.status == 429)] | length" >actual &&
+	echo 0 >expect && test_cmp expect actual &&
+	count=$(sandbox_requests | wc -l) &&
+	test "$count" -ge 16 &&
+	awk -v n="$count" -v s="$start" -v e="$end" "BEGIN {
+		rate = n / (e - s); printf \"%d requests in %.2f s: %.2f a second\\n\", n, e - s, rate
+		exit !(rate >= 1.8 && rate <= 2.2) }"
+'
+
+test_expect_success 'a 429 that still comes holds back the other processes too' '
+	sandbox_clear_requests &&
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":429,\"body\":\"{}\",\"headers\":{\"Retry-After\":\"3\"}}" &&
+	syncro api /me >out.a 2>err.a &
+	n=0 &&
+	until test "$(sandbox_requests | wc -l)" -ge 1; do
+		n=$((n + 1)) && test $n -lt 100 && sleep 0.05 || return 1
+	done &&
+	start=$(date +%s.%N) &&
+	syncro api /tickets -f number=32164 >out.b 2>err.b &&
+	end=$(date +%s.%N) &&
+	wait &&
+	test ! -s err.b &&
+	echo "syncro api: rate limited by the API on GET /me; retrying in 3 s (1 of 3)" >expect &&
+	test_cmp expect err.a &&
+	awk -v s="$start" -v e="$end" "BEGIN { printf \"waited %.2f s\\n\", e - s; exit !(e - s >= 2.5) }" &&
+	printf "%s\n" "GET /api/v1/me" "GET /api/v1/me" "GET /api/v1/tickets?number=32164" >expect &&
+	sandbox_requests | sort >actual && test_cmp expect actual
+'
+
+test_done

@@ -1,0 +1,59 @@
+#!/bin/sh
+test_description='the key never shows: every verb with --verbose, both auth forms'
+. "$(dirname "$0")/../test-lib.sh"
+
+start_sandbox
+
+# Every core verb built so far, except the sandbox (it serves, never sends).
+for f in "$SYNCRO_EXEC_PATH"/syncro-*; do
+	v=${f##*/syncro-}
+	case $v in
+	*[!a-z]* | sandbox) continue ;;
+	esac
+	test -f "$f" && test -x "$f" && echo "$v"
+done >verbs
+
+# run_every_verb TAG: each verb bare, with a ticket number, and a few usual
+# arguments, all with --verbose; everything it prints goes to out.TAG.
+run_every_verb () {
+	while read -r v; do
+		for args in "" "32164" "#32163 --json" "--json"; do
+			# shellcheck disable=SC2086
+			syncro "$v" --verbose $args </dev/null >>"out.$1" 2>&1
+			echo "exit $? from syncro $v $args" >>"out.$1"
+		done
+	done <verbs
+	syncro api --verbose /tickets -f number=32164 >>"out.$1" 2>&1
+	syncro api --verbose -X POST /tickets/108430330/comment -f subject=s -f body=b >>"out.$1" 2>&1
+	syncro doctor --verbose >>"out.$1" 2>&1
+	SYNCRO_BASE_URL=http://127.0.0.1:9/api/v1 syncro api --verbose /me >>"out.$1" 2>&1
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":401,\"body\":\"{\\\"error\\\":\\\"Not authorized\\\"}\"}"
+	syncro api --verbose /me >>"out.$1" 2>&1
+	return 0
+}
+
+test_expect_success 'the verbs to check include api and doctor' '
+	grep -x api verbs && grep -x doctor verbs
+'
+
+test_expect_success 'with Authorization: Bearer, --verbose shows REDACTED, never the key' '
+	run_every_verb header &&
+	grep "^> Authorization: Bearer REDACTED" out.header &&
+	test_grep_not "$TEST_API_KEY" out.header
+'
+
+test_expect_success 'with auth: query, the URL shows api_key=REDACTED, never the key' '
+	mkdir -p "$XDG_CONFIG_HOME/syncro" &&
+	echo "auth: query" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	run_every_verb query &&
+	grep "^> GET /api/v1/me?api_key=REDACTED HTTP/1.1" out.query &&
+	test_grep_not "$TEST_API_KEY" out.query
+'
+
+test_expect_success 'no file under HOME holds the key (cache, state, drafts, logs)' '
+	find "$HOME" -type f >files &&
+	test -s files &&
+	! grep -rl -e "$TEST_API_KEY" "$HOME"
+'
+
+test_done

@@ -1,0 +1,32 @@
+#!/bin/sh
+test_description='tools/demo: the Quick start shows the open tickets of a sandbox, then stops it'
+. "$(dirname "$0")/../test-lib.sh"
+
+test_expect_success 'tools/demo lists the open tickets and says how to keep going' '
+	BUILDDIR=$abs_top_builddir "$abs_top_srcdir/tools/demo" >out 2>err &&
+	grep "Own cloud thing again" out >line &&
+	grep "32164" line &&
+	grep "Printer offline in front office" out &&
+	test_grep_not "Resolved" out &&
+	grep "^    export SYNCRO_BASE_URL=http://127.0.0.1:8180/api/v1$" out &&
+	grep "^    export SYNCRO_API_KEY=sandbox$" out &&
+	grep "syncro-sandbox$" out &&
+	test ! -s err
+'
+
+test_expect_success 'without syncro-list it prints the summary itself, in the list format' '
+	if test -x "$abs_top_builddir/syncro-list"; then
+		echo "# syncro-list is built: tools/demo runs it instead" && return 0
+	fi &&
+	grep "^#32164  New  Jerry Burger  Own cloud thing again$" out &&
+	grep "^#32161  In Progress  Desert Sun Dental  Printer offline in front office$" out
+'
+
+test_expect_success 'the demo sandbox is stopped afterwards' '
+	port=$(sed -n "s|^A Syncro sandbox with demo data is running at http://127.0.0.1:\([0-9]*\)/api/v1$|\1|p" out) &&
+	test -n "$port" &&
+	test_must_fail sandbox_curl "http://127.0.0.1:$port/api/v1/me" 2>err &&
+	grep -i "connect" err
+'
+
+test_done
