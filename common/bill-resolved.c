@@ -4,6 +4,7 @@
 #include "api.h"
 #include "bill-run.h"
 #include "json.h"
+#include "labor.h"
 #include "output.h"
 #include "prompt.h"
 #include "usage.h"
@@ -130,7 +131,7 @@ static void measure(struct candidate *c)
 		c->amount += qty * json_double(item, "price_retail", 0);
 	}
 	cJSON_ArrayForEach(item, json_get(t, "ticket_timers")) {
-		long minutes = (json_long(item, "active_duration", 0) + 30) / 60;
+		long minutes = labor_timer_minutes(item);
 
 		if (json_bool(item, "recorded", 0))
 			continue;

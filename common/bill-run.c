@@ -80,16 +80,6 @@ static long max_id(const cJSON *ticket, const char *field)
 	return max;
 }
 
-static const cJSON *find_id(const cJSON *ticket, const char *field, long id)
-{
-	const cJSON *item;
-
-	cJSON_ArrayForEach(item, json_get(ticket, field))
-		if (json_long(item, "id", -1) == id)
-			return item;
-	return NULL;
-}
-
 void bill_describe_done(const struct journal *j, struct sbuf *sb)
 {
 	const cJSON *v;
@@ -286,7 +276,7 @@ int bill_ask_charge(struct bill *b, int yes, struct api_error *err)
 		if (json_bool(timer, "recorded", 0))
 			continue;
 		cJSON_AddItemToArray(ids, cJSON_CreateNumber((double)json_long(timer, "id", 0)));
-		minutes += (json_long(timer, "active_duration", 0) + 30) / 60;
+		minutes += labor_timer_minutes(timer);
 		n++;
 	}
 	if (n && !yes) {
@@ -336,7 +326,7 @@ static int step_comment(struct bill *b, struct api_error *err)
 	if (state == STEP_DONE)
 		return 0;
 	if (state == STEP_STARTED && (id > 0 || (id = posted_comment(b)) > 0)) {
-		if (!find_id(b->ticket, "comments", id))
+		if (!labor_find_id(b->ticket, "comments", id))
 			return set_error(err, EXIT_ERROR,
 					 xstrfmt("Syncro answered with comment %ld, but ticket #%ld "
 						 "does not hold it", id, b->number),
@@ -430,7 +420,7 @@ done:
 /* The line a timer was charged onto, when the ticket as read says it is charged; else 0. */
 static long charged_line(const struct bill *b, long timer_id)
 {
-	const cJSON *timer = find_id(b->ticket, "ticket_timers", timer_id);
+	const cJSON *timer = labor_find_id(b->ticket, "ticket_timers", timer_id);
 
 	if (!json_bool(timer, "recorded", 0))
 		return 0;

@@ -4,6 +4,7 @@
 #include "invoice.h"
 #include "json.h"
 #include "table.h"
+#include "web-url.h"
 #include "xmalloc.h"
 
 /* An upper bound on pages of /invoices, against an endpoint that never ends. */
@@ -148,13 +149,9 @@ double invoice_total(const cJSON *invoice)
 
 char *invoice_url(long id)
 {
-	const char *base = config_get()->base_url;
-	size_t len = base ? strlen(base) : 0;
-	static const char api[] = "/api/v1";
+	char *url = web_url(config_get()->base_url, "invoices", id);
 
-	if (len >= strlen(api) && !strcmp(base + len - strlen(api), api))
-		len -= strlen(api);
-	return xstrfmt("%.*s/invoices/%ld", (int)len, base ? base : "", id);
+	return url ? url : xstrfmt("invoice %ld", id);
 }
 
 void invoice_print_summary(const cJSON *invoice, long ticket_number)

@@ -55,10 +55,7 @@ int invoice_has_line(const cJSON *invoice, const struct invoice_line *line, stru
 /* The invoice's total as a number (a decimal string in the API). */
 double invoice_total(const cJSON *invoice);
 
-/*
- * The invoice's page for people: the base URL without its "/api/v1",
- * then "/invoices/ID". The caller frees it.
- */
+/* The invoice's page for people (web-url.h). The caller frees it. */
 char *invoice_url(long id);
 
 /*
