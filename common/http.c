@@ -233,6 +233,13 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 		curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L);
 		curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, on_debug);
 	}
+	/*
+	 * libcurl sends a request again by itself when a reused connection
+	 * closes before any answer; a server may have acted on it already, so
+	 * POST and PATCH, which must never go twice, take a new connection.
+	 */
+	if (!strcmp(method, "POST") || !strcmp(method, "PATCH"))
+		curl_easy_setopt(handle, CURLOPT_FRESH_CONNECT, 1L);
 	if (!strcmp(method, "GET")) {
 		curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
 	} else {
