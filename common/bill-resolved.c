@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include "api.h"
 #include "bill-run.h"
+#include "invoice.h"
 #include "json.h"
 #include "labor.h"
 #include "output.h"
@@ -217,8 +218,8 @@ static void bill_one(struct candidate *c, int dry_run)
 		printf("# #%ld\n", c->number);
 		bill_print_requests(&b, stdout);
 	} else if (!bill_run(&b, &err)) {
-		c->result = xstrfmt("billed: invoice %s, %s", json_string(b.invoice, "number", "?"),
-				    json_string(b.invoice, "total", "?"));
+		c->result = xstrfmt("billed: invoice %s, %.2f", json_string(b.invoice, "number", "?"),
+				    invoice_total(b.invoice));
 		bill_finish(&b);
 	}
 	if (err.code) {
