@@ -12,3 +12,4 @@ dist_man_MANS += man/syncro-doctor.1
 dist_man_MANS += man/syncro-create.1
 dist_man_MANS += man/syncro-update.1
 dist_man_MANS += man/syncro-close.1
+dist_man_MANS += man/syncro-bill.1
