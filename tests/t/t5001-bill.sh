@@ -253,12 +253,27 @@ test_expect_success 'line-item method: add_line_item with the quantity in hours'
 	grep "^Labor - Project  1.5" out
 '
 
+test_expect_success 'comment method: the time rides on the comment, checked, then invoiced' '
+	printf "billing:\n  method: comment\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	sandbox_clear_requests &&
+	syncro bill 32123 --minutes 30 --labor remote -m "Cleaned up the disk." >out 2>err &&
+	rm "$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	sandbox_requests_json | jq -c ".requests[] | select(.method != \"GET\") | [.method, .path, .body]" >writes &&
+	cat >expect <<-\EOF &&
+	["POST","/api/v1/tickets/108420744/comment",{"subject":"Update","body":"Cleaned up the disk.","hidden":false,"do_not_email":true,"product_id":1190473,"minutes_spent":30,"bill_time_now":true}]
+	["POST","/api/v1/invoices",{"ticket_id":108420744,"customer_id":34288080}]
+	["PUT","/api/v1/tickets/108420744",{"status":"Invoiced"}]
+	EOF
+	test_cmp expect writes &&
+	grep "^Labor - Remote Business  0.5" out
+'
+
 test_expect_success '--abandon forgets an unfinished bill and says what Syncro keeps' '
 	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/invoices\",\"status\":500,\"body\":\"oops\"}" &&
 	test_expect_code 7 syncro bill 32125 --minutes 30 --labor remote -m "Half done." 2>err &&
 	test -f "$XDG_STATE_HOME/syncro/journal/bill-32125.json" &&
 	syncro bill --abandon 32125 2>err &&
-	echo "forgot the unfinished bill of #32125; Syncro keeps what it did: comment 412331508 posted, timer 8812114 recorded, timer 8812114 charged (line item 29871761)" >expect &&
+	echo "forgot the unfinished bill of #32125; Syncro keeps what it did: comment 412331509 posted, timer 8812115 recorded, timer 8812115 charged (line item 29871762)" >expect &&
 	test_cmp expect err &&
 	test ! -e "$XDG_STATE_HOME/syncro/journal/bill-32125.json" &&
 	syncro bill --abandon 32125 2>err &&
