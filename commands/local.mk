@@ -2,9 +2,23 @@
 bin_PROGRAMS += syncro
 syncro_SOURCES = commands/syncro.c
 syncro_LDADD = $(COMMON_LIBS)
+# The dispatcher never makes a request: it must not pay for loading libcurl.
+syncro_LDFLAGS = $(AM_LDFLAGS) -Wl,--as-needed
 pkglibexec_PROGRAMS += syncro-config
 syncro_config_SOURCES = commands/config.c
 syncro_config_LDADD = $(COMMON_LIBS)
+pkglibexec_PROGRAMS += syncro-list
+syncro_list_SOURCES = commands/list.c
+syncro_list_LDADD = $(COMMON_LIBS)
+pkglibexec_PROGRAMS += syncro-ticket
+syncro_ticket_SOURCES = commands/ticket.c
+syncro_ticket_LDADD = $(COMMON_LIBS)
+pkglibexec_PROGRAMS += syncro-search
+syncro_search_SOURCES = commands/search.c
+syncro_search_LDADD = $(COMMON_LIBS)
+pkglibexec_PROGRAMS += syncro-customers
+syncro_customers_SOURCES = commands/customers.c
+syncro_customers_LDADD = $(COMMON_LIBS)
 pkglibexec_PROGRAMS += syncro-comment
 syncro_comment_SOURCES = commands/comment.c
 syncro_comment_LDADD = $(COMMON_LIBS)
@@ -29,3 +43,7 @@ syncro_update_LDADD = $(COMMON_LIBS)
 pkglibexec_PROGRAMS += syncro-close
 syncro_close_SOURCES = commands/close.c
 syncro_close_LDADD = $(COMMON_LIBS)
+
+pkglibexec_PROGRAMS += syncro-refresh-cache
+syncro_refresh_cache_SOURCES = commands/refresh-cache.c
+syncro_refresh_cache_LDADD = $(COMMON_LIBS)

@@ -8,7 +8,6 @@
 #include <limits.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include "cache-refresh.h"
 #include "complete.h"
 #include "exec-path.h"
 #include "levenshtein.h"
@@ -319,10 +318,8 @@ int main(int argc, char **argv)
 	if (!strcmp(verb, "__complete"))
 		return cmd_complete(argc - 2, argv + 2);
 	/* Hidden: what completion starts in the background (cache-refresh.h). */
-	if (!strcmp(verb, "__refresh-cache")) {
-		cache_refresh();
-		return 0;
-	}
+	if (!strcmp(verb, "__refresh-cache"))
+		run_verb("refresh-cache", argc - 2, argv + 2);
 	if (verb[0] == '-') {
 		fprintf(stderr, "syncro: unknown option '%s'\n%s", verb, overview);
 		return EXIT_USAGE;

@@ -5,6 +5,7 @@
 #include "cache.h"
 #include "config.h"
 #include "sbuf.h"
+#include "ticket-status.h"
 #include "usage.h"
 #include "write-full.h"
 #include "xmalloc.h"
@@ -270,33 +271,60 @@ static int merge_cmp(const void *a, const void *b)
 	return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 
-int cache_store_tickets(const cJSON *tickets)
+void cache_batch_add(struct cache_batch *batch, const cJSON *tickets)
+{
+	struct cached_ticket t;
+	const cJSON *one;
+
+	if (cJSON_IsObject(tickets)) {
+		if (!from_json(tickets, &t)) {
+			add_line(&batch->lines, &t);
+			batch->nr++;
+		}
+		return;
+	}
+	cJSON_ArrayForEach(one, tickets)
+		if (!from_json(one, &t)) {
+			add_line(&batch->lines, &t);
+			batch->nr++;
+		}
+}
+
+void cache_batch_release(struct cache_batch *batch)
+{
+	sbuf_release(&batch->lines);
+	batch->nr = 0;
+}
+
+/* The batch's lines split in place into all[0..), in their order. */
+static size_t batch_items(struct cache_batch *batch, struct merge_item *all)
+{
+	char *line = batch->lines.buf, *stop = line + batch->lines.len, *end;
+	size_t nr = 0;
+
+	for (; line < stop && nr < batch->nr; line = end + 1) {
+		end = memchr(line, '\n', (size_t)(stop - line));
+		if (!end)
+			end = stop;
+		if (!parse_line(line, end, &all[nr].t)) {
+			all[nr].order = nr;
+			nr++;
+		}
+	}
+	return nr;
+}
+
+int cache_batch_commit(struct cache_batch *batch, int prune_open)
 {
 	struct ticket_cache cache;
 	struct merge_item *all;
 	struct cached_ticket *out;
-	size_t nr = 0, kept = 0, incoming = 0;
-	const cJSON *one;
+	size_t nr, incoming, kept = 0;
 	int ret;
 
-	if (cJSON_IsArray(tickets))
-		incoming = (size_t)cJSON_GetArraySize(tickets);
-	else if (cJSON_IsObject(tickets))
-		incoming = 1;
-	else
-		return -1;
 	ticket_cache_load(&cache);
-	all = xreallocarray(NULL, cache.nr + incoming + 1, sizeof(*all));
-	if (cJSON_IsArray(tickets)) {
-		cJSON_ArrayForEach(one, tickets)
-			if (!from_json(one, &all[nr].t)) {
-				all[nr].order = nr;
-				nr++;
-			}
-	} else if (!from_json(tickets, &all[nr].t)) {
-		all[nr].order = nr;
-		nr++;
-	}
+	all = xreallocarray(NULL, cache.nr + batch->nr + 1, sizeof(*all));
+	nr = incoming = batch_items(batch, all);
 	for (size_t i = 0; i < cache.nr; i++) {
 		all[nr].t = cache.items[i];
 		all[nr].order = nr;
@@ -304,14 +332,31 @@ int cache_store_tickets(const cJSON *tickets)
 	}
 	qsort(all, nr, sizeof(*all), merge_cmp);
 	out = xreallocarray(NULL, nr + 1, sizeof(*out));
-	for (size_t i = 0; i < nr; i++)
-		if (!kept || out[kept - 1].number != all[i].t.number)
-			out[kept++] = all[i].t;
+	for (size_t i = 0; i < nr; i++) {
+		int fresh = all[i].order < incoming;
+
+		if (kept && out[kept - 1].number == all[i].t.number)
+			continue;
+		if (prune_open && !fresh && !ticket_status_done(all[i].t.status))
+			continue;
+		out[kept++] = all[i].t;
+	}
 	ret = write_tickets(out, kept);
 	free(out);
 	free(all);
 	ticket_cache_release(&cache);
+	cache_batch_release(batch);
 	return ret;
+}
+
+int cache_store_tickets(const cJSON *tickets)
+{
+	struct cache_batch batch = CACHE_BATCH_INIT;
+
+	if (!cJSON_IsArray(tickets) && !cJSON_IsObject(tickets))
+		return -1;
+	cache_batch_add(&batch, tickets);
+	return cache_batch_commit(&batch, 0);
 }
 
 int cache_forget_ticket(long number)

@@ -21,6 +21,8 @@
 #include <time.h>
 #include <cjson/cJSON.h>
 
+#include "sbuf.h"
+
 struct cached_ticket {
 	long number;
 	long id;
@@ -60,6 +62,25 @@ long cache_ticket_id(long number);
  * warning, never a failure of the verb. Returns 0 or -1.
  */
 int cache_store_tickets(const cJSON *tickets);
+/*
+ * Many pages of tickets merged with one write (a list of 10,000 tickets
+ * must not rewrite the file a hundred times): cache_batch_add() keeps what
+ * the cache needs of each ticket (its tickets.tsv line, not the JSON);
+ * cache_batch_commit() merges them into tickets.tsv and empties the batch.
+ * With prune_open, the batch is every ticket that is not done
+ * (ticket-status.h): a cached ticket that is not done and not in the batch
+ * was closed or deleted meanwhile and is dropped. Best effort, as
+ * cache_store_tickets(); 0 or -1.
+ */
+struct cache_batch {
+	struct sbuf lines;	/* owned */
+	size_t nr;
+};
+#define CACHE_BATCH_INIT { SBUF_INIT, 0 }
+void cache_batch_add(struct cache_batch *batch, const cJSON *tickets);
+int cache_batch_commit(struct cache_batch *batch, int prune_open);
+void cache_batch_release(struct cache_batch *batch);
+
 /* Drop a number whose cached id turned out to be wrong (a 404). 0 or -1. */
 int cache_forget_ticket(long number);
 

@@ -11,6 +11,7 @@
 #include "config.h"
 #include "json.h"
 #include "sbuf.h"
+#include "ticket-settings.h"
 #include "xmalloc.h"
 
 /* Tickets in these statuses are listed after the open ones. */
@@ -77,7 +78,7 @@ int complete_statuses(const char *prefix)
 {
 	cJSON *settings, *status;
 
-	settings = cache_read_json("settings", -1);
+	settings = cache_read_json(TICKET_SETTINGS_CACHE, -1);
 	cache_refresh_if_stale();
 	cJSON_ArrayForEach(status, cJSON_GetObjectItemCaseSensitive(settings, "ticket_status_list"))
 		if (cJSON_IsString(status) && starts_with(status->valuestring, prefix))
@@ -91,7 +92,7 @@ int complete_techs(const char *prefix)
 {
 	cJSON *settings, *user;
 
-	settings = cache_read_json("settings", -1);
+	settings = cache_read_json(TICKET_SETTINGS_CACHE, -1);
 	cache_refresh_if_stale();
 	cJSON_ArrayForEach(user, cJSON_GetObjectItemCaseSensitive(settings, "users")) {
 		const char *name = json_string(user, "name", NULL);

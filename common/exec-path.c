@@ -1,15 +1,46 @@
 #include "compat.h"
 #include <dirent.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include "exec-path.h"
 #include "verbs.h"
 #include "xmalloc.h"
 
+/*
+ * Not installed yet (a build tree): the verbs sit beside the dispatcher, so
+ * `./syncro` works straight after `make`, as git's bin-wrappers do.
+ */
+static const char *beside_self(void)
+{
+	static char dir[PATH_MAX];
+	ssize_t n;
+	char *slash;
+
+	if (dir[0])
+		return dir;
+	n = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
+	if (n <= 0)
+		return NULL;
+	dir[n] = '\0';
+	slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		dir[0] = '\0';
+		return NULL;
+	}
+	*slash = '\0';
+	return dir;
+}
+
 const char *exec_path(void)
 {
 	const char *env = getenv("SYNCRO_EXEC_PATH");
+	struct stat st;
 
-	return env && *env ? env : PKGLIBEXECDIR;
+	if (env && *env)
+		return env;
+	if (stat(PKGLIBEXECDIR, &st) && beside_self())
+		return beside_self();
+	return PKGLIBEXECDIR;
 }
 
 int valid_verb_name(const char *name)

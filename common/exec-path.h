@@ -4,7 +4,10 @@
 
 #include "sbuf.h"
 
-/* $SYNCRO_EXEC_PATH, else the compiled-in pkglibexecdir. Not to be freed. */
+/*
+ * $SYNCRO_EXEC_PATH, else the compiled-in pkglibexecdir, else (not installed)
+ * the dispatcher's own directory. Not to be freed.
+ */
 const char *exec_path(void);
 
 /*

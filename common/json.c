@@ -274,6 +274,11 @@ static void print_value(struct sbuf *out, const cJSON *v, int depth)
 	sbuf_addf(out, "\n%*s%c", 2 * depth, "", object ? '}' : ']');
 }
 
+void json_add_printed(struct sbuf *out, const cJSON *value, int depth)
+{
+	print_value(out, value, depth);
+}
+
 char *json_print(const cJSON *value)
 {
 	struct sbuf sb = SBUF_INIT;

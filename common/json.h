@@ -45,5 +45,11 @@ char *format_timestamp(time_t t, char *buf, size_t size);
 cJSON *json_parse(const char *text, size_t len);
 /* Pretty-printed text (two-space indent, as jq) with a final newline; the caller frees it. */
 char *json_print(const cJSON *value);
+/*
+ * The same onto the end of out, without the final newline, as if value
+ * sat depth levels deep (for printing an array one element at a time).
+ */
+struct sbuf;
+void json_add_printed(struct sbuf *out, const cJSON *value, int depth);
 
 #endif

@@ -88,19 +88,25 @@ struct table *ticket_table_new(void)
 	return t;
 }
 
-void ticket_table_add(struct table *t, const cJSON *ticket)
+void ticket_table_add_fields(struct table *t, long number, const char *status,
+			     const char *customer, const char *subject)
 {
-	long number = json_long(ticket, "number", -1);
-	const char *status = json_string(ticket, "status", "");
-
 	table_add_row(t, NULL);
 	if (number >= 0)
 		table_add_cellf(t, "#%ld", number);
 	else
 		table_add_cell(t, "");
 	table_add_colored(t, status_color(status), status);
-	table_add_cell(t, json_string(ticket, "customer_business_then_name", ""));
-	table_add_cell(t, json_string(ticket, "subject", ""));
+	table_add_cell(t, customer);
+	table_add_cell(t, subject);
+}
+
+void ticket_table_add(struct table *t, const cJSON *ticket)
+{
+	ticket_table_add_fields(t, json_long(ticket, "number", -1),
+				json_string(ticket, "status", ""),
+				json_string(ticket, "customer_business_then_name", ""),
+				json_string(ticket, "subject", ""));
 }
 
 void output_json(const cJSON *value)
@@ -109,6 +115,22 @@ void output_json(const cJSON *value)
 
 	fputs(text, stdout);
 	free(text);
+}
+
+void json_array_add(struct json_array_out *out, const cJSON *item)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addstr(&sb, out->nr++ ? ",\n  " : "[\n  ");
+	json_add_printed(&sb, item, 1);
+	fwrite(sb.buf, 1, sb.len, stdout);
+	sbuf_release(&sb);
+}
+
+void json_array_end(struct json_array_out *out)
+{
+	fputs(out->nr ? "\n]\n" : "[]\n", stdout);
+	out->nr = 0;
 }
 
 /* Give the pager EOF and wait until the user quits it; stdout is the terminal again. */

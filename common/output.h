@@ -59,9 +59,28 @@ const char *status_color(const char *status);
  */
 struct table *ticket_table_new(void);
 void ticket_table_add(struct table *t, const cJSON *ticket);
+/* The same from its fields (number < 0: none), for rows kept without their JSON. */
+void ticket_table_add_fields(struct table *t, long number, const char *status,
+			     const char *customer, const char *subject);
 
 /* --json: value (NULL prints null) indented by two spaces, as json_print() does, on stdout. */
 void output_json(const cJSON *value);
+
+/*
+ * --json for a list that arrives page by page: one array, printed as it
+ * comes, so memory stays flat. The output is what output_json() prints for
+ * the whole array ("[]" when nothing was added).
+ *
+ *   struct json_array_out out = JSON_ARRAY_OUT_INIT;
+ *   json_array_add(&out, ticket);   // for each one, borrowed
+ *   json_array_end(&out);
+ */
+struct json_array_out {
+	size_t nr;
+};
+#define JSON_ARRAY_OUT_INIT { 0 }
+void json_array_add(struct json_array_out *out, const cJSON *item);
+void json_array_end(struct json_array_out *out);
 
 /*
  * Send the rest of stdout through $PAGER when stdout is a terminal (never

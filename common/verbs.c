@@ -18,6 +18,7 @@ const struct core_verb core_verbs[] = {
 	{ "config", "show the effective settings and where each came from", 0 },
 	{ "sandbox", "run a local emulator of the Syncro API", 0 },
 	{ "help", "show help for syncro or a verb", 0 },
+	{ "refresh-cache", "fetch open tickets and settings into the completion cache", 1 },
 	{ NULL, NULL, 0 }
 };
 

@@ -1,6 +1,6 @@
 /* GET /me, GET /users, GET /users/{id}. */
 #include "compat.h"
-#include "api.h"
+#include "handlers.h"
 #include "render.h"
 
 void get_me(struct api_req *r)

@@ -1,6 +1,6 @@
 /* GET/POST /customers, GET /customers/{id}, /customers/autocomplete, GET /contacts. */
 #include "compat.h"
-#include "api.h"
+#include "handlers.h"
 #include "filter.h"
 #include "render.h"
 #include "sbuf.h"

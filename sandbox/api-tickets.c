@@ -1,6 +1,6 @@
 /* GET/POST /tickets, GET/PUT/DELETE /tickets/{id}, GET /tickets/settings. */
 #include "compat.h"
-#include "api.h"
+#include "handlers.h"
 #include "filter.h"
 #include "render.h"
 #include "sbuf.h"

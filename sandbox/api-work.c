@@ -4,7 +4,7 @@
  */
 #include "compat.h"
 #include <math.h>
-#include "api.h"
+#include "handlers.h"
 #include "filter.h"
 #include "render.h"
 #include "sbuf.h"

@@ -1,7 +1,7 @@
 # The local emulator of the Syncro API (syncro-sandbox) and its demo data.
 # libsandbox.a holds everything but the HTTP glue, so unit tests can link it.
 noinst_LIBRARIES += sandbox/libsandbox.a
-sandbox_libsandbox_a_SOURCES = sandbox/api.h sandbox/routes.c
+sandbox_libsandbox_a_SOURCES = sandbox/handlers.h sandbox/routes.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-account.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-billing.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-customers.c
@@ -11,7 +11,7 @@ sandbox_libsandbox_a_SOURCES += sandbox/controls.c sandbox/controls.h
 sandbox_libsandbox_a_SOURCES += sandbox/filter.c sandbox/filter.h
 sandbox_libsandbox_a_SOURCES += sandbox/paging.c sandbox/paging.h
 sandbox_libsandbox_a_SOURCES += sandbox/query.c sandbox/query.h
-sandbox_libsandbox_a_SOURCES += sandbox/ratelimit.c sandbox/ratelimit.h
+sandbox_libsandbox_a_SOURCES += sandbox/client-limit.c sandbox/client-limit.h
 sandbox_libsandbox_a_SOURCES += sandbox/render.c sandbox/render.h
 sandbox_libsandbox_a_SOURCES += sandbox/request.c sandbox/request.h
 sandbox_libsandbox_a_SOURCES += sandbox/route.c sandbox/route.h

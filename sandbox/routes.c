@@ -1,5 +1,5 @@
 #include "compat.h"
-#include "api.h"
+#include "handlers.h"
 #include "paging.h"
 
 static const struct route {
@@ -56,10 +56,17 @@ void api_dispatch(struct api_req *r)
 void reply_list(struct api_req *r, const char *key, const cJSON **items, int n,
 		render_fn render, int default_size, enum meta_style meta)
 {
-	struct page p = paging_compute(n, str_field(r->query, "page"),
-				       str_field(r->query, "per_page"), default_size);
+	const char *per_page = str_field(r->query, "per_page");
+	char capped[32];
+	struct page p;
 	cJSON *out = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(out, key), *m;
 
+	/* --max-per-page: an account that honours per_page only up to a point. */
+	if (per_page && r->st->per_page_max && strtol(per_page, NULL, 10) > r->st->per_page_max) {
+		snprintf(capped, sizeof(capped), "%ld", r->st->per_page_max);
+		per_page = capped;
+	}
+	p = paging_compute(n, str_field(r->query, "page"), per_page, default_size);
 	for (int i = p.first; i < p.first + p.count; i++)
 		cJSON_AddItemToArray(list, render(r->st, items[i]));
 	if (meta != META_NONE) {

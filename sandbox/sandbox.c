@@ -17,6 +17,7 @@ static const char *data_file;
 static const char *api_key = "sandbox";
 static long rate_limit = 180;
 static long page_size = 25;
+static long per_page_max = 100;
 static int no_retry_after;
 static int test_controls;
 static int ignore_comment_time;
@@ -27,6 +28,7 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "api-key", &api_key, "KEY", "the API key clients must send (default: sandbox)"),
 	OPT_INT(0, "rate-limit", &rate_limit, "N", "requests per minute per client (default 180; 0: none)"),
 	OPT_INT(0, "page-size", &page_size, "N", "default page size of the lists (default 25)"),
+	OPT_INT(0, "max-per-page", &per_page_max, "N", "the largest per_page honoured (default 100)"),
 	OPT_BOOL(0, "no-retry-after", &no_retry_after, "send 429 answers without Retry-After"),
 	OPT_BOOL(0, "test-controls", &test_controls, "serve the /__sandbox/ test controls"),
 	OPT_BOOL(0, "ignore-comment-time", &ignore_comment_time,
@@ -95,6 +97,8 @@ int main(int argc, char **argv)
 		usage_error(&verb, "'--rate-limit' must be 0 or more, not %ld", rate_limit);
 	if (page_size < 1 || page_size > 100)
 		usage_error(&verb, "'--page-size' must be 1 to 100, not %ld", page_size);
+	if (per_page_max < 1 || per_page_max > 100)
+		usage_error(&verb, "'--max-per-page' must be 1 to 100, not %ld", per_page_max);
 	if (!*api_key)
 		usage_error(&verb, "'--api-key' must not be empty");
 
@@ -104,6 +108,7 @@ int main(int argc, char **argv)
 	sbuf_release(&err);
 	free(data_path);
 	st.page_size = page_size;
+	st.per_page_max = per_page_max;
 	st.ignore_comment_time = ignore_comment_time;
 
 	/* Block the stop signals in every thread; main waits for them. */

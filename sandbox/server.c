@@ -4,7 +4,7 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <microhttpd.h>
-#include "api.h"
+#include "handlers.h"
 #include "query.h"
 #include "server.h"
 #include "xmalloc.h"

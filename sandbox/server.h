@@ -9,7 +9,7 @@
 #define SANDBOX_SERVER_H
 
 #include "controls.h"
-#include "ratelimit.h"
+#include "client-limit.h"
 #include "state.h"
 
 struct server {

@@ -22,6 +22,7 @@ struct state {
 	cJSON *loaded;
 	cJSON *data;
 	long page_size;		/* default page size of most lists */
+	long per_page_max;	/* the largest per_page honoured (0: PER_PAGE_MAX) */
 	int ignore_comment_time;	/* a comment's minutes_spent... make no timer */
 };
 

@@ -127,4 +127,26 @@ test_expect_success '__complete gives a silent plugin file completion' '
 	test_cmp expect actual
 '
 
+test_expect_success 'without SYNCRO_EXEC_PATH, a build tree that is not installed runs its own verbs' '
+	dir=$(env -u SYNCRO_EXEC_PATH "$abs_top_builddir/syncro" --exec-path) &&
+	test -x "$dir/syncro-config" &&
+	env -u SYNCRO_EXEC_PATH "$abs_top_builddir/syncro" config --help >out &&
+	grep "^usage: syncro config" out
+'
+
+test_expect_success 'the dispatcher does not load libcurl: it starts fast' '
+	ldd "$abs_top_builddir/syncro" >libs &&
+	grep libc.so libs &&
+	test_grep_not libcurl libs
+'
+
+test_expect_success 'refresh-cache is a verb that help does not list' '
+	syncro refresh-cache --help >out &&
+	grep "^usage: syncro refresh-cache" out &&
+	syncro help -a >all &&
+	test_grep_not refresh-cache all &&
+	syncro __complete re >actual &&
+	test_grep_not refresh-cache actual
+'
+
 test_done

@@ -24,7 +24,7 @@ expect_requests () {
 # A delayed request is logged when the sandbox answers it: wait for N.
 wait_for_requests () {
 	n=0
-	while test "$(sandbox_requests | wc -l)" -lt "$1" && test $n -lt 100; do
+	while test "$(sandbox_requests | wc -l)" -lt "$1" && test $n -lt 600; do
 		sleep 0.1
 		n=$((n + 1))
 	done
@@ -170,6 +170,21 @@ test_expect_success 'a connection closed without an answer: POST not repeated, e
 	EOF
 	test_cmp expect actual &&
 	expect_requests "POST /api/v1/tickets/108430330/comment"
+'
+
+test_expect_success 'a POST on a kept-alive connection that dies is not sent again' '
+	rm -f "$XDG_CACHE_HOME/syncro/tickets.tsv" &&
+	sandbox_clear_requests &&
+	sandbox_fail "{\"path\":\"/api/v1/tickets/*/comment\",\"close\":true}" &&
+	test_expect_code 7 syncro comment 32164 -m "fixed the sync client" >out 2>err &&
+	sandbox_requests >requests &&
+	head -n 2 requests >actual &&
+	cat >expect <<-\EOF &&
+	GET /api/v1/tickets?number=32164
+	POST /api/v1/tickets/108430330/comment
+	EOF
+	test_cmp expect actual &&
+	test "$(grep -c "^POST" requests)" = 1
 '
 
 test_done

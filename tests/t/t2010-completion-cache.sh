@@ -17,12 +17,12 @@ EOF
 SYNCRO=$TRASH_DIRECTORY/bin/fake-syncro
 export SYNCRO
 
-# wait_for_refresh N: until refresh.log has N finished runs (at most 10 s).
+# wait_for_refresh N: until refresh.log has N finished runs (at most 60 s).
 wait_for_refresh () {
 	tries=0
 	while test "$(grep -c '^done$' refresh.log 2>/dev/null)" != "$1"; do
 		tries=$((tries + 1))
-		test "$tries" -lt 200 || return 1
+		test "$tries" -lt 1200 || return 1
 		sleep 0.05
 	done
 }
@@ -41,7 +41,7 @@ write_cache () {
 	32160${tab}108429900${tab}Invoiced${tab}34288072${tab}Desert Sun Dental${tab}Toner${tab}2026-04-17T10:00:00.000Z
 	3216${tab}1000${tab}Waiting on Customer${tab}34288070${tab}Jerry Burger${tab}An old one${tab}2020-01-01T00:00:00.000Z
 	EOF
-	cat >"$cache/settings.json" <<-\EOF
+	cat >"$cache/ticket-settings.json" <<-\EOF
 	{"fetched_at": 1, "data": {"ticket_status_list": ["New", "In Progress", "Resolved",
 	 "Invoiced", "Waiting for Parts", "Waiting on Customer", "Scheduled", "Customer Reply"],
 	 "users": [{"id": 74571, "name": "Mike Ritter"}, {"id": 74572, "name": "Sam Ortega"},
@@ -222,7 +222,7 @@ test_expect_success 'another refresh only after a minute' '
 '
 
 test_expect_success 'an empty cache answers nothing; it is refreshed only with a key' '
-	rm -f refresh.log "$cache/refresh.lock" "$cache/tickets.tsv" "$cache/settings.json" &&
+	rm -f refresh.log "$cache/refresh.lock" "$cache/tickets.tsv" "$cache/ticket-settings.json" &&
 	syncro-test-verb __complete 3 >actual &&
 	echo ":36" >expect &&
 	test_cmp expect actual &&

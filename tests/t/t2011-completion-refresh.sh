@@ -16,7 +16,7 @@ wait_for_refresh () {
 	until grep -q "$1" "$cache/tickets.tsv" 2>/dev/null &&
 		flock -n "$cache/refresh.lock" true; do
 		tries=$((tries + 1))
-		test "$tries" -lt 200 || return 1
+		test "$tries" -lt 1200 || return 1
 		sleep 0.05
 	done
 }
@@ -82,6 +82,15 @@ test_expect_success 'bash completion on a stale cache: the old answer at once, o
 
 test_expect_success 'the cache never holds the key' '
 	test_grep_not "$TEST_API_KEY" "$cache"/*
+'
+
+test_expect_success 'verbs reuse the settings a refresh cached' '
+	syncro __refresh-cache &&
+	sandbox_clear_requests &&
+	syncro update 32164 --status "waiting on customer" >out &&
+	sandbox_requests >actual &&
+	echo "PUT /api/v1/tickets/108430330" >expect &&
+	test_cmp expect actual
 '
 
 test_done

@@ -1,6 +1,6 @@
 /* The sandbox's routes and filters, on a small data set, without HTTP. */
 #include "compat.h"
-#include "sandbox/api.h"
+#include "sandbox/handlers.h"
 #include "sandbox/query.h"
 #include "unit.h"
 

@@ -2,7 +2,7 @@
 #include "compat.h"
 #include "sandbox/paging.h"
 #include "sandbox/query.h"
-#include "sandbox/ratelimit.h"
+#include "sandbox/client-limit.h"
 #include "sandbox/route.h"
 #include "sandbox/timeutil.h"
 #include "unit.h"

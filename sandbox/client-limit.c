@@ -1,6 +1,6 @@
 #include "compat.h"
 #include <math.h>
-#include "ratelimit.h"
+#include "client-limit.h"
 #include "xmalloc.h"
 
 struct rl_client {

@@ -3,8 +3,8 @@
  * for r->method and r->path and runs its handler; the handlers live in the
  * api-*.c files, one file per area. The caller holds st->lock.
  */
-#ifndef SANDBOX_API_H
-#define SANDBOX_API_H
+#ifndef SANDBOX_HANDLERS_H
+#define SANDBOX_HANDLERS_H
 
 #include "request.h"
 

@@ -3,8 +3,8 @@
  * holds `limit` requests and refills at limit per minute. Not thread-safe:
  * the caller holds the state lock.
  */
-#ifndef SANDBOX_RATELIMIT_H
-#define SANDBOX_RATELIMIT_H
+#ifndef SANDBOX_CLIENT_LIMIT_H
+#define SANDBOX_CLIENT_LIMIT_H
 
 struct rl_client;
 

@@ -1,0 +1,53 @@
+/*
+ * Lists of tickets as `syncro list`, `search` and `customers ID` show
+ * them: GET /tickets page by page (per_page=100, one request a page and
+ * nothing more), the summary line of output.h, newest first, --limit,
+ * --json, and the cache updated from what came back.
+ *
+ *   struct ticket_list *tl = ticket_list_new(TICKET_LIST_OPEN, 0);
+ *   strvec_push(&query, "status=Not Closed");
+ *   ticket_list_fetch(tl, &query);      // once per request stream
+ *   shown = ticket_list_finish(tl);     // prints, updates the cache, frees
+ *
+ * Memory stays flat however many tickets there are: of each ticket only
+ * its row (four short strings) and its cache line are kept, never the
+ * JSON; --json output is streamed page by page.
+ */
+#ifndef SYNCRO_TICKET_LIST_H
+#define SYNCRO_TICKET_LIST_H
+
+#include <stddef.h>
+
+#include "sbuf.h"
+
+enum ticket_list_flags {
+	TICKET_LIST_OPEN = 1 << 0,	/* leave out done tickets (ticket-status.h) */
+	TICKET_LIST_JSON = 1 << 1,	/* print the API objects as one JSON array */
+	/* The fetches cover every open ticket: the cache drops those it still
+	 * holds as open that did not come back (cache_batch_commit). */
+	TICKET_LIST_COMPLETE = 1 << 2,
+};
+
+struct ticket_list;
+
+/* limit: stop once that many are kept (0: no limit). */
+struct ticket_list *ticket_list_new(unsigned flags, long limit);
+
+/*
+ * One request stream: GET /tickets?QUERY&page=N&per_page=100 for N = 1,
+ * 2, ... until the last page or the limit. query is only read. Dies on an
+ * API error (api.h).
+ */
+void ticket_list_fetch(struct ticket_list *tl, const struct strvec *query);
+
+/* Whether the limit has been reached (no need for more streams). */
+int ticket_list_full(const struct ticket_list *tl);
+
+/*
+ * Print the rows, highest number (newest) first, cut to the terminal
+ * (or close the JSON array); write the cache once; free tl. Returns how
+ * many tickets were shown.
+ */
+size_t ticket_list_finish(struct ticket_list *tl);
+
+#endif

@@ -1,0 +1,81 @@
+#!/bin/sh
+test_description='syncro search TEXT: tickets of every status, newest first, --limit, --json'
+. "$(dirname "$0")/../test-lib.sh"
+
+start_sandbox --max-per-page 2
+
+test_expect_success 'search finds tickets of every status by subject, every page' '
+	sandbox_clear_requests &&
+	syncro search printer >actual &&
+	cat >expect <<-\EOF_ &&
+	#32161  In Progress     Desert Sun Dental         Printer offline in front office
+	#32151  Scheduled       Saguaro Veterinary Clin…  Add new printer to all workstations
+	#32137  Scheduled       Dolores Whitfield         Printer jams on every tray 2 job
+	#32134  Resolved        Desert Sun Dental         Replace toner and clean printer
+	#32131  Customer Reply  Copper State Logistics    Label printer prints blank labels
+	EOF_
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	cat >expect <<-\EOF_ &&
+	GET /api/v1/tickets?query=printer&page=1&per_page=100
+	GET /api/v1/tickets?query=printer&page=2&per_page=100
+	GET /api/v1/tickets?query=printer&page=3&per_page=100
+	EOF_
+	test_cmp expect requests
+'
+
+test_expect_success 'by customer and by number; the words are one query' '
+	sandbox_clear_requests &&
+	syncro search own cloud >actual &&
+	cat >expect <<-\EOF_ &&
+	#32164  New       Jerry Burger  Own cloud thing again
+	#32128  Resolved  Jerry Burger  Own cloud sync conflicts
+	EOF_
+	test_cmp expect actual &&
+	syncro search parkinson | cut -c1-6 >actual &&
+	printf "%s\n" "#32163" "#32144" >expect &&
+	test_cmp expect actual &&
+	syncro search "#32154" >actual &&
+	echo "#32154  Invoiced  Copper State Logistics  Set up MFA for all staff" >expect &&
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	cat >expect <<-\EOF_ &&
+	GET /api/v1/tickets?query=own+cloud&page=1&per_page=100
+	GET /api/v1/tickets?query=parkinson&page=1&per_page=100
+	GET /api/v1/tickets?query=%2332154&page=1&per_page=100
+	EOF_
+	test_cmp expect requests
+'
+
+test_expect_success '--limit stops paging' '
+	sandbox_clear_requests &&
+	syncro search --limit 2 printer >actual &&
+	test $(wc -l <actual) = 2 &&
+	sandbox_requests >requests &&
+	echo "GET /api/v1/tickets?query=printer&page=1&per_page=100" >expect &&
+	test_cmp expect requests
+'
+
+test_expect_success '--json: one array of every page, for jq' '
+	syncro search --json printer >out.json &&
+	jq -r ".[].number" out.json >actual &&
+	printf "%s\n" 32161 32151 32137 32134 32131 >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'nothing found prints nothing; the cache gets what was found' '
+	syncro search zzzz >actual &&
+	test ! -s actual &&
+	grep "^32134	108423301	Resolved	" "$XDG_CACHE_HOME/syncro/tickets.tsv"
+'
+
+test_expect_success 'no text is a usage error, nothing sent' '
+	sandbox_clear_requests &&
+	test_expect_code 2 syncro search 2>err &&
+	grep "give some text" err &&
+	test_expect_code 2 syncro search " " 2>err &&
+	sandbox_requests >requests &&
+	test ! -s requests
+'
+
+test_done
