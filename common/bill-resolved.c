@@ -1,8 +1,8 @@
 /* `syncro bill --resolved`: month end, steps 4-8 for every Resolved ticket with labor. */
 #include "compat.h"
-#include <ctype.h>
 #include "api.h"
 #include "bill-run.h"
+#include "customer-lookup.h"
 #include "invoice.h"
 #include "json.h"
 #include "labor.h"
@@ -52,50 +52,6 @@ static double product_price(long product_id)
 	prices[prices_nr].product_id = product_id;
 	prices[prices_nr++].price = price;
 	return price;
-}
-
-static int all_digits(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
-/* A customer's id from its id or (part of) its name; dies when none or several match. */
-static long customer_id(const char *name)
-{
-	struct strvec q = STRVEC_INIT;
-	cJSON *found;
-	const cJSON *c, *exact = NULL;
-	struct sbuf list = SBUF_INIT;
-	int n;
-	long id;
-
-	if (all_digits(name))
-		return strtol(name, NULL, 10);
-	strvec_pushf(&q, "query=%s", name);
-	found = api_get("/customers", &q);
-	strvec_clear(&q);
-	n = cJSON_GetArraySize(json_get(found, "customers"));
-	cJSON_ArrayForEach(c, json_get(found, "customers")) {
-		if (!strcasecmp(json_string(c, "business_then_name", ""), name) ||
-		    !strcasecmp(json_string(c, "fullname", ""), name))
-			exact = c;
-		sbuf_addf(&list, "%s%s (%ld)", list.len ? ", " : "",
-			  json_string(c, "business_then_name", "?"), json_long(c, "id", 0));
-	}
-	if (!n)
-		die_with(EXIT_NOT_FOUND, "no customer matches '%s'", name);
-	if (!exact && n > 1)
-		die_with(EXIT_USAGE, "customer '%s' matches %d customers: %s; give the id", name, n,
-			 list.buf);
-	id = json_long(exact ? exact : json_get(found, "customers.0"), "id", -1);
-	sbuf_release(&list);
-	cJSON_Delete(found);
-	return id;
 }
 
 static int collect(const cJSON *items, void *data)
@@ -245,7 +201,7 @@ int bill_resolved(const char *customer, int yes, int dry_run)
 
 	strvec_push(&q, "status=Resolved");
 	if (customer)
-		strvec_pushf(&q, "customer_id=%ld", customer_id(customer));
+		strvec_pushf(&q, "customer_id=%ld", customer_resolve(customer, "--customer", NULL));
 	api_paginate("/tickets", &q, "tickets", 100, collect, &all);
 	strvec_clear(&q);
 	for (size_t i = 0; i < all.nr; i++) {

@@ -43,7 +43,7 @@ test_expect_success '--customer keeps one customer (by name or id)' '
 	test_expect_code 2 syncro bill --resolved --customer 34288075 </dev/null >out 2>/dev/null &&
 	grep "^#32153  Desert Sun Dental" out &&
 	test_expect_code 4 syncro bill --resolved --customer "Nobody Such" 2>err &&
-	echo "syncro bill: no customer matches '"'"'Nobody Such'"'"'" >expect &&
+	echo "syncro bill: no customer matches '"'"'Nobody Such'"'"'; try '"'"'syncro customers Nobody Such'"'"'" >expect &&
 	test_cmp expect err
 '
 
