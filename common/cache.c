@@ -10,6 +10,7 @@
 #include "sbuf.h"
 #include "ticket-status.h"
 #include "usage.h"
+#include "write-full.h"
 #include "xmalloc.h"
 
 #define TICKETS_FILE "tickets.tsv"
@@ -26,56 +27,6 @@ static int valid_name(const char *name)
 		      *p == '_' || *p == '-' || *p == '.'))
 			return 0;
 	return 1;
-}
-
-/*
- * Replace path with data: a temporary file in the same directory, fsync,
- * rename. 0, or -1 with errno (the temporary file is removed).
- */
-static int write_atomic(const char *path, const char *data, size_t len)
-{
-	char *tmp = xstrfmt("%s.tmp-XXXXXX", path);
-	int fd, saved;
-
-	if (mkdir_for_file(path) < 0)
-		goto fail;
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		goto fail;
-	while (len) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			saved = errno;
-			close(fd);
-			errno = saved;
-			goto fail_unlink;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	if (fsync(fd) < 0) {
-		saved = errno;
-		close(fd);
-		errno = saved;
-		goto fail_unlink;
-	}
-	if (close(fd) < 0 || rename(tmp, path) < 0)
-		goto fail_unlink;
-	free(tmp);
-	return 0;
-
-fail_unlink:
-	saved = errno;
-	unlink(tmp);
-	errno = saved;
-fail:
-	saved = errno;
-	free(tmp);
-	errno = saved;
-	return -1;
 }
 
 int cache_lock(const char *name)
@@ -295,7 +246,7 @@ static int write_tickets(const struct cached_ticket *items, size_t nr)
 	sbuf_init(&out, nr * 96);
 	for (size_t i = 0; i < nr; i++)
 		add_line(&out, &items[i]);
-	if (write_atomic(path, out.buf, out.len) < 0) {
+	if (write_file_atomic(path, out.buf, out.len) < 0) {
 		warning("cannot write cache '%s': %s", path, strerror(errno));
 		ret = -1;
 	}
@@ -518,7 +469,7 @@ int cache_write_json(const char *name, const cJSON *value)
 	cJSON_AddNumberToObject(doc, "fetched_at", (double)time(NULL));
 	cJSON_AddItemToObject(doc, "data", cJSON_Duplicate(value, 1));
 	text = cJSON_PrintUnformatted(doc);
-	if (!text || write_atomic(path, text, strlen(text)) < 0) {
+	if (!text || write_file_atomic(path, text, strlen(text)) < 0) {
 		warning("cannot write cache '%s': %s", path, text ? strerror(errno) : "out of memory");
 		ret = -1;
 	}

@@ -90,6 +90,12 @@ clean-local:
 SHELL_TESTS += tests/t/t1001-sandbox-server.sh
 SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
 SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
+SHELL_TESTS += tests/t/t8000-bench.sh
+
+UNIT_TESTS += tests/unit/test-journal
+tests_unit_test_journal_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_journal_LDADD = $(UNIT_LDADD)
+SHELL_TESTS += tests/t/t5001-bill.sh
 UNIT_TESTS += tests/unit/test-slug
 tests_unit_test_slug_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_slug_LDADD = $(UNIT_LDADD)
@@ -130,3 +136,5 @@ SHELL_TESTS += tests/t/t4004-time.sh
 check_PROGRAMS += tests/helpers/cache-writer
 tests_helpers_cache_writer_LDADD = $(COMMON_LIBS)
 SHELL_TESTS += tests/t/t2012-cache-concurrency.sh
+SHELL_TESTS += tests/t/t5002-bill-resume.sh
+SHELL_TESTS += tests/t/t5003-bill-resolved.sh

@@ -221,7 +221,7 @@ test_expect_success 'a stale cache answers at once and starts exactly one refres
 	rm -f refresh.log "$cache/refresh.lock" &&
 	touch -d "11 minutes ago" "$cache/tickets.tsv" &&
 	FAKE_REFRESH_SECONDS=2 syncro-test-verb __complete 32164 >actual &&
-	test ! -e refresh.log || test_grep_not "^done" refresh.log &&
+	{ test ! -e refresh.log || test_grep_not "^done" refresh.log; } &&
 	printf "32164\tNew · Jerry Burger · Own cloud thing again\n:36\n" >expect &&
 	test_cmp expect actual &&
 	syncro-test-verb __complete --status N >/dev/null &&
