@@ -243,14 +243,6 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 	if (!strcmp(method, "GET")) {
 		curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
 	} else {
-		/*
-		 * On a reused keep-alive connection that dies, libcurl silently
-		 * sends the request again on a new one. The server may have acted
-		 * on the first copy, so a POST or PATCH gets a connection of its
-		 * own: then it is sent once, and a failure is ours to report.
-		 */
-		if (strcmp(method, "PUT") && strcmp(method, "DELETE"))
-			curl_easy_setopt(handle, CURLOPT_FRESH_CONNECT, 1L);
 		if (strcmp(method, "POST"))
 			curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method);
 		if (body || !strcmp(method, "POST") || !strcmp(method, "PUT") ||

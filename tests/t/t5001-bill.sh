@@ -190,8 +190,8 @@ test_expect_success 'no minutes without a terminal: a usage error, nothing sent'
 	test_expect_code 2 syncro bill 32136 -m "Work." </dev/null 2>err &&
 	echo "syncro bill: missing --minutes; pass it or run on a terminal" >expect &&
 	test_cmp expect err &&
-	sandbox_requests | grep -v "^GET" >writes;
-	test ! -s writes
+	sandbox_requests >requests &&
+	{ ! grep -v "^GET" requests; }
 '
 
 test_expect_success '--yes takes the config defaults' '
@@ -232,8 +232,8 @@ test_expect_success 'without a terminal or --yes, uncharged timers stop the bill
 	test_expect_code 2 syncro bill 32160 --minutes 15 --labor remote -m "x" </dev/null 2>err &&
 	echo "syncro bill: missing --yes (to charge the uncharged timers); pass it or run on a terminal" >expect &&
 	test_cmp expect err &&
-	sandbox_requests | grep -v "^GET" >writes;
-	test ! -s writes
+	sandbox_requests >requests &&
+	{ ! grep -v "^GET" requests; }
 '
 
 test_expect_success 'line-item method: add_line_item with the quantity in hours' '
