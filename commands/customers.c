@@ -4,6 +4,7 @@
  */
 #include "compat.h"
 #include "api.h"
+#include "customer-cache.h"
 #include "json.h"
 #include "name-match.h"
 #include "output.h"
@@ -44,6 +45,7 @@ static int take_page(const cJSON *items, void *data)
 	struct matches *m = data;
 	const cJSON *c;
 
+	customer_cache_store(items);
 	cJSON_ArrayForEach(c, items) {
 		m->nr++;
 		if (opt_json)

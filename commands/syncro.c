@@ -8,7 +8,9 @@
 #include <limits.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include "cache-dir.h"
 #include "complete.h"
+#include "exit-codes.h"
 #include "exec-path.h"
 #include "levenshtein.h"
 #include "usage.h"
@@ -80,7 +82,7 @@ _Noreturn static void unknown_verb(const char *verb)
 	dist = xcalloc(names.nr + 1, sizeof(int));
 	for (size_t i = 0; i < names.nr; i++) {
 		/* git's rule: a prefix match counts as the closest there is */
-		dist[i] = !strncmp(names.v[i], verb, strlen(verb)) ? 0 :
+		dist[i] = starts_with(names.v[i], verb) ? 0 :
 			suggestion_distance(verb, names.v[i]) + 1;
 		if (dist[i] < best)
 			best = dist[i];
@@ -269,7 +271,7 @@ static void complete_verb_names(const char *current)
 	complete_kind(COMPLETE_VERB, NULL, current);
 	list_path_verbs(&plugins);
 	for (size_t i = 0; i < plugins.nr; i++)
-		if (!strncmp(plugins.v[i], current, strlen(current)))
+		if (starts_with(plugins.v[i], current))
 			complete_candidate(plugins.v[i], "third-party verb");
 	strvec_clear(&plugins);
 }
@@ -277,7 +279,7 @@ static void complete_verb_names(const char *current)
 static void complete_options(const char *const (*opts)[2], size_t nr, const char *current)
 {
 	for (size_t i = 0; i < nr; i++)
-		if (!strncmp(opts[i][0], current, strlen(current)))
+		if (starts_with(opts[i][0], current))
 			complete_candidate(opts[i][0], opts[i][1]);
 }
 
@@ -311,6 +313,18 @@ static int cmd_complete(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_cache_dir(void)
+{
+	char *dir = cache_path(NULL);
+
+	if (!dir)
+		die_with(EXIT_AUTH, "no Syncro account configured, so no cache; set "
+			 "SYNCRO_SUBDOMAIN (see 'syncro doctor')");
+	puts(dir);
+	free(dir);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *verb;
@@ -330,6 +344,9 @@ int main(int argc, char **argv)
 		return cmd_help(argc - 2, argv + 2);
 	if (!strcmp(verb, "__complete"))
 		return cmd_complete(argc - 2, argv + 2);
+	/* Hidden: the account's cache directory (cache-dir.h), for tests and scripts. */
+	if (!strcmp(verb, "__cache-dir"))
+		return cmd_cache_dir();
 	/* Hidden: what completion starts in the background (cache-refresh.h). */
 	if (!strcmp(verb, "__refresh-cache"))
 		run_verb("refresh-cache", argc - 2, argv + 2);

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include "cache.h"
+#include "cache-dir.h"
 #include "cache-refresh.h"
 #include "config.h"
 #include "cred.h"
@@ -32,10 +33,12 @@ static int have_key_source(void)
  */
 static int claim_start(void)
 {
-	char *path = xdg_cache_path(CACHE_REFRESH_LOCK);
+	char *path = cache_path(CACHE_REFRESH_LOCK);
 	struct stat st;
 	int fd, ok = 0;
 
+	if (!path)
+		return 0;
 	if (!stat(path, &st) && time(NULL) - st.st_mtime < RETRY_SECONDS)
 		goto out;
 	if (mkdir_for_file(path) < 0)

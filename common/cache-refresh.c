@@ -3,6 +3,7 @@
 #include <sys/file.h>
 #include "api.h"
 #include "cache.h"
+#include "cache-dir.h"
 #include "cache-refresh.h"
 #include "config.h"
 #include "json.h"
@@ -17,23 +18,40 @@ static int store_page(const cJSON *tickets, void *data)
 	return 0;
 }
 
-int cache_refresh(void)
-{
-	char *path = xdg_cache_path(CACHE_REFRESH_LOCK);
-	struct strvec query = STRVEC_INIT;
-	struct cache_batch batch = CACHE_BATCH_INIT;
-	long age = cache_age("tickets.tsv");
-	cJSON *settings;
-	int fd = -1;
+/*
+ * The refresh lock, held (its fd), or -1 when another refresh holds it.
+ * Without an account, NO_LOCK: the first request dies saying so.
+ */
+#define NO_LOCK (-2)
 
+static int lock_refresh(void)
+{
+	char *path = cache_path(CACHE_REFRESH_LOCK);
+	int fd;
+
+	if (!path)
+		return NO_LOCK;
 	if (mkdir_for_file(path) < 0 ||
 	    (fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600)) < 0)
 		die_errno("cannot open '%s'", path);
 	free(path);
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
 		close(fd);
-		return 1;
+		return -1;
 	}
+	return fd;
+}
+
+int cache_refresh(void)
+{
+	struct strvec query = STRVEC_INIT;
+	struct cache_batch batch = CACHE_BATCH_INIT;
+	long age = cache_age("tickets.tsv");
+	cJSON *settings;
+	int fd = lock_refresh();
+
+	if (fd == -1)
+		return 1;
 
 	settings = api_get("/tickets/settings", NULL);
 	cache_write_json(TICKET_SETTINGS_CACHE, settings);
@@ -56,6 +74,7 @@ int cache_refresh(void)
 	 * changed, so that completion sees a fresh cache.
 	 */
 	cache_batch_commit(&batch, 1);
-	close(fd);
+	if (fd >= 0)
+		close(fd);
 	return 0;
 }

@@ -22,7 +22,8 @@ void cache_refresh_if_stale(void);
  * closed, and (when the cache existed) every ticket updated since an hour
  * before it was written, so that tickets closed since then lose their open
  * status; then tickets.tsv is rewritten once, even when nothing changed,
- * without the tickets it held as open that are open no more. Returns
+ * without the tickets it held as open that are open no more (but for
+ * those updated in the last hour: cache_batch_commit()). Returns
  * 0, or 1 without a request when another refresh holds the lock. Dies as
  * api.h does on a failed request.
  */

@@ -1,15 +1,21 @@
 #include "compat.h"
 #include <fcntl.h>
 #include <limits.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include "cache.h"
+#include "cache-dir.h"
 #include "config.h"
+#include "json.h"
 #include "sbuf.h"
 #include "ticket-status.h"
 #include "usage.h"
+#include "write-full.h"
 #include "xmalloc.h"
 
 #define TICKETS_FILE "tickets.tsv"
+/* Held around each load, merge and write of tickets.tsv. */
+#define TICKETS_LOCK "tickets.lock"
 
 /* Cache file names are ours, never a path: [a-z0-9_-] plus dots inside. */
 static int valid_name(const char *name)
@@ -23,54 +29,29 @@ static int valid_name(const char *name)
 	return 1;
 }
 
-/*
- * Replace path with data: a temporary file in the same directory, fsync,
- * rename. 0, or -1 with errno (the temporary file is removed).
- */
-static int write_atomic(const char *path, const char *data, size_t len)
+int cache_lock(const char *name)
 {
-	char *tmp = xstrfmt("%s.tmp-XXXXXX", path);
-	int fd, saved;
+	char *path = valid_name(name) ? cache_path(name) : NULL;
+	int fd = -1;
 
-	if (mkdir_for_file(path) < 0)
-		goto fail;
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		goto fail;
-	while (len) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
+	if (!path || mkdir_for_file(path) < 0)
+		goto out;
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
+		if (errno == EINTR)
 			continue;
-		if (n < 0) {
-			saved = errno;
-			close(fd);
-			errno = saved;
-			goto fail_unlink;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	if (fsync(fd) < 0) {
-		saved = errno;
 		close(fd);
-		errno = saved;
-		goto fail_unlink;
+		fd = -1;
 	}
-	if (close(fd) < 0 || rename(tmp, path) < 0)
-		goto fail_unlink;
-	free(tmp);
-	return 0;
+out:
+	free(path);
+	return fd;
+}
 
-fail_unlink:
-	saved = errno;
-	unlink(tmp);
-	errno = saved;
-fail:
-	saved = errno;
-	free(tmp);
-	errno = saved;
-	return -1;
+void cache_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);
 }
 
 /* ---- tickets.tsv ---- */
@@ -139,12 +120,14 @@ int ticket_cache_load_prefix(struct ticket_cache *cache, const char *prefix)
 {
 	size_t prefix_len = strlen(prefix);
 	struct sbuf text = SBUF_INIT;
-	char *path = xdg_cache_path(TICKETS_FILE), *line, *end;
+	char *path = cache_path(TICKETS_FILE), *line, *end;
 	size_t lines = 0, text_len;
 	struct stat st;
 	int fd, sorted = 1;
 
 	memset(cache, 0, sizeof(*cache));
+	if (!path)
+		return 0;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		int ret = errno == ENOENT || errno == ENOTDIR ? 0 :
@@ -255,13 +238,15 @@ static void add_line(struct sbuf *out, const struct cached_ticket *t)
 static int write_tickets(const struct cached_ticket *items, size_t nr)
 {
 	struct sbuf out = SBUF_INIT;
-	char *path = xdg_cache_path(TICKETS_FILE);
+	char *path = cache_path(TICKETS_FILE);
 	int ret = 0;
 
+	if (!path)
+		return -1;
 	sbuf_init(&out, nr * 96);
 	for (size_t i = 0; i < nr; i++)
 		add_line(&out, &items[i]);
-	if (write_atomic(path, out.buf, out.len) < 0) {
+	if (write_file_atomic(path, out.buf, out.len) < 0) {
 		warning("cannot write cache '%s': %s", path, strerror(errno));
 		ret = -1;
 	}
@@ -270,39 +255,19 @@ static int write_tickets(const struct cached_ticket *items, size_t nr)
 	return ret;
 }
 
-/* A whole number from JSON: a number, or a string of digits. */
-static int json_long(const cJSON *obj, const char *key, long *out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	if (cJSON_IsNumber(v)) {
-		*out = (long)v->valuedouble;
-		return 0;
-	}
-	if (cJSON_IsString(v))
-		return parse_digits(v->valuestring, out);
-	return -1;
-}
-
-static const char *json_string(const cJSON *obj, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	return cJSON_IsString(v) ? v->valuestring : "";
-}
-
 /* A ticket from the API; its strings stay owned by the cJSON object. */
 static int from_json(const cJSON *obj, struct cached_ticket *t)
 {
-	if (!cJSON_IsObject(obj) || json_long(obj, "number", &t->number) < 0 ||
-	    json_long(obj, "id", &t->id) < 0)
+	if (!cJSON_IsObject(obj) || (t->number = json_long(obj, "number", -1)) < 0 ||
+	    (t->id = json_long(obj, "id", -1)) < 0)
 		return -1;
-	if (json_long(obj, "customer_id", &t->customer_id) < 0)
+	/* tickets.tsv holds digits: no customer is 0. */
+	if ((t->customer_id = json_long(obj, "customer_id", 0)) < 0)
 		t->customer_id = 0;
-	t->status = json_string(obj, "status");
-	t->customer = json_string(obj, "customer_business_then_name");
-	t->subject = json_string(obj, "subject");
-	t->updated_at = json_string(obj, "updated_at");
+	t->status = json_string(obj, "status", "");
+	t->customer = json_string(obj, "customer_business_then_name", "");
+	t->subject = json_string(obj, "subject", "");
+	t->updated_at = json_string(obj, "updated_at", "");
 	return 0;
 }
 
@@ -363,13 +328,30 @@ static size_t batch_items(struct cache_batch *batch, struct merge_item *all)
 	return nr;
 }
 
+/*
+ * A cached open ticket that a pruning batch lacks is dropped, unless it
+ * was updated within PRUNE_GRACE_SECONDS: another syncro (`create` beside
+ * a refresh) may have cached it after this batch's requests were answered.
+ * An hour, as the refresh's since_updated_at, for Syncro's clock against
+ * ours; a ticket deleted meanwhile goes at a later refresh.
+ */
+#define PRUNE_GRACE_SECONDS 3600
+
+static int updated_lately(const struct cached_ticket *t, time_t now)
+{
+	time_t at;
+
+	return !parse_timestamp(t->updated_at, &at) && at > now - PRUNE_GRACE_SECONDS;
+}
+
 int cache_batch_commit(struct cache_batch *batch, int prune_open)
 {
 	struct ticket_cache cache;
 	struct merge_item *all;
 	struct cached_ticket *out;
 	size_t nr, incoming, kept = 0;
-	int ret;
+	int ret, lock = cache_lock(TICKETS_LOCK);
+	time_t now = time(NULL);
 
 	ticket_cache_load(&cache);
 	all = xreallocarray(NULL, cache.nr + batch->nr + 1, sizeof(*all));
@@ -386,11 +368,13 @@ int cache_batch_commit(struct cache_batch *batch, int prune_open)
 
 		if (kept && out[kept - 1].number == all[i].t.number)
 			continue;
-		if (prune_open && !fresh && !ticket_status_done(all[i].t.status))
+		if (prune_open && !fresh && !ticket_status_done(all[i].t.status) &&
+		    !updated_lately(&all[i].t, now))
 			continue;
 		out[kept++] = all[i].t;
 	}
 	ret = write_tickets(out, kept);
+	cache_unlock(lock);
 	free(out);
 	free(all);
 	ticket_cache_release(&cache);
@@ -412,9 +396,10 @@ int cache_forget_ticket(long number)
 {
 	struct ticket_cache cache;
 	const struct cached_ticket *t;
-	int ret = 0;
+	int ret = 0, lock = cache_lock(TICKETS_LOCK);
 
 	if (ticket_cache_load(&cache) < 0) {
+		cache_unlock(lock);
 		ticket_cache_release(&cache);
 		return -1;
 	}
@@ -427,6 +412,7 @@ int cache_forget_ticket(long number)
 		cache.nr--;
 		ret = write_tickets(cache.items, cache.nr);
 	}
+	cache_unlock(lock);
 	ticket_cache_release(&cache);
 	return ret;
 }
@@ -440,7 +426,7 @@ static char *json_path(const char *name)
 	if (!valid_name(name))
 		return NULL;
 	file = xstrfmt("%s.json", name);
-	path = xdg_cache_path(file);
+	path = cache_path(file);
 	free(file);
 	return path;
 }
@@ -458,10 +444,10 @@ cJSON *cache_read_json(const char *name, long max_age)
 		return NULL;
 	}
 	free(path);
-	doc = cJSON_Parse(text.buf);
+	doc = json_parse(text.buf, text.len);
 	sbuf_release(&text);
-	if (doc && json_long(doc, "fetched_at", &fetched) == 0 &&
-	    (max_age < 0 || (long)time(NULL) - fetched <= max_age))
+	fetched = json_long(doc, "fetched_at", -1);
+	if (fetched >= 0 && (max_age < 0 || (long)time(NULL) - fetched <= max_age))
 		data = cJSON_DetachItemFromObjectCaseSensitive(doc, "data");
 	cJSON_Delete(doc);
 	return data;
@@ -473,15 +459,17 @@ int cache_write_json(const char *name, const cJSON *value)
 	cJSON *doc;
 	int ret = 0;
 
-	if (!path) {
+	if (!valid_name(name)) {
 		warning("cannot write cache '%s': not a cache name", name);
 		return -1;
 	}
+	if (!path)
+		return -1;
 	doc = cJSON_CreateObject();
 	cJSON_AddNumberToObject(doc, "fetched_at", (double)time(NULL));
 	cJSON_AddItemToObject(doc, "data", cJSON_Duplicate(value, 1));
 	text = cJSON_PrintUnformatted(doc);
-	if (!text || write_atomic(path, text, strlen(text)) < 0) {
+	if (!text || write_file_atomic(path, text, strlen(text)) < 0) {
 		warning("cannot write cache '%s': %s", path, text ? strerror(errno) : "out of memory");
 		ret = -1;
 	}
@@ -499,8 +487,8 @@ long cache_age(const char *name)
 
 	if (!valid_name(name))
 		return -1;
-	path = xdg_cache_path(name);
-	if (stat(path, &st) < 0) {
+	path = cache_path(name);
+	if (!path || stat(path, &st) < 0) {
 		free(path);
 		return -1;
 	}

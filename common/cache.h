@@ -1,14 +1,19 @@
 /*
- * The local cache under $XDG_CACHE_HOME/syncro/: what completion reads
+ * The local cache of the configured account, in its own directory
+ * (cache-dir.h: $XDG_CACHE_HOME/syncro/ACCOUNT/): what completion reads
  * (never the network) and what number -> id resolution consults first.
+ * With no base URL configured there is no account: the cache reads as
+ * empty and writes do nothing (they return -1, without a warning).
  *
  *   tickets.tsv    one ticket a line: number, id, status, customer_id,
  *                  customer name, subject, updated_at (tabs and newlines in
  *                  fields replaced by spaces), sorted by number, highest
  *                  (newest) first
- *   NAME.json      a cached API answer (settings, techs, customers) as
+ *   NAME.json      a cached API answer (settings, users, customers.json of
+ *                  customer-cache.h) as
  *                  {"fetched_at": EPOCH_SECONDS, "data": ANSWER}; its age
  *                  comes from fetched_at, not from the file's mtime
+ *   tickets.lock   held (flock) by whoever rewrites tickets.tsv
  *
  * The directory is created mode 0700, the files mode 0600. Every write goes
  * to a temporary file in the same directory that is fsync'ed and renamed
@@ -69,8 +74,14 @@ int cache_store_tickets(const cJSON *tickets);
  * cache_batch_commit() merges them into tickets.tsv and empties the batch.
  * With prune_open, the batch is every ticket that is not done
  * (ticket-status.h): a cached ticket that is not done and not in the batch
- * was closed or deleted meanwhile and is dropped. Best effort, as
- * cache_store_tickets(); 0 or -1.
+ * was closed or deleted meanwhile and is dropped, unless its updated_at
+ * is less than an hour old (another process may have cached it after the
+ * batch's requests were answered). Best effort, as cache_store_tickets();
+ * 0 or -1.
+ *
+ * cache_batch_commit() and cache_forget_ticket() hold tickets.lock (flock)
+ * from load to rename, so parallel writers each merge into the others'
+ * result and no line is lost.
  */
 struct cache_batch {
 	struct sbuf lines;	/* owned */
@@ -90,6 +101,18 @@ int cache_forget_ticket(long number);
  */
 cJSON *cache_read_json(const char *name, long max_age);
 int cache_write_json(const char *name, const cJSON *value);	/* 0, or -1 with a warning */
+/*
+ * Take the lock file NAME (e.g. "tickets.lock") with flock, waiting for
+ * the process that holds it: whoever reads, merges and rewrites a cache
+ * file holds its lock throughout, so parallel writers take turns and none
+ * loses another's update (cache_batch_commit() and cache_forget_ticket()
+ * do so with tickets.lock). Returns the fd for cache_unlock(), or -1 when
+ * the lock cannot be had (no account, an unwritable cache): the caller
+ * goes ahead and its write reports the error.
+ */
+int cache_lock(const char *name);
+void cache_unlock(int fd);	/* fd < 0: nothing to do */
+
 /* Seconds since NAME (e.g. "tickets.tsv") was written; -1 if it does not exist. */
 long cache_age(const char *name);
 

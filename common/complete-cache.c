@@ -9,21 +9,12 @@
 #include "cache-refresh.h"
 #include "complete.h"
 #include "config.h"
+#include "customer-cache.h"
 #include "json.h"
 #include "sbuf.h"
 #include "ticket-settings.h"
+#include "ticket-status.h"
 #include "xmalloc.h"
-
-/* Tickets in these statuses are listed after the open ones. */
-static int status_is_closed(const char *status)
-{
-	static const char *const closed[] = { "Resolved", "Invoiced", "Closed" };
-
-	for (size_t i = 0; i < ARRAY_SIZE(closed); i++)
-		if (!strcasecmp(status, closed[i]))
-			return 1;
-	return 0;
-}
 
 static void ticket_candidate(const struct cached_ticket *t, int hash, struct sbuf *desc)
 {
@@ -42,8 +33,8 @@ static void ticket_candidate(const struct cached_ticket *t, int hash, struct sbu
 
 /*
  * Ticket numbers that start with prefix ("321" or "#321"; the values keep
- * the '#' the user typed): open tickets first, then closed ones, each
- * newest first. With nothing typed yet, only the open tickets: those are
+ * the '#' the user typed): open tickets first, then the done ones
+ * (ticket-status.h), each newest first. With nothing typed yet, only the open tickets: those are
  * what a technician works on, and a big account has tens of thousands of
  * closed ones.
  */
@@ -59,18 +50,13 @@ int complete_tickets(const char *prefix)
 	/* Read before a refresh can start: the answer is the cache as it was. */
 	ticket_cache_load_prefix(&cache, digits);
 	cache_refresh_if_stale();
-	for (int closed = 0; closed <= !!*digits; closed++)
+	for (int done = 0; done <= !!*digits; done++)
 		for (size_t i = 0; i < cache.nr; i++)
-			if (status_is_closed(cache.items[i].status) == closed)
+			if (!!ticket_status_done(cache.items[i].status) == done)
 				ticket_candidate(&cache.items[i], hash, &desc);
 	sbuf_release(&desc);
 	ticket_cache_release(&cache);
 	return DIRECTIVE_NO_FILE | DIRECTIVE_KEEP_ORDER;
-}
-
-static int starts_with(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
 }
 
 /* The statuses of the cached GET /tickets/settings, in Syncro's order. */
@@ -139,8 +125,8 @@ static int by_name(const void *a, const void *b)
 }
 
 /*
- * Customers: those of the cached customers list (GET /customers objects)
- * and those of the cached tickets, each name once, sorted.
+ * Customers: those syncro has fetched (customer-cache.h) and those of the
+ * cached tickets, each name once, sorted.
  */
 int complete_customers(const char *prefix)
 {
@@ -149,13 +135,12 @@ int complete_customers(const char *prefix)
 	size_t nr = 0, alloc = 0;
 	cJSON *customers, *c;
 
-	customers = cache_read_json("customers", -1);
+	customers = cache_read_json(CUSTOMER_CACHE, -1);
 	ticket_cache_load(&cache);
 	cache_refresh_if_stale();
 	all = NULL;
 	cJSON_ArrayForEach(c, customers) {
-		const char *name = json_string(c, "business_then_name",
-					       json_string(c, "fullname", NULL));
+		const char *name = json_string(c, "business_then_name", NULL);
 
 		if (name && starts_with(name, prefix)) {
 			ALLOC_GROW(all, nr + 1, alloc);

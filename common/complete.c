@@ -22,11 +22,6 @@ void complete_candidate(const char *value, const char *description)
 	sbuf_release(&line);
 }
 
-static int starts_with(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
 int complete_kind(enum complete_kind kind, const char *values, const char *prefix)
 {
 	switch (kind) {

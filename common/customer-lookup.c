@@ -1,5 +1,6 @@
 #include "compat.h"
 #include "api.h"
+#include "customer-cache.h"
 #include "customer-lookup.h"
 #include "json.h"
 #include "name-match.h"
@@ -53,6 +54,7 @@ long customer_resolve(const char *arg, const char *option, char **name)
 	answer = api_get("/customers", &query);
 	strvec_clear(&query);
 	found = cJSON_GetObjectItemCaseSensitive(answer, "customers");
+	customer_cache_store(found);
 	more = json_long(answer, "meta.total_pages", 1) > 1;
 	if (!cJSON_GetArraySize(found))
 		die_with(EXIT_NOT_FOUND, "no customer matches '%s'; try 'syncro customers %s'",

@@ -202,7 +202,7 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 	struct transfer t = { resp, 0 };
 	struct curl_slist *headers = request_headers(cfg, body);
 	char errbuf[CURL_ERROR_SIZE] = "";
-	curl_off_t connect_time = 0;
+	long request_size = 0;
 	const char *ctype = NULL;
 	CURLcode rc;
 
@@ -238,17 +238,16 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 		curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L);
 		curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, on_debug);
 	}
+	/*
+	 * libcurl sends a request again by itself when a reused connection
+	 * closes before any answer; a server may have acted on it already, so
+	 * POST and PATCH, which must never go twice, take a new connection.
+	 */
+	if (!strcmp(method, "POST") || !strcmp(method, "PATCH"))
+		curl_easy_setopt(handle, CURLOPT_FRESH_CONNECT, 1L);
 	if (!strcmp(method, "GET")) {
 		curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
 	} else {
-		/*
-		 * On a reused keep-alive connection that dies, libcurl silently
-		 * sends the request again on a new one. The server may have acted
-		 * on the first copy, so a POST or PATCH gets a connection of its
-		 * own: then it is sent once, and a failure is ours to report.
-		 */
-		if (strcmp(method, "PUT") && strcmp(method, "DELETE"))
-			curl_easy_setopt(handle, CURLOPT_FRESH_CONNECT, 1L);
 		if (strcmp(method, "POST"))
 			curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method);
 		if (body || !strcmp(method, "POST") || !strcmp(method, "PUT") ||
@@ -266,9 +265,14 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 	curl_slist_free_all(headers);
 	resp->attempts++;
 	resp->failure = classify(rc, t.too_big);
-	curl_easy_getinfo(handle, CURLINFO_CONNECT_TIME_T, &connect_time);
+	/*
+	 * A timeout before any byte of the request left is safe to repeat.
+	 * The connect time cannot tell: it is 0 on a reused connection, where
+	 * the request may well have reached the server.
+	 */
+	curl_easy_getinfo(handle, CURLINFO_REQUEST_SIZE, &request_size);
 	*never_sent = resp->failure == HTTP_CONNECT || resp->failure == HTTP_DNS ||
-		(resp->failure == HTTP_TIMEOUT && connect_time == 0);
+		(resp->failure == HTTP_TIMEOUT && request_size == 0);
 	if (resp->failure != HTTP_DONE) {
 		struct sbuf msg = SBUF_INIT;
 

@@ -90,6 +90,12 @@ clean-local:
 SHELL_TESTS += tests/t/t1001-sandbox-server.sh
 SHELL_TESTS += tests/t/t1002-sandbox-tickets.sh
 SHELL_TESTS += tests/t/t1003-sandbox-controls.sh
+SHELL_TESTS += tests/t/t8000-bench.sh
+
+UNIT_TESTS += tests/unit/test-journal
+tests_unit_test_journal_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_journal_LDADD = $(UNIT_LDADD)
+SHELL_TESTS += tests/t/t5001-bill.sh
 UNIT_TESTS += tests/unit/test-slug
 tests_unit_test_slug_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_slug_LDADD = $(UNIT_LDADD)
@@ -128,3 +134,8 @@ SHELL_TESTS += tests/t/t4002-comment-time.sh
 SHELL_TESTS += tests/t/t4003-comment-time-ignored.sh
 SHELL_TESTS += tests/t/t4004-time.sh
 SHELL_TESTS += tests/t/t6005-api-text.sh
+check_PROGRAMS += tests/helpers/cache-writer
+tests_helpers_cache_writer_LDADD = $(COMMON_LIBS)
+SHELL_TESTS += tests/t/t2012-cache-concurrency.sh
+SHELL_TESTS += tests/t/t5002-bill-resume.sh
+SHELL_TESTS += tests/t/t5003-bill-resolved.sh

@@ -35,10 +35,10 @@ unset SYNCRO_API_KEY SYNCRO_BASE_URL SYNCRO_SUBDOMAIN SYNCRO_CONFIG NO_COLOR \
 	EDITOR VISUAL COLUMNS SYNCRO SYNCRO_EXEC_PATH SYNCRO_TEST_NOW
 export SYNCRO_EXEC_PATH="$abs_top_builddir"
 export PATH="$abs_top_builddir:$PATH"
-# Leaks are bugs too, but a verb that exec()s or dies on purpose must not
-# be reported; LeakSanitizer still runs at every normal exit.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+# Sanitizer reports exit 126, which test_must_fail refuses as a crash, so
+# they can never pass for one of syncro's own error exits.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1:exitcode=126}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=126}"
 
 test_count=0
 test_failures=0
@@ -47,10 +47,23 @@ say_output () {
 	sed 's/^/# /' "$TRASH_DIRECTORY/.test-output"
 }
 
+# A body joined by && end to end never runs past "(exit 117)": anything
+# else means a line lacks its &&, and its failure would go unnoticed.
+test_chain_ok () {
+	(eval "(exit 117) && $1") >/dev/null 2>&1 </dev/null
+	test $? = 117
+}
+
 test_expect_success () {
 	test_title=$1
 	test_body=$2
 	test_count=$((test_count + 1))
+	# git's chain lint: a body whose && chain is broken would hide failures
+	if ! test_chain_ok "$test_body"; then
+		test_failures=$((test_failures + 1))
+		echo "not ok $test_count - $test_title # broken && chain"
+		return
+	fi
 	if (eval "$test_body") >"$TRASH_DIRECTORY/.test-output" 2>&1 </dev/null; then
 		echo "ok $test_count - $test_title"
 	else
@@ -116,6 +129,12 @@ test_grep_not () {
 		return 1
 	fi
 	return 0
+}
+
+# cache_dir: the cache directory of the account SYNCRO_BASE_URL names (one
+# per base URL), as syncro itself computes it.
+cache_dir () {
+	syncro __cache-dir
 }
 
 # write_script FILE: the body from stdin, with a shebang, made executable.
@@ -199,14 +218,17 @@ stop_sandbox () {
 		test_failures=$((test_failures + 1))
 		echo "not ok $test_count - syncro-sandbox stopped cleanly (it exited with $sandbox_status)"
 		sed 's/^/# /' "$sandbox_err"
+		return 1
 	fi
 }
 
 # The requests received since the last clear: "METHOD PATH[?QUERY]" each.
 sandbox_requests () {
-	sandbox_curl --fail-with-body "$SANDBOX_URL/__sandbox/requests" |
+	# through a file: a pipe would hide a sandbox that does not answer
+	sandbox_requests_json >"$TRASH_DIRECTORY/.requests.json" &&
 	jq -r '.requests[] | .method + " " + .path +
-		(if (.query // "") != "" then "?" + .query else "" end)'
+		(if (.query // "") != "" then "?" + .query else "" end)' \
+		"$TRASH_DIRECTORY/.requests.json"
 }
 
 # The raw log: {"requests":[{"method","path","query","body","auth","status"}]}.

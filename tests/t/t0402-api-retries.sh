@@ -185,7 +185,7 @@ test_expect_success 'a connection closed without an answer: POST not repeated, e
 '
 
 test_expect_success 'a POST on a kept-alive connection that dies is not sent again' '
-	rm -f "$XDG_CACHE_HOME/syncro/tickets.tsv" &&
+	rm -f "$(cache_dir)/tickets.tsv" &&
 	sandbox_clear_requests &&
 	sandbox_fail "{\"path\":\"/api/v1/tickets/*/comment\",\"close\":true}" &&
 	test_expect_code 7 syncro comment 32164 -m "fixed the sync client" >out 2>err &&

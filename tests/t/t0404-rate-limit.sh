@@ -48,18 +48,21 @@ test_expect_success 'four processes in parallel: no 429, the rate within 10% of 
 test_expect_success 'a 429 that still comes holds back the other processes too' '
 	sandbox_clear_requests &&
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":429,\"body\":\"{}\",\"headers\":{\"Retry-After\":\"3\"}}" &&
-	syncro api /me >out.a 2>err.a &
+	{ syncro api /me >out.a 2>err.a & } &&
+	pid_a=$! &&
 	test_wait_for "rate limited" err.a &&
 	start=$(date +%s.%N) &&
 	syncro api /tickets -f number=32164 >out.b 2>err.b &&
 	end=$(date +%s.%N) &&
-	wait &&
+	wait $pid_a &&
 	test ! -s err.b &&
 	echo "syncro api: rate limited by the API on GET /me; retrying in 3 s (1 of 3)" >expect &&
 	test_cmp expect err.a &&
 	awk -v s="$start" -v e="$end" "BEGIN { printf \"waited %.2f s\\n\", e - s; exit !(e - s >= 1.0) }" &&
 	printf "%s\n" "GET /api/v1/me" "GET /api/v1/me" "GET /api/v1/tickets?number=32164" >expect &&
-	sandbox_requests | sort >actual && test_cmp expect actual
+	sandbox_requests >requests &&
+	sort requests >actual &&
+	test_cmp expect actual
 '
 
 test_done

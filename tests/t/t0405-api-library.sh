@@ -24,7 +24,7 @@ test_expect_success 'a number is resolved with GET /tickets?number= and cached' 
 	probe resolve 32164 >out &&
 	echo 108430330 >expect && test_cmp expect out &&
 	expect_requests "GET /api/v1/tickets?number=32164" &&
-	cut -f 1,2 "$XDG_CACHE_HOME/syncro/tickets.tsv" >actual &&
+	cut -f 1,2 "$(cache_dir)/tickets.tsv" >actual &&
 	printf "32164\t108430330\n" >expect && test_cmp expect actual
 '
 
@@ -49,7 +49,7 @@ test_expect_success 'a stale cached id that 404s is forgotten and resolved again
 	echo "108430301 Remote - Jim cant access his email" >expect && test_cmp expect out &&
 	expect_requests "GET /api/v1/tickets/999" "GET /api/v1/tickets?number=32163" \
 		"GET /api/v1/tickets/108430301" &&
-	grep "^32163	" "$XDG_CACHE_HOME/syncro/tickets.tsv" | cut -f 2 >actual &&
+	grep "^32163	" "$(cache_dir)/tickets.tsv" | cut -f 2 >actual &&
 	echo 108430301 >expect && test_cmp expect actual
 '
 

@@ -101,9 +101,11 @@ test_expect_success 'the keep-order directive keeps the verb'"'"'s order' '
 '
 
 test_expect_success 'ticket numbers from the cache, open ones first' '
-	mkdir -p "$XDG_CACHE_HOME/syncro" &&
+	SYNCRO_BASE_URL=https://acme.syncromsp.com/api/v1 &&
+	export SYNCRO_BASE_URL &&
+	mkdir -p "$(cache_dir)" &&
 	tab=$(printf "\t") &&
-	cat >"$XDG_CACHE_HOME/syncro/tickets.tsv" <<-EOF &&
+	cat >"$(cache_dir)/tickets.tsv" <<-EOF &&
 	32164${tab}108430330${tab}New${tab}1${tab}Jerry Burger${tab}Own cloud thing again${tab}2026-04-21T00:31:00.000Z
 	32163${tab}108430301${tab}Resolved${tab}2${tab}LeeAnn Parkinson${tab}Remote email${tab}2026-04-19T09:09:00.000Z
 	32161${tab}108429977${tab}In Progress${tab}3${tab}Desert Sun Dental${tab}Printer offline${tab}2026-04-18T10:00:00.000Z

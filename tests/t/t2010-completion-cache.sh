@@ -5,7 +5,10 @@ test_description='completion of values from the cache and the config, and the ba
 PATH="$abs_top_builddir/tests/helpers:$PATH"
 COLUMNS=200
 export COLUMNS
-cache=$XDG_CACHE_HOME/syncro
+# The cache is the account's: completion answers for this base URL's.
+SYNCRO_BASE_URL=https://acme.syncromsp.com/api/v1
+export SYNCRO_BASE_URL
+cache=$(cache_dir)
 mkdir -p "$cache" bin
 
 # A stand-in for `syncro __refresh-cache`: it notes each run in refresh.log.
@@ -161,6 +164,23 @@ test_expect_success 'customers from the cached tickets, each once' '
 	test_cmp expect actual
 '
 
+test_expect_success 'another account, or none, has none of this cache' '
+	for url in "http://127.0.0.1:8180/api/v1" ""
+	do
+		SYNCRO_BASE_URL=$url syncro __complete test-verb 3216 >actual &&
+		echo ":36" >expect &&
+		test_cmp expect actual &&
+		SYNCRO_BASE_URL=$url syncro __complete test-verb --status "" >actual &&
+		test_cmp expect actual &&
+		SYNCRO_BASE_URL=$url syncro __complete test-verb --customer "" >actual &&
+		echo ":4" >expect &&
+		test_cmp expect actual || return 1
+	done &&
+	test_must_fail env SYNCRO_BASE_URL= syncro __cache-dir 2>err &&
+	echo "syncro: no Syncro account configured, so no cache; set SYNCRO_SUBDOMAIN (see '"'"'syncro doctor'"'"')" >expect &&
+	test_cmp expect err
+'
+
 test_expect_success 'labor aliases from the config, the default marked' '
 	mkdir -p "$XDG_CONFIG_HOME/syncro" &&
 	cat >"$XDG_CONFIG_HOME/syncro/config.yaml" <<-\EOF &&
@@ -201,7 +221,7 @@ test_expect_success 'a stale cache answers at once and starts exactly one refres
 	rm -f refresh.log "$cache/refresh.lock" &&
 	touch -d "11 minutes ago" "$cache/tickets.tsv" &&
 	FAKE_REFRESH_SECONDS=2 syncro-test-verb __complete 32164 >actual &&
-	test ! -e refresh.log || test_grep_not "^done" refresh.log &&
+	{ test ! -e refresh.log || test_grep_not "^done" refresh.log; } &&
 	printf "32164\tNew · Jerry Burger · Own cloud thing again\n:36\n" >expect &&
 	test_cmp expect actual &&
 	syncro-test-verb __complete --status N >/dev/null &&

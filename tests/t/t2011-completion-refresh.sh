@@ -5,10 +5,10 @@ test_description='syncro __refresh-cache, and completion that starts it in the b
 PATH="$abs_top_builddir/tests/helpers:$PATH"
 COLUMNS=200
 export COLUMNS
-cache=$XDG_CACHE_HOME/syncro
 tab=$(printf '\t')
 
 start_sandbox
+cache=$(cache_dir)
 
 # wait_for_refresh: until tickets.tsv mentions $1 and no refresh holds the lock.
 wait_for_refresh () {
@@ -78,6 +78,42 @@ test_expect_success 'bash completion on a stale cache: the old answer at once, o
 	syncro __complete test-verb 32164 >actual &&
 	printf "32164\tNew · Jerry Burger · Own cloud thing again\n:36\n" >expect &&
 	test_cmp expect actual
+'
+
+test_expect_success 'each account has its own cache: the sandbox and a tenant keep apart' '
+	syncro __refresh-cache &&
+	acme=https://acme.syncromsp.com/api/v1 &&
+	acme_cache=$(SYNCRO_BASE_URL=$acme cache_dir) &&
+	test "$acme_cache" != "$cache" &&
+	mkdir -p "$acme_cache" &&
+	printf "32164\t999\tNew\t5\tAcme Rockets\tLaunch pad\t2026-01-01T00:00:00Z\n" \
+		>"$acme_cache/tickets.tsv" &&
+	cp "$acme_cache/tickets.tsv" acme.tsv &&
+	sandbox_clear_requests &&
+	syncro ticket 32164 >out &&
+	sandbox_requests >actual &&
+	echo "GET /api/v1/tickets/108430330" >expect &&
+	test_cmp expect actual &&
+	syncro __refresh-cache &&
+	test_cmp acme.tsv "$acme_cache/tickets.tsv" &&
+	SYNCRO_BASE_URL=$acme syncro __complete test-verb 3216 >actual &&
+	printf "32164\tNew · Acme Rockets · Launch pad\n:36\n" >expect &&
+	test_cmp expect actual &&
+	syncro __complete test-verb 32164 >actual &&
+	printf "32164\tNew · Jerry Burger · Own cloud thing again\n:36\n" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a ticket cached beside a refresh (by create) outlives its pruning' '
+	syncro __refresh-cache &&
+	now=$(date -u +%Y-%m-%dT%H:%M:%SZ) &&
+	printf "%s\n" "99999${tab}1${tab}New${tab}1${tab}Acme${tab}Created meanwhile${tab}$now" \
+		"32200${tab}2${tab}New${tab}1${tab}Gone${tab}Deleted long ago${tab}2026-01-01T00:00:00Z" \
+		>>"$cache/tickets.tsv" &&
+	syncro __refresh-cache &&
+	cut -f 1,6 "$cache/tickets.tsv" >numbers &&
+	grep "^99999${tab}Created meanwhile$" numbers &&
+	test_grep_not "^32200" numbers
 '
 
 test_expect_success 'the cache never holds the key' '

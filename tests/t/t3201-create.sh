@@ -34,7 +34,7 @@ test_expect_success 'create with a customer id: one POST, the number and the web
 
 test_expect_success 'the new ticket is in the cache' '
 	grep "^32165	108430331	New	34288070	Jerry Burger	Printer on fire	" \
-		"$XDG_CACHE_HOME/syncro/tickets.tsv"
+		"$(cache_dir)/tickets.tsv"
 '
 
 test_expect_success 'create with a unique name: searched once, then created' '
@@ -141,7 +141,7 @@ test_expect_success '--no-input: no prompt even on a terminal' '
 '
 
 test_expect_success 'every field: settings, contacts, techs looked up, one POST' '
-	rm -f "$XDG_CACHE_HOME/syncro/ticket-settings.json" &&
+	rm -f "$(cache_dir)/ticket-settings.json" &&
 	sandbox_clear_requests &&
 	syncro create --customer 34288075 --subject "Label printer" -m "Prints blank" \
 		--problem-type Hardware --status "in progress" --priority "1 High" \

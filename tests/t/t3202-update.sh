@@ -4,7 +4,7 @@ test_description='syncro update: checked before sending, one PUT, the change pri
 
 start_sandbox
 
-TSV=$XDG_CACHE_HOME/syncro/tickets.tsv
+TSV=$(cache_dir)/tickets.tsv
 
 test_expect_success 'an uncached number: settings, resolve, one PUT; the change printed' '
 	sandbox_clear_requests &&
@@ -109,7 +109,7 @@ test_expect_success 'an unknown status: the valid ones, a suggestion, nothing se
 '
 
 test_expect_success 'with no cached settings, the unknown status costs only the settings' '
-	rm -f "$XDG_CACHE_HOME/syncro/ticket-settings.json" &&
+	rm -f "$(cache_dir)/ticket-settings.json" &&
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro update 32164 --status Closed 2>err &&
 	head -n 1 err >actual &&

@@ -97,7 +97,7 @@ test_expect_success 'the session log: every comment oldest first, time, the reso
 
 test_expect_success 'the cache has the ticket as resolved' '
 	grep "^32160	108429712	Resolved	34288080	Red Rock Accounting	" \
-		"$XDG_CACHE_HOME/syncro/tickets.tsv"
+		"$(cache_dir)/tickets.tsv"
 '
 
 test_expect_success 'a second close never overwrites the log: it writes -2' '

@@ -221,7 +221,7 @@ test_expect_success 'rm: the timer is gone, verified' '
 '
 
 test_expect_success '--labor-list: each alias, its product id and the name Syncro has' '
-	rm -rf "$XDG_CACHE_HOME/syncro"/product-* &&
+	rm -rf "$(cache_dir)"/product-* &&
 	mkdir -p "$XDG_CONFIG_HOME/syncro" &&
 	printf "labor:\n  default: onsite\n  products:\n    consult: 4471201\n    gone: 123\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	test_expect_code 4 syncro time --labor-list >out 2>err &&

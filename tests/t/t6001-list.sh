@@ -61,7 +61,7 @@ test_expect_success 'bare syncro is syncro list' '
 '
 
 test_expect_success 'the tickets come into the cache, Invoiced ones too' '
-	cut -f1,2,3 "$XDG_CACHE_HOME/syncro/tickets.tsv" >cache &&
+	cut -f1,2,3 "$(cache_dir)/tickets.tsv" >cache &&
 	test $(wc -l <cache) = 34 &&
 	grep "^32164	108430330	New$" cache &&
 	grep "^32154	108428233	Invoiced$" cache &&
@@ -70,9 +70,9 @@ test_expect_success 'the tickets come into the cache, Invoiced ones too' '
 
 test_expect_success 'a cached ticket that is no longer open is dropped; done ones stay' '
 	printf "32200\t1\tNew\t1\tGone\tDeleted meanwhile\tx\n32100\t2\tResolved\t1\tOld\tStill here\tx\n" \
-		>>"$XDG_CACHE_HOME/syncro/tickets.tsv" &&
+		>>"$(cache_dir)/tickets.tsv" &&
 	syncro list >/dev/null &&
-	cut -f1 "$XDG_CACHE_HOME/syncro/tickets.tsv" >numbers &&
+	cut -f1 "$(cache_dir)/tickets.tsv" >numbers &&
 	test_grep_not "^32200$" numbers &&
 	grep "^32100$" numbers &&
 	test $(wc -l <numbers) = 35
@@ -264,14 +264,14 @@ test_expect_success 'no count line when stdout is not a terminal' '
 '
 
 test_expect_success 'syncro __refresh-cache: every open ticket in one write, the stale ones dropped' '
-	rm -rf "$XDG_CACHE_HOME/syncro" &&
-	mkdir -p "$XDG_CACHE_HOME/syncro" &&
-	printf "32200\t1\tNew\t1\tGone\tDeleted meanwhile\tx\n" >"$XDG_CACHE_HOME/syncro/tickets.tsv" &&
-	touch -d "2000-01-01" "$XDG_CACHE_HOME/syncro/tickets.tsv" &&
+	rm -rf "$(cache_dir)" &&
+	mkdir -p "$(cache_dir)" &&
+	printf "32200\t1\tNew\t1\tGone\tDeleted meanwhile\tx\n" >"$(cache_dir)/tickets.tsv" &&
+	touch -d "2000-01-01" "$(cache_dir)/tickets.tsv" &&
 	sandbox_clear_requests &&
 	syncro __refresh-cache >out 2>err &&
 	test ! -s out && test ! -s err &&
-	cut -f1 "$XDG_CACHE_HOME/syncro/tickets.tsv" >numbers &&
+	cut -f1 "$(cache_dir)/tickets.tsv" >numbers &&
 	test $(wc -l <numbers) = 45 &&
 	test_grep_not "^32200$" numbers &&
 	sandbox_requests | sed "s/since_updated_at=[^&]*/since_updated_at=T/" >requests &&

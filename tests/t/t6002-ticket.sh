@@ -51,7 +51,7 @@ test_expect_success 'the same number again, as #N: one request, from the cached 
 
 test_expect_success 'the ticket is in the cache with its current status' '
 	grep "^32161	108429977	In Progress	34288075	Desert Sun Dental	Printer offline in front office	" \
-		"$XDG_CACHE_HOME/syncro/tickets.tsv"
+		"$(cache_dir)/tickets.tsv"
 '
 
 test_expect_success 'no contact, no tech, nothing billed' '
@@ -196,7 +196,7 @@ test_expect_success '--web without a terminal prints the URL and opens nothing' 
 '
 
 test_expect_success '--web on a terminal opens the page with xdg-open' '
-	rm -rf "$XDG_CACHE_HOME/syncro" &&
+	rm -rf "$(cache_dir)" &&
 	sandbox_clear_requests &&
 	PATH="$PWD/bin:$PATH" script -qec "syncro ticket --web 32164" /dev/null >raw &&
 	tr -d "\r" <raw >actual &&

@@ -66,7 +66,7 @@ test_expect_success '--json: one array of every page, for jq' '
 test_expect_success 'nothing found prints nothing; the cache gets what was found' '
 	syncro search zzzz >actual &&
 	test ! -s actual &&
-	grep "^32134	108423301	Resolved	" "$XDG_CACHE_HOME/syncro/tickets.tsv"
+	grep "^32134	108423301	Resolved	" "$(cache_dir)/tickets.tsv"
 '
 
 test_expect_success 'no text is a usage error, nothing sent' '

@@ -29,6 +29,37 @@ test_expect_success 'every customer, every page' '
 	test_cmp expect requests
 '
 
+test_expect_success 'the customers listed are offered by --customer completion' '
+	syncro __complete create --customer "" >actual &&
+	tab=$(printf "\t") &&
+	cat >expect <<-EOF_ &&
+	Copper State Logistics${tab}id 34288077
+	Desert Sun Dental${tab}id 34288075
+	Dolores Whitfield${tab}id 34288072
+	Jerry Burger${tab}id 34288070
+	LeeAnn Parkinson${tab}id 34288071
+	Mesa Verde Law Group${tab}id 34288076
+	Pinnacle Peak Realty${tab}id 34288079
+	Red Rock Accounting${tab}id 34288080
+	Saguaro Veterinary Clinic${tab}id 34288078
+	Tom Haskins${tab}id 34288073
+	:4
+	EOF_
+	test_cmp expect actual &&
+	syncro __complete create --customer D >actual &&
+	printf "Desert Sun Dental\tid 34288075\nDolores Whitfield\tid 34288072\n:4\n" >expect &&
+	test_cmp expect actual &&
+	test_grep_not "@" "$(cache_dir)/customers.json"
+'
+
+test_expect_success 'a customer looked up by name is remembered too' '
+	rm -rf "$(cache_dir)" &&
+	syncro list --customer "red rock" >/dev/null &&
+	sed "s/\"fetched_at\":[0-9]*/\"fetched_at\":T/" "$(cache_dir)/customers.json" >actual &&
+	printf "%s" "{\"fetched_at\":T,\"data\":[{\"id\":34288080,\"business_then_name\":\"Red Rock Accounting\"}]}" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'a query' '
 	sandbox_clear_requests &&
 	syncro customers "red rock" >actual &&

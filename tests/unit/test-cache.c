@@ -1,12 +1,18 @@
 #include "compat.h"
 #include <dirent.h>
 #include <time.h>
+#include <sys/stat.h>
 #include "cache.h"
+#include "cache-dir.h"
 #include "config.h"
+#include "customer-cache.h"
 #include "xmalloc.h"
 #include "unit.h"
 #include "unit-home.h"
 #include "unit-run.h"
+
+/* The cache of UNIT_BASE_URL (unit-home.h), under HOME. */
+#define CACHE_DIR ".cache/syncro/acme-invalid-210a180a"
 
 static cJSON *ticket(long number, long id, const char *status, const char *subject)
 {
@@ -26,7 +32,7 @@ static cJSON *ticket(long number, long id, const char *status, const char *subje
 static char *read_cache_file(const char *name)
 {
 	struct sbuf sb = SBUF_INIT;
-	char *path = xdg_cache_path(name);
+	char *path = cache_path(name);
 
 	ck_assert_int_eq(sbuf_read_file(&sb, path), 0);
 	free(path);
@@ -58,7 +64,7 @@ START_TEST(round_trip)
 {
 	struct ticket_cache cache;
 	cJSON *list = cJSON_CreateArray();
-	char *text, *dir = home_file(".cache/syncro"), *file = home_file(".cache/syncro/tickets.tsv");
+	char *text, *dir = home_file(CACHE_DIR), *file = home_file(CACHE_DIR "/tickets.tsv");
 	const struct cached_ticket *t;
 	struct stat st;
 
@@ -122,6 +128,10 @@ START_TEST(merge_replaces_and_adds)
 	cJSON_AddStringToObject(one, "number", "103");
 	cJSON_AddNumberToObject(one, "id", 1030);
 	cJSON_AddItemToArray(list, one);
+	one = cJSON_CreateObject();	/* not a whole number (json.h): skipped */
+	cJSON_AddNumberToObject(one, "number", 104.5);
+	cJSON_AddNumberToObject(one, "id", 1040);
+	cJSON_AddItemToArray(list, one);
 	store(list);
 
 	text = read_cache_file("tickets.tsv");
@@ -158,7 +168,7 @@ END_TEST
 START_TEST(hand_edited_file_still_loads)
 {
 	struct ticket_cache cache;
-	char *path = home_file(".cache/syncro/tickets.tsv");
+	char *path = home_file(CACHE_DIR "/tickets.tsv");
 
 	ck_assert_int_eq(mkdir_for_file(path), 0);
 	write_file(path,
@@ -183,7 +193,7 @@ END_TEST
 /* Only the cache files themselves are left in the directory. */
 static void assert_only(const char *const *names, size_t nr)
 {
-	char *dir = xdg_cache_path(NULL);
+	char *dir = cache_path(NULL);
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	size_t seen = 0;
@@ -206,7 +216,7 @@ static void assert_only(const char *const *names, size_t nr)
 
 START_TEST(writes_leave_no_temporary_files)
 {
-	static const char *const names[] = { "tickets.tsv", "settings.json" };
+	static const char *const names[] = { "tickets.tsv", "tickets.lock", "settings.json" };
 	cJSON *v = cJSON_CreateArray();
 
 	for (int i = 0; i < 5; i++)
@@ -236,7 +246,8 @@ START_TEST(unwritable_cache_is_a_warning)
 	struct sbuf err = SBUF_INIT;
 
 	ck_assert_int_eq(run_in_child(store_unwritable, NULL, &err), 0);
-	ck_assert_str_eq(err.buf, "warning: cannot write cache '/dev/null/cache/syncro/tickets.tsv': "
+	ck_assert_str_eq(err.buf, "warning: cannot write cache "
+			 "'/dev/null/cache/syncro/acme-invalid-210a180a/tickets.tsv': "
 			 "Not a directory\n");
 	sbuf_release(&err);
 }
@@ -245,7 +256,7 @@ END_TEST
 START_TEST(json_round_trip_and_age)
 {
 	cJSON *v = cJSON_CreateObject(), *got;
-	char *text, *path = home_file(".cache/syncro/techs.json");
+	char *text, *path = home_file(CACHE_DIR "/techs.json");
 
 	cJSON_AddStringToObject(v, "name", "Mike Ritter");
 	ck_assert_int_eq(cache_write_json("techs", v), 0);
@@ -270,6 +281,13 @@ START_TEST(json_round_trip_and_age)
 
 	write_file(path, "{not json");
 	ck_assert_ptr_null(cache_read_json("techs", -1));
+	/* Read as json.h reads (json_parse): the whole file is one value. */
+	write_file(path, "{\"fetched_at\":1000,\"data\":[1,2]} torn");
+	ck_assert_ptr_null(cache_read_json("techs", -1));
+	write_file(path, "{\"fetched_at\":\"1000\",\"data\":[1,2]}\n");
+	got = cache_read_json("techs", -1);
+	ck_assert_ptr_nonnull(got);
+	cJSON_Delete(got);
 	ck_assert_ptr_null(cache_read_json("../techs", -1));
 	ck_assert_int_eq(cache_age("../etc/passwd"), -1);
 	cJSON_Delete(v);
@@ -311,12 +329,93 @@ START_TEST(fifty_thousand_tickets)
 }
 END_TEST
 
+static void assert_dir_name(const char *base_url, const char *want)
+{
+	char *got = cache_dir_name(base_url);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+START_TEST(one_directory_per_base_url)
+{
+	char *path = cache_path("tickets.tsv");
+
+	assert_home_path(path, CACHE_DIR "/tickets.tsv");
+	assert_home_path(cache_path(NULL), CACHE_DIR);
+	assert_dir_name("https://acme.syncromsp.com/api/v1", "acme-syncromsp-com-ab5038f6");
+	/* Another path on the same host is another account. */
+	assert_dir_name("https://acme.syncromsp.com/api/v2", "acme-syncromsp-com-aa503763");
+	assert_dir_name("https://acme.syncromsp.com", "acme-syncromsp-com-41289dad");
+	assert_dir_name("http://127.0.0.1:8180/api/v1", "127-0-0-1-8180-5a3a0886");
+	assert_dir_name("http://localhost:8180", "localhost-8180-e47b3f25");
+	assert_dir_name("https://u:p@[::1]:99/x", "1-99-2ecc0e1f");
+	assert_dir_name("https://x.example/api/v1?a=b", "x-example-3396f154");
+	assert_dir_name("ftp-ish", "ftp-ish-d1b3ac88");
+	assert_dir_name("https:///api/v1", "host-d852104f");
+	assert_dir_name("https://h:8x/", "h-73721875");
+	assert_dir_name("https://" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+			".example.com:443/api/v1",
+			"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-443-f931fdf3");
+}
+END_TEST
+
+/* With no base URL there is no account: nothing is read or written. */
+START_TEST(no_account_no_cache)
+{
+	struct ticket_cache cache;
+	cJSON *one = ticket(1, 2, "New", "x"), *v = cJSON_CreateArray();
+	char *dir = xdg_cache_path(NULL);
+	struct stat st;
+
+	unsetenv("SYNCRO_BASE_URL");
+	ck_assert_ptr_null(cache_path(NULL));
+	ck_assert_int_eq(cache_store_tickets(one), -1);
+	ck_assert_int_eq(cache_write_json("settings", v), -1);
+	ck_assert_int_eq(ticket_cache_load(&cache), 0);
+	ck_assert_uint_eq(cache.nr, 0);
+	ticket_cache_release(&cache);
+	ck_assert_int_eq(cache_ticket_id(1), -1);
+	ck_assert_int_eq(cache_age("tickets.tsv"), -1);
+	ck_assert_ptr_null(cache_read_json("settings", -1));
+	ck_assert_int_eq(cache_forget_ticket(1), 0);
+	ck_assert_int_eq(stat(dir, &st), -1);
+	cJSON_Delete(one);
+	cJSON_Delete(v);
+	free(dir);
+}
+END_TEST
+
+START_TEST(customers_merge_by_id)
+{
+	cJSON *first = cJSON_Parse("[{\"id\":5,\"business_then_name\":\"Acme\",\"email\":\"a@b\"},"
+				   "{\"id\":6,\"business_then_name\":\"Bolt\"}]");
+	cJSON *second = cJSON_Parse("[{\"id\":6,\"business_then_name\":\"Bolt Inc\"},"
+				    "{\"business_then_name\":\"No id\"},{\"id\":8},"
+				    "{\"id\":\"7\",\"business_then_name\":\"Cog\"}]");
+	cJSON *got;
+	char *text;
+
+	ck_assert_int_eq(customer_cache_store(first), 0);
+	ck_assert_int_eq(customer_cache_store(second), 0);
+	got = cache_read_json(CUSTOMER_CACHE, -1);
+	text = cJSON_PrintUnformatted(got);
+	ck_assert_str_eq(text, "[{\"id\":5,\"business_then_name\":\"Acme\"},"
+			 "{\"id\":6,\"business_then_name\":\"Bolt Inc\"},"
+			 "{\"id\":7,\"business_then_name\":\"Cog\"}]");
+	free(text);
+	cJSON_Delete(got);
+	cJSON_Delete(first);
+	cJSON_Delete(second);
+}
+END_TEST
+
 static Suite *cache_suite(void)
 {
 	Suite *s = suite_create("cache");
 	TCase *tc = tcase_create("core");
 
-	tcase_add_checked_fixture(tc, home_setup, home_teardown);
+	tcase_add_checked_fixture(tc, home_setup_account, home_teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, missing_cache_is_empty);
 	tcase_add_test(tc, round_trip);
@@ -327,6 +426,9 @@ static Suite *cache_suite(void)
 	tcase_add_test(tc, unwritable_cache_is_a_warning);
 	tcase_add_test(tc, json_round_trip_and_age);
 	tcase_add_test(tc, fifty_thousand_tickets);
+	tcase_add_test(tc, one_directory_per_base_url);
+	tcase_add_test(tc, no_account_no_cache);
+	tcase_add_test(tc, customers_merge_by_id);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -128,7 +128,7 @@ START_TEST(status_check_uses_the_cached_settings)
 
 	ck_assert_int_eq(cache_write_json(TICKET_SETTINGS_CACHE, s), 0);
 	cJSON_Delete(s);
-	/* No base URL: a request would die; the cache answers. */
+	/* The base URL is .invalid: a request would fail; the cache answers. */
 	status = ticket_status_check("in PROGRESS", "--status");
 	ck_assert_str_eq(status, "In Progress");
 	free(status);
@@ -162,7 +162,7 @@ static Suite *name_match_suite(void)
 	tcase_add_test(tc, pick_by_id_or_name);
 	tcase_add_exit_test(tc, pick_ambiguous_without_a_terminal, 2);
 	suite_add_tcase(s, tc);
-	tcase_add_checked_fixture(settings, home_setup, home_teardown);
+	tcase_add_checked_fixture(settings, home_setup_account, home_teardown);
 	tcase_add_test(settings, status_check_uses_the_cached_settings);
 	tcase_add_exit_test(settings, status_check_refuses_unknown, 2);
 	suite_add_tcase(s, settings);

@@ -24,6 +24,16 @@ static inline void home_setup(void)
 		unsetenv(vars[i]);
 }
 
+/* The account of home_setup_account(): .invalid, so no request could reach it. */
+#define UNIT_BASE_URL "https://acme.invalid/api/v1"
+
+/* home_setup, with a base URL: the cache is kept per account (cache-dir.h). */
+static inline void home_setup_account(void)
+{
+	home_setup();
+	setenv("SYNCRO_BASE_URL", UNIT_BASE_URL, 1);
+}
+
 static inline void home_teardown(void)
 {
 	char cmd[128];
