@@ -179,9 +179,13 @@ static void bill_one(struct candidate *c, int dry_run)
 		bill_finish(&b);
 	}
 	if (err.code) {
+		const char *why = err.message ? err.message : "unknown error";
+		char *msg = xstrfmt("#%ld: %s", c->number, why);
+
 		c->failed = 1;
-		c->result = xstrfmt("failed: %s", err.message ? err.message : "unknown error");
-		fprintf(stderr, "%s: #%ld: %s\n", program_name(), c->number, err.message);
+		c->result = xstrfmt("failed: %s", why);
+		die_message(msg);	/* the API's words, made safe */
+		free(msg);
 		if (err.hint)
 			hint("%s", err.hint);
 		hint("'syncro bill %ld' resumes it", c->number);

@@ -6,6 +6,7 @@
 #include "draft.h"
 #include "invoice.h"
 #include "json.h"
+#include "output.h"
 #include "prompt.h"
 #include "usage.h"
 #include "xmalloc.h"
@@ -33,12 +34,15 @@ static int mark(struct bill *b, const char *step, enum step_state state, struct 
 static void progress(const char *fmt, ...) PRINTF_LIKE(1, 2);
 static void progress(const char *fmt, ...)
 {
+	struct sbuf line = SBUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sbuf_vaddf(&line, fmt, ap);
 	va_end(ap);
+	output_text(stderr, line.buf, SAFE_ONE_LINE);	/* invoice numbers come from the API */
 	fputc('\n', stderr);
+	sbuf_release(&line);
 }
 
 void bill_init(struct bill *b, long number, int with_comment)
