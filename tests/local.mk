@@ -135,3 +135,7 @@ SHELL_TESTS += tests/t/t4003-comment-time-ignored.sh
 SHELL_TESTS += tests/t/t4004-time.sh
 SHELL_TESTS += tests/t/t5002-bill-resume.sh
 SHELL_TESTS += tests/t/t5003-bill-resolved.sh
+UNIT_TESTS += tests/unit/test-table
+tests_unit_test_table_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_table_LDADD = $(UNIT_LDADD)
+SHELL_TESTS += tests/t/t6005-list-long.sh
