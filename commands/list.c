@@ -100,6 +100,8 @@ int main(int argc, char **argv)
 		flags |= TICKET_LIST_COMPLETE;
 	if (opt_json)
 		flags |= TICKET_LIST_JSON;
+	if (wanted.nr > 1)
+		flags |= TICKET_LIST_MERGE;
 
 	tl = ticket_list_new(flags, opt_limit);
 	if (open_only)

@@ -20,6 +20,7 @@ struct row {
 
 struct column {
 	size_t min, max;	/* min: how far it shrinks; max: 0 for none */
+	size_t reserve;		/* table_reserve(): 0 for none */
 	int shrink;
 	enum table_align align;
 };
@@ -29,6 +30,7 @@ struct table {
 	struct column *col;
 	struct row *rows;
 	size_t nr, alloc;
+	size_t *fixed;		/* the widths from the first table_flush() */
 };
 
 struct table *table_new(size_t columns)
@@ -43,10 +45,8 @@ struct table *table_new(size_t columns)
 	return t;
 }
 
-void table_free(struct table *t)
+static void free_rows(struct table *t)
 {
-	if (!t)
-		return;
 	for (size_t r = 0; r < t->nr; r++) {
 		for (size_t c = 0; c < t->rows[r].nr; c++) {
 			free(t->rows[r].cells[c].text);
@@ -55,8 +55,17 @@ void table_free(struct table *t)
 		free(t->rows[r].cells);
 		free(t->rows[r].color);
 	}
+	t->nr = 0;
+}
+
+void table_free(struct table *t)
+{
+	if (!t)
+		return;
+	free_rows(t);
 	free(t->rows);
 	free(t->col);
+	free(t->fixed);
 	free(t);
 }
 
@@ -87,6 +96,11 @@ void table_set_max(struct table *t, size_t col, size_t max_width)
 void table_set_align(struct table *t, size_t col, enum table_align align)
 {
 	column(t, col)->align = align;
+}
+
+void table_reserve(struct table *t, size_t col, size_t width)
+{
+	column(t, col)->reserve = width;
 }
 
 void table_add_row(struct table *t, const char *color)
@@ -167,11 +181,24 @@ static size_t *layout(const struct table *t, size_t limit)
 				w[c] = cw;
 		}
 	for (size_t c = 0; c < t->columns; c++) {
+		size_t reserve = t->col[c].reserve;
+
+		/* Filling the terminal: at least its width, cut to fit below. */
+		if (reserve == TABLE_FILL)
+			reserve = limit ? limit : TABLE_FILL;
+		if (reserve > w[c])
+			w[c] = reserve;
 		if (t->col[c].max && w[c] > t->col[c].max)
 			w[c] = t->col[c].max;
-		total += w[c];
+		/* Only the last column takes no padding, so only it may be endless. */
+		if (w[c] == TABLE_FILL && (c + 1 < t->columns || t->col[c].align == TABLE_RIGHT))
+			die("BUG: table column %zu cannot fill a line of no limit", c);
 	}
-	if (!limit || total <= limit)
+	if (!limit)
+		return w;
+	for (size_t c = 0; c < t->columns; c++)
+		total += w[c];
+	if (total <= limit)
 		return w;
 
 	excess = total - limit;
@@ -227,18 +254,39 @@ static void render_row(const struct table *t, const struct row *row,
 
 void table_render(const struct table *t, struct sbuf *out, size_t width, int color)
 {
-	size_t *w = layout(t, width);
+	size_t *w = t->fixed ? NULL : layout(t, width);
 
 	for (size_t r = 0; r < t->nr; r++)
-		render_row(t, &t->rows[r], w, out, color);
+		render_row(t, &t->rows[r], w ? w : t->fixed, out, color);
 	free(w);
+}
+
+/* To stdout a row at a time: the output of a long table is never kept whole. */
+static void print_rows(const struct table *t, const size_t *w)
+{
+	struct sbuf line = SBUF_INIT;
+	int color = color_enabled();
+
+	for (size_t r = 0; r < t->nr; r++) {
+		sbuf_reset(&line);
+		render_row(t, &t->rows[r], w, &line, color);
+		fwrite(line.buf, 1, line.len, stdout);
+	}
+	sbuf_release(&line);
 }
 
 void table_print(const struct table *t)
 {
-	struct sbuf out = SBUF_INIT;
+	size_t *w = t->fixed ? NULL : layout(t, term_columns());
 
-	table_render(t, &out, term_columns(), color_enabled());
-	fwrite(out.buf, 1, out.len, stdout);
-	sbuf_release(&out);
+	print_rows(t, w ? w : t->fixed);
+	free(w);
+}
+
+void table_flush(struct table *t)
+{
+	if (!t->fixed)
+		t->fixed = layout(t, term_columns());
+	print_rows(t, t->fixed);
+	free_rows(t);
 }

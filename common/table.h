@@ -16,11 +16,13 @@
  *   table_free(t);
  *
  * The table copies every string it is given; table_free() frees it all.
+ * A table too long to keep is printed in parts with table_flush().
  */
 #ifndef SYNCRO_TABLE_H
 #define SYNCRO_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sbuf.h"
 
@@ -49,6 +51,24 @@ void table_add_cellf(struct table *t, const char *fmt, ...)
 void table_add_colored(struct table *t, const char *color, const char *text);
 
 size_t table_rows(const struct table *t);
+
+/*
+ * For a table printed while its rows still come (table_flush): size col
+ * as if it held a cell width columns wide. TABLE_FILL: as wide as the
+ * terminal allows (the last column, left-aligned, or one with a
+ * table_set_max), and never cut without a terminal.
+ */
+#define TABLE_FILL SIZE_MAX
+void table_reserve(struct table *t, size_t col, size_t width);
+
+/*
+ * Print the rows added so far as table_print() does, and forget them: a
+ * table too long to keep whole. The widths are chosen at the first flush,
+ * from its rows and table_reserve(), and kept for every later row (also
+ * by table_print() and table_render()); a later cell wider than its
+ * column is cut.
+ */
+void table_flush(struct table *t);
 
 /*
  * Append the table to out, one line per row, each ending in a newline, in

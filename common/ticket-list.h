@@ -9,9 +9,13 @@
  *   ticket_list_fetch(tl, &query);      // once per request stream
  *   shown = ticket_list_finish(tl);     // prints, updates the cache, frees
  *
- * Memory stays flat however many tickets there are: of each ticket only
- * its row (four short strings) and its cache line are kept, never the
- * JSON; --json output is streamed page by page.
+ * Memory stays flat however many tickets there are: of a list of up to
+ * 1000 tickets only the rows (four short strings each) are kept, to be
+ * aligned to their widths and sorted at the end; a longer one that has
+ * come newest first is printed page by page from there, in widths fixed
+ * up front (the status column as wide as the account's widest status, the
+ * customer's at its maximum); --json output is streamed page by page.
+ * The cache lines of every ticket are kept (cache.h).
  */
 #ifndef SYNCRO_TICKET_LIST_H
 #define SYNCRO_TICKET_LIST_H
@@ -26,6 +30,8 @@ enum ticket_list_flags {
 	/* The fetches cover every open ticket: the cache drops those it still
 	 * holds as open that did not come back (cache_batch_commit). */
 	TICKET_LIST_COMPLETE = 1 << 2,
+	/* More than one ticket_list_fetch(), merged newest first: every row is kept. */
+	TICKET_LIST_MERGE = 1 << 3,
 };
 
 struct ticket_list;
@@ -36,7 +42,7 @@ struct ticket_list *ticket_list_new(unsigned flags, long limit);
 /*
  * One request stream: GET /tickets?QUERY&page=N&per_page=100 for N = 1,
  * 2, ... until the last page or the limit. query is only read. Dies on an
- * API error (api.h).
+ * API error (api.h). A second call needs TICKET_LIST_MERGE.
  */
 void ticket_list_fetch(struct ticket_list *tl, const struct strvec *query);
 
@@ -44,9 +50,9 @@ void ticket_list_fetch(struct ticket_list *tl, const struct strvec *query);
 int ticket_list_full(const struct ticket_list *tl);
 
 /*
- * Print the rows, highest number (newest) first, cut to the terminal
- * (or close the JSON array); write the cache once; free tl. Returns how
- * many tickets were shown.
+ * Print the rows (those not printed yet), highest number (newest) first,
+ * cut to the terminal (or close the JSON array); write the cache once;
+ * free tl. Returns how many tickets were shown.
  */
 size_t ticket_list_finish(struct ticket_list *tl);
 

@@ -38,6 +38,34 @@ __syncro_dequote()
 	REPLY=$out
 }
 
+# Whether the answer OUT, split into the caller's lines (IFS a newline,
+# globbing off), is all "value<TAB>description" lines with both parts
+# non-empty, values that printf %q leaves as they are, each starting with
+# CUR. If so, sets the caller's values, descs and pairs (value,
+# description, value, ...).
+__syncro_plain()
+{
+	local cur=$1 out=$2 all rest n=${#lines[@]}
+
+	((n > 1)) || return 1
+	# No part empty, at most one tab a line (and, by the count of pairs
+	# at the end, at least one).
+	[[ $'\n'$out != *$'\n\t'* && $out$'\n' != *$'\t\n'* ]] || return 1
+	values=("${lines[@]%%$'\t'*}")
+	descs=("${lines[@]#*$'\t'}")
+	[[ ${descs[*]} != *$'\t'* ]] || return 1
+	all=$'\n'"${values[*]}"
+	[[ $all != *[^$'\n'A-Za-z0-9._/:@%+=-]* ]] || return 1
+	if [[ $cur ]]; then
+		rest=${all//$'\n'"$cur"/}
+		((${#all} - ${#rest} == n * (1 + ${#cur}))) || return 1
+	fi
+	IFS=$'\t\n'
+	pairs=($out)
+	IFS=$'\n'
+	((${#pairs[@]} == 2 * n))
+}
+
 _syncro()
 {
 	local line=${COMP_LINE:0:COMP_POINT} pos=0 i w glued
@@ -92,23 +120,39 @@ _syncro()
 		out=${out%:*}
 	fi
 
-	local -a values=() descs=()
-	local width=0
-	while IFS= read -r w; do
-		[[ $w ]] || continue
-		value=$prefix${w%%$'\t'*}
-		desc=
-		[[ $w == *$'\t'* ]] && desc=${w#*$'\t'}
-		# Only what the user typed so far; bash replaces only what follows
-		# the last piece it split off.
-		[[ $value == "$prefix$cur"* && $value == "$keep"* ]] || continue
-		value=${value#"$keep"}
-		# Inside an open quote the shell needs no escaping.
-		[[ ${raw[-1]} == [\"\']* ]] || printf -v value %q "$value"
-		values+=("$value")
-		descs+=("$desc")
-		((${#value} > width)) && width=${#value}
-	done <<<"$out"
+	# Split by the shell itself: read(1) in a loop costs more than the
+	# __complete call on a big answer. Empty lines are dropped, as before.
+	local -a lines=() values=() descs=() pairs=()
+	local width=0 fast=
+	local -
+	set -f
+	local IFS=$'\n'
+	lines=($out)
+	# The usual case, done for all candidates at once: every line is a value
+	# and a description around one tab, nothing typed to strip, and values
+	# that printf %q leaves as they are and start with what was typed.
+	if [[ -z $prefix$keep ]] && __syncro_plain "$cur" "$out"; then
+		fast=1
+	else
+		values=() descs=()
+		for w in "${lines[@]}"; do
+			value=$prefix${w%%$'\t'*}
+			desc=
+			[[ $w == *$'\t'* ]] && desc=${w#*$'\t'}
+			# Only what the user typed so far; bash replaces only what follows
+			# the last piece it split off.
+			[[ $value == "$prefix$cur"* && $value == "$keep"* ]] || continue
+			value=${value#"$keep"}
+			# Inside an open quote the shell needs no escaping.
+			[[ ${raw[-1]} == [\"\']* ]] || printf -v value %q "$value"
+			values+=("$value")
+			descs+=("$desc")
+		done
+	fi
+	IFS=$' \t\n'
+	for w in "${values[@]}"; do
+		((${#w} > width)) && width=${#w}
+	done
 
 	COMPREPLY=()
 	if ((directive & 1)); then
@@ -128,6 +172,22 @@ _syncro()
 		return 0
 	fi
 	local cols=${COLUMNS:-80} entry
+	if [[ $fast ]]; then
+		# One printf for all: pairs is value, description, value, ...
+		printf -v entry "%-${width}s  (%s)\n" "${pairs[@]}"
+		IFS=$'\n'
+		COMPREPLY=($entry)
+		IFS=$' \t\n'
+		for entry in "${COMPREPLY[@]}"; do
+			((${#entry} >= cols)) && break
+		done
+		((${#entry} >= cols)) || return 0
+		for ((i = 0; i < ${#COMPREPLY[@]}; i++)); do
+			entry=${COMPREPLY[i]}
+			((${#entry} >= cols)) && COMPREPLY[i]="${entry:0:cols-5}...)"
+		done
+		return 0
+	fi
 	for ((i = 0; i < ${#values[@]}; i++)); do
 		entry=${values[i]}
 		if [[ ${descs[i]} ]]; then

@@ -139,3 +139,7 @@ tests_helpers_cache_writer_LDADD = $(COMMON_LIBS)
 SHELL_TESTS += tests/t/t2012-cache-concurrency.sh
 SHELL_TESTS += tests/t/t5002-bill-resume.sh
 SHELL_TESTS += tests/t/t5003-bill-resolved.sh
+UNIT_TESTS += tests/unit/test-table
+tests_unit_test_table_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_table_LDADD = $(UNIT_LDADD)
+SHELL_TESTS += tests/t/t6005-list-long.sh
