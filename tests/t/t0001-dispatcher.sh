@@ -112,6 +112,28 @@ test_expect_success 'a plugin in a world-writable directory gets a warning' '
 	grep "^warning: .*syncro-risky.* in a directory others can write to" err
 '
 
+test_expect_success 'a plugin in a group-writable directory gets a warning' '
+	mkdir -p shared && chmod 775 shared &&
+	write_script shared/syncro-teamtool <<-\EOF &&
+	echo ran
+	EOF
+	PATH="$TRASH_DIRECTORY/shared:$PATH" syncro teamtool >out 2>err &&
+	echo ran >expect &&
+	test_cmp expect out &&
+	echo "warning: '"'"'$TRASH_DIRECTORY/shared/syncro-teamtool'"'"' is in a directory others can write to ('"'"'$TRASH_DIRECTORY/shared'"'"'); anyone there could replace it" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a plugin in a directory only its owner writes gets no warning' '
+	write_script plugins/syncro-quiet <<-\EOF &&
+	echo ran
+	EOF
+	syncro quiet >out 2>err &&
+	echo ran >expect &&
+	test_cmp expect out &&
+	test ! -s err
+'
+
 test_expect_success '__complete lists verbs and plugins' '
 	syncro __complete cl >actual &&
 	printf "close\tresolve a ticket and write a session log\n:4\n" >expect &&
