@@ -88,8 +88,9 @@ test_expect_success 'an unreadable data file is an error that names it' '
 
 test_expect_success '--help names every option' '
 	syncro-sandbox --help >help &&
-	for o in --port --data --api-key --rate-limit --page-size --no-retry-after --test-controls; do
-		grep -e "$o" help || return 1
+	for o in --port --data --api-key --rate-limit --page-size --max-per-page \
+		 --no-retry-after --test-controls --ignore-comment-time --help --verbose; do
+		grep -e "^ *\(-[a-z], \)\?$o\( \|\$\)" help || { echo "$o is not in --help"; return 1; }
 	done
 '
 
