@@ -60,9 +60,11 @@ test_expect_success 'an unknown path is 404 {"message":"Not found"}' '
 
 test_expect_success 'SIGTERM and SIGINT stop a sandbox cleanly (exit 0)' '
 	for sig in TERM INT; do
-		syncro-sandbox --port 0 --data "$abs_top_srcdir/sandbox/demo.json" >out 2>err &
+		# a file of its own: the lines of the run before would let the kill
+		# come before the sandbox blocks the signal
+		syncro-sandbox --port 0 --data "$abs_top_srcdir/sandbox/demo.json" >out.$sig 2>err &
 		pid=$! &&
-		test_wait_for "^export SYNCRO_API_KEY=sandbox$" out &&
+		test_wait_for "^export SYNCRO_API_KEY=sandbox$" out.$sig &&
 		kill -$sig $pid &&
 		wait $pid &&
 		{ test ! -s err || { cat err; false; }; } || return 1
