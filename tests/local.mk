@@ -135,3 +135,4 @@ SHELL_TESTS += tests/t/t4003-comment-time-ignored.sh
 SHELL_TESTS += tests/t/t4004-time.sh
 SHELL_TESTS += tests/t/t5002-bill-resume.sh
 SHELL_TESTS += tests/t/t5003-bill-resolved.sh
+SHELL_TESTS += tests/t/t2911-contrib-assistant.sh
