@@ -89,6 +89,23 @@ test_expect_success 'every verb in the build tree names all its options in its p
 	test ! -s missing
 '
 
+test_expect_success 'every SYNCRO_* variable the code reads is in syncro(1)' '
+	cat "$abs_top_srcdir"/common/*.c "$abs_top_srcdir"/commands/*.c |
+		grep -o -e "\(getenv\|env_value\)(\"SYNCRO_[A-Z_]*\")" |
+		sed "s/.*(\"\(.*\)\")/\1/" | sort -u >vars &&
+	grep -x SYNCRO_COLOR vars &&
+	mandoc -Tascii "$man_dir/syncro.1" | col -b >page.out &&
+	: >missing &&
+	while read -r var; do
+		case $var in
+		SYNCRO_NOW) ;;	# a clock for the tests, not for users
+		*) grep -q -e "^ *$var " page.out || echo "$var" >>missing ;;
+		esac
+	done <vars &&
+	cat missing &&
+	test ! -s missing
+'
+
 test_expect_success 'the example verb in syncro-plugins(7) works' '
 	mkdir -p plugins &&
 	mandoc -Tascii "$man_dir/syncro-plugins.7" | col -bx >page.txt &&
