@@ -247,6 +247,31 @@ static void log_it(struct server *srv, const char *method, const char *path,
 	sbuf_release(&masked);
 }
 
+/*
+ * With -v, one line per request on stderr: "GET /api/v1/tickets?page=2 200".
+ * The query's api_key is masked; headers (Authorization) are never shown.
+ * status 0: the connection was dropped without an answer.
+ */
+static void trace(const struct server *srv, const char *method, const char *path,
+		  const char *raw_query, int status)
+{
+	struct sbuf masked = SBUF_INIT;
+	char code[16];
+
+	if (!srv->verbose)
+		return;
+	if (raw_query)
+		query_mask_api_key(&masked, raw_query);
+	if (status)
+		snprintf(code, sizeof(code), "%d", status);
+	else
+		snprintf(code, sizeof(code), "dropped");
+	/* one call, so that lines of parallel requests do not mix */
+	fprintf(stderr, "%s %s%s%s %s\n", method, path, raw_query ? "?" : "",
+		raw_query ? masked.buf : "", code);
+	sbuf_release(&masked);
+}
+
 static enum MHD_Result serve(struct server *srv, struct MHD_Connection *c,
 			     const char *url, const char *method, struct conn_req *cr)
 {
@@ -288,6 +313,7 @@ static enum MHD_Result serve(struct server *srv, struct MHD_Connection *c,
 		}
 		if (injected && rule.close) {
 			log_it(srv, method, path, raw_query, &cr->body, scheme, 0);
+			trace(srv, method, path, raw_query, 0);
 			fail_rule_release(&rule);
 			free(path);
 			return MHD_NO;
@@ -303,6 +329,7 @@ static enum MHD_Result serve(struct server *srv, struct MHD_Connection *c,
 	}
 	if (!peek)
 		log_it(srv, method, path, raw_query, &cr->body, scheme, a.status);
+	trace(srv, method, path, raw_query, a.status);
 	ret = send_answer(c, &a);
 	fail_rule_release(&rule);
 	free(path);

@@ -58,6 +58,33 @@ test_expect_success 'an unknown path is 404 {"message":"Not found"}' '
 	printf "{\"message\":\"Not found\"}" >expect && test_cmp expect body
 '
 
+test_expect_success '-v traces one line per request on stderr, never the key' '
+	(
+		start_sandbox -v &&
+		sandbox_curl -H "Authorization: Bearer $TEST_API_KEY" "$SYNCRO_BASE_URL/me" >/dev/null &&
+		sandbox_curl "$SYNCRO_BASE_URL/tickets?number=32164&api_key=$TEST_API_KEY" >/dev/null &&
+		sandbox_curl -H "Authorization: $TEST_API_KEY" -H "Content-Type: application/json" \
+			-d "{\"subject\":\"x\"}" \
+			"$SYNCRO_BASE_URL/tickets/108430330/comment" >/dev/null &&
+		sandbox_curl "$SYNCRO_BASE_URL/me?api%5Fkey=wrong-$TEST_API_KEY" >/dev/null &&
+		sandbox_fail "{\"path\":\"/api/v1/me\",\"close\":true}" &&
+		test_must_fail sandbox_curl -H "Authorization: Bearer $TEST_API_KEY" "$SYNCRO_BASE_URL/me" &&
+		stop_sandbox
+	) &&
+	cat >expect <<-\EOF &&
+	GET /api/v1/me 200
+	GET /api/v1/tickets?number=32164&api_key=REDACTED 200
+	POST /api/v1/tickets/108430330/comment 422
+	GET /api/v1/me?api%5Fkey=REDACTED 401
+	POST /__sandbox/fail 200
+	GET /api/v1/me dropped
+	EOF
+	# libmicrohttpd says so itself when a connection is dropped on purpose
+	grep -v "^Application reported internal error" .sandbox.err >actual &&
+	test_cmp expect actual &&
+	test_grep_not "$TEST_API_KEY" .sandbox.err
+'
+
 test_expect_success 'SIGTERM and SIGINT stop a sandbox cleanly (exit 0)' '
 	for sig in TERM INT; do
 		# a file of its own: the lines of the run before would let the kill
