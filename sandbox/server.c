@@ -105,7 +105,10 @@ static void control(struct server *srv, const char *method, const char *path,
 	const char *what = path + strlen(CONTROL_PREFIX);
 
 	if (!strcmp(what, "requests") && !strcmp(method, "GET")) {
-		set_json(a, 200, wrap("requests", cJSON_Duplicate(srv->ctl.log, 1)));
+		cJSON *o = wrap("requests", cJSON_Duplicate(srv->ctl.log, 1));
+
+		cJSON_AddNumberToObject(o, "dropped", (double)srv->ctl.log_dropped);
+		set_json(a, 200, o);
 	} else if (!strcmp(what, "requests") && !strcmp(method, "DELETE")) {
 		clear_log(&srv->ctl);
 		set_json(a, 200, cJSON_CreateObject());
@@ -172,6 +175,16 @@ static void client_address(struct MHD_Connection *c, char *buf, size_t size)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf, (socklen_t)size);
 }
 
+/* Is the body a form (application/x-www-form-urlencoded, what curl -d sends)? */
+static int is_form(struct MHD_Connection *c)
+{
+	static const char form[] = "application/x-www-form-urlencoded";
+	const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+
+	return type && !strncasecmp(type, form, strlen(form)) &&
+		strchr("; \t", type[strlen(form)]);	/* the NUL too */
+}
+
 /* Answer an API request (after injected failures): limit, auth, route. */
 static void api(struct server *srv, struct MHD_Connection *c, const char *method,
 		const char *path, const char *raw_query, const struct sbuf *body,
@@ -206,7 +219,9 @@ static void api(struct server *srv, struct MHD_Connection *c, const char *method
 		return;
 	}
 	if (body->len) {
-		r.body = cJSON_ParseWithLength(body->buf, body->len);
+		/* Rails reads a form as it reads a query: every value a string */
+		r.body = is_form(c) ? query_parse(body->buf) :
+			cJSON_ParseWithLength(body->buf, body->len);
 		if (!r.body) {
 			set_msg(a, 400, "error", "the request body is not valid JSON");
 			return;

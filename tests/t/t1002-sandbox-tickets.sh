@@ -124,6 +124,15 @@ test_expect_success 'pages: 25 by default, per_page up to 100, past the end is e
 	printf "%s\n" 32124 32123 32122 32121 32120 >expect && test_cmp expect actual
 '
 
+test_expect_success 'a page or per_page too large for a number is clamped, not taken as 1' '
+	sandbox_get "tickets?page=99999999999999999999" | jq -c "[(.tickets|length), .meta]" >actual &&
+	echo "[0,{\"total_pages\":2,\"page\":2147483647}]" >expect && test_cmp expect actual &&
+	sandbox_get "tickets?page=3000000000" | jq -c "[(.tickets|length), .meta]" >actual &&
+	test_cmp expect actual &&
+	sandbox_get "tickets?per_page=99999999999999999999" | jq -c "[(.tickets|length), .meta]" >actual &&
+	echo "[45,{\"total_pages\":1,\"page\":1}]" >expect && test_cmp expect actual
+'
+
 test_expect_success 'list items are summaries: first comment only, no customer object' '
 	sandbox_get "tickets?number=32161" >list.json &&
 	jq -r ".tickets[0] | [(.comments|length), has(\"customer\"), .user.full_name, .ticket_type_name] | @tsv" list.json >actual &&
