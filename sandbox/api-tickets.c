@@ -97,7 +97,7 @@ static int apply_ticket_fields(struct api_req *r, cJSON *t)
 	for (size_t i = 0; i < ARRAY_SIZE(ticket_text_fields); i++)
 		if (has_arg(r, ticket_text_fields[i]))
 			set_field(t, ticket_text_fields[i],
-				  cJSON_Duplicate(arg(r, ticket_text_fields[i]), 1));
+				  cJSON_Duplicate(arg_text(r, ticket_text_fields[i]), 1));
 	for (size_t i = 0; i < ARRAY_SIZE(ticket_number_fields); i++) {
 		const char *f = ticket_number_fields[i];
 

@@ -39,12 +39,19 @@ void log_request(struct controls *ctl, const char *method, const char *path,
 	cJSON_AddStringToObject(e, "auth", auth);
 	cJSON_AddNumberToObject(e, "status", status);
 	cJSON_AddItemToArray(ctl->log, e);
+	if (++ctl->log_nr > REQUEST_LOG_MAX) {
+		cJSON_DeleteItemFromArray(ctl->log, 0);
+		ctl->log_nr--;
+		ctl->log_dropped++;
+	}
 }
 
 void clear_log(struct controls *ctl)
 {
 	cJSON_Delete(ctl->log);
 	ctl->log = cJSON_CreateArray();
+	ctl->log_nr = 0;
+	ctl->log_dropped = 0;
 }
 
 void fail_rule_release(struct fail_rule *rule)

@@ -22,8 +22,13 @@ struct fail_rule {
 	int close;		/* drop the connection without answering */
 };
 
+/* The log keeps the latest requests only, so a long run does not grow without end. */
+#define REQUEST_LOG_MAX 10000
+
 struct controls {
 	cJSON *log;		/* array of {method,path,query,body,auth,status} */
+	int log_nr;		/* entries in log, at most REQUEST_LOG_MAX */
+	long log_dropped;	/* older entries dropped since the last clear */
 	struct fail_rule *rules;
 	int nr, alloc;
 };
@@ -32,9 +37,10 @@ void controls_init(struct controls *ctl);
 void controls_free(struct controls *ctl);
 
 /*
- * Log one request. query is the masked query string (NULL when the URL
- * had none); body the raw body (len 0: none); status what was answered
- * (0 when the connection was closed without an answer).
+ * Log one request, dropping the oldest beyond REQUEST_LOG_MAX. query is the
+ * masked query string (NULL when the URL had none); body the raw body (len
+ * 0: none); status what was answered (0 when the connection was closed
+ * without an answer).
  */
 void log_request(struct controls *ctl, const char *method, const char *path,
 		 const char *query, const char *body, size_t len, const char *auth,

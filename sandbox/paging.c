@@ -2,7 +2,10 @@
 #include <limits.h>
 #include "paging.h"
 
-/* A whole number >= 1 from s, or fallback. */
+/*
+ * A whole number >= 1 from s, or fallback; one too large for an int (or a
+ * long: strtol gives LONG_MAX) is INT_MAX, so a huge page is past the end.
+ */
 static int positive(const char *s, int fallback)
 {
 	char *end;
@@ -10,9 +13,8 @@ static int positive(const char *s, int fallback)
 
 	if (!s || !*s)
 		return fallback;
-	errno = 0;
 	n = strtol(s, &end, 10);
-	if (errno || *end || n < 1)
+	if (*end || n < 1)
 		return fallback;
 	return n > INT_MAX ? INT_MAX : (int)n;
 }

@@ -18,7 +18,8 @@ struct page {
 
 /*
  * A page of total items. A missing or bad page is 1; a missing or bad
- * per_page is default_size; per_page is capped at PER_PAGE_MAX.
+ * per_page is default_size; per_page is capped at PER_PAGE_MAX. A number
+ * too large for an int is INT_MAX.
  */
 struct page paging_compute(int total, const char *page, const char *per_page,
 			   int default_size);

@@ -13,9 +13,24 @@ const cJSON *arg(const struct api_req *r, const char *name)
 	return v;
 }
 
+const cJSON *arg_text(const struct api_req *r, const char *name)
+{
+	cJSON *v = cJSON_IsObject(r->body) ? cJSON_GetObjectItemCaseSensitive(r->body, name) : NULL;
+	char *text;
+
+	if (!cJSON_IsNumber(v) && !cJSON_IsBool(v))
+		return arg(r, name);
+	/* what Rails makes of them for a string column: 123 -> "123", true -> "t" */
+	text = cJSON_IsBool(v) ? NULL : cJSON_PrintUnformatted(v);
+	cJSON_ReplaceItemInObjectCaseSensitive(r->body, name,
+					       cJSON_CreateString(text ? text : cJSON_IsTrue(v) ? "t" : "f"));
+	cJSON_free(text);
+	return cJSON_GetObjectItemCaseSensitive(r->body, name);
+}
+
 const char *arg_str(const struct api_req *r, const char *name)
 {
-	const cJSON *v = arg(r, name);
+	const cJSON *v = arg_text(r, name);
 
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }

@@ -15,7 +15,7 @@ struct api_req {
 	const char *method;
 	const char *path;		/* below /api/v1: "/tickets/108430330" */
 	cJSON *query;			/* object of strings */
-	cJSON *body;			/* the JSON body, or NULL */
+	cJSON *body;			/* the JSON body (a form: its fields as strings), or NULL */
 	struct route_captures caps;	/* the {id} segments of the route */
 	int status;
 	cJSON *reply;
@@ -23,7 +23,13 @@ struct api_req {
 
 /* A parameter: from the JSON body, else from the query string (as Rails merges them). */
 const cJSON *arg(const struct api_req *r, const char *name);
-/* The parameter as a string (numbers are not strings), or NULL. */
+/*
+ * A parameter Syncro keeps as text: a number or boolean in the JSON body is
+ * first turned into a string there, as Rails casts it for a string column
+ * (123 -> "123", true -> "t", false -> "f").
+ */
+const cJSON *arg_text(const struct api_req *r, const char *name);
+/* The parameter as text (arg_text), or NULL when it is not a string or scalar. */
 const char *arg_str(const struct api_req *r, const char *name);
 /* Set *out to the parameter as a number (a number or numeric string); 1 if so. */
 int arg_num(const struct api_req *r, const char *name, double *out);

@@ -122,6 +122,7 @@ int main(int argc, char **argv)
 	srv.api_key = api_key;
 	srv.test_controls = test_controls;
 	srv.retry_after = !no_retry_after;
+	srv.verbose = opt_verbose;
 	srv.rl.limit = rate_limit;
 	bound = server_start(&srv, (int)port);
 	if (bound < 0) {

@@ -105,7 +105,10 @@ static void control(struct server *srv, const char *method, const char *path,
 	const char *what = path + strlen(CONTROL_PREFIX);
 
 	if (!strcmp(what, "requests") && !strcmp(method, "GET")) {
-		set_json(a, 200, wrap("requests", cJSON_Duplicate(srv->ctl.log, 1)));
+		cJSON *o = wrap("requests", cJSON_Duplicate(srv->ctl.log, 1));
+
+		cJSON_AddNumberToObject(o, "dropped", (double)srv->ctl.log_dropped);
+		set_json(a, 200, o);
 	} else if (!strcmp(what, "requests") && !strcmp(method, "DELETE")) {
 		clear_log(&srv->ctl);
 		set_json(a, 200, cJSON_CreateObject());
@@ -172,6 +175,16 @@ static void client_address(struct MHD_Connection *c, char *buf, size_t size)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf, (socklen_t)size);
 }
 
+/* Is the body a form (application/x-www-form-urlencoded, what curl -d sends)? */
+static int is_form(struct MHD_Connection *c)
+{
+	static const char form[] = "application/x-www-form-urlencoded";
+	const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+
+	return type && !strncasecmp(type, form, strlen(form)) &&
+		strchr("; \t", type[strlen(form)]);	/* the NUL too */
+}
+
 /* Answer an API request (after injected failures): limit, auth, route. */
 static void api(struct server *srv, struct MHD_Connection *c, const char *method,
 		const char *path, const char *raw_query, const struct sbuf *body,
@@ -206,7 +219,9 @@ static void api(struct server *srv, struct MHD_Connection *c, const char *method
 		return;
 	}
 	if (body->len) {
-		r.body = cJSON_ParseWithLength(body->buf, body->len);
+		/* Rails reads a form as it reads a query: every value a string */
+		r.body = is_form(c) ? query_parse(body->buf) :
+			cJSON_ParseWithLength(body->buf, body->len);
 		if (!r.body) {
 			set_msg(a, 400, "error", "the request body is not valid JSON");
 			return;
@@ -244,6 +259,31 @@ static void log_it(struct server *srv, const char *method, const char *path,
 	log_request(&srv->ctl, method, path, raw_query ? masked.buf : NULL,
 		    body->buf, body->len, scheme, status);
 	pthread_rwlock_unlock(&srv->st->lock);
+	sbuf_release(&masked);
+}
+
+/*
+ * With -v, one line per request on stderr: "GET /api/v1/tickets?page=2 200".
+ * The query's api_key is masked; headers (Authorization) are never shown.
+ * status 0: the connection was dropped without an answer.
+ */
+static void trace(const struct server *srv, const char *method, const char *path,
+		  const char *raw_query, int status)
+{
+	struct sbuf masked = SBUF_INIT;
+	char code[16];
+
+	if (!srv->verbose)
+		return;
+	if (raw_query)
+		query_mask_api_key(&masked, raw_query);
+	if (status)
+		snprintf(code, sizeof(code), "%d", status);
+	else
+		snprintf(code, sizeof(code), "dropped");
+	/* one call, so that lines of parallel requests do not mix */
+	fprintf(stderr, "%s %s%s%s %s\n", method, path, raw_query ? "?" : "",
+		raw_query ? masked.buf : "", code);
 	sbuf_release(&masked);
 }
 
@@ -288,6 +328,7 @@ static enum MHD_Result serve(struct server *srv, struct MHD_Connection *c,
 		}
 		if (injected && rule.close) {
 			log_it(srv, method, path, raw_query, &cr->body, scheme, 0);
+			trace(srv, method, path, raw_query, 0);
 			fail_rule_release(&rule);
 			free(path);
 			return MHD_NO;
@@ -303,6 +344,7 @@ static enum MHD_Result serve(struct server *srv, struct MHD_Connection *c,
 	}
 	if (!peek)
 		log_it(srv, method, path, raw_query, &cr->body, scheme, a.status);
+	trace(srv, method, path, raw_query, a.status);
 	ret = send_answer(c, &a);
 	fail_rule_release(&rule);
 	free(path);

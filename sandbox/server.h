@@ -17,6 +17,7 @@ struct server {
 	const char *api_key;
 	int test_controls;
 	int retry_after;		/* send Retry-After with a 429 */
+	int verbose;			/* one line per request on stderr */
 	struct controls ctl;
 	struct ratelimit rl;
 	struct MHD_Daemon *daemon;

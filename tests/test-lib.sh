@@ -231,7 +231,8 @@ sandbox_requests () {
 		"$TRASH_DIRECTORY/.requests.json"
 }
 
-# The raw log: {"requests":[{"method","path","query","body","auth","status"}]}.
+# The raw log: {"requests":[{"method","path","query","body","auth","status"}],"dropped":N}
+# (the latest 10000 requests are kept; dropped counts the older ones).
 sandbox_requests_json () {
 	sandbox_curl --fail-with-body "$SANDBOX_URL/__sandbox/requests"
 }

@@ -101,15 +101,32 @@ test_expect_success 'an invalid verb name is refused' '
 	grep "is not a syncro command" err
 '
 
-test_expect_success 'a plugin in a world-writable directory gets a warning' '
-	mkdir -p open && chmod 777 open &&
-	write_script open/syncro-risky <<-\EOF &&
+# plugin_in DIR MODE: make DIR with MODE, and run the plugin syncro-in-DIR
+# from it, which must print "ran"; its stderr is in err.
+plugin_in () {
+	mkdir -p "$1" && chmod "$2" "$1" &&
+	write_script "$1/syncro-in-$1" <<-\EOF &&
 	echo ran
 	EOF
-	PATH="$TRASH_DIRECTORY/open:$PATH" syncro risky >out 2>err &&
+	PATH="$TRASH_DIRECTORY/$1:$PATH" syncro "in-$1" >out 2>err &&
 	echo ran >expect &&
-	test_cmp expect out &&
-	grep "^warning: .*syncro-risky.* in a directory others can write to" err
+	test_cmp expect out
+}
+
+test_expect_success 'a plugin in a world-writable directory gets a warning' '
+	plugin_in open 777 &&
+	grep "^warning: .*syncro-in-open.* in a directory others can write to" err
+'
+
+test_expect_success 'a plugin in a group-writable directory gets a warning' '
+	plugin_in shared 775 &&
+	echo "warning: '"'"'$TRASH_DIRECTORY/shared/syncro-in-shared'"'"' is in a directory others can write to ('"'"'$TRASH_DIRECTORY/shared'"'"'); anyone there could replace it" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a plugin in a directory only its owner writes gets no warning' '
+	plugin_in private 755 &&
+	test ! -s err
 '
 
 test_expect_success '__complete lists verbs and plugins' '

@@ -58,11 +58,40 @@ test_expect_success 'an unknown path is 404 {"message":"Not found"}' '
 	printf "{\"message\":\"Not found\"}" >expect && test_cmp expect body
 '
 
+test_expect_success '-v traces one line per request on stderr, never the key' '
+	(
+		start_sandbox -v &&
+		sandbox_curl -H "Authorization: Bearer $TEST_API_KEY" "$SYNCRO_BASE_URL/me" >/dev/null &&
+		sandbox_curl "$SYNCRO_BASE_URL/tickets?number=32164&api_key=$TEST_API_KEY" >/dev/null &&
+		sandbox_curl -H "Authorization: $TEST_API_KEY" -H "Content-Type: application/json" \
+			-d "{\"subject\":\"x\"}" \
+			"$SYNCRO_BASE_URL/tickets/108430330/comment" >/dev/null &&
+		sandbox_curl "$SYNCRO_BASE_URL/me?api%5Fkey=wrong-$TEST_API_KEY" >/dev/null &&
+		sandbox_fail "{\"path\":\"/api/v1/me\",\"close\":true}" &&
+		test_must_fail sandbox_curl -H "Authorization: Bearer $TEST_API_KEY" "$SYNCRO_BASE_URL/me" &&
+		stop_sandbox
+	) &&
+	cat >expect <<-\EOF &&
+	GET /api/v1/me 200
+	GET /api/v1/tickets?number=32164&api_key=REDACTED 200
+	POST /api/v1/tickets/108430330/comment 422
+	GET /api/v1/me?api%5Fkey=REDACTED 401
+	POST /__sandbox/fail 200
+	GET /api/v1/me dropped
+	EOF
+	# libmicrohttpd says so itself when a connection is dropped on purpose
+	grep -v "^Application reported internal error" .sandbox.err >actual &&
+	test_cmp expect actual &&
+	test_grep_not "$TEST_API_KEY" .sandbox.err
+'
+
 test_expect_success 'SIGTERM and SIGINT stop a sandbox cleanly (exit 0)' '
 	for sig in TERM INT; do
-		syncro-sandbox --port 0 --data "$abs_top_srcdir/sandbox/demo.json" >out 2>err &
+		# a file of its own: the lines of the run before would let the kill
+		# come before the sandbox blocks the signal
+		syncro-sandbox --port 0 --data "$abs_top_srcdir/sandbox/demo.json" >out.$sig 2>err &
 		pid=$! &&
-		test_wait_for "^export SYNCRO_API_KEY=sandbox$" out &&
+		test_wait_for "^export SYNCRO_API_KEY=sandbox$" out.$sig &&
 		kill -$sig $pid &&
 		wait $pid &&
 		{ test ! -s err || { cat err; false; }; } || return 1
@@ -88,8 +117,9 @@ test_expect_success 'an unreadable data file is an error that names it' '
 
 test_expect_success '--help names every option' '
 	syncro-sandbox --help >help &&
-	for o in --port --data --api-key --rate-limit --page-size --no-retry-after --test-controls; do
-		grep -e "$o" help || return 1
+	for o in --port --data --api-key --rate-limit --page-size --max-per-page \
+		 --no-retry-after --test-controls --ignore-comment-time --help --verbose; do
+		grep -e "^ *\(-[a-z], \)\?$o\( \|\$\)" help || { echo "$o is not in --help"; return 1; }
 	done
 '
 

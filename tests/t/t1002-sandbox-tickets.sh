@@ -89,6 +89,28 @@ test_expect_success 'since_updated_at keeps later updates only' '
 	test_cmp expect actual
 '
 
+test_expect_success 'created_before keeps strictly earlier tickets only' '
+	sandbox_get "tickets?per_page=100&created_before=2026-03-04T20:33:00.000Z" | jq -r ".tickets[].number" >actual &&
+	printf "%s\n" 32121 32120 >expect &&
+	test_cmp expect actual &&
+	sandbox_get "tickets?per_page=100&created_after=2026-03-07T00:00:00Z&created_before=2026-03-10T00:00:00Z" |
+		jq -r ".tickets[].number" >actual &&
+	printf "%s\n" 32126 32125 32124 >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'resolved_after keeps tickets resolved strictly later, none unresolved' '
+	sandbox_get "tickets?per_page=100&resolved_after=2026-04-05T16:16:00.000Z" |
+		jq -r ".tickets[] | \"\(.number) \(.status)\"" >actual &&
+	cat >expect <<-\EOF &&
+	32155 Resolved
+	32154 Invoiced
+	32153 Resolved
+	32152 Invoiced
+	EOF
+	test_cmp expect actual
+'
+
 test_expect_success 'pages: 25 by default, per_page up to 100, past the end is empty' '
 	sandbox_get tickets | jq -c "[(.tickets|length), .meta]" >actual &&
 	echo "[25,{\"total_pages\":2,\"page\":1}]" >expect && test_cmp expect actual &&
@@ -100,6 +122,15 @@ test_expect_success 'pages: 25 by default, per_page up to 100, past the end is e
 	echo "[45,{\"total_pages\":1,\"page\":1}]" >expect && test_cmp expect actual &&
 	sandbox_get "tickets?per_page=10&page=5" | jq -r ".tickets[].number" >actual &&
 	printf "%s\n" 32124 32123 32122 32121 32120 >expect && test_cmp expect actual
+'
+
+test_expect_success 'a page or per_page too large for a number is clamped, not taken as 1' '
+	sandbox_get "tickets?page=99999999999999999999" | jq -c "[(.tickets|length), .meta]" >actual &&
+	echo "[0,{\"total_pages\":2,\"page\":2147483647}]" >expect && test_cmp expect actual &&
+	sandbox_get "tickets?page=3000000000" | jq -c "[(.tickets|length), .meta]" >actual &&
+	test_cmp expect actual &&
+	sandbox_get "tickets?per_page=99999999999999999999" | jq -c "[(.tickets|length), .meta]" >actual &&
+	echo "[45,{\"total_pages\":1,\"page\":1}]" >expect && test_cmp expect actual
 '
 
 test_expect_success 'list items are summaries: first comment only, no customer object' '

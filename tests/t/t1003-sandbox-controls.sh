@@ -23,13 +23,31 @@ test_expect_success 'the JSON log has method, path, query, body (parsed) and aut
 	sandbox_clear_requests &&
 	sandbox_curl -X PUT -H "Authorization: Bearer $TEST_API_KEY" -H "Content-Type: application/json" \
 		--data "{\"status\":\"In Progress\"}" "$SYNCRO_BASE_URL/tickets/108430330" >/dev/null &&
-	sandbox_curl -X POST -H "Authorization: $TEST_API_KEY" --data "not json" \
-		"$SYNCRO_BASE_URL/tickets/108430330/comment" >/dev/null &&
+	sandbox_curl -X POST -H "Authorization: $TEST_API_KEY" -H "Content-Type: text/plain" \
+		--data "not json" "$SYNCRO_BASE_URL/tickets/108430330/comment" >/dev/null &&
 	sandbox_requests_json | jq -c ".requests[]" >actual &&
 	cat >expect <<-\EOF &&
 	{"method":"PUT","path":"/api/v1/tickets/108430330","query":null,"body":{"status":"In Progress"},"auth":"bearer","status":200}
 	{"method":"POST","path":"/api/v1/tickets/108430330/comment","query":null,"body":"not json","auth":"header","status":400}
 	EOF
+	test_cmp expect actual
+'
+
+test_expect_success 'the log keeps the last 10000 requests and counts the dropped ones' '
+	(
+		start_sandbox --rate-limit 0 &&
+		sandbox_curl -o /dev/null -H "Authorization: Bearer $TEST_API_KEY" \
+			"$SYNCRO_BASE_URL/no_such_thing?n=[1-10005]" &&
+		sandbox_requests_json >big.json &&
+		sandbox_clear_requests &&
+		sandbox_requests_json >cleared.json &&
+		stop_sandbox
+	) &&
+	jq -c "[(.requests | length), .dropped, .requests[0].query, .requests[-1].query]" big.json >actual &&
+	echo "[10000,5,\"n=6\",\"n=10005\"]" >expect &&
+	test_cmp expect actual &&
+	jq -c . cleared.json >actual &&
+	echo "{\"requests\":[],\"dropped\":0}" >expect &&
 	test_cmp expect actual
 '
 

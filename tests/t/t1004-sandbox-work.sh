@@ -199,4 +199,39 @@ test_expect_success 'POST /invoices without a customer is 422' '
 	echo 422 >expect && test_cmp expect code
 '
 
+# form METHOD PATH FORM: like api, with a form body as curl -d sends it
+form () {
+	sandbox_curl -X "$1" -H "Authorization: Bearer $TEST_API_KEY" --data "$3" \
+		-o body.json -w "%{http_code}\n" "$SYNCRO_BASE_URL/$2" >code &&
+	cat body.json
+}
+
+test_expect_success 'a form body (curl -d) is read like JSON, every value a string' '
+	form POST tickets/108429977/comment \
+		"subject=Toner&body=Replaced+the+toner+%26+drum&hidden=true&minutes_spent=15" >c.json &&
+	echo 200 >expect && test_cmp expect code &&
+	jq -r ".comment | [.subject, .body, .hidden] | @tsv" c.json >actual &&
+	printf "Toner\tReplaced the toner & drum\ttrue\n" >expect && test_cmp expect actual &&
+	id=$(jq -r .comment.id c.json) &&
+	api GET "ticket_timers?ticket_id=108429977" |
+		jq -r ".ticket_timers[] | select(.comment_id == $id) | .billable_time" >actual &&
+	echo 15 >expect && test_cmp expect actual &&
+	sandbox_curl -X PUT -H "Authorization: Bearer $TEST_API_KEY" \
+		-H "Content-Type: application/x-www-form-urlencoded; charset=utf-8" \
+		--data "status=Waiting+for+Parts&priority=2&contact_id=" \
+		"$SYNCRO_BASE_URL/tickets/108430301" | jq -r ".ticket | [.status, .priority] | @tsv" >actual &&
+	printf "Waiting for Parts\t2\n" >expect && test_cmp expect actual
+'
+
+test_expect_success 'numbers and booleans sent for text become text, as Rails casts them' '
+	api POST tickets "{\"customer_id\":34288070,\"subject\":123}" | jq -c ".ticket.subject" >actual &&
+	echo "\"123\"" >expect && test_cmp expect actual &&
+	api PUT tickets/108430301 "{\"subject\":4.5,\"priority\":1}" | jq -c ".ticket | [.subject, .priority]" >actual &&
+	echo "[\"4.5\",\"1\"]" >expect && test_cmp expect actual &&
+	api POST tickets/108430301/comment "{\"subject\":true,\"body\":42}" | jq -c ".comment | [.subject, .body]" >actual &&
+	echo "[\"t\",\"42\"]" >expect && test_cmp expect actual &&
+	api PUT tickets/108430301 "{\"status\":7}" >/dev/null &&
+	echo 422 >expect && test_cmp expect code
+'
+
 test_done

@@ -9,8 +9,10 @@ fi
 
 man_dir=$abs_top_srcdir/man
 
-# undocumented_options PROGRAM PAGE: print each long option that PROGRAM's
-# --help lists and the rendered PAGE does not mention; fail if PAGE is missing.
+# undocumented_options PROGRAM PAGE: print each option that PROGRAM's --help
+# lists and the rendered PAGE does not mention (long options anywhere in the
+# help, then short ones at the start of an option line); fail if PAGE is
+# missing.
 undocumented_options () {
 	if ! test -f "$2"; then
 		echo "no manual page '$2' for '$1'"
@@ -19,8 +21,9 @@ undocumented_options () {
 	"$1" --help >help.out || return 1
 	mandoc -Tascii "$2" | col -b >page.out || return 1
 	grep -o -e "--[a-z0-9][a-z0-9-]*" help.out | sort -u >options.out
+	sed -n "s/^ *\\(-[a-zA-Z0-9]\\)[ ,].*/\\1/p" help.out | sort -u >>options.out
 	while read -r opt; do
-		grep -q -e "$opt\\([^a-z0-9-]\\|\$\\)" page.out ||
+		grep -q -e "\\(^\\|[^a-zA-Z0-9-]\\)$opt\\([^a-zA-Z0-9-]\\|\$\\)" page.out ||
 		echo "${1##*/}: $opt is not in ${2##*/}"
 	done <options.out
 }
@@ -53,11 +56,25 @@ test_expect_success 'the option check finds a missing page and a missing option'
 	.Nm syncro-test-verb
 	.Nd a verb for the tests
 	.Sh OPTIONS
-	.Fl -status , -labor , -customer , -assign , -method , -attach , -yes , -help
+	.Fl s , -status , l , -labor , -customer , -assign , -method , -attach ,
+	.Fl -yes , h , -help ; a , -also
 	EOF
 	undocumented_options "$verb" page.1 >actual &&
-	echo "syncro-test-verb: --verbose is not in page.1" >expect &&
+	cat >expect <<-\EOF &&
+	syncro-test-verb: --verbose is not in page.1
+	syncro-test-verb: -v is not in page.1
+	syncro-test-verb: -y is not in page.1
+	EOF
 	test_cmp expect actual
+'
+
+test_expect_success 'the dispatcher names its global options in syncro(1)' '
+	undocumented_options "$abs_top_builddir/syncro" "$man_dir/syncro.1" >missing &&
+	cat missing &&
+	test ! -s missing &&
+	for opt in --version --exec-path --help; do
+		grep -x -e "$opt" options.out || return 1
+	done
 '
 
 test_expect_success 'every verb in the build tree names all its options in its page' '
@@ -68,6 +85,23 @@ test_expect_success 'every verb in the build tree names all its options in its p
 		undocumented_options "$program" "$man_dir/$verb.1" >>missing ||
 		echo "$verb: no page or no --help" >>missing
 	done &&
+	cat missing &&
+	test ! -s missing
+'
+
+test_expect_success 'every SYNCRO_* variable the code reads is in syncro(1)' '
+	cat "$abs_top_srcdir"/common/*.c "$abs_top_srcdir"/commands/*.c |
+		grep -o -e "\(getenv\|env_value\)(\"SYNCRO_[A-Z_]*\")" |
+		sed "s/.*(\"\(.*\)\")/\1/" | sort -u >vars &&
+	grep -x SYNCRO_COLOR vars &&
+	mandoc -Tascii "$man_dir/syncro.1" | col -b >page.out &&
+	: >missing &&
+	while read -r var; do
+		case $var in
+		SYNCRO_NOW) ;;	# a clock for the tests, not for users
+		*) grep -q -e "^ *$var " page.out || echo "$var" >>missing ;;
+		esac
+	done <vars &&
 	cat missing &&
 	test ! -s missing
 '

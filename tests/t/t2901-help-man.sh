@@ -60,4 +60,17 @@ test_expect_success 'help for an unknown verb suggests one, exit 2' '
 	grep "^	close\$" err
 '
 
+test_expect_success 'the README has a row for every core verb that help -a lists' '
+	syncro help -a >all &&
+	sed -n "/^core verbs/,/^\$/s/^    \([a-z-]*\) .*/\1/p" all >verbs &&
+	grep -x sandbox verbs &&
+	: >missing &&
+	while read -r verb; do
+		grep -q -e "^| \`syncro $verb[\` ]" "$abs_top_srcdir/README.md" ||
+		echo "$verb" >>missing
+	done <verbs &&
+	cat missing &&
+	test ! -s missing
+'
+
 test_done
