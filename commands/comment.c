@@ -149,12 +149,7 @@ static _Noreturn void comment_failed(struct api_error *err, long number, long co
 	die_message(err->message);
 	if (err->hint)
 		hint("%s", err->hint);
-	if (comment_id > 0)
-		hint("Syncro answered that it made comment %ld: look at 'syncro ticket %ld' "
-		     "before you send it again", comment_id, number);
-	else if (err->code == EXIT_NETWORK)
-		hint("the comment may have reached Syncro: look at 'syncro ticket %ld' "
-		     "before you send it again", number);
+	labor_comment_hints(err, number, comment_id);
 	if (elsewhere)
 		draft_hint_to(draft, "send it to the right ticket", command);
 	else

@@ -658,6 +658,16 @@ void print_labor(const struct labor *l, const char *labor_name, const struct lab
 	putchar('\n');
 }
 
+void labor_comment_hints(const struct api_error *err, long number, long comment_id)
+{
+	if (comment_id > 0)
+		hint("Syncro answered that it made comment %ld: look at 'syncro ticket %ld' "
+		     "before you send it again", comment_id, number);
+	else if (err->code == EXIT_NETWORK)
+		hint("the comment may have reached Syncro: look at 'syncro ticket %ld' "
+		     "before you send it again", number);
+}
+
 _Noreturn void labor_die(struct api_error *err, const struct strvec *hints)
 {
 	int code = err->code ? err->code : EXIT_ERROR;

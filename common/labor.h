@@ -138,6 +138,13 @@ int labor_comment_post(const struct comment *c, const struct labor *l,
 		       long *comment_id, struct api_error *err);
 
 /*
+ * After labor_comment_post() failed, on stderr: whether Syncro may hold
+ * the comment all the same (it answered with comment_id, or the answer
+ * was lost: err->code EXIT_NETWORK), so that it is looked for before it is
+ * sent again. Nothing for a failure that leaves no comment.
+ */
+void labor_comment_hints(const struct api_error *err, long number, long comment_id);
+/*
  * The time of a comment posted with l: the ticket must hold a timer of
  * that comment (comment_id) with that product and duration, charged onto
  * a matching line when l->charge. *timer_id is that timer. Syncro does not
