@@ -81,8 +81,8 @@ cJSON *labor_line_body(const struct labor *l, const char *product_name);
 
 /*
  * POST /tickets/ID/timer_entry {start_at: now - minutes, end_at: now,
- * product_id, notes}; verified: the ticket holds timer *timer_id with
- * that product and that duration.
+ * product_id, notes, billable: true}; verified: the ticket holds timer
+ * *timer_id with that product and that duration, billable.
  */
 int labor_timer_add(const struct labor *l, long *timer_id, struct api_error *err);
 

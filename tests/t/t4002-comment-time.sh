@@ -46,7 +46,7 @@ Tested a page" --time 30 --labor onsite --charge >out 2>err &&
 	cat >expect <<-\EOF &&
 	["POST","/api/v1/tickets/108430330/comment",{"subject":"Update","body":"Replaced toner\nTested a page","hidden":false,"do_not_email":true}]
 	["GET","/api/v1/tickets/108430330",null]
-	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:56:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Replaced toner"}]
+	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:56:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Replaced toner","billable":true}]
 	["GET","/api/v1/tickets/108430330",null]
 	["POST","/api/v1/tickets/108430330/charge_timer_entry",{"timer_entry_id":8812109}]
 	["GET","/api/v1/tickets/108430330",null]

@@ -50,9 +50,9 @@ test_expect_success 'add: a timer ending now, verified; --charge charges it' '
 	EOF
 	test_cmp expect out &&
 	cat >expect <<-\EOF &&
-	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T20:01:40Z","end_at":"2026-05-28T20:26:40Z","product_id":1190473,"notes":"Called the ISP"}]
+	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T20:01:40Z","end_at":"2026-05-28T20:26:40Z","product_id":1190473,"notes":"Called the ISP","billable":true}]
 	["GET","/api/v1/tickets/108430330",null]
-	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:26:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Labor"}]
+	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:26:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Labor","billable":true}]
 	["GET","/api/v1/tickets/108430330",null]
 	["POST","/api/v1/tickets/108430330/charge_timer_entry",{"timer_entry_id":8812110}]
 	["GET","/api/v1/tickets/108430330",null]
@@ -66,6 +66,19 @@ test_expect_success 'add: a timer ending now, verified; --charge charges it' '
 	timer 8812110  Mike Ritter  2026-05-28 19:26   60  Labor - Onsite Business  Labor           line 29871754  no
 	EOF
 	test_cmp expect out
+'
+
+test_expect_success 'add: the timer is billable, and the ticket shows it waiting to be charged' '
+	sandbox_get tickets/108430330 | jq -c ".ticket.ticket_timers[] | [.id, .billable]" >actual &&
+	cat >expect <<-\EOF &&
+	[8812109,true]
+	[8812110,true]
+	EOF
+	test_cmp expect actual &&
+	syncro ticket 32164 >out &&
+	grep "Called the ISP" out >actual &&
+	echo "  25 min  remote                   not charged  2026-05-28 20:01  Called the ISP" >expect &&
+	test_cmp expect actual
 '
 
 test_expect_success 'add: a stray SYNCRO_NOW does not back-date the time posted' '

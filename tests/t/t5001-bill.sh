@@ -41,7 +41,8 @@ test_expect_success '--dry-run prints every request in order and sends only the 
 	  "start_at": "2026-09-21T13:13:20Z",
 	  "end_at": "2026-09-21T14:13:20Z",
 	  "product_id": 1190473,
-	  "notes": "Fixed the ownCloud sync client."
+	  "notes": "Fixed the ownCloud sync client.",
+	  "billable": true
 	}
 	GET $T
 	POST $T/charge_timer_entry
