@@ -225,7 +225,10 @@ static void list(long number)
 		table_add_cellf(t, "timer %ld", json_long(timer, "id", 0));
 		table_add_cell(t, tech_name(json_long(timer, "user_id", -1)));
 		add_time_cell(t, json_time(timer, "start_time"));
-		table_add_cellf(t, "%ld", labor_timer_minutes(timer));
+		if (labor_timer_minutes(timer) < 0)
+			table_add_cell(t, "?");
+		else
+			table_add_cellf(t, "%ld", labor_timer_minutes(timer));
 		add_product_cell(t, json_long(timer, "product_id", -1));
 		add_notes_cell(t, json_string(timer, "notes", ""));
 		if (charged && line_id > 0)

@@ -62,7 +62,11 @@ int labor_minutes(const char *option, const char *text, long *minutes, struct ap
  */
 int labor_product_name(long product_id, char **name, struct api_error *err);
 
-/* A timer's minutes: end_time - start_time, else active_duration; -1 when neither is there. */
+/*
+ * A timer's minutes, the one definition every view uses: end_time -
+ * start_time, else active_duration; -1 when neither is there (shown "?").
+ * billable_time is not used: its meaning is unknown.
+ */
 long labor_timer_minutes(const cJSON *timer);
 
 /* The element of ticket's array field ("ticket_timers", "line_items", "comments") with that id, or NULL. */

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "date.h"
 #include "json.h"
+#include "labor.h"
 #include "session-log.h"
 #include "slug.h"
 #include "usage.h"
@@ -153,16 +154,6 @@ static void add_product(struct sbuf *out, long product_id)
 		sbuf_addstr(out, "no product");
 }
 
-static long timer_minutes(const cJSON *timer)
-{
-	double seconds = json_double(timer, "active_duration", -1);
-	time_t start = json_time(timer, "start_time"), end = json_time(timer, "end_time");
-
-	if (seconds < 0 && start != -1 && end != -1)
-		seconds = (double)(end - start);
-	return seconds < 0 ? 0 : (long)(seconds / 60 + 0.5);
-}
-
 static void add_time_entries(struct sbuf *out, const cJSON *t, const cJSON *techs)
 {
 	const cJSON *timers = cJSON_GetObjectItemCaseSensitive(t, "ticket_timers"), *it;
@@ -177,7 +168,12 @@ static void add_time_entries(struct sbuf *out, const cJSON *t, const cJSON *tech
 
 		sbuf_addstr(out, "- ");
 		add_time(out, it, "start_time");
-		sbuf_addf(out, ", %ld min, ", timer_minutes(it));
+		long minutes = labor_timer_minutes(it);
+
+		if (minutes < 0)
+			sbuf_addstr(out, ", ? min, ");
+		else
+			sbuf_addf(out, ", %ld min, ", minutes);
 		if (tech)
 			sbuf_addf(out, "%s, ", tech);
 		else

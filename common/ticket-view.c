@@ -2,6 +2,7 @@
 #include "config.h"
 #include "date.h"
 #include "json.h"
+#include "labor.h"
 #include "output.h"
 #include "ticket-view.h"
 #include "xmalloc.h"
@@ -158,14 +159,6 @@ const char *timer_product_name(const cJSON *ticket, const cJSON *timer)
 	return fallback;
 }
 
-/* Minutes of a time entry: billable_time, else its duration. */
-static long timer_minutes(const cJSON *timer)
-{
-	long minutes = json_long(timer, "billable_time", -1);
-
-	return minutes >= 0 ? minutes : (json_long(timer, "active_duration", 0) + 59) / 60;
-}
-
 struct billing {
 	long uncharged_minutes;
 	size_t uncharged, lines, invoiced;
@@ -185,15 +178,18 @@ static void print_timers(const cJSON *ticket, struct billing *b)
 		struct sbuf when = SBUF_INIT;
 		int charged = json_bool(timer, "recorded", 0);
 		int billable = json_bool(timer, "billable", 1);
-		long minutes = timer_minutes(timer);
+		long minutes = labor_timer_minutes(timer);
 
 		if (!charged && billable) {
 			b->uncharged++;
-			b->uncharged_minutes += minutes;
+			b->uncharged_minutes += minutes > 0 ? minutes : 0;
 		}
 		add_time(&when, timer, "start_time");
 		table_add_row(t, NULL);
-		table_add_cellf(t, "  %ld min", minutes);
+		if (minutes < 0)
+			table_add_cell(t, "  ? min");
+		else
+			table_add_cellf(t, "  %ld min", minutes);
 		table_add_cell(t, timer_product_name(ticket, timer));
 		table_add_colored(t, charged ? COLOR_GREEN : COLOR_YELLOW,
 				  charged ? "charged" : billable ? "not charged" : "not billable");

@@ -81,6 +81,34 @@ test_expect_success 'add: the timer is billable, and the ticket shows it waiting
 	test_cmp expect actual
 '
 
+test_expect_success 'a timer whose billable_time and active_duration disagree: its end - start everywhere' '
+	sandbox_reset &&
+	sandbox_get tickets/108429977 |
+	jq -c ".ticket.ticket_timers[0] |= (.billable_time = 99 | .active_duration = 2400)" >ticket.json &&
+	answer=$(jq -Rs . ticket.json) &&
+	sandbox_fail "{\"method\":\"GET\",\"path\":\"/api/v1/tickets/108429977\",\"count\":2,\"status\":200,\"content_type\":\"application/json\",\"body\":$answer}" &&
+	sandbox_fail "{\"method\":\"PUT\",\"path\":\"/api/v1/tickets/108429977\",\"count\":1,\"status\":200,\"content_type\":\"application/json\",\"body\":$answer}" &&
+	syncro ticket 32161 >out &&
+	sed -n "/^time entries/,/^billing/p" out >actual &&
+	cat >expect <<-\EOF &&
+	time entries
+	  30 min  remote  not charged  2026-04-16 19:55  Remote session: reset printer port, DHCP reservation
+
+	billing: 30 min not charged
+	EOF
+	test_cmp expect actual &&
+	syncro time 32161 >out &&
+	cat >expect <<-\EOF &&
+	ID             TECH         START             MIN  PRODUCT                  NOTES                                                 CHARGED  INVOICED
+	timer 8812040  Mike Ritter  2026-04-16 19:55   30  Labor - Remote Business  Remote session: reset printer port, DHCP reservation  no       no
+	EOF
+	test_cmp expect out &&
+	syncro close 32161 --log >out &&
+	grep "^- 2026-04-16 19:55" "$HOME/.local/share/syncro/clients/desert-sun-dental/session-logs/2026-05-28-32161-printer-offline-in-front-office.md" >actual &&
+	echo "- 2026-04-16 19:55, 30 min, Mike Ritter, remote (1190473), not charged: Remote session: reset printer port, DHCP reservation" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'add: a stray SYNCRO_NOW does not back-date the time posted' '
 	sandbox_reset &&
 	(
