@@ -15,11 +15,10 @@
 #include "parse-options.h"
 #include "table.h"
 #include "ticket-number.h"
+#include "ticket-settings.h"
+#include "ticket-view.h"
 #include "usage.h"
 #include "xmalloc.h"
-
-/* How long the list of users (for the tech column) is trusted from the cache. */
-#define USERS_CACHE_AGE (24 * 60 * 60)
 
 static const char *opt_labor, *opt_notes, *opt_minutes;
 static int opt_charge, opt_all, opt_labor_list, opt_json;
@@ -105,35 +104,28 @@ static long minutes_operand(const char *option, const char *text)
 
 /* ---- list ---- */
 
-static cJSON *users;	/* GET /users: [[id, name], ...], cached a day */
-
+/* The tech's name from the ticket settings, "" when they do not list the id. */
 static const char *tech_name(long id)
 {
-	const cJSON *pair;
+	const char *name = settings_tech_name(id);
 
-	if (!users && !(users = cache_read_json("users", USERS_CACHE_AGE))) {
-		users = api_unwrap(api_get("/users", NULL), "users");
-		cache_write_json("users", users);
-	}
-	cJSON_ArrayForEach(pair, users)
-		if (json_long(pair, "0", -1) == id)
-			return json_string(pair, "1", "");
-	return "";
+	return name ? name : "";
 }
 
-static void add_product_cell(struct table *t, long product_id)
+/* A labor line's product: the line's own name, else the config's alias, else its id. */
+static void add_line_product_cell(struct table *t, const cJSON *line)
 {
-	struct api_error err = API_ERROR_INIT;
-	char *name = NULL;
+	long product_id = json_long(line, "product_id", -1);
+	const char *name = json_string(line, "name", NULL);
 
-	if (product_id <= 0)
-		table_add_cell(t, "none");
-	else if (labor_product_name(product_id, &name, &err))
+	if (name && *name)
+		table_add_cell(t, name);
+	else if (config_labor_alias(product_id))
+		table_add_cell(t, config_labor_alias(product_id));
+	else if (product_id > 0)
 		table_add_cellf(t, "%ld", product_id);
 	else
-		table_add_cell(t, name);
-	api_error_release(&err);
-	free(name);
+		table_add_cell(t, "none");
 }
 
 static void add_time_cell(struct table *t, time_t when)
@@ -229,7 +221,7 @@ static void list(long number)
 			table_add_cell(t, "?");
 		else
 			table_add_cellf(t, "%ld", labor_timer_minutes(timer));
-		add_product_cell(t, json_long(timer, "product_id", -1));
+		table_add_cell(t, timer_product_name(ticket, timer));
 		add_notes_cell(t, json_string(timer, "notes", ""));
 		if (charged && line_id > 0)
 			table_add_cellf(t, "line %ld", line_id);
@@ -245,7 +237,7 @@ static void list(long number)
 		table_add_cell(t, tech_name(json_long(line, "user_id", -1)));
 		add_time_cell(t, json_time(line, "created_at"));
 		table_add_cellf(t, "%ld", (long)(json_double(line, "quantity", 0) * 60 + 0.5));
-		add_product_cell(t, json_long(line, "product_id", -1));
+		add_line_product_cell(t, line);
 		add_notes_cell(t, json_string(line, "description", ""));
 		table_add_cell(t, "yes");
 		table_add_cell(t, json_bool(line, "converted", 0) ? "yes" : "no");
@@ -420,7 +412,6 @@ int main(int argc, char **argv)
 			usage_error(&verb, "unknown subcommand '%s'", sub);
 		list(ticket_operand(sub));
 	}
-	cJSON_Delete(users);
 	if (fflush(stdout))
 		return EXIT_ERROR;
 	return EXIT_OK;

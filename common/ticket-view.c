@@ -139,7 +139,6 @@ static void print_comments(const cJSON *ticket, long limit)
 const char *timer_product_name(const cJSON *ticket, const cJSON *timer)
 {
 	static char fallback[64];
-	const struct syncro_config *cfg = config_get();
 	long product = json_long(timer, "product_id", -1);
 	long line_id = json_long(timer, "ticket_line_item_id", -1);
 	const cJSON *line;
@@ -150,9 +149,8 @@ const char *timer_product_name(const cJSON *ticket, const cJSON *timer)
 	cJSON_ArrayForEach(line, json_get(ticket, "line_items"))
 		if (product > 0 && json_long(line, "product_id", -2) == product)
 			return json_string(line, "name", "");
-	for (size_t i = 0; i < cfg->labor_nr; i++)
-		if (cfg->labor[i].product_id == product)
-			return cfg->labor[i].alias;
+	if (config_labor_alias(product))
+		return config_labor_alias(product);
 	if (product < 0)
 		return "no product";
 	snprintf(fallback, sizeof(fallback), "product %ld", product);

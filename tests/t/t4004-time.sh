@@ -17,16 +17,24 @@ timers () {
 test_expect_success 'list: timers with tech, start, minutes, product, notes, charged, invoiced' '
 	syncro time 32161 >out &&
 	cat >expect <<-\EOF &&
-	ID             TECH         START             MIN  PRODUCT                  NOTES                                                 CHARGED  INVOICED
-	timer 8812040  Mike Ritter  2026-04-16 19:55   30  Labor - Remote Business  Remote session: reset printer port, DHCP reservation  no       no
+	ID             TECH         START             MIN  PRODUCT  NOTES                                                 CHARGED  INVOICED
+	timer 8812040  Mike Ritter  2026-04-16 19:55   30  remote   Remote session: reset printer port, DHCP reservation  no       no
 	EOF
 	test_cmp expect out &&
 	cat >expect <<-\EOF &&
 	GET /api/v1/tickets?number=32161
 	GET /api/v1/tickets/108429977
-	GET /api/v1/users
-	GET /api/v1/products/1190473
+	GET /api/v1/tickets/settings
 	EOF
+	sandbox_requests >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'list again: number and settings cached, one GET of the ticket' '
+	sandbox_clear_requests &&
+	syncro time 32161 >again &&
+	test_cmp out again &&
+	echo "GET /api/v1/tickets/108429977" >expect &&
 	sandbox_requests >actual &&
 	test_cmp expect actual
 '
@@ -62,7 +70,7 @@ test_expect_success 'add: a timer ending now, verified; --charge charges it' '
 	syncro time 32164 >out &&
 	cat >expect <<-\EOF &&
 	ID             TECH         START             MIN  PRODUCT                  NOTES           CHARGED        INVOICED
-	timer 8812109  Mike Ritter  2026-05-28 20:01   25  Labor - Remote Business  Called the ISP  no             no
+	timer 8812109  Mike Ritter  2026-05-28 20:01   25  remote                   Called the ISP  no             no
 	timer 8812110  Mike Ritter  2026-05-28 19:26   60  Labor - Onsite Business  Labor           line 29871754  no
 	EOF
 	test_cmp expect out
@@ -99,8 +107,8 @@ test_expect_success 'a timer whose billable_time and active_duration disagree: i
 	test_cmp expect actual &&
 	syncro time 32161 >out &&
 	cat >expect <<-\EOF &&
-	ID             TECH         START             MIN  PRODUCT                  NOTES                                                 CHARGED  INVOICED
-	timer 8812040  Mike Ritter  2026-04-16 19:55   30  Labor - Remote Business  Remote session: reset printer port, DHCP reservation  no       no
+	ID             TECH         START             MIN  PRODUCT  NOTES                                                 CHARGED  INVOICED
+	timer 8812040  Mike Ritter  2026-04-16 19:55   30  remote   Remote session: reset printer port, DHCP reservation  no       no
 	EOF
 	test_cmp expect out &&
 	syncro close 32161 --log >out &&
