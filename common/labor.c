@@ -612,8 +612,14 @@ int labor_comment_post(const struct comment *c, const struct labor *l,
 	if (post(c->number, "/comment", body, &answer, err))
 		goto out;
 	answer = api_unwrap(answer, "comment");
-	if ((*comment_id = answered_id(answer, "comment", err)) <= 0 ||
-	    read_ticket(c->number, &ticket, err))
+	if ((*comment_id = answered_id(answer, "comment", err)) <= 0)
+		goto out;
+	/* The answer's id shows Syncro has a plain comment; labor is checked on the ticket. */
+	if (!l) {
+		ret = 0;
+		goto out;
+	}
+	if (read_ticket(c->number, &ticket, err))
 		goto out;
 	if (!labor_find_id(ticket, "comments", *comment_id))
 		fail(err, EXIT_ERROR, 200, xstrfmt("ticket #%ld holds no comment %ld after Syncro "

@@ -131,9 +131,10 @@ struct comment {
 cJSON *labor_comment_body(const struct comment *c, const struct labor *l);
 
 /*
- * POST /tickets/ID/comment; verified: the ticket holds comment
- * *comment_id. With l (billing.method comment) the body also carries
- * product_id, minutes_spent and bill_time_now; check the time with
+ * POST /tickets/ID/comment; Syncro's answer must carry the comment's id
+ * (*comment_id). With l (billing.method comment) the body also carries
+ * product_id, minutes_spent and bill_time_now, and the ticket is read
+ * back to see that it holds the comment; check the time with
  * labor_comment_time() next. A -1 with *comment_id set means Syncro
  * answered with that id but the ticket could not be seen to hold it:
  * look before sending it again.
