@@ -73,10 +73,7 @@ static long add_resolution(long number)
 	if (labor_comment_post(&c, NULL, &id, &err)) {
 		int code = err.code ? err.code : EXIT_ERROR;
 
-		fflush(stdout);
-		die_message(err.message);
-		if (err.hint)
-			hint("%s", err.hint);
+		api_error_print(&err, NULL);
 		labor_comment_hints(&err, number, id);
 		command = xstrfmt("syncro comment %ld --subject Resolution%s", number,
 				  email ? " --email" : "");
@@ -105,7 +102,7 @@ static cJSON *put_status(long number, const char *status, int commented)
 		if (commented)
 			strvec_pushf(&hints, "the resolution comment is posted; run 'syncro close %ld' "
 				     "without -m", number);
-		labor_die(&err, &hints);
+		api_die_hints(&err, &hints);
 	}
 	cJSON_Delete(req);
 	return api_unwrap(ticket, "ticket");

@@ -82,13 +82,10 @@ static void ask_missing(char **asked_customer, char **asked_subject)
 
 static cJSON *first_comment(void)
 {
-	cJSON *list = cJSON_CreateArray(), *c = cJSON_CreateObject();
+	struct comment c = { 0, "Initial Issue", body, 0, !config_get()->email_comments };
+	cJSON *list = cJSON_CreateArray();
 
-	cJSON_AddStringToObject(c, "subject", "Initial Issue");
-	cJSON_AddStringToObject(c, "body", body);
-	cJSON_AddBoolToObject(c, "hidden", 0);
-	cJSON_AddBoolToObject(c, "do_not_email", !config_get()->email_comments);
-	cJSON_AddItemToArray(list, c);
+	cJSON_AddItemToArray(list, labor_comment_body(&c, NULL));
 	return list;
 }
 
@@ -113,7 +110,7 @@ static _Noreturn void create_failed(struct api_error *err, char *draft)
 	}
 	sbuf_release(&subject);
 	free(draft);
-	labor_die(err, &hints);
+	api_die_hints(err, &hints);
 }
 
 int main(int argc, char **argv)

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "json.h"
 #include "labor.h"
+#include "name-match.h"
 #include "output.h"
 #include "parse-options.h"
 #include "table.h"
@@ -57,12 +58,9 @@ static long ticket_operand(const char *arg)
 
 static long id_operand(const char *arg, const char *what)
 {
-	char *end;
-	long id;
+	long id = parse_id(arg);
 
-	errno = 0;
-	id = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || id < 1)
+	if (id < 0)
 		usage_error(&verb, "'%s' is not a %s id", arg, what);
 	return id;
 }
@@ -88,7 +86,7 @@ static long product_operand(const char *alias_or_id)
 	long id;
 
 	if (labor_product(alias_or_id, &id, &err))
-		labor_die(&err, NULL);
+		api_die_hints(&err, NULL);
 	return id;
 }
 
@@ -98,7 +96,7 @@ static long minutes_operand(const char *option, const char *text)
 	long minutes;
 
 	if (labor_minutes(option, text, &minutes, &err))
-		labor_die(&err, NULL);
+		api_die_hints(&err, NULL);
 	return minutes;
 }
 
@@ -272,7 +270,7 @@ static void add(long number, const char *minutes)
 		if (done.timer_id && !done.line_id && opt_charge && err.status != 200)
 			strvec_pushf(&hints, "timer %ld is recorded; charge it with: "
 				     "syncro time charge %ld %ld", done.timer_id, number, done.timer_id);
-		labor_die(&err, &hints);
+		api_die_hints(&err, &hints);
 	}
 	print_labor(&l, labor_name, &done);
 }
@@ -286,7 +284,7 @@ static void edit(long number, long timer_id)
 	if (!opt_minutes && !opt_labor && !opt_notes)
 		usage_error(&verb, "give --minutes, --labor or --notes to change");
 	if (labor_timer_edit(number, timer_id, minutes, product, opt_notes, &err))
-		labor_die(&err, NULL);
+		api_die_hints(&err, NULL);
 	printf("#%ld: timer %ld changed\n", number, timer_id);
 }
 
@@ -295,7 +293,7 @@ static void remove_timer(long number, long timer_id)
 	struct api_error err = API_ERROR_INIT;
 
 	if (labor_timer_delete(number, timer_id, &err))
-		labor_die(&err, NULL);
+		api_die_hints(&err, NULL);
 	printf("#%ld: timer %ld removed\n", number, timer_id);
 }
 
@@ -305,7 +303,7 @@ static void charge_one(long number, long timer_id)
 	long line_id;
 
 	if (labor_timer_charge(number, timer_id, NULL, &line_id, &err))
-		labor_die(&err, NULL);
+		api_die_hints(&err, NULL);
 	printf("#%ld: timer %ld charged on line item %ld\n", number, timer_id, line_id);
 	fflush(stdout);
 }

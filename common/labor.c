@@ -685,17 +685,3 @@ void labor_comment_hints(const struct api_error *err, long number, long comment_
 		hint("the comment may have reached Syncro: look at 'syncro ticket %ld' "
 		     "before you send it again", number);
 }
-
-_Noreturn void labor_die(struct api_error *err, const struct strvec *hints)
-{
-	int code = err->code ? err->code : EXIT_ERROR;
-
-	fflush(stdout);
-	die_message(err->message && *err->message ? err->message : "the request failed");
-	if (err->hint)
-		hint("%s", err->hint);
-	for (size_t i = 0; hints && i < hints->nr; i++)
-		hint("%s", hints->v[i]);
-	api_error_release(err);
-	exit(code);
-}

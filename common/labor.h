@@ -10,7 +10,7 @@
  *
  * Each step is its own function, so that a verb of several steps (bill)
  * can journal after each one. They never die: they return 0, or -1 with
- * err filled (api-error.h), and the caller journals, then api_die(&err).
+ * err filled (api-error.h), and the caller journals, then api_die(&err) or api_die_hints().
  * The ids they hand back are set as soon as Syncro answered with one,
  * also when the verification that follows fails.
  *
@@ -180,11 +180,4 @@ int labor_record(enum billing_method method, const struct labor *l,
  * an id).
  */
 void print_labor(const struct labor *l, const char *labor_name, const struct labor_done *done);
-
-/*
- * api_die() with more hint lines after err's own: what was done already
- * and the command that finishes the job. hints may be NULL.
- */
-_Noreturn void labor_die(struct api_error *err, const struct strvec *hints);
-
 #endif

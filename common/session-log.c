@@ -141,14 +141,11 @@ static const char *tech_name(const cJSON *techs, long id)
 
 static void add_product(struct sbuf *out, long product_id)
 {
-	const struct syncro_config *cfg = config_get();
+	const char *alias = config_labor_alias(product_id);
 
-	for (size_t i = 0; i < cfg->labor_nr; i++)
-		if (cfg->labor[i].product_id == product_id) {
-			sbuf_addf(out, "%s (%ld)", cfg->labor[i].alias, product_id);
-			return;
-		}
-	if (product_id > 0)
+	if (alias)
+		sbuf_addf(out, "%s (%ld)", alias, product_id);
+	else if (product_id > 0)
 		sbuf_addf(out, "product %ld", product_id);
 	else
 		sbuf_addstr(out, "no product");
@@ -165,11 +162,10 @@ static void add_time_entries(struct sbuf *out, const cJSON *t, const cJSON *tech
 	cJSON_ArrayForEach(it, timers) {
 		const char *tech = tech_name(techs, json_long(it, "user_id", -1));
 		const char *notes = json_string(it, "notes", NULL);
+		long minutes = labor_timer_minutes(it);
 
 		sbuf_addstr(out, "- ");
 		add_time(out, it, "start_time");
-		long minutes = labor_timer_minutes(it);
-
 		if (minutes < 0)
 			sbuf_addstr(out, ", ? min, ");
 		else
