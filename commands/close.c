@@ -31,7 +31,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "no-email", &opt_no_email, "do not email it (the default unless comments.email)"),
 	OPT_BOOL(0, "log", &opt_log, "write the session log without asking"),
 	OPT_BOOL(0, "no-log", &opt_no_log, "do not write a session log"),
-	OPT_BOOL('y', "yes", &opt_yes, "answer yes: write the session log"),
+	OPT_BOOL('y', "yes", &opt_yes, "answer yes: write the session log (--no-log wins)"),
 	OPT_BOOL(0, "no-input", &no_input, "never prompt: no session log unless --log"),
 	OPT_BOOL(0, "json", &opt_json, "print the ticket, the comment and the log's path as JSON"),
 	OPT_END(),
@@ -112,10 +112,11 @@ static int want_log(void)
 {
 	int yes = 0;
 
-	if (opt_log || opt_yes)
-		return 1;
+	/* --no-log is the specific answer; --yes the blanket one. */
 	if (opt_no_log)
 		return 0;
+	if (opt_log || opt_yes)
+		return 1;
 	return prompt_yes_no("Write a session log?", 1, &yes) == PROMPT_OK && yes;
 }
 

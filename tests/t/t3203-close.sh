@@ -169,6 +169,15 @@ test_expect_success '--no-log on a terminal does not ask; --yes writes' '
 	test_cmp expect last
 '
 
+test_expect_success '--yes --no-log: --no-log wins, no log is written' '
+	find "$LOGS" -type f | sort >before &&
+	syncro close --yes --no-log 32158 </dev/null >actual &&
+	echo "#32158  Resolved -> Resolved" >expect &&
+	test_cmp expect actual &&
+	find "$LOGS" -type f | sort >after &&
+	test_cmp before after
+'
+
 test_expect_success '--email sends the resolution to the customer' '
 	sandbox_clear_requests &&
 	syncro close 32156 -m "Fixed the SMTP relay." --email >actual &&
