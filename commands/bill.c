@@ -190,7 +190,7 @@ static void bill_ticket(long number)
 	}
 	if (bill_run(&b, &err)) {
 		bill_failure_hints(&b, &hints);
-		labor_die(&err, &hints);
+		api_die_hints(&err, &hints);
 	}
 	bill_print_summary(&b);
 	bill_finish(&b);

@@ -2,8 +2,8 @@
  * syncro close N: resolve a ticket, optionally with a resolution comment
  * first, then write a session log. Requests: GET /tickets/settings when
  * not cached (the close status is checked), GET /tickets?number=N when the
- * number is not cached, POST /tickets/ID/comment with -m, PUT
- * /tickets/ID; the log is made from the PUT's answer (a GET /tickets/ID
+ * number is not cached, POST /tickets/ID/comment with -m (kept as a
+ * draft until Syncro holds it, common/labor.h), PUT /tickets/ID; the log is made from the PUT's answer (a GET /tickets/ID
  * only if that answer lacks the comments).
  */
 #include "compat.h"
@@ -11,7 +11,9 @@
 #include "cache.h"
 #include "config.h"
 #include "date.h"
+#include "draft.h"
 #include "json.h"
+#include "labor.h"
 #include "output.h"
 #include "parse-options.h"
 #include "prompt.h"
@@ -29,7 +31,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "no-email", &opt_no_email, "do not email it (the default unless comments.email)"),
 	OPT_BOOL(0, "log", &opt_log, "write the session log without asking"),
 	OPT_BOOL(0, "no-log", &opt_no_log, "do not write a session log"),
-	OPT_BOOL('y', "yes", &opt_yes, "answer yes: write the session log"),
+	OPT_BOOL('y', "yes", &opt_yes, "answer yes: write the session log (--no-log wins)"),
 	OPT_BOOL(0, "no-input", &no_input, "never prompt: no session log unless --log"),
 	OPT_BOOL(0, "json", &opt_json, "print the ticket, the comment and the log's path as JSON"),
 	OPT_END(),
@@ -50,30 +52,71 @@ static char *status_before(long number)
 	return status;
 }
 
-static cJSON *add_resolution(long number)
+/*
+ * Post the resolution comment, kept as a draft until Syncro holds it; on
+ * a failure say how to send the draft and close without posting twice.
+ * Returns the comment's id.
+ */
+static long add_resolution(long number)
 {
-	cJSON *req = cJSON_CreateObject(), *comment;
+	struct api_error err = API_ERROR_INIT;
 	int email = opt_email || (config_get()->email_comments && !opt_no_email);
+	struct comment c = { number, "Resolution", message, 0, !email };
+	char *draft = draft_save(number, message), *command;
+	long id;
 
-	cJSON_AddStringToObject(req, "subject", "Resolution");
-	cJSON_AddStringToObject(req, "body", message);
-	cJSON_AddBoolToObject(req, "hidden", 0);
-	cJSON_AddBoolToObject(req, "do_not_email", !email);
-	comment = api_unwrap(api_ticket(number, "POST", "/comment", req), "comment");
-	cJSON_Delete(req);
+	if (!draft) {
+		fprintf(stderr, "%s: not sending without a draft; your text follows\n%s\n",
+			program_name(), message);
+		exit(EXIT_ERROR);
+	}
+	if (labor_comment_post(&c, NULL, &id, &err)) {
+		int code = err.code ? err.code : EXIT_ERROR;
+
+		api_error_print(&err, NULL);
+		labor_comment_hints(&err, number, id);
+		command = xstrfmt("syncro comment %ld --subject Resolution%s", number,
+				  email ? " --email" : "");
+		draft_hint(draft, command);
+		hint("then close the ticket with: syncro close %ld", number);
+		free(command);
+		api_error_release(&err);
+		exit(code);
+	}
+	draft_delete(draft);
+	free(draft);
 	if (!opt_json)
 		printf("#%ld  resolution comment added%s\n", number, email ? ", emailed" : "");
-	return comment;
+	return id;
+}
+
+/* PUT the close status; once the comment is in, a failure says not to post it again. */
+static cJSON *put_status(long number, const char *status, int commented)
+{
+	struct api_error err = API_ERROR_INIT;
+	struct strvec hints = STRVEC_INIT;
+	cJSON *req = cJSON_CreateObject(), *ticket;
+
+	cJSON_AddStringToObject(req, "status", status);
+	if (api_ticket_call(number, "PUT", "", req, &ticket, &err)) {
+		if (commented)
+			strvec_pushf(&hints, "the resolution comment is posted; run 'syncro close %ld' "
+				     "without -m", number);
+		api_die_hints(&err, &hints);
+	}
+	cJSON_Delete(req);
+	return api_unwrap(ticket, "ticket");
 }
 
 static int want_log(void)
 {
 	int yes = 0;
 
-	if (opt_log || opt_yes)
-		return 1;
+	/* --no-log is the specific answer; --yes the blanket one. */
 	if (opt_no_log)
 		return 0;
+	if (opt_log || opt_yes)
+		return 1;
 	return prompt_yes_no("Write a session log?", 1, &yes) == PROMPT_OK && yes;
 }
 
@@ -99,7 +142,8 @@ static char *write_log(long number, cJSON **ticket)
 int main(int argc, char **argv)
 {
 	char *status, *before, *log = NULL;
-	cJSON *req, *ticket, *comment = NULL;
+	cJSON *ticket;
+	long comment_id = 0;
 	long number;
 	int code = EXIT_OK;
 
@@ -120,11 +164,8 @@ int main(int argc, char **argv)
 	status = ticket_status_check(config_get()->close_status, "close_status (config)");
 	before = status_before(number);
 	if (message)
-		comment = add_resolution(number);
-	req = cJSON_CreateObject();
-	cJSON_AddStringToObject(req, "status", status);
-	ticket = api_unwrap(api_ticket(number, "PUT", "", req), "ticket");
-	cJSON_Delete(req);
+		comment_id = add_resolution(number);
+	ticket = put_status(number, status, comment_id > 0);
 	if (!cJSON_IsObject(ticket))
 		die_with(EXIT_NETWORK, "PUT ticket #%ld: the answer has no ticket; check with "
 			 "'syncro ticket %ld'", number, number);
@@ -153,15 +194,16 @@ int main(int argc, char **argv)
 	}
 	if (opt_json) {
 		cJSON *out = cJSON_CreateObject();
+		const cJSON *comment = labor_find_id(ticket, "comments", comment_id);
 
 		cJSON_AddItemToObject(out, "ticket", ticket);
-		cJSON_AddItemToObject(out, "comment", comment ? comment : cJSON_CreateNull());
+		cJSON_AddItemToObject(out, "comment", comment ? cJSON_Duplicate(comment, 1) :
+				      cJSON_CreateNull());
 		cJSON_AddItemToObject(out, "session_log", log ? cJSON_CreateString(log) : cJSON_CreateNull());
 		output_json(out);
 		cJSON_Delete(out);
 	} else {
 		cJSON_Delete(ticket);
-		cJSON_Delete(comment);
 	}
 	free(log);
 	free(status);

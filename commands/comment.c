@@ -145,16 +145,8 @@ static _Noreturn void comment_failed(struct api_error *err, long number, long co
 	int elsewhere = err->code == EXIT_NOT_FOUND;
 	char *command = resend_command(elsewhere ? -1 : number, opt_time != NULL);
 
-	fflush(stdout);
-	die_message(err->message);
-	if (err->hint)
-		hint("%s", err->hint);
-	if (comment_id > 0)
-		hint("Syncro answered that it made comment %ld: look at 'syncro ticket %ld' "
-		     "before you send it again", comment_id, number);
-	else if (err->code == EXIT_NETWORK)
-		hint("the comment may have reached Syncro: look at 'syncro ticket %ld' "
-		     "before you send it again", number);
+	api_error_print(err, NULL);
+	labor_comment_hints(err, number, comment_id);
 	if (elsewhere)
 		draft_hint_to(draft, "send it to the right ticket", command);
 	else
@@ -183,7 +175,7 @@ static _Noreturn void time_failed(struct api_error *err, const struct labor *l,
 		strvec_pushf(&hints, "record the time with: %s", command);
 		free(command);
 	}
-	labor_die(err, &hints);
+	api_die_hints(err, &hints);
 }
 
 int main(int argc, char **argv)
@@ -221,7 +213,7 @@ int main(int argc, char **argv)
 	labor_name = opt_labor ? opt_labor : cfg->labor_default;
 	if (with_time && (labor_minutes("--time", opt_time, &l.minutes, &err) ||
 			  labor_product(labor_name, &l.product_id, &err)))
-		labor_die(&err, NULL);
+		api_die_hints(&err, NULL);
 
 	body = read_body(c.number);
 	c.subject = opt_subject ? opt_subject : "Update";

@@ -1,17 +1,22 @@
 /*
  * syncro create: open a ticket. One POST /tickets, after the lookups its
  * options need (customer search, settings, /me, contacts); the first
- * comment goes in the same request (comments_attributes).
+ * comment goes in the same request (comments_attributes), kept as a draft
+ * until the ticket is made: a POST that got no answer may have made the
+ * ticket, so that failure says how to look for it before running again.
  */
 #include "compat.h"
 #include "api.h"
 #include "cache.h"
 #include "config.h"
 #include "customer-lookup.h"
+#include "draft.h"
 #include "json.h"
+#include "labor.h"
 #include "output.h"
 #include "parse-options.h"
 #include "prompt.h"
+#include "quote.h"
 #include "ticket-fields.h"
 #include "usage.h"
 #include "web-url.h"
@@ -77,18 +82,42 @@ static void ask_missing(char **asked_customer, char **asked_subject)
 
 static cJSON *first_comment(void)
 {
-	cJSON *list = cJSON_CreateArray(), *c = cJSON_CreateObject();
+	struct comment c = { 0, "Initial Issue", body, 0, !config_get()->email_comments };
+	cJSON *list = cJSON_CreateArray();
 
-	cJSON_AddStringToObject(c, "subject", "Initial Issue");
-	cJSON_AddStringToObject(c, "body", body);
-	cJSON_AddBoolToObject(c, "hidden", 0);
-	cJSON_AddBoolToObject(c, "do_not_email", !config_get()->email_comments);
-	cJSON_AddItemToArray(list, c);
+	cJSON_AddItemToArray(list, labor_comment_body(&c, NULL));
 	return list;
+}
+
+/*
+ * POST /tickets failed. Without an answer (exit 7) the ticket may exist:
+ * say how to look for it and keep the first comment; otherwise nothing
+ * was made and the draft goes.
+ */
+static _Noreturn void create_failed(struct api_error *err, char *draft)
+{
+	struct strvec hints = STRVEC_INIT;
+	struct sbuf subject = SBUF_INIT;
+
+	if (err->code == EXIT_NETWORK) {
+		shell_quote(&subject, f.subject);
+		strvec_pushf(&hints, "the ticket may have been created: look for it before you "
+			     "run this again: syncro search %s", subject.buf);
+		if (draft)
+			strvec_pushf(&hints, "the first comment is saved in '%s'", draft);
+	} else if (draft) {
+		draft_delete(draft);
+	}
+	sbuf_release(&subject);
+	free(draft);
+	api_die_hints(err, &hints);
 }
 
 int main(int argc, char **argv)
 {
+	struct api_error err = API_ERROR_INIT;
+	struct api_request post = { "POST", "/tickets", NULL, NULL, NULL };
+	char *draft = NULL;
 	char *asked_customer = NULL, *asked_subject = NULL, *name = NULL, *url;
 	cJSON *req, *ticket;
 	long customer_id;
@@ -109,10 +138,25 @@ int main(int argc, char **argv)
 	if (body)
 		cJSON_AddItemToObject(req, "comments_attributes", first_comment());
 
-	ticket = api_unwrap(api_post("/tickets", req), "ticket");
+	if (body && !(draft = draft_save(0, body))) {
+		fprintf(stderr, "%s: not sending without a draft; your text follows\n%s\n",
+			program_name(), body);
+		exit(EXIT_ERROR);
+	}
+	post.body = req;
+	if (api_call(&post, &ticket, &err))
+		create_failed(&err, draft);
+	ticket = api_unwrap(ticket, "ticket");
 	cJSON_Delete(req);
-	if (json_long(ticket, "number", -1) <= 0 || json_long(ticket, "id", -1) <= 0)
-		die_with(EXIT_NETWORK, "POST /tickets: the answer has no ticket; check with 'syncro list'");
+	if (json_long(ticket, "number", -1) <= 0 || json_long(ticket, "id", -1) <= 0) {
+		err.code = EXIT_NETWORK;
+		err.status = 200;
+		err.message = xstrdup("POST /tickets: the answer has no ticket");
+		create_failed(&err, draft);
+	}
+	if (draft)
+		draft_delete(draft);
+	free(draft);
 	cache_store_tickets(ticket);
 
 	if (opt_json) {

@@ -11,15 +11,15 @@
 #include "date.h"
 #include "json.h"
 #include "labor.h"
+#include "name-match.h"
 #include "output.h"
 #include "parse-options.h"
 #include "table.h"
 #include "ticket-number.h"
+#include "ticket-settings.h"
+#include "ticket-view.h"
 #include "usage.h"
 #include "xmalloc.h"
-
-/* How long the list of users (for the tech column) is trusted from the cache. */
-#define USERS_CACHE_AGE (24 * 60 * 60)
 
 static const char *opt_labor, *opt_notes, *opt_minutes;
 static int opt_charge, opt_all, opt_labor_list, opt_json;
@@ -58,12 +58,9 @@ static long ticket_operand(const char *arg)
 
 static long id_operand(const char *arg, const char *what)
 {
-	char *end;
-	long id;
+	long id = parse_id(arg);
 
-	errno = 0;
-	id = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || id < 1)
+	if (id < 0)
 		usage_error(&verb, "'%s' is not a %s id", arg, what);
 	return id;
 }
@@ -89,7 +86,7 @@ static long product_operand(const char *alias_or_id)
 	long id;
 
 	if (labor_product(alias_or_id, &id, &err))
-		labor_die(&err, NULL);
+		api_die_hints(&err, NULL);
 	return id;
 }
 
@@ -99,41 +96,34 @@ static long minutes_operand(const char *option, const char *text)
 	long minutes;
 
 	if (labor_minutes(option, text, &minutes, &err))
-		labor_die(&err, NULL);
+		api_die_hints(&err, NULL);
 	return minutes;
 }
 
 /* ---- list ---- */
 
-static cJSON *users;	/* GET /users: [[id, name], ...], cached a day */
-
+/* The tech's name from the ticket settings, "" when they do not list the id. */
 static const char *tech_name(long id)
 {
-	const cJSON *pair;
+	const char *name = settings_tech_name(id);
 
-	if (!users && !(users = cache_read_json("users", USERS_CACHE_AGE))) {
-		users = api_unwrap(api_get("/users", NULL), "users");
-		cache_write_json("users", users);
-	}
-	cJSON_ArrayForEach(pair, users)
-		if (json_long(pair, "0", -1) == id)
-			return json_string(pair, "1", "");
-	return "";
+	return name ? name : "";
 }
 
-static void add_product_cell(struct table *t, long product_id)
+/* A labor line's product: the line's own name, else the config's alias, else its id. */
+static void add_line_product_cell(struct table *t, const cJSON *line)
 {
-	struct api_error err = API_ERROR_INIT;
-	char *name = NULL;
+	long product_id = json_long(line, "product_id", -1);
+	const char *name = json_string(line, "name", NULL);
 
-	if (product_id <= 0)
-		table_add_cell(t, "none");
-	else if (labor_product_name(product_id, &name, &err))
+	if (name && *name)
+		table_add_cell(t, name);
+	else if (config_labor_alias(product_id))
+		table_add_cell(t, config_labor_alias(product_id));
+	else if (product_id > 0)
 		table_add_cellf(t, "%ld", product_id);
 	else
-		table_add_cell(t, name);
-	api_error_release(&err);
-	free(name);
+		table_add_cell(t, "none");
 }
 
 static void add_time_cell(struct table *t, time_t when)
@@ -225,8 +215,11 @@ static void list(long number)
 		table_add_cellf(t, "timer %ld", json_long(timer, "id", 0));
 		table_add_cell(t, tech_name(json_long(timer, "user_id", -1)));
 		add_time_cell(t, json_time(timer, "start_time"));
-		table_add_cellf(t, "%ld", labor_timer_minutes(timer));
-		add_product_cell(t, json_long(timer, "product_id", -1));
+		if (labor_timer_minutes(timer) < 0)
+			table_add_cell(t, "?");
+		else
+			table_add_cellf(t, "%ld", labor_timer_minutes(timer));
+		table_add_cell(t, timer_product_name(ticket, timer));
 		add_notes_cell(t, json_string(timer, "notes", ""));
 		if (charged && line_id > 0)
 			table_add_cellf(t, "line %ld", line_id);
@@ -242,7 +235,7 @@ static void list(long number)
 		table_add_cell(t, tech_name(json_long(line, "user_id", -1)));
 		add_time_cell(t, json_time(line, "created_at"));
 		table_add_cellf(t, "%ld", (long)(json_double(line, "quantity", 0) * 60 + 0.5));
-		add_product_cell(t, json_long(line, "product_id", -1));
+		add_line_product_cell(t, line);
 		add_notes_cell(t, json_string(line, "description", ""));
 		table_add_cell(t, "yes");
 		table_add_cell(t, json_bool(line, "converted", 0) ? "yes" : "no");
@@ -277,7 +270,7 @@ static void add(long number, const char *minutes)
 		if (done.timer_id && !done.line_id && opt_charge && err.status != 200)
 			strvec_pushf(&hints, "timer %ld is recorded; charge it with: "
 				     "syncro time charge %ld %ld", done.timer_id, number, done.timer_id);
-		labor_die(&err, &hints);
+		api_die_hints(&err, &hints);
 	}
 	print_labor(&l, labor_name, &done);
 }
@@ -291,7 +284,7 @@ static void edit(long number, long timer_id)
 	if (!opt_minutes && !opt_labor && !opt_notes)
 		usage_error(&verb, "give --minutes, --labor or --notes to change");
 	if (labor_timer_edit(number, timer_id, minutes, product, opt_notes, &err))
-		labor_die(&err, NULL);
+		api_die_hints(&err, NULL);
 	printf("#%ld: timer %ld changed\n", number, timer_id);
 }
 
@@ -300,7 +293,7 @@ static void remove_timer(long number, long timer_id)
 	struct api_error err = API_ERROR_INIT;
 
 	if (labor_timer_delete(number, timer_id, &err))
-		labor_die(&err, NULL);
+		api_die_hints(&err, NULL);
 	printf("#%ld: timer %ld removed\n", number, timer_id);
 }
 
@@ -310,7 +303,7 @@ static void charge_one(long number, long timer_id)
 	long line_id;
 
 	if (labor_timer_charge(number, timer_id, NULL, &line_id, &err))
-		labor_die(&err, NULL);
+		api_die_hints(&err, NULL);
 	printf("#%ld: timer %ld charged on line item %ld\n", number, timer_id, line_id);
 	fflush(stdout);
 }
@@ -417,7 +410,6 @@ int main(int argc, char **argv)
 			usage_error(&verb, "unknown subcommand '%s'", sub);
 		list(ticket_operand(sub));
 	}
-	cJSON_Delete(users);
 	if (fflush(stdout))
 		return EXIT_ERROR;
 	return EXIT_OK;

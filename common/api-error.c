@@ -304,14 +304,26 @@ void api_error_from_response(struct api_error *err, const struct http_response *
 	free(request);
 }
 
-_Noreturn void api_die(struct api_error *err)
+void api_error_print(const struct api_error *err, const struct strvec *hints)
 {
-	int code = err->code ? err->code : EXIT_ERROR;
-
 	fflush(stdout);
 	die_message(err->message && *err->message ? err->message : "the request failed");
 	if (err->hint)
 		hint("%s", err->hint);
+	for (size_t i = 0; hints && i < hints->nr; i++)
+		hint("%s", hints->v[i]);
+}
+
+_Noreturn void api_die_hints(struct api_error *err, const struct strvec *hints)
+{
+	int code = err->code ? err->code : EXIT_ERROR;
+
+	api_error_print(err, hints);
 	api_error_release(err);
 	exit(code);
+}
+
+_Noreturn void api_die(struct api_error *err)
+{
+	api_die_hints(err, NULL);
 }

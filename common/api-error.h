@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 #include "exit-codes.h"
 #include "http.h"
+#include "sbuf.h"
 
 struct api_error {
 	int code;		/* the exit code (exit-codes.h); 0 = no error */
@@ -46,7 +47,14 @@ void api_error_from_response(struct api_error *err, const struct http_response *
  */
 const char *api_permission(const char *method, const char *path);
 
-/* Print "PROGRAM: message" and the hint on stderr, release err, exit with err->code. */
+/*
+ * Print "PROGRAM: message", err's hint, then each of hints (may be NULL)
+ * as "hint: ..." lines on stderr, stdout flushed first.
+ */
+void api_error_print(const struct api_error *err, const struct strvec *hints);
+/* api_error_print(), release err, exit with err->code (1 when it is 0). */
+_Noreturn void api_die_hints(struct api_error *err, const struct strvec *hints);
+/* api_die_hints() without more hints. */
 _Noreturn void api_die(struct api_error *err);
 void api_error_release(struct api_error *err);
 

@@ -694,14 +694,16 @@ static void print_request(FILE *fp, const char *method, const char *path, const 
 	api_print_request(fp, &req);
 }
 
-/* A POST to the ticket, then the read that verifies it. */
-static void print_ticket_post(const struct bill *b, FILE *fp, const char *suffix, cJSON *body)
+/* A POST to the ticket, then (with read_back) the read that verifies it. */
+static void print_ticket_post(const struct bill *b, FILE *fp, const char *suffix, cJSON *body,
+			      int read_back)
 {
 	char *path = xstrfmt("/tickets/%ld%s", b->ticket_id, suffix);
 
 	print_request(fp, "POST", path, body);
 	path[strlen(path) - strlen(suffix)] = '\0';
-	print_request(fp, "GET", path, NULL);
+	if (read_back)
+		print_request(fp, "GET", path, NULL);
 	free(path);
 	cJSON_Delete(body);
 }
@@ -723,29 +725,30 @@ void bill_print_requests(struct bill *b, FILE *fp)
 	cJSON *body;
 
 	if (b->with_comment && !bill_comment_done(b))
+		/* A plain comment is not read back (labor_comment_post()). */
 		print_ticket_post(b, fp, "/comment",
 				  labor_comment_body(&b->comment, b->method == BILLING_COMMENT ?
-						     &b->labor : NULL));
+						     &b->labor : NULL), b->method == BILLING_COMMENT);
 	if (b->with_comment && journal_state(&b->j, "labor") != STEP_DONE) {
 		if (b->method == BILLING_TIMER)
-			print_ticket_post(b, fp, "/timer_entry", labor_timer_body(&b->labor, date_now()));
+			print_ticket_post(b, fp, "/timer_entry", labor_timer_body(&b->labor, date_now()), 1);
 		else if (b->method == BILLING_COMMENT)
 			print_request(fp, "GET", ticket_path, NULL);
 		else if (labor_product_name(b->labor.product_id, &name, &err))
 			api_die(&err);
 		else
-			print_ticket_post(b, fp, "/add_line_item", labor_line_body(&b->labor, name));
+			print_ticket_post(b, fp, "/add_line_item", labor_line_body(&b->labor, name), 1);
 	}
 	if (b->with_comment && b->method == BILLING_TIMER &&
 	    journal_state(&b->j, "charge") != STEP_DONE) {
 		long timer = journal_get_long(&b->j, "labor", "timer_id", 0);
 
 		print_ticket_post(b, fp, "/charge_timer_entry",
-				  timer > 0 ? labor_charge_body(timer) : placeholder_charge());
+				  timer > 0 ? labor_charge_body(timer) : placeholder_charge(), 1);
 	}
 	cJSON_ArrayForEach(v, journal_get_json(&b->j, "charge_others", "timers"))
 		if (!journal_has_long(&b->j, "charge_others", "charged", number_of(v)))
-			print_ticket_post(b, fp, "/charge_timer_entry", labor_charge_body(number_of(v)));
+			print_ticket_post(b, fp, "/charge_timer_entry", labor_charge_body(number_of(v)), 1);
 	if (journal_state(&b->j, "invoice") != STEP_DONE) {
 		print_request(fp, "GET", ticket_path, NULL);
 		invoice_make_request(b->ticket_id, b->customer_id, &req, &body);

@@ -699,6 +699,16 @@ const struct syncro_config *config_get(void)
 	return &the_config;
 }
 
+const char *config_labor_alias(long product_id)
+{
+	const struct syncro_config *cfg = config_get();
+
+	for (size_t i = 0; product_id > 0 && i < cfg->labor_nr; i++)
+		if (cfg->labor[i].product_id == product_id)
+			return cfg->labor[i].alias;
+	return NULL;
+}
+
 long config_labor_product(const struct syncro_config *cfg, const char *alias_or_id)
 {
 	long id = parse_number(alias_or_id, 1);

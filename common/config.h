@@ -82,6 +82,8 @@ void config_release(struct syncro_config *cfg);
 
 /* The product id of a labor alias or a numeric id; -1 if unknown. */
 long config_labor_product(const struct syncro_config *cfg, const char *alias_or_id);
+/* The config's first labor alias of product_id ("remote"), owned by the config; NULL if none. */
+const char *config_labor_alias(long product_id);
 
 const char *setting_source_name(enum setting_source src);
 const char *billing_method_name(enum billing_method m);

@@ -32,7 +32,10 @@ char *draft_save(long number, const char *body)
 	char *path = NULL;
 	int fd = -1, failed;
 
-	sbuf_addf(&stem, "drafts/%ld-", number);
+	if (number > 0)
+		sbuf_addf(&stem, "drafts/%ld-", number);
+	else
+		sbuf_addstr(&stem, "drafts/new-");
 	date_addf(&stem, "%Y%m%d-%H%M%S", date_now());
 	for (int n = 1; fd < 0; n++) {
 		char *file = n == 1 ? xstrfmt("%s.txt", stem.buf) : xstrfmt("%s-%d.txt", stem.buf, n);

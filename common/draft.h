@@ -16,7 +16,8 @@
  * Save body (with a final newline) as
  * $XDG_STATE_HOME/syncro/drafts/NUMBER-YYYYMMDD-HHMMSS.txt, local time of
  * date_now(), mode 0600 in a 0700 directory; "-2", "-3"... is added rather
- * than overwrite a draft of the same second. Returns the path (the caller
+ * than overwrite a draft of the same second. number 0 is a ticket not
+ * made yet: new-YYYYMMDD-HHMMSS.txt. Returns the path (the caller
  * frees it), or NULL after printing an error.
  */
 char *draft_save(long number, const char *body);

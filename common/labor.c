@@ -153,6 +153,8 @@ cJSON *labor_timer_body(const struct labor *l, time_t now)
 	cJSON_AddStringToObject(body, "end_at", end);
 	cJSON_AddNumberToObject(body, "product_id", (double)l->product_id);
 	cJSON_AddStringToObject(body, "notes", notes_or_default(l));
+	/* Not in the spec, but sent by a live client: without it the timer is not billable. */
+	cJSON_AddTrueToObject(body, "billable");
 	return body;
 }
 
@@ -299,6 +301,16 @@ static int check_timer(long number, const cJSON *timer, long product_id, long mi
 	return mismatch(err, number, sbuf_detach(&msg, NULL));
 }
 
+/* A timer that is not billable is never charged onto the invoice. */
+static int check_billable(long number, const cJSON *timer, struct api_error *err)
+{
+	if (json_bool(timer, "billable", 0))
+		return 0;
+	return mismatch(err, number, xstrfmt("timer %ld on ticket #%ld is not billable "
+					     "although it was sent as billable",
+					     json_long(timer, "id", 0), number));
+}
+
 /* A line item must have product_id and minutes as hours; what names it in messages. */
 static int check_line(long number, const cJSON *line, const char *what, long product_id,
 		      long minutes, struct api_error *err)
@@ -379,8 +391,8 @@ int labor_timer_add(const struct labor *l, long *timer_id, struct api_error *err
 		goto out;
 	if (!(timer = labor_find_id(ticket, "ticket_timers", *timer_id)))
 		missing(err, l->number, ticket, "timer");
-	else
-		ret = check_timer(l->number, timer, l->product_id, l->minutes, err);
+	else if (!check_timer(l->number, timer, l->product_id, l->minutes, err))
+		ret = check_billable(l->number, timer, err);
 out:
 	if (*timer_id < 0)
 		*timer_id = 0;
@@ -600,8 +612,14 @@ int labor_comment_post(const struct comment *c, const struct labor *l,
 	if (post(c->number, "/comment", body, &answer, err))
 		goto out;
 	answer = api_unwrap(answer, "comment");
-	if ((*comment_id = answered_id(answer, "comment", err)) <= 0 ||
-	    read_ticket(c->number, &ticket, err))
+	if ((*comment_id = answered_id(answer, "comment", err)) <= 0)
+		goto out;
+	/* The answer's id shows Syncro has a plain comment; labor is checked on the ticket. */
+	if (!l) {
+		ret = 0;
+		goto out;
+	}
+	if (read_ticket(c->number, &ticket, err))
 		goto out;
 	if (!labor_find_id(ticket, "comments", *comment_id))
 		fail(err, EXIT_ERROR, 200, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
@@ -658,16 +676,12 @@ void print_labor(const struct labor *l, const char *labor_name, const struct lab
 	putchar('\n');
 }
 
-_Noreturn void labor_die(struct api_error *err, const struct strvec *hints)
+void labor_comment_hints(const struct api_error *err, long number, long comment_id)
 {
-	int code = err->code ? err->code : EXIT_ERROR;
-
-	fflush(stdout);
-	die_message(err->message && *err->message ? err->message : "the request failed");
-	if (err->hint)
-		hint("%s", err->hint);
-	for (size_t i = 0; hints && i < hints->nr; i++)
-		hint("%s", hints->v[i]);
-	api_error_release(err);
-	exit(code);
+	if (comment_id > 0)
+		hint("Syncro answered that it made comment %ld: look at 'syncro ticket %ld' "
+		     "before you send it again", comment_id, number);
+	else if (err->code == EXIT_NETWORK)
+		hint("the comment may have reached Syncro: look at 'syncro ticket %ld' "
+		     "before you send it again", number);
 }

@@ -10,7 +10,7 @@
  *
  * Each step is its own function, so that a verb of several steps (bill)
  * can journal after each one. They never die: they return 0, or -1 with
- * err filled (api-error.h), and the caller journals, then api_die(&err).
+ * err filled (api-error.h), and the caller journals, then api_die(&err) or api_die_hints().
  * The ids they hand back are set as soon as Syncro answered with one,
  * also when the verification that follows fails.
  *
@@ -62,7 +62,11 @@ int labor_minutes(const char *option, const char *text, long *minutes, struct ap
  */
 int labor_product_name(long product_id, char **name, struct api_error *err);
 
-/* A timer's minutes: end_time - start_time, else active_duration; -1 when neither is there. */
+/*
+ * A timer's minutes, the one definition every view uses: end_time -
+ * start_time, else active_duration; -1 when neither is there (shown "?").
+ * billable_time is not used: its meaning is unknown.
+ */
 long labor_timer_minutes(const cJSON *timer);
 
 /* The element of ticket's array field ("ticket_timers", "line_items", "comments") with that id, or NULL. */
@@ -81,8 +85,8 @@ cJSON *labor_line_body(const struct labor *l, const char *product_name);
 
 /*
  * POST /tickets/ID/timer_entry {start_at: now - minutes, end_at: now,
- * product_id, notes}; verified: the ticket holds timer *timer_id with
- * that product and that duration.
+ * product_id, notes, billable: true}; verified: the ticket holds timer
+ * *timer_id with that product and that duration, billable.
  */
 int labor_timer_add(const struct labor *l, long *timer_id, struct api_error *err);
 
@@ -127,9 +131,10 @@ struct comment {
 cJSON *labor_comment_body(const struct comment *c, const struct labor *l);
 
 /*
- * POST /tickets/ID/comment; verified: the ticket holds comment
- * *comment_id. With l (billing.method comment) the body also carries
- * product_id, minutes_spent and bill_time_now; check the time with
+ * POST /tickets/ID/comment; Syncro's answer must carry the comment's id
+ * (*comment_id). With l (billing.method comment) the body also carries
+ * product_id, minutes_spent and bill_time_now, and the ticket is read
+ * back to see that it holds the comment; check the time with
  * labor_comment_time() next. A -1 with *comment_id set means Syncro
  * answered with that id but the ticket could not be seen to hold it:
  * look before sending it again.
@@ -137,6 +142,13 @@ cJSON *labor_comment_body(const struct comment *c, const struct labor *l);
 int labor_comment_post(const struct comment *c, const struct labor *l,
 		       long *comment_id, struct api_error *err);
 
+/*
+ * After labor_comment_post() failed, on stderr: whether Syncro may hold
+ * the comment all the same (it answered with comment_id, or the answer
+ * was lost: err->code EXIT_NETWORK), so that it is looked for before it is
+ * sent again. Nothing for a failure that leaves no comment.
+ */
+void labor_comment_hints(const struct api_error *err, long number, long comment_id);
 /*
  * The time of a comment posted with l: the ticket must hold a timer of
  * that comment (comment_id) with that product and duration, charged onto
@@ -168,11 +180,4 @@ int labor_record(enum billing_method method, const struct labor *l,
  * an id).
  */
 void print_labor(const struct labor *l, const char *labor_name, const struct labor_done *done);
-
-/*
- * api_die() with more hint lines after err's own: what was done already
- * and the command that finishes the job. hints may be NULL.
- */
-_Noreturn void labor_die(struct api_error *err, const struct strvec *hints);
-
 #endif

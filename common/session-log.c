@@ -3,6 +3,7 @@
 #include "config.h"
 #include "date.h"
 #include "json.h"
+#include "labor.h"
 #include "session-log.h"
 #include "slug.h"
 #include "usage.h"
@@ -140,27 +141,14 @@ static const char *tech_name(const cJSON *techs, long id)
 
 static void add_product(struct sbuf *out, long product_id)
 {
-	const struct syncro_config *cfg = config_get();
+	const char *alias = config_labor_alias(product_id);
 
-	for (size_t i = 0; i < cfg->labor_nr; i++)
-		if (cfg->labor[i].product_id == product_id) {
-			sbuf_addf(out, "%s (%ld)", cfg->labor[i].alias, product_id);
-			return;
-		}
-	if (product_id > 0)
+	if (alias)
+		sbuf_addf(out, "%s (%ld)", alias, product_id);
+	else if (product_id > 0)
 		sbuf_addf(out, "product %ld", product_id);
 	else
 		sbuf_addstr(out, "no product");
-}
-
-static long timer_minutes(const cJSON *timer)
-{
-	double seconds = json_double(timer, "active_duration", -1);
-	time_t start = json_time(timer, "start_time"), end = json_time(timer, "end_time");
-
-	if (seconds < 0 && start != -1 && end != -1)
-		seconds = (double)(end - start);
-	return seconds < 0 ? 0 : (long)(seconds / 60 + 0.5);
 }
 
 static void add_time_entries(struct sbuf *out, const cJSON *t, const cJSON *techs)
@@ -174,10 +162,14 @@ static void add_time_entries(struct sbuf *out, const cJSON *t, const cJSON *tech
 	cJSON_ArrayForEach(it, timers) {
 		const char *tech = tech_name(techs, json_long(it, "user_id", -1));
 		const char *notes = json_string(it, "notes", NULL);
+		long minutes = labor_timer_minutes(it);
 
 		sbuf_addstr(out, "- ");
 		add_time(out, it, "start_time");
-		sbuf_addf(out, ", %ld min, ", timer_minutes(it));
+		if (minutes < 0)
+			sbuf_addstr(out, ", ? min, ");
+		else
+			sbuf_addf(out, ", %ld min, ", minutes);
 		if (tech)
 			sbuf_addf(out, "%s, ", tech);
 		else

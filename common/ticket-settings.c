@@ -24,6 +24,16 @@ const cJSON *ticket_settings(void)
 	return settings;
 }
 
+const char *settings_tech_name(long id)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(ticket_settings(), "users"))
+		if (json_long(it, "id", -1) == id)
+			return json_string(it, "name", NULL);
+	return NULL;
+}
+
 void settings_strings(const cJSON *s, const char *key, struct strvec *out)
 {
 	const cJSON *it;

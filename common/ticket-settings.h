@@ -22,6 +22,11 @@
  */
 const cJSON *ticket_settings(void);
 
+/*
+ * The name of tech id from the settings' "users" (ticket_settings(), so
+ * perhaps a GET /tickets/settings); NULL when they do not list it.
+ */
+const char *settings_tech_name(long id);
 /* The strings of the array at key in settings ("ticket_status_list"), into out. */
 void settings_strings(const cJSON *settings, const char *key, struct strvec *out);
 /* The "name" of each object of the array at key ("users", "ticket_types"), into out. */

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "date.h"
 #include "json.h"
+#include "labor.h"
 #include "output.h"
 #include "ticket-view.h"
 #include "xmalloc.h"
@@ -138,7 +139,6 @@ static void print_comments(const cJSON *ticket, long limit)
 const char *timer_product_name(const cJSON *ticket, const cJSON *timer)
 {
 	static char fallback[64];
-	const struct syncro_config *cfg = config_get();
 	long product = json_long(timer, "product_id", -1);
 	long line_id = json_long(timer, "ticket_line_item_id", -1);
 	const cJSON *line;
@@ -149,21 +149,12 @@ const char *timer_product_name(const cJSON *ticket, const cJSON *timer)
 	cJSON_ArrayForEach(line, json_get(ticket, "line_items"))
 		if (product > 0 && json_long(line, "product_id", -2) == product)
 			return json_string(line, "name", "");
-	for (size_t i = 0; i < cfg->labor_nr; i++)
-		if (cfg->labor[i].product_id == product)
-			return cfg->labor[i].alias;
+	if (config_labor_alias(product))
+		return config_labor_alias(product);
 	if (product < 0)
 		return "no product";
 	snprintf(fallback, sizeof(fallback), "product %ld", product);
 	return fallback;
-}
-
-/* Minutes of a time entry: billable_time, else its duration. */
-static long timer_minutes(const cJSON *timer)
-{
-	long minutes = json_long(timer, "billable_time", -1);
-
-	return minutes >= 0 ? minutes : (json_long(timer, "active_duration", 0) + 59) / 60;
 }
 
 struct billing {
@@ -185,15 +176,18 @@ static void print_timers(const cJSON *ticket, struct billing *b)
 		struct sbuf when = SBUF_INIT;
 		int charged = json_bool(timer, "recorded", 0);
 		int billable = json_bool(timer, "billable", 1);
-		long minutes = timer_minutes(timer);
+		long minutes = labor_timer_minutes(timer);
 
 		if (!charged && billable) {
 			b->uncharged++;
-			b->uncharged_minutes += minutes;
+			b->uncharged_minutes += minutes > 0 ? minutes : 0;
 		}
 		add_time(&when, timer, "start_time");
 		table_add_row(t, NULL);
-		table_add_cellf(t, "  %ld min", minutes);
+		if (minutes < 0)
+			table_add_cell(t, "  ? min");
+		else
+			table_add_cellf(t, "  %ld min", minutes);
 		table_add_cell(t, timer_product_name(ticket, timer));
 		table_add_colored(t, charged ? COLOR_GREEN : COLOR_YELLOW,
 				  charged ? "charged" : billable ? "not charged" : "not billable");

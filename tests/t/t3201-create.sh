@@ -237,4 +237,38 @@ test_expect_success 'usage: operands are refused, --help names every option' '
 	done
 '
 
+test_expect_success 'a 500 on the POST: the ticket may exist, how to look, the first comment kept' '
+	sandbox_reset &&
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets\",\"status\":500,\"body\":\"<html>oops</html>\",\"content_type\":\"text/html\"}" &&
+	test_expect_code 7 env SYNCRO_TEST_NOW=1777000000 \
+		syncro create --customer 34288070 --subject "Fan is loud" -m "Grinding noise" >out 2>err &&
+	test ! -s out &&
+	draft=$HOME/.local/state/syncro/drafts/new-20260424-030640.txt &&
+	cat >expect <<-EOF &&
+	syncro: the Syncro API answered '"'"'POST /tickets'"'"' with 500 and a body that is not JSON (text/html)
+	hint: try again later; '"'"'syncro doctor'"'"' checks the connection
+	hint: the ticket may have been created: look for it before you run this again: syncro search '"'"'Fan is loud'"'"'
+	hint: the first comment is saved in '"'"'$draft'"'"'
+	EOF
+	test_cmp expect err &&
+	echo "Grinding noise" >expect &&
+	test_cmp expect "$draft" &&
+	rm "$draft"
+'
+
+test_expect_success 'a dropped connection on the POST says the same' '
+	sandbox_reset &&
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets\",\"close\":true}" &&
+	test_expect_code 7 syncro create --customer 34288070 --subject Fan -m "Noise" 2>err &&
+	grep "^hint: the ticket may have been created: look for it before you run this again: syncro search Fan\$" err &&
+	grep "^hint: the first comment is saved in" err &&
+	rm "$HOME"/.local/state/syncro/drafts/new-*.txt
+'
+
+test_expect_success 'a 422 made nothing: no hint to look, no draft left' '
+	test_expect_code 5 syncro create --customer 1 --subject x -m "Noise" 2>err &&
+	test_grep_not "may have been created" err &&
+	test -z "$(ls -A "$HOME/.local/state/syncro/drafts")"
+'
+
 test_done

@@ -169,6 +169,15 @@ test_expect_success '--no-log on a terminal does not ask; --yes writes' '
 	test_cmp expect last
 '
 
+test_expect_success '--yes --no-log: --no-log wins, no log is written' '
+	find "$LOGS" -type f | sort >before &&
+	syncro close --yes --no-log 32158 </dev/null >actual &&
+	echo "#32158  Resolved -> Resolved" >expect &&
+	test_cmp expect actual &&
+	find "$LOGS" -type f | sort >after &&
+	test_cmp before after
+'
+
 test_expect_success '--email sends the resolution to the customer' '
 	sandbox_clear_requests &&
 	syncro close 32156 -m "Fixed the SMTP relay." --email >actual &&
@@ -178,6 +187,51 @@ test_expect_success '--email sends the resolution to the customer' '
 	sandbox_requests_json | jq -c ".requests[] | select(.method == \"POST\") | .body.do_not_email" >actual &&
 	echo false >expect &&
 	test_cmp expect actual
+'
+
+test_expect_success 'a 500 on the resolution comment: draft kept, how to send it and close' '
+	sandbox_reset &&
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/comment\",\"status\":500,\"body\":\"<html>oops</html>\",\"content_type\":\"text/html\"}" &&
+	test_expect_code 7 syncro close 32156 -m "Replaced the fan." --no-log >out 2>err &&
+	test ! -s out &&
+	draft=$HOME/.local/state/syncro/drafts/32156-20260424-030640.txt &&
+	cat >expect <<-EOF &&
+	syncro: the Syncro API answered '"'"'POST /tickets/108428870/comment'"'"' with 500 and a body that is not JSON (text/html)
+	hint: try again later; '"'"'syncro doctor'"'"' checks the connection
+	hint: the comment may have reached Syncro: look at '"'"'syncro ticket 32156'"'"' before you send it again
+	hint: your text is saved in '"'"'$draft'"'"'
+	hint: send it again with: syncro comment 32156 --subject Resolution -F $draft
+	hint: then close the ticket with: syncro close 32156
+	EOF
+	test_cmp expect err &&
+	echo "Replaced the fan." >expect &&
+	test_cmp expect "$draft" &&
+	rm "$draft" &&
+	sandbox_requests >requests &&
+	test_grep_not "^PUT" requests
+'
+
+test_expect_success 'a dropped connection on the resolution comment keeps the draft too' '
+	sandbox_reset &&
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/comment\",\"close\":true}" &&
+	test_expect_code 7 syncro close 32156 -m "Replaced the fan." --no-log 2>err &&
+	grep "^hint: the comment may have reached Syncro" err &&
+	grep "^hint: send it again with: syncro comment 32156 --subject Resolution -F " err &&
+	rm "$HOME"/.local/state/syncro/drafts/32156-*.txt
+'
+
+test_expect_success 'a 422 on the PUT after the comment: close again without -m' '
+	sandbox_reset &&
+	sandbox_fail "{\"method\":\"PUT\",\"path\":\"/api/v1/tickets/*\",\"status\":422,\"body\":\"{\\\"message\\\":[\\\"Status is locked\\\"]}\"}" &&
+	test_expect_code 5 syncro close 32156 -m "Replaced the fan." --no-log >out 2>err &&
+	echo "#32156  resolution comment added" >expect &&
+	test_cmp expect out &&
+	cat >expect <<-\EOF &&
+	syncro: the Syncro API rejected the change to ticket #32156: Status is locked
+	hint: the resolution comment is posted; run '"'"'syncro close 32156'"'"' without -m
+	EOF
+	test_cmp expect err &&
+	test -z "$(ls -A "$HOME/.local/state/syncro/drafts")"
 '
 
 test_expect_success 'a number that does not exist: exit 4, nothing posted' '

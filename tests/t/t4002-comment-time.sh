@@ -45,8 +45,7 @@ Tested a page" --time 30 --labor onsite --charge >out 2>err &&
 	test ! -s err &&
 	cat >expect <<-\EOF &&
 	["POST","/api/v1/tickets/108430330/comment",{"subject":"Update","body":"Replaced toner\nTested a page","hidden":false,"do_not_email":true}]
-	["GET","/api/v1/tickets/108430330",null]
-	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:56:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Replaced toner"}]
+	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:56:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Replaced toner","billable":true}]
 	["GET","/api/v1/tickets/108430330",null]
 	["POST","/api/v1/tickets/108430330/charge_timer_entry",{"timer_entry_id":8812109}]
 	["GET","/api/v1/tickets/108430330",null]
@@ -72,7 +71,6 @@ test_expect_success 'timer without --charge: labor.default, not charged' '
 	test_cmp expect out &&
 	cat >expect <<-\EOF &&
 	POST /api/v1/tickets/108430330/comment
-	GET /api/v1/tickets/108430330
 	POST /api/v1/tickets/108430330/timer_entry
 	GET /api/v1/tickets/108430330
 	EOF
@@ -94,7 +92,6 @@ test_expect_success 'line-item: add_line_item with the product name and hours' '
 	test_cmp expect out &&
 	cat >expect <<-\EOF &&
 	["POST","/api/v1/tickets/108430330/comment",{"subject":"Update","body":"Site visit","hidden":false,"do_not_email":true}]
-	["GET","/api/v1/tickets/108430330",null]
 	["GET","/api/v1/products/26118",null]
 	["POST","/api/v1/tickets/108430330/add_line_item",{"product_id":26118,"name":"Labor - Onsite Business","description":"Site visit","quantity":0.3333,"taxable":false}]
 	["GET","/api/v1/tickets/108430330",null]

@@ -24,6 +24,7 @@ test_expect_success 'ignored time fields fail loudly, saying what the ticket hol
 	POST /api/v1/tickets/108429977/comment
 	GET /api/v1/tickets/108429977
 	GET /api/v1/tickets/108429977
+	GET /api/v1/products/1190473
 	EOF
 	sandbox_requests >actual &&
 	test_cmp expect actual &&

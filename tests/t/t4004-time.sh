@@ -17,16 +17,24 @@ timers () {
 test_expect_success 'list: timers with tech, start, minutes, product, notes, charged, invoiced' '
 	syncro time 32161 >out &&
 	cat >expect <<-\EOF &&
-	ID             TECH         START             MIN  PRODUCT                  NOTES                                                 CHARGED  INVOICED
-	timer 8812040  Mike Ritter  2026-04-16 19:55   30  Labor - Remote Business  Remote session: reset printer port, DHCP reservation  no       no
+	ID             TECH         START             MIN  PRODUCT  NOTES                                                 CHARGED  INVOICED
+	timer 8812040  Mike Ritter  2026-04-16 19:55   30  remote   Remote session: reset printer port, DHCP reservation  no       no
 	EOF
 	test_cmp expect out &&
 	cat >expect <<-\EOF &&
 	GET /api/v1/tickets?number=32161
 	GET /api/v1/tickets/108429977
-	GET /api/v1/users
-	GET /api/v1/products/1190473
+	GET /api/v1/tickets/settings
 	EOF
+	sandbox_requests >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'list again: number and settings cached, one GET of the ticket' '
+	sandbox_clear_requests &&
+	syncro time 32161 >again &&
+	test_cmp out again &&
+	echo "GET /api/v1/tickets/108429977" >expect &&
 	sandbox_requests >actual &&
 	test_cmp expect actual
 '
@@ -50,9 +58,9 @@ test_expect_success 'add: a timer ending now, verified; --charge charges it' '
 	EOF
 	test_cmp expect out &&
 	cat >expect <<-\EOF &&
-	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T20:01:40Z","end_at":"2026-05-28T20:26:40Z","product_id":1190473,"notes":"Called the ISP"}]
+	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T20:01:40Z","end_at":"2026-05-28T20:26:40Z","product_id":1190473,"notes":"Called the ISP","billable":true}]
 	["GET","/api/v1/tickets/108430330",null]
-	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:26:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Labor"}]
+	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:26:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Labor","billable":true}]
 	["GET","/api/v1/tickets/108430330",null]
 	["POST","/api/v1/tickets/108430330/charge_timer_entry",{"timer_entry_id":8812110}]
 	["GET","/api/v1/tickets/108430330",null]
@@ -62,10 +70,51 @@ test_expect_success 'add: a timer ending now, verified; --charge charges it' '
 	syncro time 32164 >out &&
 	cat >expect <<-\EOF &&
 	ID             TECH         START             MIN  PRODUCT                  NOTES           CHARGED        INVOICED
-	timer 8812109  Mike Ritter  2026-05-28 20:01   25  Labor - Remote Business  Called the ISP  no             no
+	timer 8812109  Mike Ritter  2026-05-28 20:01   25  remote                   Called the ISP  no             no
 	timer 8812110  Mike Ritter  2026-05-28 19:26   60  Labor - Onsite Business  Labor           line 29871754  no
 	EOF
 	test_cmp expect out
+'
+
+test_expect_success 'add: the timer is billable, and the ticket shows it waiting to be charged' '
+	sandbox_get tickets/108430330 | jq -c ".ticket.ticket_timers[] | [.id, .billable]" >actual &&
+	cat >expect <<-\EOF &&
+	[8812109,true]
+	[8812110,true]
+	EOF
+	test_cmp expect actual &&
+	syncro ticket 32164 >out &&
+	grep "Called the ISP" out >actual &&
+	echo "  25 min  remote                   not charged  2026-05-28 20:01  Called the ISP" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a timer whose billable_time and active_duration disagree: its end - start everywhere' '
+	sandbox_reset &&
+	sandbox_get tickets/108429977 |
+	jq -c ".ticket.ticket_timers[0] |= (.billable_time = 99 | .active_duration = 2400)" >ticket.json &&
+	answer=$(jq -Rs . ticket.json) &&
+	sandbox_fail "{\"method\":\"GET\",\"path\":\"/api/v1/tickets/108429977\",\"count\":2,\"status\":200,\"content_type\":\"application/json\",\"body\":$answer}" &&
+	sandbox_fail "{\"method\":\"PUT\",\"path\":\"/api/v1/tickets/108429977\",\"count\":1,\"status\":200,\"content_type\":\"application/json\",\"body\":$answer}" &&
+	syncro ticket 32161 >out &&
+	sed -n "/^time entries/,/^billing/p" out >actual &&
+	cat >expect <<-\EOF &&
+	time entries
+	  30 min  remote  not charged  2026-04-16 19:55  Remote session: reset printer port, DHCP reservation
+
+	billing: 30 min not charged
+	EOF
+	test_cmp expect actual &&
+	syncro time 32161 >out &&
+	cat >expect <<-\EOF &&
+	ID             TECH         START             MIN  PRODUCT  NOTES                                                 CHARGED  INVOICED
+	timer 8812040  Mike Ritter  2026-04-16 19:55   30  remote   Remote session: reset printer port, DHCP reservation  no       no
+	EOF
+	test_cmp expect out &&
+	syncro close 32161 --log >out &&
+	grep "^- 2026-04-16 19:55" "$HOME/.local/share/syncro/clients/desert-sun-dental/session-logs/2026-05-28-32161-printer-offline-in-front-office.md" >actual &&
+	echo "- 2026-04-16 19:55, 30 min, Mike Ritter, remote (1190473), not charged: Remote session: reset printer port, DHCP reservation" >expect &&
+	test_cmp expect actual
 '
 
 test_expect_success 'add: a stray SYNCRO_NOW does not back-date the time posted' '

@@ -35,13 +35,13 @@ test_expect_success '--dry-run prints every request in order and sends only the 
 	  "hidden": false,
 	  "do_not_email": true
 	}
-	GET $T
 	POST $T/timer_entry
 	{
 	  "start_at": "2026-09-21T13:13:20Z",
 	  "end_at": "2026-09-21T14:13:20Z",
 	  "product_id": 1190473,
-	  "notes": "Fixed the ownCloud sync client."
+	  "notes": "Fixed the ownCloud sync client.",
+	  "billable": true
 	}
 	GET $T
 	POST $T/charge_timer_entry
@@ -99,7 +99,6 @@ test_expect_success 'bill: comment, timer, charge, invoice, check, Invoiced, sum
 	GET /api/v1/tickets/108430330
 	GET /api/v1/invoices?ticket_id=108430330
 	POST /api/v1/tickets/108430330/comment
-	GET /api/v1/tickets/108430330
 	POST /api/v1/tickets/108430330/timer_entry
 	GET /api/v1/tickets/108430330
 	POST /api/v1/tickets/108430330/charge_timer_entry
