@@ -49,7 +49,11 @@ static void set_verb_environment(void)
 	setenv("SYNCRO_EXEC_PATH", exec_path(), 1);
 }
 
-/* Warn about a PATH verb anyone else could have replaced. */
+/*
+ * Warn about a PATH verb anyone else could have replaced: in a directory
+ * others can write to (a sticky one like /tmp too: whoever planted the
+ * file owns it), or a file not ours or root's, or writable by others.
+ */
 static void check_plugin_dir(const char *program)
 {
 	char *dir = xstrdup(program);
@@ -58,9 +62,13 @@ static void check_plugin_dir(const char *program)
 
 	if (slash)
 		*slash = '\0';
-	if (!stat(dir, &st) && (st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX))
+	if (!stat(dir, &st) && (st.st_mode & (S_IWGRP | S_IWOTH)))
 		warning("'%s' is in a directory others can write to ('%s'); anyone there could replace it",
 			program, dir);
+	else if (!stat(program, &st) &&
+		 ((st.st_uid != getuid() && st.st_uid != 0) || (st.st_mode & (S_IWGRP | S_IWOTH))))
+		warning("'%s' is owned or writable by someone else; check it before you run it again",
+			program);
 	free(dir);
 }
 

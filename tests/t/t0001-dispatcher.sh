@@ -129,6 +129,19 @@ test_expect_success 'a plugin in a directory only its owner writes gets no warni
 	test ! -s err
 '
 
+test_expect_success 'a plugin in a sticky world-writable directory like /tmp gets a warning' '
+	plugin_in sticky 1777 &&
+	grep "^warning: .*syncro-in-sticky.* in a directory others can write to" err
+'
+
+test_expect_success 'a plugin file others can write gets a warning' '
+	plugin_in loose 755 &&
+	chmod 777 loose/syncro-in-loose &&
+	PATH="$TRASH_DIRECTORY/loose:$PATH" syncro in-loose >out 2>err &&
+	echo "warning: '"'"'$TRASH_DIRECTORY/loose/syncro-in-loose'"'"' is owned or writable by someone else; check it before you run it again" >expect &&
+	test_cmp expect err
+'
+
 test_expect_success '__complete lists verbs and plugins' '
 	syncro __complete cl >actual &&
 	printf "close\tresolve a ticket and write a session log\n:4\n" >expect &&
