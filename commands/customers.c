@@ -74,8 +74,9 @@ static void list_customers(const char *text)
 	else
 		table_print(m.table);
 	table_free(m.table);
+	/* Finding nothing is an answer, not an error (as for search). */
 	if (!m.nr && text)
-		die_with(EXIT_NOT_FOUND, "no customer matches '%s'", text);
+		fprintf(stderr, "no customers match '%s'\n", text);
 }
 
 static void print_contacts(const cJSON *customer)

@@ -39,7 +39,8 @@ int main(int argc, char **argv)
 	strvec_pushf(&query, "query=%s", text.buf);
 	tl = ticket_list_new(opt_json ? TICKET_LIST_JSON : 0, opt_limit);
 	ticket_list_fetch(tl, &query);
-	ticket_list_finish(tl);
+	if (!ticket_list_finish(tl))
+		fprintf(stderr, "no tickets match '%s'\n", text.buf);
 	strvec_clear(&query);
 	sbuf_release(&text);
 	return 0;

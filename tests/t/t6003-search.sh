@@ -64,8 +64,10 @@ test_expect_success '--json: one array of every page, for jq' '
 '
 
 test_expect_success 'nothing found prints nothing; the cache gets what was found' '
-	syncro search zzzz >actual &&
+	syncro search zzzz >actual 2>err &&
 	test ! -s actual &&
+	echo "no tickets match '"'"'zzzz'"'"'" >expect &&
+	test_cmp expect err &&
 	grep "^32134	108423301	Resolved	" "$(cache_dir)/tickets.tsv"
 '
 

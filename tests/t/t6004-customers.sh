@@ -70,11 +70,15 @@ test_expect_success 'a query' '
 	test_cmp expect requests
 '
 
-test_expect_success 'no match: exit 4' '
-	test_expect_code 4 syncro customers zzzz >out 2>err &&
+test_expect_success 'no match is an answer: nothing on stdout, a note on stderr, exit 0' '
+	syncro customers zzzz >out 2>err &&
 	test ! -s out &&
-	echo "syncro: no customer matches '"'"'zzzz'"'"'" >expect &&
-	test_cmp expect err
+	echo "no customers match '"'"'zzzz'"'"'" >expect &&
+	test_cmp expect err &&
+	syncro customers --json zzzz >out.json &&
+	echo "[]" >expect.json &&
+	jq -c . out.json >actual.json &&
+	test_cmp expect.json actual.json
 '
 
 test_expect_success '--json: the customers of every page in one array' '
