@@ -163,13 +163,7 @@ static _Noreturn void time_failed(struct api_error *err, const struct labor *l,
 
 	strvec_pushf(&hints, "comment %ld is posted on #%ld; only the time is missing",
 		     comment_id, l->number);
-	if (err->code == EXIT_NETWORK)
-		strvec_pushf(&hints, "the request may have reached Syncro: look at "
-			     "'syncro time %ld' first", l->number);
-	if (done->timer_id > 0 && !done->line_id && l->charge && err->status != 200) {
-		strvec_pushf(&hints, "charge timer %ld with: syncro time charge %ld %ld",
-			     done->timer_id, l->number, done->timer_id);
-	} else if (!done->timer_id && !done->line_id) {
+	if (!labor_record_hints(&hints, err, l, done) && !done->timer_id && !done->line_id) {
 		char *command = time_add_command(l);
 
 		strvec_pushf(&hints, "record the time with: %s", command);

@@ -264,12 +264,7 @@ static void add(long number, const char *minutes)
 	if (labor_record(method, &l, &done, &err)) {
 		struct strvec hints = STRVEC_INIT;
 
-		if (err.code == EXIT_NETWORK)
-			strvec_pushf(&hints, "the request may have reached Syncro: look at "
-				     "'syncro time %ld' first", number);
-		if (done.timer_id && !done.line_id && opt_charge && err.status != 200)
-			strvec_pushf(&hints, "timer %ld is recorded; charge it with: "
-				     "syncro time charge %ld %ld", done.timer_id, number, done.timer_id);
+		labor_record_hints(&hints, &err, &l, &done);
 		api_die_hints(&err, &hints);
 	}
 	print_labor(&l, labor_name, &done);

@@ -676,6 +676,20 @@ void print_labor(const struct labor *l, const char *labor_name, const struct lab
 	putchar('\n');
 }
 
+int labor_record_hints(struct strvec *hints, const struct api_error *err,
+		       const struct labor *l, const struct labor_done *done)
+{
+	if (err->code == EXIT_NETWORK)
+		strvec_pushf(hints, "the request may have reached Syncro: look at "
+			     "'syncro time %ld' first", l->number);
+	if (done->timer_id > 0 && !done->line_id && l->charge && err->status != 200) {
+		strvec_pushf(hints, "timer %ld is recorded; charge it with: "
+			     "syncro time charge %ld %ld", done->timer_id, l->number, done->timer_id);
+		return 1;
+	}
+	return 0;
+}
+
 void labor_comment_hints(const struct api_error *err, long number, long comment_id)
 {
 	if (comment_id > 0)

@@ -173,6 +173,14 @@ struct labor_done {
  */
 int labor_record(enum billing_method method, const struct labor *l,
 		 struct labor_done *done, struct api_error *err);
+/*
+ * After labor_record() failed with err, the hints that help finish by
+ * hand, added to hints: the request may have reached Syncro (look before
+ * sending again), or a timer is recorded but not charged (the command
+ * that charges it). Returns 1 when it named a timer to charge.
+ */
+int labor_record_hints(struct strvec *hints, const struct api_error *err,
+		       const struct labor *l, const struct labor_done *done);
 
 /*
  * On stdout: "#32164: 30 minutes of remote (product 1190473) as timer 5,

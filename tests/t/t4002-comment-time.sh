@@ -192,7 +192,7 @@ test_expect_success 'a failed charge POST: the timer is in, the command that cha
 	cat >expect <<-\EOF &&
 	hint: comment 412331502 is posted on #32164; only the time is missing
 	hint: the request may have reached Syncro: look at '"'"'syncro time 32164'"'"' first
-	hint: charge timer 8812109 with: syncro time charge 32164 8812109
+	hint: timer 8812109 is recorded; charge it with: syncro time charge 32164 8812109
 	EOF
 	test_cmp expect actual &&
 	drafts_are_gone &&
