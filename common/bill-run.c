@@ -70,7 +70,7 @@ void bill_release(struct bill *b)
 
 static long number_of(const cJSON *v)
 {
-	return cJSON_IsNumber(v) ? (long)v->valuedouble : 0;
+	return cJSON_IsNumber(v) ? json_long(v, "", 0) : 0;
 }
 
 static long max_id(const cJSON *ticket, const char *field)

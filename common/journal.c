@@ -237,7 +237,7 @@ int journal_has_long(const struct journal *j, const char *step, const char *key,
 	const cJSON *v;
 
 	cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(step_of(j, step), key))
-		if (cJSON_IsNumber(v) && (long)v->valuedouble == value)
+		if (cJSON_IsNumber(v) && json_long(v, "", -1) == value)
 			return 1;
 	return 0;
 }

@@ -145,3 +145,4 @@ tests_unit_test_table_LDADD = $(UNIT_LDADD)
 SHELL_TESTS += tests/t/t6005-list-long.sh
 SHELL_TESTS += tests/t/t2911-contrib-assistant.sh
 SHELL_TESTS += tests/t/t8101-ticket-lock.sh
+SHELL_TESTS += tests/t/t8102-malformed-lists.sh
