@@ -4,13 +4,7 @@ test_description='a key echoed back in an error body is redacted in every messag
 
 start_sandbox
 
-for f in "$SYNCRO_EXEC_PATH"/syncro-*; do
-	v=${f##*/syncro-}
-	case $v in
-	*[!a-z]* | sandbox) continue ;;
-	esac
-	test -f "$f" && test -x "$f" && echo "$v"
-done >verbs
+core_verbs >verbs
 
 # echo_key STATUS: every request answered STATUS with the key in its body.
 echo_key () {
