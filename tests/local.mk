@@ -148,3 +148,4 @@ SHELL_TESTS += tests/t/t8101-ticket-lock.sh
 SHELL_TESTS += tests/t/t8102-malformed-lists.sh
 SHELL_TESTS += tests/t/t8103-key-in-messages.sh
 SHELL_TESTS += tests/t/t8104-unsafe-files.sh
+SHELL_TESTS += tests/t/t8105-huge-numbers.sh
