@@ -132,11 +132,16 @@ static int snapshot_invoices(struct bill *b, struct api_error *err)
 	return 0;
 }
 
+/* The steps of a bill's journal, in their order. */
+static const char *const bill_steps[] = {
+	"start", "comment", "labor", "charge", "charge_others", "invoice", "verify", "status", NULL
+};
+
 int bill_start(struct bill *b, struct api_error *err)
 {
 	cJSON *t;
 
-	if (journal_load(&b->j, "bill", b->number) < 0)
+	if (journal_load_steps(&b->j, "bill", b->number, bill_steps) < 0)
 		return set_error(err, EXIT_ERROR,
 				 xstrfmt("cannot bill #%ld now", b->number), NULL);
 	if (api_ticket_call(b->number, "GET", "", NULL, &t, err))
