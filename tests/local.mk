@@ -131,6 +131,7 @@ tests_unit_test_sandbox_routes_LDADD = $(SANDBOX_LIBS) $(CHECK_LIBS)
 SHELL_TESTS += tests/t/t1007-sandbox-demo.sh
 SHELL_TESTS += tests/t/t1010-sandbox-strict.sh
 SHELL_TESTS += tests/t/t1011-sandbox-quirks.sh
+SHELL_TESTS += tests/t/t1012-bench-wan.sh
 SHELL_TESTS += tests/t/t4001-comment.sh
 SHELL_TESTS += tests/t/t4002-comment-time.sh
 SHELL_TESTS += tests/t/t4003-comment-time-ignored.sh
