@@ -64,6 +64,7 @@ SHELL_TESTS += tests/t/t0405-api-library.sh
 SHELL_TESTS += tests/t/t0406-doctor.sh
 SHELL_TESTS += tests/t/t0407-no-key-leak.sh
 SHELL_TESTS += tests/t/t0002-config.sh
+SHELL_TESTS += tests/t/t0101-install.sh
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS) $(SHELL_TESTS)
