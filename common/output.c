@@ -186,7 +186,10 @@ void pager_start(void)
 	int color, fds[2];
 	pid_t pid;
 
-	if (pager_pid || !isatty(STDOUT_FILENO))
+	const char *term = getenv("TERM");
+
+	/* A dumb terminal cannot run less ("not fully functional"). */
+	if (pager_pid || !isatty(STDOUT_FILENO) || (term && !strcmp(term, "dumb")))
 		return;
 	if (!pager)
 		pager = "less -FRX";
