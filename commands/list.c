@@ -4,6 +4,7 @@
  */
 #include "compat.h"
 #include "customer-lookup.h"
+#include "output.h"
 #include "parse-options.h"
 #include "tech-lookup.h"
 #include "ticket-list.h"
@@ -79,7 +80,7 @@ int main(int argc, char **argv)
 	struct strvec wanted = STRVEC_INIT, filters = STRVEC_INIT;
 	struct ticket_list *tl;
 	unsigned flags = 0;
-	int open_only;
+	int open_only, tty;
 	size_t shown;
 
 	if (parse_options(&verb, argc, argv))
@@ -103,6 +104,9 @@ int main(int argc, char **argv)
 	if (wanted.nr > 1)
 		flags |= TICKET_LIST_MERGE;
 
+	tty = isatty(STDOUT_FILENO);
+	if (!opt_json)
+		pager_start();
 	tl = ticket_list_new(flags, opt_limit);
 	if (open_only)
 		fetch(tl, &filters, "Not Closed");
@@ -112,7 +116,7 @@ int main(int argc, char **argv)
 		fetch(tl, &filters, wanted.v[i]);
 	shown = ticket_list_finish(tl);
 
-	if (!opt_json && isatty(STDOUT_FILENO))
+	if (!opt_json && tty)
 		printf("%zu %sticket%s\n", shown, open_only ? "open " : "", shown == 1 ? "" : "s");
 	strvec_clear(&wanted);
 	strvec_clear(&filters);
