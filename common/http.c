@@ -45,8 +45,7 @@ static const struct syncro_config *checked_config(void)
 	struct sbuf err = SBUF_INIT;
 
 	if (!cfg->base_url || !*cfg->base_url)
-		die_with(EXIT_AUTH, "no Syncro account configured; set SYNCRO_SUBDOMAIN, or "
-			 "'subdomain' in '%s' (see 'syncro doctor')", cfg->path);
+		die_with(EXIT_AUTH, "%s", config_no_account_message(cfg));
 	if (url_check_transport(cfg->base_url, &err))
 		die_with(EXIT_AUTH, "%s (base URL from %s %s)", err.buf,
 			 setting_source_name(cfg->base_url_source),

@@ -10,6 +10,7 @@ common_libcommon_a_SOURCES += common/usage.c common/usage.h
 common_libcommon_a_SOURCES += common/verbs.c common/verbs.h
 common_libcommon_a_SOURCES += common/xmalloc.c common/xmalloc.h
 common_libcommon_a_SOURCES += common/config.c common/config.h
+common_libcommon_a_SOURCES += common/config-edit.c common/config-edit.h
 common_libcommon_a_SOURCES += common/cred.c common/cred.h
 common_libcommon_a_SOURCES += common/run-command.c common/run-command.h
 common_libcommon_a_SOURCES += common/cache.c common/cache.h

@@ -15,7 +15,7 @@ const struct core_verb core_verbs[] = {
 	{ "customers", "find customers, or show one with contacts", 0 },
 	{ "api", "make an authenticated API request (for scripts)", 0 },
 	{ "doctor", "check config, key, connection and permissions", 0 },
-	{ "config", "show the effective settings and where each came from", 0 },
+	{ "config", "show the settings, set one, or set up an account", 0 },
 	{ "sandbox", "run a local emulator of the Syncro API", 0 },
 	{ "help", "show help for syncro or a verb", 0 },
 	{ "refresh-cache", "fetch open tickets and settings into the completion cache", 1 },

@@ -65,6 +65,7 @@ SHELL_TESTS += tests/t/t0406-doctor.sh
 SHELL_TESTS += tests/t/t0407-no-key-leak.sh
 SHELL_TESTS += tests/t/t0002-config.sh
 SHELL_TESTS += tests/t/t0101-install.sh
+SHELL_TESTS += tests/t/t0102-config-init.sh
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS) $(SHELL_TESTS)
