@@ -5,6 +5,7 @@
  * one phrase: the longest word goes to it, the others are checked here.
  */
 #include "compat.h"
+#include "complete.h"
 #include "customer-lookup.h"
 #include "output.h"
 #include "parse-options.h"
