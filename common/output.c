@@ -110,6 +110,15 @@ void ticket_table_add(struct table *t, const cJSON *ticket)
 				json_string(ticket, "subject", ""));
 }
 
+void output_status_change(long number, const char *before, const char *after)
+{
+	printf("#%ld  ", number);
+	output_text(stdout, before, SAFE_ONE_LINE);
+	fputs(" -> ", stdout);
+	output_text(stdout, after, SAFE_ONE_LINE);
+	putchar('\n');
+}
+
 void output_json(const cJSON *value)
 {
 	char *text = value ? json_print(value) : xstrdup("null\n");
