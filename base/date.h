@@ -30,4 +30,12 @@ void date_add_local(struct sbuf *sb, time_t t);
  */
 void date_add_relative(struct sbuf *sb, time_t t);
 
+/*
+ * A day as people say it, relative to date_now() in local time, appended
+ * to sb as "YYYY-MM-DD": "today", "tomorrow", "+3" or "+3d" (days), "+2w"
+ * (weeks), or a weekday ("friday", "fri": the next one after today).
+ * Case is ignored. Returns 0, or -1 (sb untouched) for anything else.
+ */
+int date_parse_relative_day(const char *s, struct sbuf *sb);
+
 #endif

@@ -27,6 +27,7 @@ static const struct option_spec options[] = {
 		     COMPLETE_CUSTOMER),
 	OPT_STRING_C(0, "tech", &opt_tech, "NAME|ID", "only tickets assigned to this tech ('me': you)",
 		     COMPLETE_TECH),
+	OPT_STRING_C(0, "assign", &opt_tech, "NAME|ID", "the same as --tech, as in 'create --assign'", COMPLETE_TECH),
 	OPT_INT('n', "limit", &opt_limit, "N", "show at most N tickets (stop paging there)"),
 	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
 	OPT_END(),
