@@ -99,22 +99,16 @@ static const char *comment_author(const cJSON *ticket, const cJSON *c)
 	return name && *name ? name : "-";
 }
 
-/* Each line of text from the API, indented, on stdout. */
+/* Each line of text from the API, indented and wrapped to the terminal, on stdout. */
 static void print_indented(const char *api_text, const char *indent)
 {
-	struct sbuf safe = SBUF_INIT;
-	const char *text;
+	struct sbuf safe = SBUF_INIT, out = SBUF_INIT;
 
 	utf8_add_safe(&safe, api_text, SAFE_LINES);
-	for (text = safe.buf; *text;) {
-		size_t len = strcspn(text, "\n");
-
-		printf("%s%.*s\n", indent, (int)len, text);
-		text += len;
-		if (*text)
-			text++;
-	}
+	utf8_add_wrapped(&out, safe.buf, indent, term_columns());
+	fputs(out.buf, stdout);
 	sbuf_release(&safe);
+	sbuf_release(&out);
 }
 
 static void print_comment(const cJSON *ticket, const cJSON *c)

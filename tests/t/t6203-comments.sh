@@ -44,4 +44,17 @@ test_expect_success 'every comment: newest first, ties by id, the customer named
 	test_cmp expect comments
 '
 
+test_expect_success 'comment bodies wrap to the terminal width at spaces' '
+	COLUMNS=60 syncro ticket --comments all 32164 >actual &&
+	sed -n "/Jerry Burger  Initial Issue/,/^$/p" actual >comments &&
+	cat >expect <<-\EOF &&
+	  2026-04-20 01:38  Jerry Burger  Initial Issue
+	      Hi, the own cloud thing on my computer is saying it
+	      can'"'"'t sync again. Same as last month. Can you take a
+	      look when you get a chance?
+
+	EOF
+	test_cmp expect comments
+'
+
 test_done
