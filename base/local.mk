@@ -11,6 +11,7 @@ base_libbase_a_SOURCES += base/run-command.c base/run-command.h
 base_libbase_a_SOURCES += base/sbuf.c base/sbuf.h
 base_libbase_a_SOURCES += base/slug.c base/slug.h
 base_libbase_a_SOURCES += base/strvec.c base/strvec.h
+base_libbase_a_SOURCES += base/token-bucket.c base/token-bucket.h
 base_libbase_a_SOURCES += base/usage.c base/usage.h
 base_libbase_a_SOURCES += base/utf8.c base/utf8.h
 base_libbase_a_SOURCES += base/write-full.c base/write-full.h

@@ -2,6 +2,7 @@
 #include <curl/curl.h>
 #include "config.h"
 #include "cred.h"
+#include "date.h"
 #include "http.h"
 #include "parse-options.h"
 #include "ratelimit.h"
