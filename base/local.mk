@@ -16,3 +16,4 @@ base_libbase_a_SOURCES += base/usage.c base/usage.h
 base_libbase_a_SOURCES += base/utf8.c base/utf8.h
 base_libbase_a_SOURCES += base/write-full.c base/write-full.h
 base_libbase_a_SOURCES += base/xmalloc.c base/xmalloc.h
+base_libbase_a_SOURCES += base/core-dumps.c base/core-dumps.h

@@ -1,6 +1,7 @@
 #include "compat.h"
 #include <curl/curl.h>
 #include "config.h"
+#include "core-dumps.h"
 #include "cred.h"
 #include "date.h"
 #include "http.h"
@@ -39,6 +40,12 @@ static void http_cleanup(void)
 	curl_global_cleanup();
 }
 
+/* Every message (usage.h) loses the key: a server may echo it in an error body. */
+static void redact_key(struct sbuf *msg)
+{
+	redact(msg, api_key);
+}
+
 /* The config, with a base URL that may carry the key; dies (exit 3) if not. */
 static const struct syncro_config *checked_config(void)
 {
@@ -64,7 +71,9 @@ static const struct syncro_config *setup(void)
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
 		die_with(EXIT_NETWORK, "cannot initialise libcurl");
 	atexit(http_cleanup);
+	core_dumps_off();	/* before the key is read: a dump would hold it */
 	api_key = cred_api_key(cfg, NULL);
+	set_message_filter(redact_key);
 	ratelimit_file = xdg_state_path("ratelimit");
 	return cfg;
 }
