@@ -1,6 +1,8 @@
 #include "compat.h"
 #include <fcntl.h>
+#ifndef _WIN32
 #include <pwd.h>
+#endif
 #include <sys/stat.h>
 #include <yaml.h>
 #include "config.h"
@@ -14,6 +16,11 @@
 static const char *home_dir(void)
 {
 	const char *home = getenv("HOME");
+#ifdef _WIN32
+	/* compat_startup() set HOME from USERPROFILE when it was unset */
+	if (home && is_absolute_path(home))
+		return home;
+#else
 	struct passwd *pw;
 
 	if (home && home[0] == '/')
@@ -21,17 +28,56 @@ static const char *home_dir(void)
 	pw = getpwuid(getuid());
 	if (pw && pw->pw_dir && pw->pw_dir[0] == '/')
 		return pw->pw_dir;
+#endif
 	die_with(EXIT_AUTH, "cannot find your home directory: set HOME");
 }
+
+#ifdef _WIN32
+/*
+ * Windows, when the XDG variable is unset: config in %APPDATA%\syncro
+ * (it roams with the user), the rest in %LOCALAPPDATA%\syncro\{state,
+ * cache,data}. sb gets the base, "/syncro" comes after it.
+ */
+static int windows_base(const char *var, struct sbuf *sb)
+{
+	int roaming = !strcmp(var, "XDG_CONFIG_HOME");
+	const char *dir = getenv(roaming ? "APPDATA" : "LOCALAPPDATA");
+
+	if (!dir || !is_absolute_path(dir))
+		return -1;
+	sbuf_addstr(sb, dir);
+	for (size_t i = 0; i < sb->len; i++)
+		if (sb->buf[i] == '\\')
+			sb->buf[i] = '/';
+	return 0;
+}
+
+/* What windows_base() puts after "/syncro": "" for config, else "/state" and so on. */
+static const char *windows_suffix(const char *var)
+{
+	if (!strcmp(var, "XDG_STATE_HOME"))
+		return "/state";
+	if (!strcmp(var, "XDG_CACHE_HOME"))
+		return "/cache";
+	if (!strcmp(var, "XDG_DATA_HOME"))
+		return "/data";
+	return "";
+}
+#endif
 
 /* An XDG base directory: the variable if absolute, else $HOME/fallback. */
 static char *xdg_path(const char *var, const char *fallback, const char *file)
 {
 	const char *base = getenv(var);
 	struct sbuf sb = SBUF_INIT;
+	const char *suffix = "";
 
-	if (base && base[0] == '/') {
+	if (base && is_absolute_path(base)) {
 		sbuf_addstr(&sb, base);
+#ifdef _WIN32
+	} else if (!windows_base(var, &sb)) {
+		suffix = windows_suffix(var);
+#endif
 	} else {
 		sbuf_addstr(&sb, home_dir());
 		sbuf_addch(&sb, '/');
@@ -40,6 +86,7 @@ static char *xdg_path(const char *var, const char *fallback, const char *file)
 	while (sb.len > 1 && sb.buf[sb.len - 1] == '/')
 		sbuf_setlen(&sb, sb.len - 1);
 	sbuf_addstr(&sb, "/syncro");
+	sbuf_addstr(&sb, suffix);
 	if (file && *file)
 		sbuf_addf(&sb, "/%s", file);
 	return sbuf_detach(&sb, NULL);
@@ -586,7 +633,12 @@ static int read_file(struct syncro_config *cfg)
 	}
 	close(fd);
 	cfg->file_exists = 1;
+#ifdef _WIN32
+	/* msvcrt's mode bits are made up: the ACL says who else may read it */
+	cfg->file_mode_ok = compat_others_may(cfg->path, 0) == 0;
+#else
 	cfg->file_mode_ok = !(st.st_mode & (S_IRGRP | S_IROTH));
+#endif
 	parse_file(cfg, text.buf, text.len);
 	wipe_sbuf(&text);
 	return 0;

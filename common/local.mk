@@ -50,3 +50,8 @@ common_libcommon_a_SOURCES += common/wipe.c common/wipe.h
 common_libcommon_a_SOURCES += common/cache-dir.c common/cache-dir.h
 common_libcommon_a_SOURCES += common/customer-cache.c common/customer-cache.h
 common_libcommon_a_SOURCES += common/bill-run.c common/bill-run.h common/bill-resolved.c
+common_libcommon_a_SOURCES += common/compat-win32.c common/compat-win32.h
+EXTRA_DIST += common/win32-manifest.rc common/syncro.manifest
+common/win32-manifest.o: common/win32-manifest.rc common/syncro.manifest
+	$(AM_V_GEN)$(WINDRES) -I$(srcdir)/common -i $(srcdir)/common/win32-manifest.rc -o $@
+CLEANFILES += common/win32-manifest.o

@@ -31,7 +31,7 @@ void sbuf_add(struct sbuf *sb, const void *data, size_t len);
 void sbuf_addstr(struct sbuf *sb, const char *s);
 void sbuf_addch(struct sbuf *sb, int c);
 void sbuf_addf(struct sbuf *sb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	PRINTF_LIKE(2, 3);
 void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap);
 
 /* Remove white space at both ends. */
@@ -48,7 +48,7 @@ struct strvec {
 #define STRVEC_INIT { NULL, 0, 0 }
 void strvec_push(struct strvec *sv, const char *s);
 void strvec_pushf(struct strvec *sv, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	PRINTF_LIKE(2, 3);
 void strvec_clear(struct strvec *sv);
 
 #endif
