@@ -352,7 +352,7 @@ static void complete_verb_names(const char *current)
 {
 	struct strvec plugins = STRVEC_INIT;
 
-	complete_kind(COMPLETE_VERB, NULL, current);
+	complete_verbs(current);
 	list_path_verbs(&plugins);
 	for (size_t i = 0; i < plugins.nr; i++)
 		if (starts_with(plugins.v[i], current))

@@ -3,11 +3,11 @@
 #include "config.h"
 #include "cred.h"
 #include "http.h"
-#include "output.h"
 #include "parse-options.h"
 #include "ratelimit.h"
 #include "url.h"
 #include "usage.h"
+#include "utf8.h"
 #include "wipe.h"
 #include "xmalloc.h"
 

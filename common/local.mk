@@ -1,27 +1,16 @@
 noinst_LIBRARIES += common/libcommon.a
 # One line per module, so that parallel branches merge cleanly.
-common_libcommon_a_SOURCES = common/banned.h common/compat.h common/exit-codes.h
-common_libcommon_a_SOURCES += common/complete.c common/complete.h
+common_libcommon_a_SOURCES = common/complete.c common/complete.h
 common_libcommon_a_SOURCES += common/exec-path.c common/exec-path.h
-common_libcommon_a_SOURCES += common/levenshtein.c common/levenshtein.h
-common_libcommon_a_SOURCES += common/parse-options.c common/parse-options.h
-common_libcommon_a_SOURCES += common/sbuf.c common/sbuf.h
-common_libcommon_a_SOURCES += common/usage.c common/usage.h
 common_libcommon_a_SOURCES += common/verbs.c common/verbs.h
-common_libcommon_a_SOURCES += common/xmalloc.c common/xmalloc.h
 common_libcommon_a_SOURCES += common/config.c common/config.h
 common_libcommon_a_SOURCES += common/cred.c common/cred.h
-common_libcommon_a_SOURCES += common/run-command.c common/run-command.h
 common_libcommon_a_SOURCES += common/cache.c common/cache.h
-common_libcommon_a_SOURCES += common/date.c common/date.h
 common_libcommon_a_SOURCES += common/output.c common/output.h
 common_libcommon_a_SOURCES += common/table.c common/table.h
-common_libcommon_a_SOURCES += common/utf8.c common/utf8.h
 common_libcommon_a_SOURCES += common/draft.c common/draft.h
 common_libcommon_a_SOURCES += common/editor.c common/editor.h
 common_libcommon_a_SOURCES += common/prompt.c common/prompt.h
-common_libcommon_a_SOURCES += common/quote.c common/quote.h
-common_libcommon_a_SOURCES += common/write-full.c common/write-full.h
 common_libcommon_a_SOURCES += common/api.c common/api.h
 common_libcommon_a_SOURCES += common/api-error.c common/api-error.h
 common_libcommon_a_SOURCES += common/http.c common/http.h
@@ -31,7 +20,6 @@ common_libcommon_a_SOURCES += common/ticket-number.c common/ticket-number.h
 common_libcommon_a_SOURCES += common/url.c common/url.h
 common_libcommon_a_SOURCES += common/journal.c common/journal.h
 common_libcommon_a_SOURCES += common/invoice.c common/invoice.h
-common_libcommon_a_SOURCES += common/slug.c common/slug.h
 common_libcommon_a_SOURCES += common/name-match.c common/name-match.h
 common_libcommon_a_SOURCES += common/ticket-settings.c common/ticket-settings.h
 common_libcommon_a_SOURCES += common/tech-lookup.c common/tech-lookup.h
@@ -50,8 +38,3 @@ common_libcommon_a_SOURCES += common/wipe.c common/wipe.h
 common_libcommon_a_SOURCES += common/cache-dir.c common/cache-dir.h
 common_libcommon_a_SOURCES += common/customer-cache.c common/customer-cache.h
 common_libcommon_a_SOURCES += common/bill-run.c common/bill-run.h common/bill-resolved.c
-common_libcommon_a_SOURCES += common/compat-win32.c common/compat-win32.h
-EXTRA_DIST += common/win32-manifest.rc common/syncro.manifest
-common/win32-manifest.o: common/win32-manifest.rc common/syncro.manifest
-	$(AM_V_GEN)$(WINDRES) -I$(srcdir)/common -i $(srcdir)/common/win32-manifest.rc -o $@
-CLEANFILES += common/win32-manifest.o
