@@ -64,8 +64,8 @@ void get_invoices(struct api_req *r)
 		if ((paid && !strcmp(paid, "true") && !is_paid) ||
 		    (unpaid && !strcmp(unpaid, "true") && is_paid))
 			continue;
-		if (since && iso_parse(since, &bound) == 0 &&
-		    (iso_parse(str_field(inv, "updated_at"), &at) < 0 || at <= bound))
+		if (since && parse_timestamp_ms(since, &bound) == 0 &&
+		    (parse_timestamp_ms(str_field(inv, "updated_at"), &at) < 0 || at <= bound))
 			continue;
 		items[n++] = inv;
 	}
@@ -212,7 +212,7 @@ void post_invoices(struct api_req *r)
 {
 	cJSON *ticket = NULL, *rec, *inv;
 	double customer = -1, d;
-	char buf[ISO_TIME_LEN];
+	char buf[TIMESTAMP_MS_LEN];
 	int64_t when;
 	static const char *const texts[] = { "po_number", "note", "hardwarecost" };
 
@@ -237,13 +237,13 @@ void post_invoices(struct api_req *r)
 	else
 		cJSON_AddItemToObject(rec, "number", cJSON_CreateString(
 			(snprintf(buf, sizeof(buf), "%.0f", next_invoice_number(r->st)), buf)));
-	if (iso_parse(arg_str(r, "date"), &when) < 0)
-		when = now_ms();
+	if (parse_timestamp_ms(arg_str(r, "date"), &when) < 0)
+		when = clock_now_ms();
 	when -= when % 86400000;
-	iso_format(when, buf);
+	format_timestamp_ms(when, buf, sizeof(buf));
 	cJSON_AddStringToObject(rec, "date", buf);
-	if (iso_parse(arg_str(r, "due_date"), &when) == 0)
-		iso_format(when, buf);
+	if (parse_timestamp_ms(arg_str(r, "due_date"), &when) == 0)
+		format_timestamp_ms(when, buf, sizeof(buf));
 	cJSON_AddStringToObject(rec, "due_date", buf);
 	cJSON_AddItemToObject(rec, "ticket_id", ticket ? cJSON_CreateNumber(num_field(ticket, "id", 0)) : cJSON_CreateNull());
 	cJSON_AddNumberToObject(rec, "user_id", me_user_id(r->st));

@@ -139,14 +139,14 @@ void get_comments(struct api_req *r)
 /* Set start_time, end_time and active_duration from start and end (ms). */
 static void set_times(cJSON *timer, int64_t start, int64_t end, int has_end)
 {
-	char buf[ISO_TIME_LEN];
+	char buf[TIMESTAMP_MS_LEN];
 
-	iso_format(start, buf);
+	format_timestamp_ms(start, buf, sizeof(buf));
 	set_field(timer, "start_time", cJSON_CreateString(buf));
 	if (has_end) {
 		long secs = (long)((end - start) / 1000);
 
-		iso_format(end, buf);
+		format_timestamp_ms(end, buf, sizeof(buf));
 		set_field(timer, "end_time", cJSON_CreateString(buf));
 		set_field(timer, "active_duration", cJSON_CreateNumber(secs));
 		set_field(timer, "billable_time", cJSON_CreateNumber((secs + 59) / 60));
@@ -158,7 +158,7 @@ static int timer_end(struct api_req *r, int64_t start, int64_t *end)
 {
 	double minutes;
 
-	if (iso_parse(arg_str(r, "end_at"), end) == 0)
+	if (parse_timestamp_ms(arg_str(r, "end_at"), end) == 0)
 		return 1;
 	if (arg_num(r, "duration_minutes", &minutes)) {
 		*end = start + (int64_t)llround(minutes * 60000.0);
@@ -192,7 +192,7 @@ void post_timer_entry(struct api_req *r)
 
 	if (!t)
 		return;
-	if (iso_parse(arg_str(r, "start_at"), &start) < 0) {
+	if (parse_timestamp_ms(arg_str(r, "start_at"), &start) < 0) {
 		reply_msg(r, 422, "error", "no implicit conversion of nil into String");
 		return;
 	}
@@ -221,11 +221,11 @@ void put_update_timer_entry(struct api_req *r)
 
 	if (!t || !(timer = find_sub_or_404(r, t, "ticket_timers", "timer_entry_id")))
 		return;
-	if (iso_parse(arg_str(r, "start_at"), &start) == 0) {
-		int has_end = iso_parse(arg_str(r, "end_at"), &end) == 0;
+	if (parse_timestamp_ms(arg_str(r, "start_at"), &start) == 0) {
+		int has_end = parse_timestamp_ms(arg_str(r, "end_at"), &end) == 0;
 		int64_t old_end;
 
-		if (!has_end && iso_parse(str_field(timer, "end_time"), &old_end) == 0) {
+		if (!has_end && parse_timestamp_ms(str_field(timer, "end_time"), &old_end) == 0) {
 			end = old_end;
 			has_end = 1;
 		}
@@ -326,9 +326,9 @@ void get_ticket_timers(struct api_req *r)
 		cJSON_ArrayForEach(timer, sub(t, "ticket_timers")) {
 			int64_t at, bound;
 
-			if (iso_parse(str_field(timer, "created_at"), &at) == 0 &&
-			    ((lt && iso_parse(lt, &bound) == 0 && at >= bound) ||
-			     (gt && iso_parse(gt, &bound) == 0 && at <= bound)))
+			if (parse_timestamp_ms(str_field(timer, "created_at"), &at) == 0 &&
+			    ((lt && parse_timestamp_ms(lt, &bound) == 0 && at >= bound) ||
+			     (gt && parse_timestamp_ms(gt, &bound) == 0 && at <= bound)))
 				continue;
 			ALLOC_GROW(items, n + 1, alloc);
 			items[n++] = timer;
@@ -448,7 +448,7 @@ static void comment_time(struct api_req *r, cJSON *ticket, const cJSON *comment)
 {
 	cJSON *timer;
 	double minutes, product = default_labor(r->st);
-	int64_t end = now_ms();
+	int64_t end = clock_now_ms();
 	int bill = 0;
 
 	if (!arg_num(r, "minutes_spent", &minutes) || minutes <= 0)

@@ -1,7 +1,9 @@
 #include "compat.h"
+#ifndef _WIN32
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#endif
 #include <time.h>
 #include <microhttpd.h>
 #include "handlers.h"
@@ -138,7 +140,7 @@ static void control(struct server *srv, const char *method, const char *path,
 		state_reset(srv->st);
 		clear_log(&srv->ctl);
 		clear_fail_rules(&srv->ctl);
-		ratelimit_reset(&srv->rl);
+		client_limit_reset(&srv->rl);
 		set_json(a, 200, cJSON_CreateObject());
 	} else if (!strcmp(what, "fail") && !strcmp(method, "POST")) {
 		cJSON *json = cJSON_ParseWithLength(body->buf, body->len);
@@ -243,7 +245,7 @@ static void api(struct server *srv, struct MHD_Connection *c, const char *method
 	allowed = peek || srv->rl.limit <= 0;
 	if (!allowed) {
 		pthread_rwlock_wrlock(&srv->st->lock);
-		allowed = ratelimit_take(&srv->rl, addr, monotonic_seconds(), &retry);
+		allowed = client_limit_take(&srv->rl, addr, monotonic_seconds(), &retry);
 		pthread_rwlock_unlock(&srv->st->lock);
 	}
 	if (!allowed) {
@@ -454,5 +456,5 @@ void server_stop(struct server *srv)
 	MHD_stop_daemon(srv->daemon);
 	srv->daemon = NULL;
 	controls_free(&srv->ctl);
-	ratelimit_reset(&srv->rl);
+	client_limit_reset(&srv->rl);
 }

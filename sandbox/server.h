@@ -20,7 +20,7 @@ struct server {
 	int retry_after;		/* send Retry-After with a 429 */
 	int verbose;			/* one line per request on stderr */
 	struct controls ctl;
-	struct ratelimit rl;
+	struct client_limit rl;
 	struct MHD_Daemon *daemon;
 	atomic_long connections;	/* TCP connections accepted so far */
 };

@@ -286,9 +286,9 @@ void set_field(cJSON *obj, const char *name, cJSON *value)
 
 void touch(cJSON *obj, int create)
 {
-	char now[ISO_TIME_LEN];
+	char now[TIMESTAMP_MS_LEN];
 
-	iso_format(now_ms(), now);
+	format_timestamp_ms(clock_now_ms(), now, sizeof(now));
 	if (create)
 		set_field(obj, "created_at", cJSON_CreateString(now));
 	set_field(obj, "updated_at", cJSON_CreateString(now));
