@@ -93,6 +93,34 @@ static void describe_rate_limit(const struct syncro_config *cfg, struct sbuf *ou
 	free(file);
 }
 
+#ifdef _WIN32
+/* Windows: what runs "#!" helpers, where files live, the console's code page. */
+static void describe_windows(void)
+{
+	const char *sh = compat_sh();
+	unsigned cp = compat_console_codepage();
+	struct sbuf sb = SBUF_INIT;
+	char *dir;
+
+	row("shell:", sh ? sh : "none: '#!' helpers, editors and the pager need Git for Windows' "
+	    "sh.exe (or set SYNCRO_SH)");
+	dir = xdg_config_path(NULL);
+	row("config dir:", dir);
+	free(dir);
+	dir = xdg_state_path(NULL);
+	row("state dir:", dir);
+	free(dir);
+	if (!cp)
+		sbuf_addstr(&sb, "none (no console)");
+	else if (cp == 65001)
+		sbuf_addstr(&sb, "65001 (UTF-8)");
+	else
+		sbuf_addf(&sb, "%u (not UTF-8: 'chcp 65001' shows every name as it is)", cp);
+	row("code page:", sb.buf);
+	sbuf_release(&sb);
+}
+#endif
+
 int main(int argc, char **argv)
 {
 	const struct syncro_config *cfg;
@@ -113,6 +141,9 @@ int main(int argc, char **argv)
 	row("config:", sb.buf);
 	sbuf_reset(&sb);
 	free(shown);
+#ifdef _WIN32
+	describe_windows();
+#endif
 
 	if (!cfg->base_url || !*cfg->base_url) {
 		row("base URL:", "none");
