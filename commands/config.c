@@ -7,6 +7,7 @@
 #include "config.h"
 #include "cred.h"
 #include "parse-options.h"
+#include "profile-users.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -104,6 +105,42 @@ static void add_api_key(const struct syncro_config *cfg)
 	sbuf_release(&where);
 }
 
+/*
+ * The chosen profile, then each profile: its key source and whose key it is
+ * as `syncro doctor` last found (from the cache: nothing is run here).
+ */
+static void add_profiles(const struct syncro_config *cfg)
+{
+	if (cfg->profile)
+		add("profile", xstrdup(cfg->profile), cJSON_CreateString(cfg->profile),
+		    setting_source_name(cfg->source[SET_PROFILE]),
+		    xstrdup(cfg->source[SET_PROFILE] == SOURCE_ENV ? "SYNCRO_PROFILE" : "default_profile"));
+	for (size_t i = 0; i < cfg->profiles_nr; i++) {
+		struct syncro_config keys;
+		struct sbuf sb = SBUF_INIT, user = SBUF_INIT;
+		cJSON *json = cJSON_CreateObject();
+		char *name = xstrfmt("profiles.%s", cfg->profiles[i].name);
+
+		config_profile_keys(cfg, &cfg->profiles[i], &keys);
+		cred_describe(&keys, &user);
+		/* without "profile howard: ", which the line's name says */
+		sbuf_addstr(&sb, strstr(user.buf, ": ") ? strstr(user.buf, ": ") + 2 : user.buf);
+		sbuf_reset(&user);
+		cJSON_AddStringToObject(json, "key_from", sb.buf);
+		if (profile_user_describe(cfg->profiles[i].name, &user) == 0) {
+			sbuf_addf(&sb, ", the key of %s", user.buf);
+			cJSON_AddStringToObject(json, "user", user.buf);
+		} else {
+			sbuf_addstr(&sb, ", whose key is not known yet (run 'syncro doctor')");
+			cJSON_AddNullToObject(json, "user");
+		}
+		add(name, sbuf_detach(&sb, NULL), json, "file", NULL);
+		config_release(&keys);
+		sbuf_release(&user);
+		free(name);
+	}
+}
+
 static void collect(const struct syncro_config *cfg)
 {
 	add_config_file(cfg);
@@ -111,6 +148,7 @@ static void collect(const struct syncro_config *cfg)
 		add_string(cfg, "subdomain", SET_SUBDOMAIN, cfg->subdomain);
 	add_base_url(cfg);
 	add_api_key(cfg);
+	add_profiles(cfg);
 	if (cfg->api_key_command)
 		add_string(cfg, "api_key_command", SET_API_KEY_COMMAND, cfg->api_key_command);
 	if (cfg->vault_file) {

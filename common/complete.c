@@ -1,5 +1,6 @@
 #include "compat.h"
 #include "complete.h"
+#include "profile-users.h"
 #include "utf8.h"
 #include "verbs.h"
 
@@ -58,14 +59,21 @@ int complete_kind(enum complete_kind kind, const char *values, const char *prefi
 		return complete_customers(prefix);
 	case COMPLETE_TECH:
 		return complete_techs(prefix);
+	case COMPLETE_PROFILE:
+		return complete_profiles(prefix);
 	case COMPLETE_NONE:
 		break;
 	}
 	return DIRECTIVE_NO_FILE;
 }
 
+static const struct option_spec as_option =
+	OPT_STRING_C(0, "as", NULL, "NAME", "use the API key of profile NAME", COMPLETE_PROFILE);
+
 static const struct option_spec *option_named(const struct verb_spec *verb, const char *word)
 {
+	if (!strcmp(word, "--as"))
+		return &as_option;
 	for (const struct option_spec *o = verb->options; o && o->type != OPTION_END; o++) {
 		if (word[0] == '-' && word[1] == '-' && !strcmp(word + 2, o->long_name))
 			return o;
@@ -86,6 +94,8 @@ static void complete_option_names(const struct verb_spec *verb, const char *pref
 	}
 	if (starts_with("--help", prefix))
 		complete_candidate("--help", "show this help");
+	if (starts_with("--as", prefix))
+		complete_candidate("--as", as_option.help);
 	if (starts_with("--verbose", prefix))
 		complete_candidate("--verbose", "trace each request and response on stderr");
 }

@@ -6,11 +6,14 @@
 #include "xmalloc.h"
 
 int opt_verbose;
+int parse_options_no_profile;
 
 /* The options every verb has; they live in no verb's table. */
 static int opt_help;
+static const char *opt_as;
 static const struct option_spec common_options[] = {
 	OPT_BOOL('h', "help", &opt_help, "show this help"),
+	OPT_STRING_C(0, "as", &opt_as, "NAME", "use the API key of profile NAME (sets SYNCRO_PROFILE)", COMPLETE_PROFILE),
 	OPT_BOOL('v', "verbose", &opt_verbose, "trace each request and response on stderr"),
 	OPT_END(),
 };
@@ -26,6 +29,8 @@ void print_usage(const struct verb_spec *verb, FILE *fp)
 		for (const struct option_spec *o = tables[t]; o && o->type != OPTION_END; o++) {
 			struct sbuf left = SBUF_INIT;
 
+			if (o->value == &opt_as && parse_options_no_profile)
+				continue;
 			if (o->short_name)
 				sbuf_addf(&left, "-%c, ", o->short_name);
 			else
@@ -63,7 +68,8 @@ static const struct option_spec *find_long(const struct verb_spec *verb,
 
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
 		for (const struct option_spec *o = tables[t]; o && o->type != OPTION_END; o++)
-			if (strlen(o->long_name) == len && !strncmp(o->long_name, name, len))
+			if (strlen(o->long_name) == len && !strncmp(o->long_name, name, len) &&
+			    !(o->value == &opt_as && parse_options_no_profile))
 				return o;
 	return NULL;
 }
@@ -170,6 +176,9 @@ int parse_options(const struct verb_spec *verb, int argc, char **argv)
 		print_usage(verb, stdout);
 		exit(EXIT_OK);
 	}
+	/* before any config_get(): the config reads it to choose the key */
+	if (opt_as)
+		setenv("SYNCRO_PROFILE", opt_as, 1);
 	argv[nr] = NULL;
 	return nr;
 }

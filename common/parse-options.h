@@ -15,7 +15,8 @@
  *   };
  *   argc = parse_options(&verb, argc, argv);   // argv[0..argc) = operands
  *
- * Every verb also gets -h/--help and -v/--verbose. Values stay owned by
+ * Every verb also gets -h/--help, -v/--verbose and --as NAME (which sets
+ * SYNCRO_PROFILE for the config to choose that profile's key). Values stay owned by
  * argv (OPT_STRING) or by the strvec (OPT_LIST).
  */
 #ifndef SYNCRO_PARSE_OPTIONS_H
@@ -34,6 +35,7 @@ enum complete_kind {
 	COMPLETE_TECH,		/* techs from the cached settings */
 	COMPLETE_VALUES,	/* the fixed words in option_spec.values */
 	COMPLETE_VERB,		/* syncro verbs (help VERB) */
+	COMPLETE_PROFILE,	/* profile names from the config */
 };
 
 enum option_type {
@@ -73,6 +75,8 @@ struct verb_spec {
 
 /* Set by -v/--verbose on any verb: trace requests to stderr. */
 extern int opt_verbose;
+/* Set to 1 before parse_options() in a program that uses no key: no --as. */
+extern int parse_options_no_profile;
 
 /*
  * Parse argv against the verb's table. Handles --help (prints usage, exits

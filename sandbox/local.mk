@@ -17,6 +17,7 @@ sandbox_libsandbox_a_SOURCES += sandbox/request.c sandbox/request.h
 sandbox_libsandbox_a_SOURCES += sandbox/route.c sandbox/route.h
 sandbox_libsandbox_a_SOURCES += sandbox/state.c sandbox/state.h
 sandbox_libsandbox_a_SOURCES += sandbox/timeutil.c sandbox/timeutil.h
+sandbox_libsandbox_a_SOURCES += sandbox/user-keys.c sandbox/user-keys.h
 SANDBOX_LIBS = sandbox/libsandbox.a $(COMMON_LIBS) -lm
 pkglibexec_PROGRAMS += syncro-sandbox
 syncro_sandbox_SOURCES = sandbox/sandbox.c sandbox/server.c sandbox/server.h

@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include "parse-options.h"
 #include "server.h"
+#include "user-keys.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -21,6 +22,7 @@ static long per_page_max = 100;
 static int no_retry_after;
 static int test_controls;
 static int ignore_comment_time;
+static struct strvec user_keys = STRVEC_INIT;
 
 static const struct option_spec options[] = {
 	OPT_INT(0, "port", &port, "N", "listen on 127.0.0.1:N (0: a free port; default 8180)"),
@@ -33,6 +35,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "test-controls", &test_controls, "serve the /__sandbox/ test controls"),
 	OPT_BOOL(0, "ignore-comment-time", &ignore_comment_time,
 		 "make no timer from a comment's minutes_spent, as a tenant may"),
+	OPT_LIST(0, "user-key", &user_keys, "KEY=USER_ID", "also accept KEY as the key of that user (repeatable)", COMPLETE_NONE),
 	OPT_END(),
 };
 
@@ -89,6 +92,7 @@ int main(int argc, char **argv)
 	int got, bound;
 
 	set_program_name("syncro-sandbox");
+	parse_options_no_profile = 1;	/* it serves keys, it uses none */
 	if (parse_options(&verb, argc, argv))
 		usage_error(&verb, "unexpected argument '%s'", argv[0]);
 	if (port < 0 || port > 65535)
@@ -101,6 +105,9 @@ int main(int argc, char **argv)
 		usage_error(&verb, "'--max-per-page' must be 1 to 100, not %ld", per_page_max);
 	if (!*api_key)
 		usage_error(&verb, "'--api-key' must not be empty");
+	for (size_t i = 0; i < user_keys.nr; i++)
+		if (!user_key_valid(user_keys.v[i]))
+			usage_error(&verb, "'--user-key' takes KEY=USER_ID, not '%s'", user_keys.v[i]);
 
 	data_path = data_file ? xstrdup(data_file) : default_data_file();
 	if (state_load(&st, data_path, &err) < 0)
@@ -120,6 +127,7 @@ int main(int argc, char **argv)
 
 	srv.st = &st;
 	srv.api_key = api_key;
+	srv.user_keys = &user_keys;
 	srv.test_controls = test_controls;
 	srv.retry_after = !no_retry_after;
 	srv.verbose = opt_verbose;
@@ -140,5 +148,6 @@ int main(int argc, char **argv)
 	sigwait(&stop, &got);
 	server_stop(&srv);
 	state_free(&st);
+	strvec_clear(&user_keys);
 	return 0;
 }

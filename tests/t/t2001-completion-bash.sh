@@ -68,6 +68,7 @@ test_expect_success 'the options of a verb, from its option table' '
 	--attach    (a file to attach)
 	--yes       (do not ask)
 	--help      (show this help)
+	--as        (use the API key of profile NAME)
 	--verbose   (trace each request and response on stderr)
 	EOF
 	test_cmp expect actual &&
