@@ -47,3 +47,6 @@ syncro_close_LDADD = $(COMMON_LIBS)
 pkglibexec_PROGRAMS += syncro-refresh-cache
 syncro_refresh_cache_SOURCES = commands/refresh-cache.c
 syncro_refresh_cache_LDADD = $(COMMON_LIBS)
+pkglibexec_PROGRAMS += syncro-invoice
+syncro_invoice_SOURCES = commands/invoice.c
+syncro_invoice_LDADD = $(COMMON_LIBS) -lm

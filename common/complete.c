@@ -1,5 +1,6 @@
 #include "compat.h"
 #include "complete.h"
+#include "invoice-view.h"
 #include "profile-users.h"
 #include "utf8.h"
 #include "verbs.h"
@@ -61,6 +62,8 @@ int complete_kind(enum complete_kind kind, const char *values, const char *prefi
 		return complete_techs(prefix);
 	case COMPLETE_PROFILE:
 		return complete_profiles(prefix);
+	case COMPLETE_INVOICE:
+		return complete_invoices(prefix);
 	case COMPLETE_NONE:
 		break;
 	}

@@ -202,7 +202,7 @@ static void set_defaults(struct syncro_config *cfg)
 
 enum value_kind {
 	V_STRING, V_PATH, V_NUMBER, V_BOOL, V_AUTH, V_BILLING, V_SUBDOMAIN,
-	V_URL, V_MAP, V_PRODUCTS, V_PROFILES,
+	V_URL, V_MAP, V_PRODUCTS, V_PROFILES, V_CONFIRM,
 };
 
 struct key_spec {
@@ -272,6 +272,7 @@ static const struct key_spec top_keys[] = {
 	{ "session_logs", V_PATH, SET_SESSION_LOGS, AT(session_logs), 0, NULL },
 	{ "profiles", V_PROFILES, 0, 0, 0, NULL },
 	{ "default_profile", V_STRING, SET_PROFILE, AT(default_profile), 0, NULL },
+	{ "confirm", V_CONFIRM, SET_CONFIRM, 0, 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -505,6 +506,15 @@ static void set_value(struct parse *p, const struct key_spec *spec,
 			cfg->auth = AUTH_QUERY;
 		else
 			bad_value(p, node, "expected 'header' or 'query' for '%s'", key);
+		break;
+	case V_CONFIRM:
+		s = need_string(p, node, key);
+		if (!strcmp(s, "writes"))
+			cfg->confirm_writes = 1;
+		else if (!strcmp(s, "none"))
+			cfg->confirm_writes = 0;
+		else
+			bad_value(p, node, "expected 'writes' or 'none' for '%s'", key);
 		break;
 	case V_BILLING:
 		s = need_string(p, node, key);

@@ -36,7 +36,7 @@ enum setting_id {
 	SET_VAULT_FIELD, SET_API_KEY, SET_AUTH, SET_TIMEOUT, SET_CONNECT_TIMEOUT,
 	SET_RATE_PER_MINUTE, SET_RATE_WAIT, SET_LABOR_DEFAULT,
 	SET_LABOR_DEFAULT_MINUTES, SET_BILLING, SET_EMAIL_COMMENTS,
-	SET_CLOSE_STATUS, SET_SESSION_LOGS, SET_PROFILE,
+	SET_CLOSE_STATUS, SET_SESSION_LOGS, SET_PROFILE, SET_CONFIRM,
 	SETTING__NR
 };
 
@@ -83,6 +83,8 @@ struct syncro_config {
 	size_t profiles_nr, profiles_alloc;
 	char *profile;			/* the chosen profile's name, or NULL */
 	char *default_profile;		/* default_profile in the file, or NULL */
+
+	int confirm_writes;		/* confirm: writes (1) | none (0, the default) */
 
 	char *close_status;		/* default "Resolved" */
 	char *session_logs;		/* default $XDG_DATA_HOME/syncro, ~ expanded */

@@ -51,3 +51,6 @@ common_libcommon_a_SOURCES += common/cache-dir.c common/cache-dir.h
 common_libcommon_a_SOURCES += common/customer-cache.c common/customer-cache.h
 common_libcommon_a_SOURCES += common/bill-run.c common/bill-run.h common/bill-resolved.c
 common_libcommon_a_SOURCES += common/profile-users.c common/profile-users.h
+common_libcommon_a_SOURCES += common/write-plan.c common/write-plan.h
+common_libcommon_a_SOURCES += common/invoice-view.c common/invoice-view.h
+common_libcommon_a_SOURCES += common/invoice-cache.c

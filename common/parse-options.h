@@ -36,6 +36,7 @@ enum complete_kind {
 	COMPLETE_VALUES,	/* the fixed words in option_spec.values */
 	COMPLETE_VERB,		/* syncro verbs (help VERB) */
 	COMPLETE_PROFILE,	/* profile names from the config */
+	COMPLETE_INVOICE,	/* invoice numbers from the cache */
 };
 
 enum option_type {

@@ -11,6 +11,7 @@ const struct core_verb core_verbs[] = {
 	{ "time", "list, add, edit, remove and charge time entries", 0 },
 	{ "bill", "turn a ticket's time into a verified invoice", 0 },
 	{ "close", "resolve a ticket and write a session log", 0 },
+	{ "invoice", "list, show and correct invoices", 0 },
 	{ "search", "find tickets of any status", 0 },
 	{ "customers", "find customers, or show one with contacts", 0 },
 	{ "api", "make an authenticated API request (for scripts)", 0 },

@@ -4,6 +4,7 @@ noinst_LIBRARIES += sandbox/libsandbox.a
 sandbox_libsandbox_a_SOURCES = sandbox/handlers.h sandbox/routes.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-account.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-billing.c
+sandbox_libsandbox_a_SOURCES += sandbox/api-invoices-write.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-customers.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-tickets.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-work.c

@@ -115,7 +115,9 @@ START_TEST(every_key_is_parsed)
 		  "    vault: {file: ~/vault/syncro.sops.yaml, field: syncro.key}\n"
 		  "    api_key: in-the-file\n"
 		  "  other: {api_key_command: pass show other}\n"
-		  "default_profile: me\n");
+		  "default_profile: me\n"
+		  "confirm: writes\n");
+	ck_assert_int_eq(cfg.confirm_writes, 1);
 	ck_assert_str_eq(cfg.profile, "me");
 	ck_assert_int_eq(cfg.profiles_nr, 2);
 	ck_assert_str_eq(cfg.profiles[1].name, "other");
