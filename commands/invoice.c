@@ -176,73 +176,94 @@ static int cmd_show(const char *arg)
 
 /* ---- writes ---- */
 
-static char *invoice_path(const cJSON *inv, const char *suffix)
+/*
+ * What a write holds while it runs, freed at exit (also after a die()):
+ * the invoice as it was and as read back, the request's path and body,
+ * the plan and the phrases that describe the change.
+ */
+static struct {
+	cJSON *inv, *after, *body, *product, *ticket;
+	char *path;
+	struct sbuf what, detail;
+	struct write_plan plan;
+} h = { NULL, NULL, NULL, NULL, NULL, NULL, SBUF_INIT, SBUF_INIT, WRITE_PLAN_INIT };
+
+static void release_held(void)
 {
-	return xstrfmt("/invoices/%ld%s", json_long(inv, "id", -1), suffix);
+	cJSON_Delete(h.inv);
+	cJSON_Delete(h.after);
+	cJSON_Delete(h.body);
+	cJSON_Delete(h.product);
+	cJSON_Delete(h.ticket);
+	free(h.path);
+	sbuf_release(&h.what);
+	sbuf_release(&h.detail);
+	write_plan_release(&h.plan);
 }
 
-/* The read-back did not show the change: say so (inv is freed) and exit 1. */
-static _Noreturn void fail_check(cJSON *inv, const char *why)
+/* Fetch the invoice of the operand into h, with its description and the path of suffix. */
+static void hold_invoice(const char *arg, const char *suffix)
 {
-	char number[64];
+	h.inv = invoice_fetch(arg);
+	h.path = xstrfmt("/invoices/%ld%s", json_long(h.inv, "id", -1), suffix);
+	invoice_describe(h.inv, &h.what);
+}
 
-	snprintf(number, sizeof(number), "%s", json_string(inv, "number", "?"));
-	cJSON_Delete(inv);
+static const char *number(void)
+{
+	return json_string(h.inv, "number", "?");
+}
+
+/* The read-back did not show the change: say so and exit 1. */
+static _Noreturn void fail_check(const char *why)
+{
 	die("Syncro answered, but invoice #%s does not show the change: %s; check it with "
-	    "'syncro invoice show %s' before trying again", number, why, number);
+	    "'syncro invoice show %s' before trying again", number(), why, number());
 }
 
-/* GET the invoice again by id (after a write), unwrapped; NULL on a 404. */
-static cJSON *read_back(const cJSON *inv)
+/* GET the invoice again by id (after a write) into h.after; NULL on a 404. */
+static const cJSON *read_back(void)
 {
 	struct api_error err = API_ERROR_INIT;
-	char *path = invoice_path(inv, "");
+	char *path = xstrfmt("/invoices/%ld", json_long(h.inv, "id", -1));
 	struct api_request req = { "GET", path, NULL, NULL, NULL };
 	cJSON *out;
 
 	if (api_call(&req, &out, &err)) {
+		free(path);
 		if (err.status != 404)
 			api_die(&err);
 		api_error_release(&err);
-		out = NULL;
+		return NULL;
 	}
 	free(path);
-	return api_unwrap(out, "invoice");
+	h.after = api_unwrap(out, "invoice");
+	invoice_cache_add(h.after);
+	return h.after;
 }
 
 static int cmd_note(const char *arg)
 {
-	cJSON *inv = invoice_fetch(arg), *body = cJSON_CreateObject(), *after;
-	struct write_plan plan = WRITE_PLAN_INIT;
-	struct sbuf what = SBUF_INIT;
-	char *path = invoice_path(inv, "");
-	const char *was = json_string(inv, "note", NULL);
+	const char *was;
 
 	if (!opt_message)
 		usage_error(&verb, "'syncro invoice note' needs -m TEXT");
-	invoice_describe(inv, &what);
-	write_plan_say(&plan, "set the note of %s", what.buf);
-	write_plan_say(&plan, "  from: %s", was && *was ? was : "(none)");
-	write_plan_say(&plan, "  to:   %s", opt_message);
-	cJSON_AddStringToObject(body, "note", opt_message);
-	write_plan_request(&plan, "PUT", path, body);
-	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
-	after = api_unwrap(api_put(path, body), "invoice");
-	if (strcmp(json_string(after, "note", ""), opt_message)) {
-		cJSON_Delete(after);
-		fail_check(inv, "the note is not the one sent");
-	}
-	printf("noted invoice #%s\n", json_string(inv, "number", "?"));
-	cJSON_Delete(after);
-	cJSON_Delete(body);
-	cJSON_Delete(inv);
-	sbuf_release(&what);
-	write_plan_release(&plan);
-	free(path);
+	hold_invoice(arg, "");
+	was = json_string(h.inv, "note", NULL);
+	write_plan_say(&h.plan, "set the note of %s", h.what.buf);
+	write_plan_say(&h.plan, "  from: %s", was && *was ? was : "(none)");
+	write_plan_say(&h.plan, "  to:   %s", opt_message);
+	h.body = cJSON_CreateObject();
+	cJSON_AddStringToObject(h.body, "note", opt_message);
+	write_plan_request(&h.plan, "PUT", h.path, h.body);
+	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 0);
+	h.after = api_unwrap(api_put(h.path, h.body), "invoice");
+	if (strcmp(json_string(h.after, "note", ""), opt_message))
+		fail_check("the note is not the one sent");
+	printf("noted invoice #%s\n", number());
 	return 0;
 }
 
-/* The product of --product: an id (GET /products/ID) or a name matching one product. */
 static cJSON *find_product(const char *arg)
 {
 	long id = parse_id(arg);
@@ -289,6 +310,8 @@ static cJSON *find_product(const char *arg)
 }
 
 /* Within half a cent. */
+
+/* Within half a cent. */
 static int same_money(double a, double b)
 {
 	return fabs(a - b) < 0.005;
@@ -296,56 +319,46 @@ static int same_money(double a, double b)
 
 static int cmd_line_add(const char *arg)
 {
-	cJSON *inv = invoice_fetch(arg), *product, *body = cJSON_CreateObject(), *after;
-	struct write_plan plan = WRITE_PLAN_INIT;
-	struct sbuf what = SBUF_INIT, amount = SBUF_INIT, total = SBUF_INIT;
-	char *path = invoice_path(inv, "/line_items");
-	double qty = opt_quantity ? number_option(opt_quantity, "--quantity", 0) : 1, price;
-	double before = invoice_money(inv, "subtotal");
+	double qty = opt_quantity ? number_option(opt_quantity, "--quantity", 0) : 1, before;
+	double price = opt_price ? number_option(opt_price, "--price", 1) : 0;
+	struct sbuf amount = SBUF_INIT, total = SBUF_INIT;
+	const cJSON *after;
+	char why[160];
 
 	if (!opt_product)
 		usage_error(&verb, "'syncro invoice line add' needs --product ID|NAME");
-	product = find_product(opt_product);
-	price = opt_price ? number_option(opt_price, "--price", 1) : invoice_money(product, "price_retail");
-	invoice_describe(inv, &what);
+	hold_invoice(arg, "/line_items");
+	before = invoice_money(h.inv, "subtotal");
+	h.product = find_product(opt_product);
+	if (!opt_price)
+		price = invoice_money(h.product, "price_retail");
 	invoice_amount(&amount, price);
 	invoice_amount(&total, qty * price);
-	write_plan_say(&plan, "add to %s:", what.buf);
-	write_plan_say(&plan, "  %g x %s at %s = %s%s", qty, json_string(product, "name", "?"),
-		       amount.buf, total.buf, opt_price ? "" : " (the product's price)");
-	cJSON_AddNumberToObject(body, "product_id", (double)json_long(product, "id", -1));
-	cJSON_AddStringToObject(body, "item", json_string(product, "name", ""));
-	cJSON_AddStringToObject(body, "name", json_string(product, "description", ""));
-	cJSON_AddNumberToObject(body, "quantity", qty);
-	cJSON_AddNumberToObject(body, "price", price);
-	cJSON_AddNumberToObject(body, "cost", invoice_money(product, "price_cost"));
-	cJSON_AddBoolToObject(body, "taxable", json_bool(product, "taxable", 0));
-	write_plan_request(&plan, "POST", path, body);
-	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
-	cJSON_Delete(api_post(path, body));
-	after = read_back(inv);
-	if (!after || !same_money(invoice_money(after, "subtotal"), before + qty * price)) {
-		char why[128];
-
-		snprintf(why, sizeof(why), "its subtotal is %.2f, not %.2f + %.2f",
-			 invoice_money(after, "subtotal"), before, qty * price);
-		cJSON_Delete(after);
-		cJSON_Delete(product);
-		fail_check(inv, why);
-	}
-	printf("added %g x %s at %s = %s to invoice #%s\n", qty, json_string(product, "name", "?"),
-	       amount.buf, total.buf, json_string(inv, "number", "?"));
-	print_amount("total now ", invoice_money(after, "total"));
-	invoice_cache_add(after);
-	cJSON_Delete(after);
-	cJSON_Delete(product);
-	cJSON_Delete(body);
-	cJSON_Delete(inv);
-	sbuf_release(&what);
+	sbuf_addf(&h.detail, "%g x %s at %s = %s", qty, json_string(h.product, "name", "?"),
+		  amount.buf, total.buf);
 	sbuf_release(&amount);
 	sbuf_release(&total);
-	write_plan_release(&plan);
-	free(path);
+	write_plan_say(&h.plan, "add to %s:", h.what.buf);
+	write_plan_say(&h.plan, "  %s%s", h.detail.buf, opt_price ? "" : " (the product's price)");
+	h.body = cJSON_CreateObject();
+	cJSON_AddNumberToObject(h.body, "product_id", (double)json_long(h.product, "id", -1));
+	cJSON_AddStringToObject(h.body, "item", json_string(h.product, "name", ""));
+	cJSON_AddStringToObject(h.body, "name", json_string(h.product, "description", ""));
+	cJSON_AddNumberToObject(h.body, "quantity", qty);
+	cJSON_AddNumberToObject(h.body, "price", price);
+	cJSON_AddNumberToObject(h.body, "cost", invoice_money(h.product, "price_cost"));
+	cJSON_AddBoolToObject(h.body, "taxable", json_bool(h.product, "taxable", 0));
+	write_plan_request(&h.plan, "POST", h.path, h.body);
+	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 0);
+	cJSON_Delete(api_post(h.path, h.body));
+	after = read_back();
+	if (!after || !same_money(invoice_money(after, "subtotal"), before + qty * price)) {
+		snprintf(why, sizeof(why), "its subtotal is %.2f, not %.2f + %.2f",
+			 invoice_money(after, "subtotal"), before, qty * price);
+		fail_check(why);
+	}
+	printf("added %s to invoice #%s\n", h.detail.buf, number());
+	print_amount("total now ", invoice_money(after, "total"));
 	return 0;
 }
 
@@ -372,72 +385,48 @@ static void describe_line(const cJSON *line, struct sbuf *out)
 
 static int cmd_line_rm(const char *arg, const char *line_arg)
 {
-	cJSON *inv = invoice_fetch(arg), *after;
-	struct write_plan plan = WRITE_PLAN_INIT;
-	struct sbuf what = SBUF_INIT, which = SBUF_INIT;
 	long id = parse_id(line_arg);
-	const cJSON *line;
-	char *suffix, *path;
+	const cJSON *line, *after;
 	double amount;
+	char suffix[64], why[160];
 
 	if (id < 0)
 		usage_error(&verb, "'%s' is not a line id; 'syncro invoice show %s' shows them",
 			    line_arg, arg);
-	line = find_line(inv, id);
+	snprintf(suffix, sizeof(suffix), "/line_items/%ld", id);
+	hold_invoice(arg, suffix);
+	line = find_line(h.inv, id);
 	if (!line)
 		die_with(EXIT_NOT_FOUND, "invoice #%s has no line %ld; 'syncro invoice show %s' "
-			 "shows its lines", json_string(inv, "number", "?"), id, arg);
+			 "shows its lines", number(), id, arg);
 	amount = invoice_money(line, "quantity") * invoice_money(line, "price");
-	suffix = xstrfmt("/line_items/%ld", id);
-	path = invoice_path(inv, suffix);
-	invoice_describe(inv, &what);
-	describe_line(line, &which);
-	write_plan_say(&plan, "remove from %s:", what.buf);
-	write_plan_say(&plan, "  %s", which.buf);
-	write_plan_request(&plan, "DELETE", path, NULL);
-	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
-	cJSON_Delete(api_delete(path));
-	after = read_back(inv);
+	describe_line(line, &h.detail);
+	write_plan_say(&h.plan, "remove from %s:", h.what.buf);
+	write_plan_say(&h.plan, "  %s", h.detail.buf);
+	write_plan_request(&h.plan, "DELETE", h.path, NULL);
+	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 0);
+	cJSON_Delete(api_delete(h.path));
+	after = read_back();
 	if (!after || find_line(after, id) ||
-	    !same_money(invoice_money(after, "subtotal"), invoice_money(inv, "subtotal") - amount)) {
-		char why[128];
-
+	    !same_money(invoice_money(after, "subtotal"), invoice_money(h.inv, "subtotal") - amount)) {
 		snprintf(why, sizeof(why), "line %ld is still there or the subtotal did not drop by %.2f",
 			 id, amount);
-		cJSON_Delete(after);
-		fail_check(inv, why);
+		fail_check(why);
 	}
-	printf("removed %s from invoice #%s\n", which.buf, json_string(inv, "number", "?"));
+	printf("removed %s from invoice #%s\n", h.detail.buf, number());
 	print_amount("total now ", invoice_money(after, "total"));
-	invoice_cache_add(after);
-	cJSON_Delete(after);
-	cJSON_Delete(inv);
-	sbuf_release(&what);
-	sbuf_release(&which);
-	write_plan_release(&plan);
-	free(suffix);
-	free(path);
 	return 0;
 }
 
 static int cmd_email(const char *arg)
 {
-	cJSON *inv = invoice_fetch(arg);
-	struct write_plan plan = WRITE_PLAN_INIT;
-	struct sbuf what = SBUF_INIT;
-	char *path = invoice_path(inv, "/email");
-
-	invoice_describe(inv, &what);
-	write_plan_say(&plan, "email %s to the customer", what.buf);
-	write_plan_request(&plan, "POST", path, NULL);
-	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
-	cJSON_Delete(api_post(path, NULL));
-	printf("emailed invoice #%s to %s\n", json_string(inv, "number", "?"),
-	       json_string(inv, "customer_business_then_name", "the customer"));
-	cJSON_Delete(inv);
-	sbuf_release(&what);
-	write_plan_release(&plan);
-	free(path);
+	hold_invoice(arg, "/email");
+	write_plan_say(&h.plan, "email %s to the customer", h.what.buf);
+	write_plan_request(&h.plan, "POST", h.path, NULL);
+	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 0);
+	cJSON_Delete(api_post(h.path, NULL));
+	printf("emailed invoice #%s to %s\n", number(),
+	       json_string(h.inv, "customer_business_then_name", "the customer"));
 	return 0;
 }
 
@@ -448,49 +437,34 @@ static int cmd_email(const char *arg)
  */
 static int cmd_rm(const char *arg)
 {
-	cJSON *inv = invoice_fetch(arg), *ticket = invoice_ticket(inv), *after;
-	struct write_plan plan = WRITE_PLAN_INIT;
-	struct sbuf what = SBUF_INIT;
-	char *path = invoice_path(inv, "");
-	const char *number = json_string(inv, "number", "?");
+	const cJSON *after;
+	long ticket;
 
-	invoice_describe(inv, &what);
-	write_plan_say(&plan, "delete %s", what.buf);
-	if (ticket)
-		write_plan_say(&plan, "  made from ticket #%ld, whose lines stay marked as invoiced",
-			       json_long(ticket, "number", -1));
-	if (invoice_is_paid(inv))
-		write_plan_say(&plan, "  it is paid: Syncro may refuse to delete it");
-	write_plan_request(&plan, "DELETE", path, NULL);
-	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 1);
-	cJSON_Delete(api_delete(path));
-	after = read_back(inv);
-	if (after) {
-		struct sbuf msg = SBUF_INIT;
-
-		sbuf_addf(&msg, "Syncro answered the delete, but invoice #%s is still there (%s): "
-			  "nothing was deleted; %s", number, invoice_is_paid(after) ? "paid" : "unpaid",
-			  invoice_is_paid(after) ? "a paid invoice must have its payment removed first, in the web app" :
-			  "see why in the web app");
-		cJSON_Delete(after);
-		cJSON_Delete(ticket);
-		cJSON_Delete(inv);
-		die("%s", msg.buf);
-	}
-	invoice_cache_forget(number);
-	printf("deleted %s\n", what.buf);
-	if (ticket) {
+	hold_invoice(arg, "");
+	h.ticket = invoice_ticket(h.inv);
+	ticket = json_long(h.ticket, "number", -1);
+	write_plan_say(&h.plan, "delete %s", h.what.buf);
+	if (h.ticket)
+		write_plan_say(&h.plan, "  made from ticket #%ld, whose lines stay marked as invoiced",
+			       ticket);
+	if (invoice_is_paid(h.inv))
+		write_plan_say(&h.plan, "  it is paid: Syncro may refuse to delete it");
+	write_plan_request(&h.plan, "DELETE", h.path, NULL);
+	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 1);
+	cJSON_Delete(api_delete(h.path));
+	after = read_back();
+	if (after)
+		die("Syncro answered the delete, but invoice #%s is still there (%s): "
+		    "nothing was deleted; %s", number(), invoice_is_paid(after) ? "paid" : "unpaid",
+		    invoice_is_paid(after) ? "a paid invoice must have its payment removed first, in the web app" :
+		    "see why in the web app");
+	invoice_cache_forget(number());
+	printf("deleted %s\n", h.what.buf);
+	if (h.ticket)
 		printf("ticket #%ld keeps its lines marked as invoiced: the Syncro API cannot make them\n"
 		       "billable again, so a new invoice from it would be empty; add the work again\n"
 		       "('syncro time add %ld ...' or 'syncro bill %ld') or bill it in the web app\n",
-		       json_long(ticket, "number", -1), json_long(ticket, "number", -1),
-		       json_long(ticket, "number", -1));
-	}
-	cJSON_Delete(ticket);
-	cJSON_Delete(inv);
-	sbuf_release(&what);
-	write_plan_release(&plan);
-	free(path);
+		       ticket, ticket, ticket);
 	return 0;
 }
 
@@ -500,6 +474,7 @@ int main(int argc, char **argv)
 
 	set_program_name("syncro invoice");
 	argc = parse_options(&verb, argc, argv);
+	atexit(release_held);
 	if (!argc)
 		usage_error(&verb, "say what to do: list, show, note, line, email or rm");
 	sub = argv[0];

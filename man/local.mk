@@ -18,3 +18,4 @@ dist_man_MANS += man/syncro-update.1
 dist_man_MANS += man/syncro-close.1
 dist_man_MANS += man/syncro-bill.1
 dist_man_MANS += man/syncro-refresh-cache.1
+dist_man_MANS += man/syncro-invoice.1

@@ -145,3 +145,4 @@ tests_unit_test_table_LDADD = $(UNIT_LDADD)
 SHELL_TESTS += tests/t/t6005-list-long.sh
 SHELL_TESTS += tests/t/t2911-contrib-assistant.sh
 SHELL_TESTS += tests/t/t3300-profiles.sh
+SHELL_TESTS += tests/t/t6100-invoice.sh
