@@ -9,6 +9,7 @@
 #include "compat.h"
 #include "api.h"
 #include "cache.h"
+#include "complete.h"
 #include "config.h"
 #include "date.h"
 #include "draft.h"

@@ -6,6 +6,7 @@
 #include "compat.h"
 #include <cjson/cJSON.h>
 #include "api.h"
+#include "complete.h"
 #include "config.h"
 #include "draft.h"
 #include "editor.h"

@@ -8,6 +8,7 @@
 #include "compat.h"
 #include "api.h"
 #include "cache.h"
+#include "complete.h"
 #include "config.h"
 #include "customer-lookup.h"
 #include "draft.h"

@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 #include <math.h>
 #include "api.h"
+#include "complete.h"
 #include "customer-lookup.h"
 #include "exit-codes.h"
 #include "invoice-view.h"
@@ -119,14 +120,22 @@ static int list_page(const cJSON *items, void *data)
 	struct list_state *ls = data;
 	const cJSON *inv;
 
-	invoice_cache_add_list(items);
-	cJSON_ArrayForEach(inv, items) {
-		if (opt_json)
+	cJSON *named, *it;
+
+	ls->n += cJSON_GetArraySize(items);
+	if (opt_json) {
+		cJSON_ArrayForEach(inv, items)
 			json_array_add(&ls->json, inv);
-		else
-			invoice_table_add(ls->t, inv);
-		ls->n++;
+		return 0;
 	}
+	/* for people (and completion): with the customer's name */
+	named = cJSON_Duplicate(items, 1);
+	cJSON_ArrayForEach(it, named) {
+		invoice_name_customer(it);
+		invoice_table_add(ls->t, it);
+	}
+	invoice_cache_add_list(named);
+	cJSON_Delete(named);
 	return 0;
 }
 
@@ -422,9 +431,11 @@ static int cmd_email(const char *arg)
 {
 	hold_invoice(arg, "/email");
 	write_plan_say(&h.plan, "email %s to the customer", h.what.buf);
-	write_plan_request(&h.plan, "POST", h.path, NULL);
+	/* an empty JSON body: a write without one is refused as not JSON */
+	h.body = cJSON_CreateObject();
+	write_plan_request(&h.plan, "POST", h.path, h.body);
 	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 0);
-	cJSON_Delete(api_post(h.path, NULL));
+	cJSON_Delete(api_post(h.path, h.body));
 	printf("emailed invoice #%s to %s\n", number(),
 	       json_string(h.inv, "customer_business_then_name", "the customer"));
 	return 0;

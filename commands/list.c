@@ -3,6 +3,7 @@
  * newest first. Every page of GET /tickets, one request a page.
  */
 #include "compat.h"
+#include "complete.h"
 #include "customer-lookup.h"
 #include "parse-options.h"
 #include "tech-lookup.h"

@@ -8,7 +8,6 @@
 #include <limits.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include "cache-dir.h"
 #include "complete.h"
 #include "exit-codes.h"
 #include "exec-path.h"
@@ -276,7 +275,7 @@ static void complete_verb_names(const char *current)
 {
 	struct strvec plugins = STRVEC_INIT;
 
-	complete_kind(COMPLETE_VERB, NULL, current);
+	complete_verbs(current);
 	list_path_verbs(&plugins);
 	for (size_t i = 0; i < plugins.nr; i++)
 		if (starts_with(plugins.v[i], current))
@@ -321,18 +320,6 @@ static int cmd_complete(int argc, char **argv)
 	return 0;
 }
 
-static int cmd_cache_dir(void)
-{
-	char *dir = cache_path(NULL);
-
-	if (!dir)
-		die_with(EXIT_AUTH, "no Syncro account configured, so no cache; set "
-			 "SYNCRO_SUBDOMAIN (see 'syncro doctor')");
-	puts(dir);
-	free(dir);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	const char *verb;
@@ -364,9 +351,15 @@ int main(int argc, char **argv)
 		return cmd_help(argc - 2, argv + 2);
 	if (!strcmp(verb, "__complete"))
 		return cmd_complete(argc - 2, argv + 2);
-	/* Hidden: the account's cache directory (cache-dir.h), for tests and scripts. */
-	if (!strcmp(verb, "__cache-dir"))
-		return cmd_cache_dir();
+	/*
+	 * Hidden: the account's cache directory (cache-dir.h), for tests and
+	 * scripts. A verb answers it: the dispatcher never reads the config.
+	 */
+	if (!strcmp(verb, "__cache-dir")) {
+		char *print_dir[] = { "--print-dir" };
+
+		run_verb("refresh-cache", 1, print_dir);
+	}
 	/* Hidden: what completion starts in the background (cache-refresh.h). */
 	if (!strcmp(verb, "__refresh-cache"))
 		run_verb("refresh-cache", argc - 2, argv + 2);

@@ -8,6 +8,7 @@
 #include "labor.h"
 #include "output.h"
 #include "prompt.h"
+#include "table.h"
 #include "usage.h"
 #include "xmalloc.h"
 

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "paths.h"
+
 enum setting_source { SOURCE_DEFAULT, SOURCE_FILE, SOURCE_ENV };
 enum auth_mode { AUTH_HEADER, AUTH_QUERY };
 enum billing_method { BILLING_TIMER, BILLING_LINE_ITEM, BILLING_COMMENT };
@@ -122,24 +124,5 @@ const char *config_labor_alias(long product_id);
 const char *setting_source_name(enum setting_source src);
 const char *billing_method_name(enum billing_method m);
 const char *auth_mode_name(enum auth_mode m);
-
-/* "~/..." for a path under $HOME, else the path; the caller frees it. */
-char *path_for_display(const char *path);
-/* "~" or "~/..." expanded with $HOME; the caller frees it. */
-char *expand_home(const char *path);
-
-/*
- * XDG base directories, ignoring empty or relative values as the spec
- * says. The caller frees the result: xdg_config_path("config.yaml") is
- * "$XDG_CONFIG_HOME/syncro/config.yaml" or "~/.config/syncro/config.yaml".
- * A NULL or empty file gives the directory itself ("$XDG_.../syncro").
- */
-char *xdg_config_path(const char *file);
-char *xdg_state_path(const char *file);		/* ~/.local/state/syncro/FILE */
-char *xdg_cache_path(const char *file);		/* ~/.cache/syncro/FILE */
-char *xdg_data_path(const char *file);		/* ~/.local/share/syncro/FILE */
-
-/* mkdir -p (mode 0700) for the directory that will hold path; 0 or -1 with errno. */
-int mkdir_for_file(const char *path);
 
 #endif

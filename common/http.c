@@ -2,12 +2,13 @@
 #include <curl/curl.h>
 #include "config.h"
 #include "cred.h"
+#include "date.h"
 #include "http.h"
-#include "output.h"
 #include "parse-options.h"
 #include "ratelimit.h"
 #include "url.h"
 #include "usage.h"
+#include "utf8.h"
 #include "wipe.h"
 #include "xmalloc.h"
 

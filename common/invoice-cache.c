@@ -28,7 +28,8 @@ double invoice_money(const cJSON *obj, const char *field)
 
 int invoice_is_paid(const cJSON *inv)
 {
-	return json_bool(inv, "is_paid", 0) || json_bool(inv, "verified_paid", 0);
+	return json_bool(inv, "is_paid", 0) || json_bool(inv, "verified_paid", 0) ||
+		!strcmp(json_string(inv, "status", ""), "Paid");
 }
 
 static void remove_number(cJSON *list, const char *number)
@@ -119,3 +120,11 @@ void invoice_cache_forget(const char *number)
 {
 	cache_update(NULL, NULL, number);
 }
+
+static int invoices(const char *values, const char *prefix)
+{
+	(void)values;
+	return complete_invoices(prefix);
+}
+
+const struct complete_source complete_source_invoices = { invoices };

@@ -2,6 +2,7 @@
 #include "api.h"
 #include "cache.h"
 #include "complete.h"
+#include "customer-cache.h"
 #include "exit-codes.h"
 #include "invoice-view.h"
 #include "json.h"
@@ -131,6 +132,56 @@ void invoice_print_detail(const cJSON *inv, const cJSON *ticket)
 	total_line("subtotal", invoice_money(inv, "subtotal"));
 	total_line("tax", invoice_money(inv, "tax"));
 	total_line("total", invoice_money(inv, "total"));
+}
+
+static cJSON *known_customers;	/* the customer cache, loaded once */
+
+static void forget_known_customers(void)
+{
+	cJSON_Delete(known_customers);
+}
+
+static const char *known_name(long id)
+{
+	const cJSON *c;
+
+	cJSON_ArrayForEach(c, known_customers)
+		if (json_long(c, "id", -1) == id)
+			return json_string(c, "business_then_name", NULL);
+	return NULL;
+}
+
+void invoice_name_customer(cJSON *inv)
+{
+	long id = json_long(inv, "customer_id", -1);
+	const char *name;
+
+	if (json_string(inv, "customer_business_then_name", NULL) || id <= 0)
+		return;
+	if (!known_customers) {
+		known_customers = cache_read_json(CUSTOMER_CACHE, -1);
+		if (!cJSON_IsArray(known_customers)) {
+			cJSON_Delete(known_customers);
+			known_customers = cJSON_CreateArray();
+		}
+		atexit(forget_known_customers);
+	}
+	if (!(name = known_name(id))) {
+		char *path = xstrfmt("/customers/%ld", id);
+		cJSON *one = api_unwrap(api_get(path, NULL), "customer"), *list = cJSON_CreateArray();
+		cJSON *entry = cJSON_CreateObject();
+
+		cJSON_AddItemToArray(list, one);
+		customer_cache_store(list);
+		cJSON_AddNumberToObject(entry, "id", (double)id);
+		cJSON_AddStringToObject(entry, "business_then_name",
+					json_string(one, "business_then_name", ""));
+		cJSON_AddItemToArray(known_customers, entry);
+		cJSON_Delete(list);
+		free(path);
+		name = known_name(id);
+	}
+	cJSON_AddStringToObject(inv, "customer_business_then_name", name ? name : "");
 }
 
 struct table *invoice_table_new(void)

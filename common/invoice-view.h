@@ -40,6 +40,13 @@ cJSON *invoice_ticket(const cJSON *invoice);
 /* The detail for people: header, ticket, lines with their ids, totals. */
 void invoice_print_detail(const cJSON *invoice, const cJSON *ticket);
 
+/*
+ * List items may carry only number, total, status, date and customer_id:
+ * give inv a customer_business_then_name from the customer cache, else
+ * from GET /customers/ID (then cached), so that people see a name.
+ */
+void invoice_name_customer(cJSON *invoice);
+
 /* The list's table: number, date, customer, total, paid state. */
 struct table *invoice_table_new(void);
 void invoice_table_add(struct table *t, const cJSON *invoice);

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include "json.h"
 #include "output.h"
+#include "table.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -107,15 +108,6 @@ void ticket_table_add(struct table *t, const cJSON *ticket)
 				json_string(ticket, "status", ""),
 				json_string(ticket, "customer_business_then_name", ""),
 				json_string(ticket, "subject", ""));
-}
-
-void output_text(FILE *fp, const char *text, enum safe_text how)
-{
-	struct sbuf sb = SBUF_INIT;
-
-	utf8_add_safe(&sb, text, how);
-	fwrite(sb.buf, 1, sb.len, fp);
-	sbuf_release(&sb);
 }
 
 void output_json(const cJSON *value)

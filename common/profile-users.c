@@ -55,3 +55,11 @@ int complete_profiles(const char *prefix)
 	cJSON_Delete(all);
 	return DIRECTIVE_NO_FILE;
 }
+
+static int profiles(const char *values, const char *prefix)
+{
+	(void)values;
+	return complete_profiles(prefix);
+}
+
+const struct complete_source complete_source_profiles = { profiles };

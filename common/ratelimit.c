@@ -3,8 +3,10 @@
 #include <math.h>
 #include <sys/file.h>
 #include <time.h>
+#include "date.h"
 #include "ratelimit.h"
 #include "sbuf.h"
+#include "token-bucket.h"
 
 double ratelimit_burst(long per_minute)
 {
@@ -13,53 +15,24 @@ double ratelimit_burst(long per_minute)
 	return burst < 1 ? 1 : (double)burst;
 }
 
-void bucket_refill(struct bucket *b, double now, long per_minute)
+void ratelimit_bucket_refill(struct token_bucket *b, double now, long per_minute)
 {
-	double burst = ratelimit_burst(per_minute);
-
-	if (now > b->stamp) {
-		b->tokens += (now - b->stamp) * per_minute / 60.0;
-		b->stamp = now;
-	}
-	if (b->tokens > burst)
-		b->tokens = burst;
+	token_bucket_refill(b, now, per_minute / 60.0, ratelimit_burst(per_minute));
 }
 
-double bucket_take(struct bucket *b, double now, long per_minute)
+double ratelimit_bucket_take(struct token_bucket *b, double now, long per_minute)
 {
-	bucket_refill(b, now, per_minute);
-	b->tokens -= 1;
-	return b->tokens >= 0 ? 0 : -b->tokens * 60.0 / per_minute;
+	return token_bucket_take(b, now, per_minute / 60.0, ratelimit_burst(per_minute));
 }
 
-void bucket_pause(struct bucket *b, double now, double seconds, long per_minute)
+void ratelimit_bucket_pause(struct token_bucket *b, double now, double seconds, long per_minute)
 {
 	double level = -seconds * per_minute / 60.0;
 
-	bucket_refill(b, now, per_minute);
+	ratelimit_bucket_refill(b, now, per_minute);
 	if (b->tokens > 0)
 		b->tokens = 0;
 	b->tokens += level;
-}
-
-double clock_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-void sleep_seconds(double seconds)
-{
-	struct timespec ts;
-
-	if (!(seconds > 0))
-		return;
-	ts.tv_sec = (time_t)seconds;
-	ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
 }
 
 enum bucket_op { OP_TAKE, OP_PAUSE, OP_PEEK };
@@ -69,7 +42,7 @@ static int update(const char *path, long per_minute, enum bucket_op op,
 		  double arg, double *result)
 {
 	struct sbuf text = SBUF_INIT;
-	struct bucket b;
+	struct token_bucket b;
 	double now;
 	char line[64];
 	int fd, n, ret = -1, saved;
@@ -90,13 +63,13 @@ static int update(const char *path, long per_minute, enum bucket_op op,
 	}
 	switch (op) {
 	case OP_TAKE:
-		*result = bucket_take(&b, now, per_minute);
+		*result = ratelimit_bucket_take(&b, now, per_minute);
 		break;
 	case OP_PAUSE:
-		bucket_pause(&b, now, arg, per_minute);
+		ratelimit_bucket_pause(&b, now, arg, per_minute);
 		break;
 	case OP_PEEK:
-		bucket_refill(&b, now, per_minute);
+		ratelimit_bucket_refill(&b, now, per_minute);
 		*result = b.tokens;
 		break;
 	}

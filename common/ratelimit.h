@@ -17,20 +17,21 @@
 #ifndef SYNCRO_RATELIMIT_H
 #define SYNCRO_RATELIMIT_H
 
-struct bucket {
-	double tokens;	/* may be negative: requests already waiting */
-	double stamp;	/* when tokens was last brought up to date */
-};
+#include "token-bucket.h"
 
 /* How many requests may go at once after a quiet spell. */
 double ratelimit_burst(long per_minute);
 
-/* Bring b up to now: refill, capped at the burst (a clock going back refills nothing). */
-void bucket_refill(struct bucket *b, double now, long per_minute);
-/* Take a token at now; returns the seconds to wait before sending (0: now). */
-double bucket_take(struct bucket *b, double now, long per_minute);
+/*
+ * The bucket's arithmetic (token-bucket.h) at per_minute / 60 tokens a
+ * second, capped at the burst. Take a token at now; returns the seconds
+ * to wait before sending (0: now).
+ */
+double ratelimit_bucket_take(struct token_bucket *b, double now, long per_minute);
+/* Bring b up to now (a clock going back refills nothing). */
+void ratelimit_bucket_refill(struct token_bucket *b, double now, long per_minute);
 /* After a 429: nobody takes a token in the next `seconds`. */
-void bucket_pause(struct bucket *b, double now, double seconds, long per_minute);
+void ratelimit_bucket_pause(struct token_bucket *b, double now, double seconds, long per_minute);
 
 /*
  * The same on the shared state file (its directory must exist). per_minute
@@ -42,9 +43,5 @@ int ratelimit_acquire(const char *state_file, long per_minute, double *waited);
 int ratelimit_pause(const char *state_file, long per_minute, double seconds);
 /* The tokens available now, without taking one (for `syncro doctor`). */
 int ratelimit_level(const char *state_file, long per_minute, double *tokens);
-
-/* The wall clock in seconds, with a fraction; sleep that long (0 ignored). */
-double clock_now(void);
-void sleep_seconds(double seconds);
 
 #endif

@@ -4,6 +4,7 @@
 #include "cache.h"
 #include "json.h"
 #include "output.h"
+#include "table.h"
 #include "ticket-list.h"
 #include "ticket-settings.h"
 #include "ticket-status.h"

@@ -4,6 +4,7 @@
 #include "json.h"
 #include "labor.h"
 #include "output.h"
+#include "table.h"
 #include "ticket-view.h"
 #include "xmalloc.h"
 

@@ -2,16 +2,18 @@
 # One line per test (three for a unit test), so that branches merge cleanly.
 UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LDADD = $(COMMON_LIBS) $(CHECK_LIBS)
+# The suites of base/ modules link base/ only: a test of the layers too.
+UNIT_BASE_LDADD = $(BASE_LIBS) $(CHECK_LIBS)
 UNIT_TESTS =
 SHELL_TESTS =
 
 UNIT_TESTS += tests/unit/test-levenshtein
 tests_unit_test_levenshtein_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_levenshtein_LDADD = $(UNIT_LDADD)
+tests_unit_test_levenshtein_LDADD = $(UNIT_BASE_LDADD)
 
 UNIT_TESTS += tests/unit/test-parse-options
 tests_unit_test_parse_options_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_parse_options_LDADD = $(UNIT_LDADD)
+tests_unit_test_parse_options_LDADD = $(UNIT_BASE_LDADD)
 
 UNIT_TESTS += tests/unit/test-prompt
 tests_unit_test_prompt_CFLAGS = $(UNIT_CFLAGS)
@@ -19,7 +21,7 @@ tests_unit_test_prompt_LDADD = $(UNIT_LDADD)
 
 UNIT_TESTS += tests/unit/test-sbuf
 tests_unit_test_sbuf_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_sbuf_LDADD = $(UNIT_LDADD)
+tests_unit_test_sbuf_LDADD = $(UNIT_BASE_LDADD)
 
 UNIT_TESTS += tests/unit/test-config
 tests_unit_test_config_CFLAGS = $(UNIT_CFLAGS)
@@ -98,7 +100,7 @@ tests_unit_test_journal_LDADD = $(UNIT_LDADD)
 SHELL_TESTS += tests/t/t5001-bill.sh
 UNIT_TESTS += tests/unit/test-slug
 tests_unit_test_slug_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_slug_LDADD = $(UNIT_LDADD)
+tests_unit_test_slug_LDADD = $(UNIT_BASE_LDADD)
 UNIT_TESTS += tests/unit/test-name-match
 tests_unit_test_name_match_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_name_match_LDADD = $(UNIT_LDADD)
@@ -129,6 +131,8 @@ UNIT_TESTS += tests/unit/test-sandbox-routes
 tests_unit_test_sandbox_routes_CFLAGS = $(UNIT_CFLAGS) -I$(top_srcdir)
 tests_unit_test_sandbox_routes_LDADD = $(SANDBOX_LIBS) $(CHECK_LIBS)
 SHELL_TESTS += tests/t/t1007-sandbox-demo.sh
+SHELL_TESTS += tests/t/t1010-sandbox-strict.sh
+SHELL_TESTS += tests/t/t1011-sandbox-quirks.sh
 SHELL_TESTS += tests/t/t4001-comment.sh
 SHELL_TESTS += tests/t/t4002-comment-time.sh
 SHELL_TESTS += tests/t/t4003-comment-time-ignored.sh
@@ -146,3 +150,8 @@ SHELL_TESTS += tests/t/t6005-list-long.sh
 SHELL_TESTS += tests/t/t2911-contrib-assistant.sh
 SHELL_TESTS += tests/t/t3300-profiles.sh
 SHELL_TESTS += tests/t/t6100-invoice.sh
+SHELL_TESTS += tests/t/t0900-layers.sh
+EXTRA_DIST += tools/check-layers
+UNIT_TESTS += tests/unit/test-date
+tests_unit_test_date_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_date_LDADD = $(UNIT_BASE_LDADD)

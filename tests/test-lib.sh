@@ -231,10 +231,28 @@ sandbox_requests () {
 		"$TRASH_DIRECTORY/.requests.json"
 }
 
-# The raw log: {"requests":[{"method","path","query","body","auth","status"}],"dropped":N}
+# The raw log: {"requests":[{"method","path","query","body","auth","status","connection"}],"dropped":N}
 # (the latest 10000 requests are kept; dropped counts the older ones).
+# connection numbers the TCP connection a request came on: 1 for the
+# sandbox's first, then 2, 3, ... (never reset), so that requests with the
+# same number shared a connection.
 sandbox_requests_json () {
 	sandbox_curl --fail-with-body "$SANDBOX_URL/__sandbox/requests"
+}
+
+# sandbox_api METHOD PATH [JSON]: a logged API request with the key and a
+# JSON body; the answer's body on stdout, its HTTP status in ./code.
+sandbox_api () {
+	sandbox_curl -X "$1" -H "Authorization: Bearer $TEST_API_KEY" \
+		-H "Content-Type: application/json" ${3:+--data "$3"} \
+		-o body.json -w "%{http_code}\n" "$SYNCRO_BASE_URL/$2" >code &&
+	cat body.json
+}
+
+# The number of TCP connections the logged requests came on.
+sandbox_connections () {
+	sandbox_requests_json >"$TRASH_DIRECTORY/.requests.json" &&
+	jq "[.requests[].connection] | unique | length" "$TRASH_DIRECTORY/.requests.json"
 }
 
 sandbox_clear_requests () {

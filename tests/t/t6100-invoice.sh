@@ -9,7 +9,7 @@ body () {
 	sandbox_requests_json | jq -S -c '.requests[-1].body'
 }
 
-test_expect_success 'list: every invoice, newest first, one GET' '
+test_expect_success 'list: every invoice, newest first; the list has no names, so each customer once' '
 	sandbox_clear_requests &&
 	syncro invoice list >actual &&
 	cat >expect <<-\EOF &&
@@ -22,12 +22,19 @@ test_expect_success 'list: every invoice, newest first, one GET' '
 	#1042  2026-04-09  Copper State Logistics     420.00  unpaid
 	EOF
 	test_cmp expect actual &&
-	echo "GET /api/v1/invoices?page=1" >expect &&
+	cat >expect <<-\EOF &&
+	GET /api/v1/invoices?page=1
+	GET /api/v1/customers/34288079
+	GET /api/v1/customers/34288076
+	GET /api/v1/customers/34288077
+	GET /api/v1/customers/34288078
+	GET /api/v1/customers/34288072
+	EOF
 	sandbox_requests >requests &&
 	test_cmp expect requests
 '
 
-test_expect_success 'list --customer --unpaid --since: the filters are sent' '
+test_expect_success 'list --customer --unpaid --since: the filters are sent, the names from the cache' '
 	sandbox_clear_requests &&
 	syncro invoice list --customer 34288077 --unpaid --since 2026-03-01 >actual &&
 	cat >expect <<-\EOF &&
@@ -336,8 +343,8 @@ test_expect_success 'completion offers the invoices seen, without the network; a
 	1043	Dolores Whitfield · 187.50 · paid
 	1042	Copper State Logistics · 420.00 · unpaid
 	1046	Copper State Logistics · 125.00 · unpaid
-	1047	Mesa Verde Law Group · 337.50 · unpaid
 	1044	Pinnacle Peak Realty · 55.00 · paid
+	1047	Mesa Verde Law Group · 337.50 · unpaid
 	1048	Pinnacle Peak Realty · 62.50 · paid
 	:36
 	EOF

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "sbuf.h"
 
@@ -55,5 +56,12 @@ void utf8_add_safe(struct sbuf *sb, const char *s, enum safe_text how);
 
 /* utf8_add_cut into a new string; the caller frees it. */
 char *utf8_cut(const char *s, size_t width);
+
+/*
+ * Text from outside (the API's subjects, comments, names; a server's headers) on fp, made safe
+ * for a terminal by utf8_add_safe(): how says whether newlines and tabs
+ * stay. Every print of API text outside a table goes through this.
+ */
+void output_text(FILE *fp, const char *text, enum safe_text how);
 
 #endif

@@ -221,3 +221,12 @@ char *utf8_cut(const char *s, size_t width)
 	utf8_add_cut(&sb, s, width);
 	return sbuf_detach(&sb, NULL);
 }
+
+void output_text(FILE *fp, const char *text, enum safe_text how)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	utf8_add_safe(&sb, text, how);
+	fwrite(sb.buf, 1, sb.len, fp);
+	sbuf_release(&sb);
+}

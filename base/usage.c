@@ -136,3 +136,15 @@ void hint(const char *fmt, ...)
 	report("hint: ", fmt, ap, 0);
 	va_end(ap);
 }
+
+_Noreturn void bug_fl(const char *file, int line, const char *fmt, ...)
+{
+	char prefix[256];
+	va_list ap;
+
+	snprintf(prefix, sizeof(prefix), "%s: BUG: %s:%d: ", prog, file, line);
+	va_start(ap, fmt);
+	report(prefix, fmt, ap, 0);
+	va_end(ap);
+	abort();
+}

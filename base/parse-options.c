@@ -1,26 +1,31 @@
 #include "compat.h"
 #include <limits.h>
-#include "complete.h"
 #include "parse-options.h"
 #include "usage.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 int opt_verbose;
-int parse_options_no_profile;
 
 /* The options every verb has; they live in no verb's table. */
 static int opt_help;
-static const char *opt_as;
 static const struct option_spec common_options[] = {
 	OPT_BOOL('h', "help", &opt_help, "show this help"),
-	OPT_STRING_C(0, "as", &opt_as, "NAME", "use the API key of profile NAME (sets SYNCRO_PROFILE)", COMPLETE_PROFILE),
 	OPT_BOOL('v', "verbose", &opt_verbose, "trace each request and response on stderr"),
 	OPT_END(),
 };
 
+const struct program_options *parse_options_program;
+
+/* The application's options for every verb, or NULL. */
+static const struct option_spec *program_table(void)
+{
+	return parse_options_program ? parse_options_program->options : NULL;
+}
+
 void print_usage(const struct verb_spec *verb, FILE *fp)
 {
-	const struct option_spec *tables[] = { verb->options, common_options };
+	const struct option_spec *tables[] = { verb->options, common_options, program_table() };
 
 	fprintf(fp, "usage: %s\n\n", verb->usage);
 	if (verb->summary)
@@ -29,8 +34,6 @@ void print_usage(const struct verb_spec *verb, FILE *fp)
 		for (const struct option_spec *o = tables[t]; o && o->type != OPTION_END; o++) {
 			struct sbuf left = SBUF_INIT;
 
-			if (o->value == &opt_as && parse_options_no_profile)
-				continue;
 			if (o->short_name)
 				sbuf_addf(&left, "-%c, ", o->short_name);
 			else
@@ -64,19 +67,18 @@ _Noreturn void usage_error(const struct verb_spec *verb, const char *fmt, ...)
 static const struct option_spec *find_long(const struct verb_spec *verb,
 					   const char *name, size_t len)
 {
-	const struct option_spec *tables[] = { verb->options, common_options };
+	const struct option_spec *tables[] = { verb->options, common_options, program_table() };
 
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
 		for (const struct option_spec *o = tables[t]; o && o->type != OPTION_END; o++)
-			if (strlen(o->long_name) == len && !strncmp(o->long_name, name, len) &&
-			    !(o->value == &opt_as && parse_options_no_profile))
+			if (strlen(o->long_name) == len && !strncmp(o->long_name, name, len))
 				return o;
 	return NULL;
 }
 
 static const struct option_spec *find_short(const struct verb_spec *verb, int c)
 {
-	const struct option_spec *tables[] = { verb->options, common_options };
+	const struct option_spec *tables[] = { verb->options, common_options, program_table() };
 
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
 		for (const struct option_spec *o = tables[t]; o && o->type != OPTION_END; o++)
@@ -114,6 +116,113 @@ static void set_value(const struct verb_spec *verb, const struct option_spec *o,
 		break;
 	}
 }
+
+/* ---- the __complete protocol ---- */
+
+void complete_candidate(const char *value, const char *description)
+{
+	/*
+	 * A tab or newline would break the protocol's lines, and the shell
+	 * shows descriptions (ticket subjects) on the terminal: one line each,
+	 * no control characters.
+	 */
+	struct sbuf line = SBUF_INIT;
+
+	utf8_add_safe(&line, value, SAFE_ONE_LINE);
+	if (description && *description) {
+		sbuf_addch(&line, '\t');
+		utf8_add_safe(&line, description, SAFE_ONE_LINE);
+	}
+	sbuf_addch(&line, '\n');
+	fwrite(line.buf, 1, line.len, stdout);
+	sbuf_release(&line);
+}
+
+static int complete_file(const char *values, const char *prefix)
+{
+	(void)values;
+	(void)prefix;
+	return 0;
+}
+
+/* values is a space-separated word list */
+static int complete_values(const char *values, const char *prefix)
+{
+	const char *p = values ? values : "";
+
+	while (*p) {
+		size_t len = strcspn(p, " ");
+		char word[128];
+
+		snprintf(word, sizeof(word), "%.*s", (int)len, p);
+		if (starts_with(word, prefix))
+			complete_candidate(word, NULL);
+		p += len;
+		p += strspn(p, " ");
+	}
+	return DIRECTIVE_NO_FILE;
+}
+
+const struct complete_source complete_source_file = { complete_file };
+const struct complete_source complete_source_values = { complete_values };
+
+static int complete_with(const struct complete_source *src, const char *values,
+			 const char *prefix)
+{
+	if (!src)
+		return DIRECTIVE_NO_FILE;
+	return src->complete(values, prefix);
+}
+
+static const struct option_spec *option_named(const struct verb_spec *verb, const char *word)
+{
+	const struct option_spec *tables[] = { verb->options, program_table() };
+
+	for (size_t t = 0; t < ARRAY_SIZE(tables); t++) {
+		for (const struct option_spec *o = tables[t]; o && o->type != OPTION_END; o++) {
+			if (word[0] == '-' && word[1] == '-' && !strcmp(word + 2, o->long_name))
+				return o;
+			if (word[0] == '-' && word[1] == o->short_name && o->short_name && !word[2])
+				return o;
+		}
+	}
+	return NULL;
+}
+
+static void complete_option_names(const struct verb_spec *verb, const char *prefix)
+{
+	const struct option_spec *tables[] = { verb->options, common_options, program_table() };
+
+	for (size_t t = 0; t < ARRAY_SIZE(tables); t++) {
+		for (const struct option_spec *o = tables[t]; o && o->type != OPTION_END; o++) {
+			char name[128];
+
+			snprintf(name, sizeof(name), "--%s", o->long_name);
+			if (starts_with(name, prefix))
+				complete_candidate(name, o->help);
+		}
+	}
+}
+
+int complete_verb(const struct verb_spec *verb, int nwords, const char **words)
+{
+	const char *current = nwords > 0 ? words[nwords - 1] : "";
+	const char *previous = nwords > 1 ? words[nwords - 2] : NULL;
+	const struct option_spec *o = previous ? option_named(verb, previous) : NULL;
+	int directive;
+
+	if (o && o->type != OPTION_BOOL)
+		directive = complete_with(o->complete, o->values, current);
+	else if (current[0] == '-') {
+		complete_option_names(verb, current);
+		directive = DIRECTIVE_NO_FILE;
+	} else
+		directive = complete_with(verb->operands, NULL, current);
+	printf(":%d\n", directive);
+	return 0;
+}
+
+/* ---- parsing ---- */
 
 int parse_options(const struct verb_spec *verb, int argc, char **argv)
 {
@@ -176,9 +285,8 @@ int parse_options(const struct verb_spec *verb, int argc, char **argv)
 		print_usage(verb, stdout);
 		exit(EXIT_OK);
 	}
-	/* before any config_get(): the config reads it to choose the key */
-	if (opt_as)
-		setenv("SYNCRO_PROFILE", opt_as, 1);
+	if (parse_options_program && parse_options_program->parsed)
+		parse_options_program->parsed();
 	argv[nr] = NULL;
 	return nr;
 }
