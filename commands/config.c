@@ -197,6 +197,7 @@ static void collect(const struct syncro_config *cfg)
 	    cJSON_CreateBool(cfg->email_comments),
 	    setting_source_name(cfg->source[SET_EMAIL_COMMENTS]), NULL);
 	add_string(cfg, "confirm", SET_CONFIRM, cfg->confirm_writes ? "writes" : "none");
+	add_string(cfg, "estimate.subject_prefix", SET_ESTIMATE_PREFIX, cfg->estimate_prefix);
 	add_string(cfg, "close_status", SET_CLOSE_STATUS, cfg->close_status);
 	add_path(cfg, "session_logs", SET_SESSION_LOGS, cfg->session_logs);
 }

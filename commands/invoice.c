@@ -16,6 +16,7 @@
 #include "json.h"
 #include "name-match.h"
 #include "output.h"
+#include "product-lookup.h"
 #include "parse-options.h"
 #include "usage.h"
 #include "write-plan.h"
@@ -273,51 +274,6 @@ static int cmd_note(const char *arg)
 	return 0;
 }
 
-static cJSON *find_product(const char *arg)
-{
-	long id = parse_id(arg);
-	struct strvec query = STRVEC_INIT;
-	cJSON *found, *match = NULL;
-	const cJSON *p;
-	int n = 0;
-
-	if (id > 0) {
-		char *path = xstrfmt("/products/%ld", id);
-		struct api_request req = { "GET", path, NULL, NULL, NULL };
-		struct api_error err = API_ERROR_INIT;
-
-		if (api_call(&req, &found, &err)) {
-			if (err.status == 404)
-				die_with(EXIT_NOT_FOUND, "product %ld not found", id);
-			api_die(&err);
-		}
-		free(path);
-		return api_unwrap(found, "product");
-	}
-	strvec_pushf(&query, "name=%s", arg);
-	found = api_get("/products", &query);
-	cJSON_ArrayForEach(p, json_get(found, "products")) {
-		if (!strcasecmp(json_string(p, "name", ""), arg)) {
-			match = (cJSON *)p;
-			n = 1;
-			break;
-		}
-		match = (cJSON *)p;
-		n++;
-	}
-	if (n != 1) {
-		fprintf(stderr, "%s: product '%s' %s; pass its id with --product%s\n", program_name(),
-			arg, n ? "is ambiguous" : "not found", n ? ":" : "");
-		cJSON_ArrayForEach(p, json_get(found, "products"))
-			fprintf(stderr, "  %ld  %s\n", json_long(p, "id", -1), json_string(p, "name", ""));
-		exit(n ? EXIT_USAGE : EXIT_NOT_FOUND);
-	}
-	match = cJSON_Duplicate(match, 1);
-	cJSON_Delete(found);
-	strvec_clear(&query);
-	return match;
-}
-
 /* Within half a cent. */
 
 /* Within half a cent. */
@@ -338,7 +294,7 @@ static int cmd_line_add(const char *arg)
 		usage_error(&verb, "'syncro invoice line add' needs --product ID|NAME");
 	hold_invoice(arg, "/line_items");
 	before = invoice_money(h.inv, "subtotal");
-	h.product = find_product(opt_product);
+	h.product = product_resolve(opt_product, "--product");
 	if (!opt_price)
 		price = invoice_money(h.product, "price_retail");
 	invoice_amount(&amount, price);

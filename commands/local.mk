@@ -53,3 +53,6 @@ syncro_refresh_cache_LDADD = $(COMMON_LIBS)
 pkglibexec_PROGRAMS += syncro-invoice
 syncro_invoice_SOURCES = commands/invoice.c
 syncro_invoice_LDADD = $(COMMON_LIBS) -lm
+pkglibexec_PROGRAMS += syncro-estimate
+syncro_estimate_SOURCES = commands/estimate.c
+syncro_estimate_LDADD = $(COMMON_LIBS) -lm

@@ -90,6 +90,7 @@ static void set_defaults(struct syncro_config *cfg)
 		set_labor(cfg, default_labor[i].alias, default_labor[i].id, SOURCE_DEFAULT);
 	cfg->billing = BILLING_TIMER;
 	cfg->close_status = xstrdup("Resolved");
+	cfg->estimate_prefix = xstrdup("Estimate - ");
 	cfg->session_logs = xdg_data_path(NULL);
 }
 
@@ -135,6 +136,11 @@ static const struct key_spec billing_keys[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
+static const struct key_spec estimate_keys[] = {
+	{ "subject_prefix", V_STRING, SET_ESTIMATE_PREFIX, AT(estimate_prefix), 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
 static const struct key_spec comments_keys[] = {
 	{ "email", V_BOOL, SET_EMAIL_COMMENTS, 0, 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
@@ -168,6 +174,7 @@ static const struct key_spec top_keys[] = {
 	{ "profiles", V_PROFILES, 0, 0, 0, NULL },
 	{ "default_profile", V_STRING, SET_PROFILE, AT(default_profile), 0, NULL },
 	{ "confirm", V_CONFIRM, SET_CONFIRM, 0, 0, NULL },
+	{ "estimate", V_MAP, 0, 0, 0, estimate_keys },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -834,6 +841,7 @@ void config_release(struct syncro_config *cfg)
 	free(cfg->profile);
 	free(cfg->default_profile);
 	free(cfg->close_status);
+	free(cfg->estimate_prefix);
 	free(cfg->session_logs);
 	memset(cfg, 0, sizeof(*cfg));
 }

@@ -39,6 +39,7 @@ enum setting_id {
 	SET_RATE_PER_MINUTE, SET_RATE_WAIT, SET_LABOR_DEFAULT,
 	SET_LABOR_DEFAULT_MINUTES, SET_BILLING, SET_EMAIL_COMMENTS,
 	SET_CLOSE_STATUS, SET_SESSION_LOGS, SET_PROFILE, SET_CONFIRM,
+	SET_ESTIMATE_PREFIX,
 	SETTING__NR
 };
 
@@ -86,6 +87,7 @@ struct syncro_config {
 	char *profile;			/* the chosen profile's name, or NULL */
 	char *default_profile;		/* default_profile in the file, or NULL */
 
+	char *estimate_prefix;		/* estimate.subject_prefix, default "Estimate - " */
 	int confirm_writes;		/* confirm: writes (1) | none (0, the default) */
 
 	char *close_status;		/* default "Resolved" */

@@ -44,3 +44,4 @@ common_libcommon_a_SOURCES += common/write-plan.c common/write-plan.h
 common_libcommon_a_SOURCES += common/invoice-view.c common/invoice-view.h
 common_libcommon_a_SOURCES += common/invoice-cache.c
 common_libcommon_a_SOURCES += common/ticket-lock.c common/ticket-lock.h
+common_libcommon_a_SOURCES += common/product-lookup.c common/product-lookup.h

@@ -20,3 +20,4 @@ dist_man_MANS += man/syncro-reopen.1
 dist_man_MANS += man/syncro-bill.1
 dist_man_MANS += man/syncro-refresh-cache.1
 dist_man_MANS += man/syncro-invoice.1
+dist_man_MANS += man/syncro-estimate.1

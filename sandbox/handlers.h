@@ -67,6 +67,13 @@ cJSON *find_invoice(struct api_req *r);
 void reply_invoice(struct api_req *r, const cJSON *inv);
 /* subtotal, tax and total of inv from its lines. */
 void recalculate(cJSON *inv);
+/* api-estimates.c */
+void get_estimates(struct api_req *r);
+void post_estimates(struct api_req *r);
+void get_estimate(struct api_req *r);
+void put_estimate(struct api_req *r);
+void delete_estimate(struct api_req *r);
+void post_estimate_line_items(struct api_req *r);
 /* api-invoices-write.c */
 void put_invoice(struct api_req *r);
 void post_invoice_email(struct api_req *r);

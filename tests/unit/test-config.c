@@ -116,7 +116,9 @@ START_TEST(every_key_is_parsed)
 		  "    api_key: in-the-file\n"
 		  "  other: {api_key_command: pass show other}\n"
 		  "default_profile: me\n"
-		  "confirm: writes\n");
+		  "confirm: writes\n"
+		  "estimate: {subject_prefix: 'Quote: '}\n");
+	ck_assert_str_eq(cfg.estimate_prefix, "Quote: ");
 	ck_assert_int_eq(cfg.confirm_writes, 1);
 	ck_assert_str_eq(cfg.profile, "me");
 	ck_assert_int_eq(cfg.profiles_nr, 2);
