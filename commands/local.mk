@@ -56,3 +56,6 @@ syncro_invoice_LDADD = $(COMMON_LIBS) -lm
 pkglibexec_PROGRAMS += syncro-estimate
 syncro_estimate_SOURCES = commands/estimate.c
 syncro_estimate_LDADD = $(COMMON_LIBS) -lm
+pkglibexec_PROGRAMS += syncro-appointment
+syncro_appointment_SOURCES = commands/appointment.c
+syncro_appointment_LDADD = $(COMMON_LIBS)

@@ -439,6 +439,8 @@ int main(int argc, char **argv)
 	/* Hidden: what completion starts in the background (cache-refresh.h). */
 	if (!strcmp(verb, "__refresh-cache"))
 		run_verb("refresh-cache", argc - 2, argv + 2);
+	if (!strcmp(verb, "appt"))	/* the one alias */
+		verb = "appointment";
 	if (verb[0] == '-') {
 		fprintf(stderr, "syncro: unknown option '%s'\n%s", verb, overview);
 		return EXIT_USAGE;

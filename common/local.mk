@@ -45,3 +45,4 @@ common_libcommon_a_SOURCES += common/invoice-view.c common/invoice-view.h
 common_libcommon_a_SOURCES += common/invoice-cache.c
 common_libcommon_a_SOURCES += common/ticket-lock.c common/ticket-lock.h
 common_libcommon_a_SOURCES += common/product-lookup.c common/product-lookup.h
+common_libcommon_a_SOURCES += common/account-time.c common/account-time.h

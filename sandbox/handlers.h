@@ -67,6 +67,13 @@ cJSON *find_invoice(struct api_req *r);
 void reply_invoice(struct api_req *r, const cJSON *inv);
 /* subtotal, tax and total of inv from its lines. */
 void recalculate(cJSON *inv);
+/* api-appointments.c */
+void get_settings(struct api_req *r);
+void get_appointments(struct api_req *r);
+void post_appointments(struct api_req *r);
+void get_appointment(struct api_req *r);
+void put_appointment(struct api_req *r);
+void delete_appointment(struct api_req *r);
 /* api-estimates.c */
 void get_estimates(struct api_req *r);
 void post_estimates(struct api_req *r);

@@ -158,6 +158,7 @@ tests_unit_test_table_LDADD = $(UNIT_LDADD)
 SHELL_TESTS += tests/t/t6005-list-long.sh
 SHELL_TESTS += tests/t/t2911-contrib-assistant.sh
 SHELL_TESTS += tests/t/t3300-profiles.sh
+SHELL_TESTS += tests/t/t3301-appointment.sh
 SHELL_TESTS += tests/t/t6100-invoice.sh
 SHELL_TESTS += tests/t/t6101-estimate.sh
 SHELL_TESTS += tests/t/t0900-layers.sh
