@@ -10,7 +10,10 @@
 #include "cred.h"
 #include "json.h"
 #include "output.h"
+#include "http.h"
 #include "parse-options.h"
+#include "profile-users.h"
+#include "wipe.h"
 #include "ratelimit.h"
 #include "usage.h"
 #include "xmalloc.h"
@@ -70,6 +73,49 @@ static void check_permissions(const cJSON *me)
 	hint("ask an account admin to grant them to the key under Admin > API > API Tokens");
 	sbuf_release(&missing);
 	exit(EXIT_AUTH);
+}
+
+/*
+ * Whose key each profile holds: GET /me with it ("profile howard: Sam
+ * Ortega (id 74572)"), remembered in the cache
+ * for `syncro config` and completion. A profile whose key fails is shown
+ * so, and doctor goes on with the others.
+ */
+static int check_profiles(const struct syncro_config *cfg)
+{
+	int failed = 0;
+
+	for (size_t i = 0; i < cfg->profiles_nr; i++) {
+		struct api_request req = { "GET", "/me", NULL, NULL, NULL };
+		struct api_error err = API_ERROR_INIT;
+		struct syncro_config keys;
+		struct sbuf label = SBUF_INIT, sb = SBUF_INIT;
+		char *key;
+		cJSON *me;
+
+		config_profile_keys(cfg, &cfg->profiles[i], &keys);
+		sbuf_addf(&label, "profile %s:", cfg->profiles[i].name);
+		fflush(stdout);
+		key = cred_api_key(&keys, NULL);
+		http_set_api_key(key);
+		wipe_string(key);
+		free(key);
+		if (api_call(&req, &me, &err)) {
+			sbuf_addf(&sb, "GET /me failed: %s", err.message ? err.message : "?");
+			failed = 1;
+		} else {
+			sbuf_addf(&sb, "%s (id %ld)", json_string(me, "user_name", "?"),
+				  json_long(me, "user_id", -1));
+			profile_users_store(cfg->profiles[i].name, me);
+		}
+		row(label.buf, sb.buf);
+		api_error_release(&err);
+		cJSON_Delete(me);
+		config_release(&keys);
+		sbuf_release(&label);
+		sbuf_release(&sb);
+	}
+	return failed;
 }
 
 /* The shared limit as it stands before doctor's own request. */
@@ -179,10 +225,16 @@ int main(int argc, char **argv)
 		  json_long(me, "user_id", -1), json_bool(me, "admin", 0) ? ", admin" : "");
 	row("user:", sb.buf);
 	sbuf_reset(&sb);
+	if (cfg->profile)
+		profile_users_store(cfg->profile, me);
 	row("subdomain:", json_string(me, "subdomain", "(not reported)"));
 	check_permissions(me);
 	row("rate limit:", rate.buf);
 	cJSON_Delete(me);
+	if (check_profiles(cfg)) {
+		fflush(stdout);
+		die_with(EXIT_AUTH, "a profile's key was refused; fix its key source in '%s'", cfg->path);
+	}
 	sbuf_release(&sb);
 	sbuf_release(&rate);
 	return 0;

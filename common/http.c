@@ -448,6 +448,22 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 	return resp->failure == HTTP_DONE ? 0 : -1;
 }
 
+void http_set_api_key(const char *key)
+{
+	if (!handle) {
+		checked_config();
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
+			die_with(EXIT_NETWORK, "cannot initialise libcurl");
+		atexit(http_cleanup);
+		ratelimit_file = xdg_state_path("ratelimit");
+	}
+	if (api_key) {
+		wipe_string(api_key);
+		free(api_key);
+	}
+	api_key = xstrdup(key);
+}
+
 void http_set_body_cap(long bytes)
 {
 	if (bytes > 0)

@@ -77,6 +77,13 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 	      const char *body, struct http_response *resp);
 void http_response_release(struct http_response *resp);
 
+/*
+ * Send the later requests with key (copied; the old one is wiped) instead
+ * of the configured one: for `syncro doctor`, which asks GET /me with each
+ * profile's key. The key is never shown.
+ */
+void http_set_api_key(const char *key);
+
 /* Change the cap on response bodies (bytes > 0), e.g. for a test. */
 void http_set_body_cap(long bytes);
 

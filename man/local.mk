@@ -19,3 +19,6 @@ dist_man_MANS += man/syncro-close.1
 dist_man_MANS += man/syncro-reopen.1
 dist_man_MANS += man/syncro-bill.1
 dist_man_MANS += man/syncro-refresh-cache.1
+dist_man_MANS += man/syncro-invoice.1
+dist_man_MANS += man/syncro-estimate.1
+dist_man_MANS += man/syncro-appointment.1

@@ -32,7 +32,7 @@ export XDG_CONFIG_HOME="$HOME/.config" XDG_STATE_HOME="$HOME/.local/state"
 export XDG_CACHE_HOME="$HOME/.cache" XDG_DATA_HOME="$HOME/.local/share"
 export LANG=C LC_ALL=C TZ=UTC PAGER=cat
 unset SYNCRO_API_KEY SYNCRO_BASE_URL SYNCRO_SUBDOMAIN SYNCRO_CONFIG NO_COLOR \
-	EDITOR VISUAL COLUMNS SYNCRO SYNCRO_EXEC_PATH SYNCRO_TEST_NOW
+	EDITOR VISUAL COLUMNS SYNCRO SYNCRO_EXEC_PATH SYNCRO_TEST_NOW SYNCRO_PROFILE
 export SYNCRO_EXEC_PATH="$abs_top_builddir"
 export PATH="$abs_top_builddir:$PATH"
 # Sanitizer reports exit 126, which test_must_fail refuses as a crash, so
