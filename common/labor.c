@@ -49,6 +49,16 @@ static int by_distance(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+long labor_product_or_die(const char *alias_or_id)
+{
+	struct api_error err = API_ERROR_INIT;
+	long id;
+
+	if (labor_product(alias_or_id, &id, &err))
+		api_die_hints(&err, NULL);
+	return id;
+}
+
 int labor_product(const char *alias_or_id, long *product_id, struct api_error *err)
 {
 	const struct syncro_config *cfg = config_get();

@@ -9,6 +9,7 @@ const struct core_verb core_verbs[] = {
 	{ "update", "change a ticket's status, priority, tech or due date", 0 },
 	{ "comment", "add a comment, optionally with labor time", 0 },
 	{ "time", "list, add, edit, remove and charge time entries", 0 },
+	{ "timer", "start and stop a live timer on a ticket", 0 },
 	{ "bill", "turn a ticket's time into a verified invoice", 0 },
 	{ "close", "resolve a ticket and write a session log", 0 },
 	{ "reopen", "put a resolved ticket back to work", 0 },
