@@ -5,6 +5,7 @@
 const struct core_verb core_verbs[] = {
 	{ "list", "show the open tickets (what bare 'syncro' runs)", 0 },
 	{ "ticket", "show one ticket with comments, time and billing", 0 },
+	{ "status", "my day: my open tickets, overdue ones, uncharged time, live timers", 0 },
 	{ "create", "open a new ticket", 0 },
 	{ "update", "change a ticket's status, priority, tech or due date", 0 },
 	{ "comment", "add a comment, optionally with labor time", 0 },

@@ -18,5 +18,6 @@ dist_man_MANS += man/syncro-update.1
 dist_man_MANS += man/syncro-close.1
 dist_man_MANS += man/syncro-reopen.1
 dist_man_MANS += man/syncro-timer.1
+dist_man_MANS += man/syncro-status.1
 dist_man_MANS += man/syncro-bill.1
 dist_man_MANS += man/syncro-refresh-cache.1
