@@ -133,6 +133,10 @@ int main(int argc, char **argv)
 	}
 	row("API key:", sb.buf);
 	sbuf_reset(&sb);
+	if ((shown = cred_unsafe_file(cfg))) {
+		fflush(stdout);
+		die_with(EXIT_AUTH, "%s", shown);
+	}
 
 	describe_rate_limit(cfg, &rate);
 	fflush(stdout);

@@ -54,10 +54,14 @@ static const struct verb_spec verb = {
 static char *default_data_file(void)
 {
 	char self[PATH_MAX];
+#ifdef _WIN32
+	ssize_t n = compat_self_path() ? snprintf(self, sizeof(self), "%s", compat_self_path()) : -1;
+#else
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+#endif
 	char *slash;
 
-	if (!access(PKGDATADIR "/demo.json", R_OK) || n <= 0)
+	if (!access(PKGDATADIR "/demo.json", R_OK) || n <= 0 || (size_t)n >= sizeof(self))
 		return xstrdup(PKGDATADIR "/demo.json");
 	self[n] = '\0';
 	slash = strrchr(self, '/');
@@ -102,14 +106,28 @@ static void print_shell_word(const char *s)
 	putchar('\'');
 }
 
+#ifdef _WIN32
+static HANDLE stop_event;
+
+static BOOL WINAPI on_console_stop(DWORD type)
+{
+	(void)type;
+	SetEvent(stop_event);
+	return TRUE;
+}
+#endif
+
 int main(int argc, char **argv)
 {
 	struct state st = { 0 };
 	struct server srv = { 0 };
 	struct sbuf err = SBUF_INIT;
 	char *data_path;
+#ifndef _WIN32
 	sigset_t stop;
-	int got, bound;
+	int got;
+#endif
+	int bound;
 
 	set_program_name("syncro-sandbox");
 	if (wants_help(argc, argv)) {
@@ -146,12 +164,18 @@ int main(int argc, char **argv)
 	st.per_page_max = per_page_max;
 	state_apply_quirks(&st);
 
+#ifdef _WIN32
+	/* Ctrl-C, Ctrl-Break or the console closing stop the server */
+	stop_event = CreateEventW(NULL, TRUE, FALSE, NULL);
+	SetConsoleCtrlHandler(on_console_stop, TRUE);
+#else
 	/* Block the stop signals in every thread; main waits for them. */
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
+#endif
 
 	srv.st = &st;
 	srv.api_key = api_key;
@@ -172,7 +196,11 @@ int main(int argc, char **argv)
 	putchar('\n');
 	fflush(stdout);
 
+#ifdef _WIN32
+	WaitForSingleObject(stop_event, INFINITE);
+#else
 	sigwait(&stop, &got);
+#endif
 	server_stop(&srv);
 	state_free(&st);
 	return 0;

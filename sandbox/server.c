@@ -1,7 +1,9 @@
 #include "compat.h"
+#ifndef _WIN32
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#endif
 #include <time.h>
 #include <microhttpd.h>
 #include "handlers.h"

@@ -102,6 +102,19 @@ test_must_fail () {
 	return 0
 }
 
+# core_verbs: every core verb built, one a line, except the sandbox (it
+# serves, never sends).
+core_verbs () {
+	for f in "$SYNCRO_EXEC_PATH"/syncro-*; do
+		v=${f##*/syncro-}
+		case $v in
+		*[!a-z]* | sandbox) continue ;;
+		esac
+		test -f "$f" && test -x "$f" && echo "$v"
+	done
+	return 0
+}
+
 # test_wait_for PATTERN FILE: wait (up to 60 s, for loaded machines and
 # sanitizer builds) until FILE has a line matching PATTERN.
 test_wait_for () {
