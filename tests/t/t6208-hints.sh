@@ -36,7 +36,7 @@ test_expect_success 'a 413: shorten the draft before sending it again' '
 
 test_expect_success 'doctor does not send the user to doctor' '
 	sandbox_reset &&
-	test_expect_code 3 env SYNCRO_API_KEY=wrong syncro doctor >out 2>err &&
+	test_expect_code 3 env SYNCRO_API_KEY=bad-key-6208 syncro doctor >out 2>err &&
 	grep "^hint: the API key may be wrong" err &&
 	test_grep_not "syncro doctor'"'"'" err &&
 	test_expect_code 7 env SYNCRO_BASE_URL=http://127.0.0.1:1/api/v1 syncro doctor >out 2>err &&
@@ -46,7 +46,7 @@ test_expect_success 'doctor does not send the user to doctor' '
 '
 
 test_expect_success 'other verbs still point at doctor' '
-	test_expect_code 3 env SYNCRO_API_KEY=wrong syncro list 2>err &&
+	test_expect_code 3 env SYNCRO_API_KEY=bad-key-6208 syncro list 2>err &&
 	grep "check it with '"'"'syncro doctor'"'"'" err
 '
 
