@@ -78,6 +78,7 @@ tests_helpers_syncro_test_verb_LDADD = $(COMMON_LIBS)
 SHELL_TESTS += tests/t/t2001-completion-bash.sh
 EXTRA_DIST += tests/completion-lib.bash tests/helpers/test-verb.c
 SHELL_TESTS += tests/t/t2002-completion-zsh.sh
+SHELL_TESTS += tests/t/t2101-completion-zsh-order.sh
 EXTRA_DIST += tests/completion-lib.zsh
 SHELL_TESTS += tests/t/t2003-completion-fish.sh
 SHELL_TESTS += tests/t/t2900-man.sh
