@@ -36,6 +36,7 @@ common_libcommon_a_SOURCES += common/session-log.c common/session-log.h
 common_libcommon_a_SOURCES += common/complete-cache.c
 common_libcommon_a_SOURCES += common/labor.c common/labor.h
 common_libcommon_a_SOURCES += common/live-timer.c common/live-timer.h
+common_libcommon_a_SOURCES += common/interrupt.c common/interrupt.h
 common_libcommon_a_SOURCES += common/wipe.c common/wipe.h
 common_libcommon_a_SOURCES += common/cache-dir.c common/cache-dir.h
 common_libcommon_a_SOURCES += common/customer-cache.c common/customer-cache.h
