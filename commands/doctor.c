@@ -177,6 +177,7 @@ int main(int argc, char **argv)
 	cJSON *me;
 
 	set_program_name("syncro doctor");
+	api_error_hints_in_doctor();
 	argc = parse_options(&verb, argc, argv);
 	if (argc)
 		usage_error(&verb, "no arguments expected");
