@@ -18,6 +18,7 @@
  */
 #include "compat.h"
 #include "bill-run.h"
+#include "complete.h"
 #include "config.h"
 #include "draft.h"
 #include "editor.h"

@@ -8,6 +8,7 @@
 #include "compat.h"
 #include "api.h"
 #include "cache.h"
+#include "complete.h"
 #include "config.h"
 #include "customer-lookup.h"
 #include "draft.h"
@@ -35,8 +36,9 @@ static const struct option_spec options[] = {
 	OPT_STRING_C(0, "status", &f.status, "STATUS", "the status (default: the account's, New)",
 		     COMPLETE_STATUS),
 	OPT_STRING(0, "priority", &f.priority, "PRIORITY", "the priority (\"1 High\"...)"),
-	OPT_STRING(0, "due", &f.due, "DATE", "the due date, YYYY-MM-DD"),
-	OPT_STRING_C(0, "assign", &f.assign, "TECH|me", "assign a tech", COMPLETE_TECH),
+	OPT_STRING(0, "due", &f.due, "DATE", "the due date: YYYY-MM-DD, tomorrow, +3d, friday"),
+	OPT_STRING_C(0, "assign", &f.assign, "TECH|me", "assign a tech ('me': you)", COMPLETE_TECH),
+	OPT_STRING_C(0, "tech", &f.assign, "TECH|me", "the same as --assign, as in 'list --tech'", COMPLETE_TECH),
 	OPT_STRING(0, "contact", &f.contact, "NAME|ID", "the customer's contact"),
 	OPT_STRING(0, "type", &f.type, "NAME|ID", "the ticket type"),
 	OPT_BOOL(0, "json", &opt_json, "print the new ticket as JSON"),

@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 #include "api.h"
 #include "cache.h"
+#include "complete.h"
 #include "config.h"
 #include "date.h"
 #include "json.h"

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "paths.h"
+
 enum setting_source { SOURCE_DEFAULT, SOURCE_FILE, SOURCE_ENV };
 enum auth_mode { AUTH_HEADER, AUTH_QUERY };
 enum billing_method { BILLING_TIMER, BILLING_LINE_ITEM, BILLING_COMMENT };
@@ -89,27 +91,27 @@ long config_labor_product(const struct syncro_config *cfg, const char *alias_or_
 /* The config's first labor alias of product_id ("remote"), owned by the config; NULL if none. */
 const char *config_labor_alias(long product_id);
 
+/*
+ * The keys of config.yaml, dotted as 'syncro config set' takes them
+ * ("labor.default_minutes"); the labor aliases as "labor.products.NAME".
+ * Appended to out.
+ */
+struct strvec;
+void config_key_names(struct strvec *out);
+/* Whether key is one of them (labor.products.ALIAS for any alias). */
+int config_key_known(const char *key);
+/* The key closest to key, for "did you mean"; NULL if none is. The caller frees it. */
+char *config_key_closest(const char *key);
+
+/*
+ * What to say when no account is configured: how to set one up
+ * ('syncro config init'), and the sandbox to try syncro without one. The
+ * caller frees it.
+ */
+char *config_no_account_message(const struct syncro_config *cfg);
+
 const char *setting_source_name(enum setting_source src);
 const char *billing_method_name(enum billing_method m);
 const char *auth_mode_name(enum auth_mode m);
-
-/* "~/..." for a path under $HOME, else the path; the caller frees it. */
-char *path_for_display(const char *path);
-/* "~" or "~/..." expanded with $HOME; the caller frees it. */
-char *expand_home(const char *path);
-
-/*
- * XDG base directories, ignoring empty or relative values as the spec
- * says. The caller frees the result: xdg_config_path("config.yaml") is
- * "$XDG_CONFIG_HOME/syncro/config.yaml" or "~/.config/syncro/config.yaml".
- * A NULL or empty file gives the directory itself ("$XDG_.../syncro").
- */
-char *xdg_config_path(const char *file);
-char *xdg_state_path(const char *file);		/* ~/.local/state/syncro/FILE */
-char *xdg_cache_path(const char *file);		/* ~/.cache/syncro/FILE */
-char *xdg_data_path(const char *file);		/* ~/.local/share/syncro/FILE */
-
-/* mkdir -p (mode 0700) for the directory that will hold path; 0 or -1 with errno. */
-int mkdir_for_file(const char *path);
 
 #endif

@@ -3,13 +3,15 @@
 #include <limits.h>
 #include <time.h>
 #include "config.h"
+#include "core-dumps.h"
 #include "cred.h"
+#include "date.h"
 #include "http.h"
-#include "output.h"
 #include "parse-options.h"
 #include "ratelimit.h"
 #include "url.h"
 #include "usage.h"
+#include "utf8.h"
 #include "wipe.h"
 #include "xmalloc.h"
 
@@ -43,6 +45,12 @@ static void http_cleanup(void)
 	curl_global_cleanup();
 }
 
+/* Every message (usage.h) loses the key: a server may echo it in an error body. */
+static void redact_key(struct sbuf *msg)
+{
+	redact(msg, api_key);
+}
+
 /* The config, with a base URL that may carry the key; dies (exit 3) if not. */
 static const struct syncro_config *checked_config(void)
 {
@@ -50,8 +58,7 @@ static const struct syncro_config *checked_config(void)
 	struct sbuf err = SBUF_INIT;
 
 	if (!cfg->base_url || !*cfg->base_url)
-		die_with(EXIT_AUTH, "no Syncro account configured; set SYNCRO_SUBDOMAIN, or "
-			 "'subdomain' in '%s' (see 'syncro doctor')", cfg->path);
+		die_with(EXIT_AUTH, "%s", config_no_account_message(cfg));
 	if (url_check_transport(cfg->base_url, &err))
 		die_with(EXIT_AUTH, "%s (base URL from %s %s)", err.buf,
 			 setting_source_name(cfg->base_url_source),
@@ -69,7 +76,9 @@ static const struct syncro_config *setup(void)
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
 		die_with(EXIT_NETWORK, "cannot initialise libcurl");
 	atexit(http_cleanup);
+	core_dumps_off();	/* before the key is read: a dump would hold it */
 	api_key = cred_api_key(cfg, NULL);
+	set_message_filter(redact_key);
 	ratelimit_file = ratelimit_path(cfg->base_url);
 	return cfg;
 }

@@ -5,8 +5,10 @@
 #include <time.h>
 #include "cache-dir.h"
 #include "config.h"
+#include "date.h"
 #include "ratelimit.h"
 #include "sbuf.h"
+#include "token-bucket.h"
 #include "xmalloc.h"
 
 double ratelimit_burst(long per_minute)
@@ -16,39 +18,27 @@ double ratelimit_burst(long per_minute)
 	return burst < 1 ? 1 : (double)burst;
 }
 
-void bucket_refill(struct bucket *b, double now, long per_minute)
+void ratelimit_bucket_refill(struct token_bucket *b, double now, long per_minute)
 {
-	double burst = ratelimit_burst(per_minute);
-
-	if (now > b->stamp) {
-		b->tokens += (now - b->stamp) * per_minute / 60.0;
-		b->stamp = now;
-	}
-	if (b->tokens > burst)
-		b->tokens = burst;
+	token_bucket_refill(b, now, per_minute / 60.0, ratelimit_burst(per_minute));
 }
 
-double bucket_take(struct bucket *b, double now, long per_minute)
+double ratelimit_bucket_take(struct token_bucket *b, double now, long per_minute)
 {
-	bucket_refill(b, now, per_minute);
-	b->tokens -= 1;
-	return b->tokens >= 0 ? 0 : -b->tokens * 60.0 / per_minute;
+	return token_bucket_take(b, now, per_minute / 60.0, ratelimit_burst(per_minute));
 }
 
-void bucket_pause(struct bucket *b, double now, double seconds, long per_minute)
+void ratelimit_bucket_pause(struct token_bucket *b, double now, double seconds, long per_minute)
 {
 	double level = -seconds * per_minute / 60.0;
 
-	bucket_refill(b, now, per_minute);
+	ratelimit_bucket_refill(b, now, per_minute);
 	if (b->tokens > 0)
 		b->tokens = 0;
 	b->tokens += level;
-	if (b->paused_until < now + seconds)
-		b->paused_until = now + seconds;
-	bucket_clamp(b, now, per_minute);
 }
 
-void bucket_clamp(struct bucket *b, double now, long per_minute)
+void ratelimit_clamp(struct token_bucket *b, double *paused_until, double now, long per_minute)
 {
 	double floor = -RATELIMIT_MAX_WAIT * per_minute / 60.0;
 
@@ -62,10 +52,10 @@ void bucket_clamp(struct bucket *b, double now, long per_minute)
 		b->tokens = floor;
 	if (b->tokens > ratelimit_burst(per_minute))
 		b->tokens = ratelimit_burst(per_minute);
-	if (!isfinite(b->paused_until) || b->paused_until < now)
-		b->paused_until = 0;
-	else if (b->paused_until > now + RATELIMIT_MAX_WAIT)
-		b->paused_until = now + RATELIMIT_MAX_WAIT;
+	if (!isfinite(*paused_until) || *paused_until < now)
+		*paused_until = 0;
+	else if (*paused_until > now + RATELIMIT_MAX_WAIT)
+		*paused_until = now + RATELIMIT_MAX_WAIT;
 }
 
 char *ratelimit_path(const char *base_url)
@@ -91,26 +81,6 @@ long seconds_up(double seconds)
 	return whole + ((double)whole < seconds);
 }
 
-double clock_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-void sleep_seconds(double seconds)
-{
-	struct timespec ts;
-
-	if (!(seconds > 0))
-		return;
-	ts.tv_sec = (time_t)seconds;
-	ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
-}
-
 enum bucket_op { OP_TAKE, OP_PAUSE, OP_PEEK };
 
 /* Lock the file, bring the bucket up to date, apply op, write it back. */
@@ -118,8 +88,8 @@ static int update(const char *path, long per_minute, enum bucket_op op,
 		  double arg, double *result, int *paused)
 {
 	struct sbuf text = SBUF_INIT;
-	struct bucket b;
-	double now;
+	struct token_bucket b;
+	double now, paused_until = 0;
 	char line[96];
 	int fd, n, ret = -1, saved;
 
@@ -132,27 +102,29 @@ static int update(const char *path, long per_minute, enum bucket_op op,
 	if (sbuf_read_fd(&text, fd) < 0)
 		goto out;
 	now = clock_now();
-	b.paused_until = 0;
-	if (sscanf(text.buf, "%lf %lf %lf", &b.tokens, &b.stamp, &b.paused_until) < 2) {
+	if (sscanf(text.buf, "%lf %lf %lf", &b.tokens, &b.stamp, &paused_until) < 2) {
 		b.tokens = ratelimit_burst(per_minute);
 		b.stamp = now;
 	}
-	bucket_clamp(&b, now, per_minute);
+	ratelimit_clamp(&b, &paused_until, now, per_minute);
 	switch (op) {
 	case OP_TAKE:
-		*result = bucket_take(&b, now, per_minute);
+		*result = ratelimit_bucket_take(&b, now, per_minute);
 		if (paused)
-			*paused = b.paused_until > now;
+			*paused = paused_until > now;
 		break;
 	case OP_PAUSE:
-		bucket_pause(&b, now, arg, per_minute);
+		ratelimit_bucket_pause(&b, now, arg, per_minute);
+		if (paused_until < now + arg)
+			paused_until = now + arg;
+		ratelimit_clamp(&b, &paused_until, now, per_minute);
 		break;
 	case OP_PEEK:
-		bucket_refill(&b, now, per_minute);
+		ratelimit_bucket_refill(&b, now, per_minute);
 		*result = b.tokens;
 		break;
 	}
-	n = snprintf(line, sizeof(line), "%.6f %.6f %.6f\n", b.tokens, b.stamp, b.paused_until);
+	n = snprintf(line, sizeof(line), "%.6f %.6f %.6f\n", b.tokens, b.stamp, paused_until);
 	if (n < 0 || (size_t)n >= sizeof(line))
 		goto out;
 	if (pwrite(fd, line, (size_t)n, 0) != n || ftruncate(fd, n) < 0)

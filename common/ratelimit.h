@@ -17,36 +17,37 @@
  * The file holds one line, "TOKENS TIME PAUSED_UNTIL\n" (times in seconds
  * since the epoch with a fraction; PAUSED_UNTIL is 0, or the end of a pause
  * after a 429; a line without it is read as 0); a missing or unreadable
- * one is a full bucket. What it says is clamped (bucket_clamp()): no file
+ * one is a full bucket. What it says is clamped (ratelimit_clamp()): no file
  * makes anyone wait more than RATELIMIT_MAX_WAIT seconds.
  */
 #ifndef SYNCRO_RATELIMIT_H
 #define SYNCRO_RATELIMIT_H
 
+#include "token-bucket.h"
+
 /* The longest wait a state file can impose: a 600 s pause and a minute of queue. */
 #define RATELIMIT_MAX_WAIT 660
-
-struct bucket {
-	double tokens;	/* may be negative: requests already waiting */
-	double stamp;	/* when tokens was last brought up to date */
-	double paused_until;	/* after a 429: the end of the pause; else 0 */
-};
 
 /* How many requests may go at once after a quiet spell. */
 double ratelimit_burst(long per_minute);
 
-/* Bring b up to now: refill, capped at the burst (a clock going back refills nothing). */
-void bucket_refill(struct bucket *b, double now, long per_minute);
-/* Take a token at now; returns the seconds to wait before sending (0: now). */
-double bucket_take(struct bucket *b, double now, long per_minute);
-/* After a 429: nobody takes a token in the next `seconds`. */
-void bucket_pause(struct bucket *b, double now, double seconds, long per_minute);
 /*
- * Make what a state file said usable at now: a level or pause that would
- * wait past RATELIMIT_MAX_WAIT, a stamp in the future or a value that is
- * not a number becomes the nearest sane value (a full bucket for nonsense).
+ * The bucket's arithmetic (token-bucket.h) at per_minute / 60 tokens a
+ * second, capped at the burst. Take a token at now; returns the seconds
+ * to wait before sending (0: now).
  */
-void bucket_clamp(struct bucket *b, double now, long per_minute);
+double ratelimit_bucket_take(struct token_bucket *b, double now, long per_minute);
+/* Bring b up to now (a clock going back refills nothing). */
+void ratelimit_bucket_refill(struct token_bucket *b, double now, long per_minute);
+/* After a 429: nobody takes a token in the next `seconds`. */
+void ratelimit_bucket_pause(struct token_bucket *b, double now, double seconds, long per_minute);
+/*
+ * Make what a state file said usable at now: a level or pause
+ * (*paused_until, the end of a pause after a 429, or 0) that would wait
+ * past RATELIMIT_MAX_WAIT, a stamp in the future or a value that is not a
+ * number becomes the nearest sane value (a full bucket for nonsense).
+ */
+void ratelimit_clamp(struct token_bucket *b, double *paused_until, double now, long per_minute);
 
 /*
  * The state file of the account at base_url:
@@ -73,9 +74,5 @@ int ratelimit_level(const char *state_file, long per_minute, double *tokens);
 
 /* seconds rounded up to a whole number, for a message (0 or less: 0). */
 long seconds_up(double seconds);
-
-/* The wall clock in seconds, with a fraction; sleep that long (0 ignored). */
-double clock_now(void);
-void sleep_seconds(double seconds);
 
 #endif

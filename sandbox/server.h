@@ -8,6 +8,7 @@
 #ifndef SANDBOX_SERVER_H
 #define SANDBOX_SERVER_H
 
+#include <stdatomic.h>
 #include "controls.h"
 #include "client-limit.h"
 #include "state.h"
@@ -19,8 +20,9 @@ struct server {
 	int retry_after;		/* send Retry-After with a 429 */
 	int verbose;			/* one line per request on stderr */
 	struct controls ctl;
-	struct ratelimit rl;
+	struct client_limit rl;
 	struct MHD_Daemon *daemon;
+	atomic_long connections;	/* TCP connections accepted so far */
 };
 
 /* Listen on 127.0.0.1:port (0: any free port); returns the port, or -1. */

@@ -2,16 +2,18 @@
 # One line per test (three for a unit test), so that branches merge cleanly.
 UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LDADD = $(COMMON_LIBS) $(CHECK_LIBS)
+# The suites of base/ modules link base/ only: a test of the layers too.
+UNIT_BASE_LDADD = $(BASE_LIBS) $(CHECK_LIBS)
 UNIT_TESTS =
 SHELL_TESTS =
 
 UNIT_TESTS += tests/unit/test-levenshtein
 tests_unit_test_levenshtein_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_levenshtein_LDADD = $(UNIT_LDADD)
+tests_unit_test_levenshtein_LDADD = $(UNIT_BASE_LDADD)
 
 UNIT_TESTS += tests/unit/test-parse-options
 tests_unit_test_parse_options_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_parse_options_LDADD = $(UNIT_LDADD)
+tests_unit_test_parse_options_LDADD = $(UNIT_BASE_LDADD)
 
 UNIT_TESTS += tests/unit/test-prompt
 tests_unit_test_prompt_CFLAGS = $(UNIT_CFLAGS)
@@ -19,7 +21,7 @@ tests_unit_test_prompt_LDADD = $(UNIT_LDADD)
 
 UNIT_TESTS += tests/unit/test-sbuf
 tests_unit_test_sbuf_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_sbuf_LDADD = $(UNIT_LDADD)
+tests_unit_test_sbuf_LDADD = $(UNIT_BASE_LDADD)
 
 UNIT_TESTS += tests/unit/test-config
 tests_unit_test_config_CFLAGS = $(UNIT_CFLAGS)
@@ -64,6 +66,8 @@ SHELL_TESTS += tests/t/t0405-api-library.sh
 SHELL_TESTS += tests/t/t0406-doctor.sh
 SHELL_TESTS += tests/t/t0407-no-key-leak.sh
 SHELL_TESTS += tests/t/t0002-config.sh
+SHELL_TESTS += tests/t/t0101-install.sh
+SHELL_TESTS += tests/t/t0102-config-init.sh
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS) $(SHELL_TESTS)
@@ -98,7 +102,7 @@ tests_unit_test_journal_LDADD = $(UNIT_LDADD)
 SHELL_TESTS += tests/t/t5001-bill.sh
 UNIT_TESTS += tests/unit/test-slug
 tests_unit_test_slug_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_slug_LDADD = $(UNIT_LDADD)
+tests_unit_test_slug_LDADD = $(UNIT_BASE_LDADD)
 UNIT_TESTS += tests/unit/test-name-match
 tests_unit_test_name_match_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_name_match_LDADD = $(UNIT_LDADD)
@@ -106,6 +110,13 @@ UNIT_TESTS += tests/unit/test-web-url
 tests_unit_test_web_url_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_web_url_LDADD = $(UNIT_LDADD)
 SHELL_TESTS += tests/t/t6001-list.sh
+SHELL_TESTS += tests/t/t6201-pager.sh
+SHELL_TESTS += tests/t/t6202-ticket-url.sh
+SHELL_TESTS += tests/t/t6203-comments.sh
+SHELL_TESTS += tests/t/t6204-reopen.sh
+SHELL_TESTS += tests/t/t6205-comment-edit.sh
+SHELL_TESTS += tests/t/t6206-man-width.sh
+SHELL_TESTS += tests/t/t6207-due-tech.sh
 SHELL_TESTS += tests/t/t6002-ticket.sh
 SHELL_TESTS += tests/t/t6003-search.sh
 SHELL_TESTS += tests/t/t6004-customers.sh
@@ -129,6 +140,8 @@ UNIT_TESTS += tests/unit/test-sandbox-routes
 tests_unit_test_sandbox_routes_CFLAGS = $(UNIT_CFLAGS) -I$(top_srcdir)
 tests_unit_test_sandbox_routes_LDADD = $(SANDBOX_LIBS) $(CHECK_LIBS)
 SHELL_TESTS += tests/t/t1007-sandbox-demo.sh
+SHELL_TESTS += tests/t/t1010-sandbox-strict.sh
+SHELL_TESTS += tests/t/t1011-sandbox-quirks.sh
 SHELL_TESTS += tests/t/t4001-comment.sh
 SHELL_TESTS += tests/t/t4002-comment-time.sh
 SHELL_TESTS += tests/t/t4003-comment-time-ignored.sh
@@ -144,4 +157,14 @@ tests_unit_test_table_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_table_LDADD = $(UNIT_LDADD)
 SHELL_TESTS += tests/t/t6005-list-long.sh
 SHELL_TESTS += tests/t/t2911-contrib-assistant.sh
+SHELL_TESTS += tests/t/t0900-layers.sh
+EXTRA_DIST += tools/check-layers
+UNIT_TESTS += tests/unit/test-date
+tests_unit_test_date_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_date_LDADD = $(UNIT_BASE_LDADD)
+SHELL_TESTS += tests/t/t8101-ticket-lock.sh
+SHELL_TESTS += tests/t/t8102-malformed-lists.sh
+SHELL_TESTS += tests/t/t8103-key-in-messages.sh
+SHELL_TESTS += tests/t/t8104-unsafe-files.sh
+SHELL_TESTS += tests/t/t8105-huge-numbers.sh
 SHELL_TESTS += tests/t/t0410-connections.sh

@@ -20,56 +20,56 @@ END_TEST
 
 START_TEST(a_full_bucket_lets_the_burst_through_then_paces)
 {
-	struct bucket b = { 30, 1000, 0 };
+	struct token_bucket b = { 30, 1000, 0 };
 
 	for (int i = 0; i < 30; i++)
-		ck_assert(near(bucket_take(&b, 1000, 180), 0));
+		ck_assert(near(ratelimit_bucket_take(&b, 1000, 180), 0));
 	/* 180 a minute is one every 1/3 s: the queue grows by that much each. */
-	ck_assert(near(bucket_take(&b, 1000, 180), 1.0 / 3));
-	ck_assert(near(bucket_take(&b, 1000, 180), 2.0 / 3));
-	ck_assert(near(bucket_take(&b, 1000, 180), 1.0));
+	ck_assert(near(ratelimit_bucket_take(&b, 1000, 180), 1.0 / 3));
+	ck_assert(near(ratelimit_bucket_take(&b, 1000, 180), 2.0 / 3));
+	ck_assert(near(ratelimit_bucket_take(&b, 1000, 180), 1.0));
 	ck_assert(near(b.tokens, -3));
 }
 END_TEST
 
 START_TEST(refill_is_capped_and_ignores_a_clock_going_back)
 {
-	struct bucket b = { 0, 1000, 0 };
+	struct token_bucket b = { 0, 1000, 0 };
 
-	bucket_refill(&b, 1010, 60);	/* 10 s at 1/s */
+	ratelimit_bucket_refill(&b, 1010, 60);	/* 10 s at 1/s */
 	ck_assert(near(b.tokens, 10));
-	bucket_refill(&b, 5000, 60);	/* long idle: no more than the burst */
+	ratelimit_bucket_refill(&b, 5000, 60);	/* long idle: no more than the burst */
 	ck_assert(near(b.tokens, 10));
 	ck_assert(near(b.stamp, 5000));
 	b.tokens = 2;
-	bucket_refill(&b, 4000, 60);	/* the clock went back */
+	ratelimit_bucket_refill(&b, 4000, 60);	/* the clock went back */
 	ck_assert(near(b.tokens, 2));
 	ck_assert(near(b.stamp, 5000));
 	b.tokens = 0.5;
-	ck_assert(near(bucket_take(&b, 5000, 60), 0.5));
+	ck_assert(near(ratelimit_bucket_take(&b, 5000, 60), 0.5));
 }
 END_TEST
 
 START_TEST(a_pause_holds_everyone_back)
 {
-	struct bucket b = { 30, 1000, 0 };
+	struct token_bucket b = { 30, 1000, 0 };
 
-	bucket_pause(&b, 1000, 5, 180);
+	ratelimit_bucket_pause(&b, 1000, 5, 180);
 	ck_assert(near(b.tokens, -15));
 	/* The next request waits out the pause and its own slot. */
-	ck_assert(near(bucket_take(&b, 1000, 180), 16.0 / 3));
-	ck_assert(near(bucket_take(&b, 1006, 180), 0));
+	ck_assert(near(ratelimit_bucket_take(&b, 1000, 180), 16.0 / 3));
+	ck_assert(near(ratelimit_bucket_take(&b, 1006, 180), 0));
 }
 END_TEST
 
 START_TEST(a_steady_run_keeps_to_the_limit)
 {
-	struct bucket b = { 10, 0, 0 };
+	struct token_bucket b = { 10, 0, 0 };
 	double now = 0;
 
 	/* 1000 requests, each sent when allowed: 60/min after the burst. */
 	for (int i = 0; i < 1000; i++)
-		now += bucket_take(&b, now, 60);
+		now += ratelimit_bucket_take(&b, now, 60);
 	ck_assert(now >= 989.0 && now <= 991.0);
 }
 END_TEST

@@ -10,6 +10,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* The string list travels with the string buffer: every includer of one may use both. */
+#include "strvec.h"
+
 struct sbuf {
 	size_t alloc;
 	size_t len;
@@ -31,7 +34,7 @@ void sbuf_add(struct sbuf *sb, const void *data, size_t len);
 void sbuf_addstr(struct sbuf *sb, const char *s);
 void sbuf_addch(struct sbuf *sb, int c);
 void sbuf_addf(struct sbuf *sb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	PRINTF_LIKE(2, 3);
 void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap);
 
 /* Remove white space at both ends. */
@@ -39,16 +42,5 @@ void sbuf_trim(struct sbuf *sb);
 /* Read all of fd (or the file at path) onto the end; -1 with errno on error. */
 int sbuf_read_fd(struct sbuf *sb, int fd);
 int sbuf_read_file(struct sbuf *sb, const char *path);
-
-/* A list of strings, owned by the vector (like argv; v[nr] is NULL). */
-struct strvec {
-	char **v;
-	size_t nr, alloc;
-};
-#define STRVEC_INIT { NULL, 0, 0 }
-void strvec_push(struct strvec *sv, const char *s);
-void strvec_pushf(struct strvec *sv, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void strvec_clear(struct strvec *sv);
 
 #endif

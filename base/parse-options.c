@@ -1,8 +1,8 @@
 #include "compat.h"
 #include <limits.h>
-#include "complete.h"
 #include "parse-options.h"
 #include "usage.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 int opt_verbose;
@@ -108,6 +108,112 @@ static void set_value(const struct verb_spec *verb, const struct option_spec *o,
 		break;
 	}
 }
+
+/* ---- the __complete protocol ---- */
+
+void complete_candidate(const char *value, const char *description)
+{
+	/*
+	 * A tab or newline would break the protocol's lines, and the shell
+	 * shows descriptions (ticket subjects) on the terminal: one line each,
+	 * no control characters.
+	 */
+	struct sbuf line = SBUF_INIT;
+
+	utf8_add_safe(&line, value, SAFE_ONE_LINE);
+	if (description && *description) {
+		sbuf_addch(&line, '\t');
+		utf8_add_safe(&line, description, SAFE_ONE_LINE);
+	}
+	sbuf_addch(&line, '\n');
+	fwrite(line.buf, 1, line.len, stdout);
+	sbuf_release(&line);
+}
+
+static int complete_file(const char *values, const char *prefix)
+{
+	(void)values;
+	(void)prefix;
+	return 0;
+}
+
+/* values is a space-separated word list */
+static int complete_values(const char *values, const char *prefix)
+{
+	const char *p = values ? values : "";
+
+	while (*p) {
+		size_t len = strcspn(p, " ");
+		char word[128];
+
+		snprintf(word, sizeof(word), "%.*s", (int)len, p);
+		if (starts_with(word, prefix))
+			complete_candidate(word, NULL);
+		p += len;
+		p += strspn(p, " ");
+	}
+	return DIRECTIVE_NO_FILE;
+}
+
+const struct complete_source complete_source_file = { complete_file };
+const struct complete_source complete_source_values = { complete_values };
+
+static int complete_with(const struct complete_source *src, const char *values,
+			 const char *prefix)
+{
+	if (!src)
+		return DIRECTIVE_NO_FILE;
+	return src->complete(values, prefix);
+}
+
+static const struct option_spec *option_named(const struct verb_spec *verb, const char *word)
+{
+	for (const struct option_spec *o = verb->options; o && o->type != OPTION_END; o++) {
+		if (word[0] == '-' && word[1] == '-' && !strcmp(word + 2, o->long_name))
+			return o;
+		if (word[0] == '-' && word[1] == o->short_name && o->short_name && !word[2])
+			return o;
+	}
+	return NULL;
+}
+
+static void complete_option_names(const struct verb_spec *verb, const char *prefix)
+{
+	for (const struct option_spec *o = verb->options; o && o->type != OPTION_END; o++) {
+		char name[128];
+
+		snprintf(name, sizeof(name), "--%s", o->long_name);
+		if (starts_with(name, prefix))
+			complete_candidate(name, o->help);
+	}
+	for (const struct option_spec *o = common_options; o->type != OPTION_END; o++) {
+		char name[128];
+
+		snprintf(name, sizeof(name), "--%s", o->long_name);
+		if (starts_with(name, prefix))
+			complete_candidate(name, o->help);
+	}
+}
+
+int complete_verb(const struct verb_spec *verb, int nwords, const char **words)
+{
+	const char *current = nwords > 0 ? words[nwords - 1] : "";
+	const char *previous = nwords > 1 ? words[nwords - 2] : NULL;
+	const struct option_spec *o = previous ? option_named(verb, previous) : NULL;
+	int directive;
+
+	if (o && o->type != OPTION_BOOL)
+		directive = complete_with(o->complete, o->values, current);
+	else if (current[0] == '-') {
+		complete_option_names(verb, current);
+		directive = DIRECTIVE_NO_FILE;
+	} else
+		directive = complete_with(verb->operands, NULL, current);
+	printf(":%d\n", directive);
+	return 0;
+}
+
+/* ---- parsing ---- */
 
 int parse_options(const struct verb_spec *verb, int argc, char **argv)
 {

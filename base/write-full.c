@@ -1,5 +1,5 @@
 #include "compat.h"
-#include "config.h"
+#include "paths.h"
 #include "write-full.h"
 #include "xmalloc.h"
 

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "sbuf.h"
 
@@ -55,5 +56,20 @@ void utf8_add_safe(struct sbuf *sb, const char *s, enum safe_text how);
 
 /* utf8_add_cut into a new string; the caller frees it. */
 char *utf8_cut(const char *s, size_t width);
+
+/*
+ * Text from outside (the API's subjects, comments, names; a server's headers) on fp, made safe
+ * for a terminal by utf8_add_safe(): how says whether newlines and tabs
+ * stay. Every print of API text outside a table goes through this.
+ */
+void output_text(FILE *fp, const char *text, enum safe_text how);
+
+/*
+ * text (already safe, lines split at '\n') appended to sb line by line,
+ * each line after indent and ending in '\n', wrapped at spaces so that no
+ * line is wider than width columns (indent included); a word wider than
+ * that has a line of its own, never cut. width 0: no wrapping.
+ */
+void utf8_add_wrapped(struct sbuf *sb, const char *text, const char *indent, size_t width);
 
 #endif

@@ -11,7 +11,7 @@
  *   };
  *   static const struct verb_spec verb = {
  *       "close", "syncro close [options] N", "resolve a ticket", options,
- *       COMPLETE_TICKET,
+ *       COMPLETE_TICKET,        // common/complete.h
  *   };
  *   argc = parse_options(&verb, argc, argv);   // argv[0..argc) = operands
  *
@@ -23,18 +23,37 @@
 
 #include "sbuf.h"
 
-/* What completes a value: an option's argument or a verb's operands. */
-enum complete_kind {
-	COMPLETE_NONE,		/* free text: offer nothing */
-	COMPLETE_FILE,		/* let the shell complete file names */
-	COMPLETE_TICKET,	/* ticket numbers from the cache */
-	COMPLETE_STATUS,	/* statuses from the cached settings */
-	COMPLETE_LABOR,		/* labor aliases from the config */
-	COMPLETE_CUSTOMER,	/* customers from the cache */
-	COMPLETE_TECH,		/* techs from the cached settings */
-	COMPLETE_VALUES,	/* the fixed words in option_spec.values */
-	COMPLETE_VERB,		/* syncro verbs (help VERB) */
+/*
+ * The `__complete` protocol: `PROGRAM-VERB __complete WORD... CURRENT`
+ * prints one candidate per line as "value<TAB>description", then a line
+ * ":N" whose bits tell the shell what else to do.
+ */
+enum complete_directive {
+	DIRECTIVE_ERROR = 1,		/* nothing sensible: do nothing */
+	DIRECTIVE_NO_SPACE = 2,		/* do not add a space after the value */
+	DIRECTIVE_NO_FILE = 4,		/* do not fall back to file names */
+	DIRECTIVE_KEEP_ORDER = 32,	/* keep our order (open tickets first) */
 };
+
+/*
+ * What completes a value (an option's argument or a verb's operands): a
+ * hook that prints the candidates starting with prefix (complete_candidate)
+ * and returns the directive bits; values is option_spec.values. This file
+ * knows three: COMPLETE_NONE (free text: offer nothing), COMPLETE_FILE (let
+ * the shell complete file names) and COMPLETE_VALUES (the fixed words in
+ * option_spec.values). The application adds its own (common/complete.h:
+ * tickets, statuses, ...), so the parser never calls into the application.
+ */
+struct complete_source {
+	int (*complete)(const char *values, const char *prefix);
+};
+extern const struct complete_source complete_source_file, complete_source_values;
+#define COMPLETE_NONE	NULL
+#define COMPLETE_FILE	(&complete_source_file)
+#define COMPLETE_VALUES	(&complete_source_values)
+
+/* One candidate line; description may be NULL. Both are printed safe, on one line. */
+void complete_candidate(const char *value, const char *description);
 
 enum option_type {
 	OPTION_END,
@@ -51,7 +70,7 @@ struct option_spec {
 	void *value;
 	const char *argh;	/* the argument's name in --help: "N", "TEXT" */
 	const char *help;
-	enum complete_kind complete;
+	const struct complete_source *complete;
 	const char *values;	/* COMPLETE_VALUES: "timer line-item comment" */
 };
 
@@ -68,7 +87,7 @@ struct verb_spec {
 	const char *usage;		/* "syncro close [options] N" */
 	const char *summary;		/* one line for --help and `help -a` */
 	const struct option_spec *options;
-	enum complete_kind operands;	/* what completes the operands */
+	const struct complete_source *operands;	/* what completes the operands */
 };
 
 /* Set by -v/--verbose on any verb: trace requests to stderr. */
@@ -76,7 +95,7 @@ extern int opt_verbose;
 
 /*
  * Parse argv against the verb's table. Handles --help (prints usage, exits
- * 0) and `__complete` (answers, exits 0). A bad option is a usage error
+ * 0) and `__complete` (answers from the table, exits 0). A bad option is a usage error
  * (exit 2). Returns the number of operands, moved to argv[0..n).
  */
 int parse_options(const struct verb_spec *verb, int argc, char **argv);
@@ -84,8 +103,11 @@ int parse_options(const struct verb_spec *verb, int argc, char **argv);
 /* Print the verb's usage and option table to fp. */
 void print_usage(const struct verb_spec *verb, FILE *fp);
 
+/* Answer `__complete` for words (the last is the one being typed); returns the exit code (0). */
+int complete_verb(const struct verb_spec *verb, int nwords, const char **words);
+
 /* Die with exit 2 after showing "usage: ...": for wrong operand counts. */
 _Noreturn void usage_error(const struct verb_spec *verb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	PRINTF_LIKE(2, 3);
 
 #endif
