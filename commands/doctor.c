@@ -121,7 +121,7 @@ static int check_profiles(const struct syncro_config *cfg)
 /* The shared limit as it stands before doctor's own request. */
 static void describe_rate_limit(const struct syncro_config *cfg, struct sbuf *out)
 {
-	char *file = xdg_state_path("ratelimit");
+	char *file = ratelimit_path(cfg->base_url);
 	long per_minute = cfg->rate_limit_per_minute;
 	double tokens;
 
@@ -134,8 +134,8 @@ static void describe_rate_limit(const struct syncro_config *cfg, struct sbuf *ou
 		sbuf_addf(out, "%ld requests a minute; %ld of %.0f available now",
 			  per_minute, (long)tokens, ratelimit_burst(per_minute));
 	else
-		sbuf_addf(out, "%ld requests a minute; none available, %ld waiting",
-			  per_minute, (long)-tokens);
+		sbuf_addf(out, "%ld requests a minute; none available, the next request waits %ld s",
+			  per_minute, seconds_up(-tokens * 60 / (double)per_minute));
 	free(file);
 }
 
