@@ -1,4 +1,5 @@
 #include "compat.h"
+#include "date.h"
 #include "http.h"
 #include "ratelimit.h"
 #include "sbuf.h"
