@@ -15,7 +15,8 @@
  *   };
  *   argc = parse_options(&verb, argc, argv);   // argv[0..argc) = operands
  *
- * Every verb also gets -h/--help and -v/--verbose. Values stay owned by
+ * Every verb also gets -h/--help and -v/--verbose, and the application's
+ * parse_options_program (below). Values stay owned by
  * argv (OPT_STRING) or by the strvec (OPT_LIST).
  */
 #ifndef SYNCRO_PARSE_OPTIONS_H
@@ -94,6 +95,18 @@ struct verb_spec {
 extern int opt_verbose;
 
 /*
+ * Options every verb of the application has besides -h and -v, which this
+ * file does not know (syncro's --as NAME, common/config.c): listed in
+ * --help and completion after the verb's own, parsed like them, and
+ * parsed() runs once the command line is read. NULL (the default): none.
+ */
+struct program_options {
+	const struct option_spec *options;
+	void (*parsed)(void);
+};
+extern const struct program_options *parse_options_program;
+
+/*
  * Parse argv against the verb's table. Handles --help (prints usage, exits
  * 0) and `__complete` (answers from the table, exits 0). A bad option is a usage error
  * (exit 2). Returns the number of operands, moved to argv[0..n).
@@ -108,6 +121,6 @@ int complete_verb(const struct verb_spec *verb, int nwords, const char **words);
 
 /* Die with exit 2 after showing "usage: ...": for wrong operand counts. */
 _Noreturn void usage_error(const struct verb_spec *verb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	PRINTF_LIKE(2, 3);
 
 #endif

@@ -15,7 +15,6 @@
 
 #include "exit-codes.h"
 
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 
 /* The program name used in messages; "syncro" unless a verb sets it. */
 void set_program_name(const char *name);

@@ -15,6 +15,8 @@
 #include <time.h>
 #include <cjson/cJSON.h>
 
+#include "date.h"	/* parse_timestamp() */
+
 /* The item at path, or NULL when missing (a JSON null is returned as such). */
 const cJSON *json_get(const cJSON *obj, const char *path);
 
@@ -36,15 +38,6 @@ double json_double(const cJSON *obj, const char *path, double def);
 int json_bool(const cJSON *obj, const char *path, int def);
 /* A timestamp field (see parse_timestamp); -1 when missing or malformed. */
 time_t json_time(const cJSON *obj, const char *path);
-
-/*
- * ISO-8601 as Syncro writes it: "2019-11-04T08:59:31.034Z",
- * "2026-05-01T09:00:00-07:00", "+0530" offsets, or a bare date
- * "2019-02-25" (midnight UTC). 0 and *out, or -1 when malformed.
- */
-int parse_timestamp(const char *s, time_t *out);
-/* t as "2026-05-01T16:00:00Z" into buf (at least 21 bytes); returns buf. */
-char *format_timestamp(time_t t, char *buf, size_t size);
 
 /*
  * Parse the whole of text[0..len), which must be followed by a '\0' (an
