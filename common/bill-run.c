@@ -346,8 +346,10 @@ static int step_comment(struct bill *b, struct api_error *err)
 	if (!draft) {
 		char *path = draft_save(b->number, b->comment.body);
 
-		if (!path)
-			return set_error(err, EXIT_ERROR, xstrdup("cannot keep the work notes as a draft"),
+		if (!path)	/* nothing is sent, nor lost: the text is printed, as comment does */
+			return set_error(err, EXIT_ERROR,
+					 xstrfmt("not billing #%ld without a draft of the work notes; "
+						 "your text follows\n%s", b->number, b->comment.body),
 					 NULL);
 		journal_set_string(&b->j, "comment", "draft", path);
 		free(path);
@@ -684,6 +686,12 @@ void bill_failure_hints(const struct bill *b, struct strvec *hints)
 	bill_describe_done(&b->j, &done);
 	if (done.len)
 		strvec_pushf(hints, "done already: %s", done.buf);
+	if (!b->j.path || access(b->j.path, F_OK) < 0) {	/* no journal: nothing to resume */
+		strvec_pushf(hints, "nothing was sent; run the same command again once it can be "
+			     "saved ('syncro doctor' shows the state directory)");
+		sbuf_release(&done);
+		return;
+	}
 	strvec_pushf(hints, "'syncro bill %ld' resumes from the step that failed", b->number);
 	strvec_pushf(hints, "'syncro bill --abandon %ld' forgets the journal (Syncro keeps what "
 		     "is done)", b->number);
