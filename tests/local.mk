@@ -183,3 +183,4 @@ SHELL_TESTS += tests/t/t0410-connections.sh
 SHELL_TESTS += tests/t/t7000-windows.sh
 SHELL_TESTS += tests/t/t8107-terminal-controls.sh
 SHELL_TESTS += tests/t/t8108-bill-notes-kept.sh
+SHELL_TESTS += tests/t/t8109-comment-time-resume.sh
