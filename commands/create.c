@@ -64,19 +64,19 @@ static void ask_missing(char **asked_customer, char **asked_subject)
 		return;
 	if (!prompt_can_ask()) {
 		if (n == 1)
-			die_missing(missing[0]);
+			prompt_die_missing(missing[0]);
 		die_with(EXIT_USAGE, "missing %s and %s; pass them%s", missing[0], missing[1],
 			 isatty(STDIN_FILENO) ? " (prompts are off with --no-input)" :
 			 " or run on a terminal");
 	}
 	if (!customer) {
 		if (prompt_line("Customer", NULL, asked_customer) < 0)
-			die_missing("--customer");
+			prompt_die_missing("--customer");
 		customer = *asked_customer;
 	}
 	if (!f.subject) {
 		if (prompt_line("Subject", NULL, asked_subject) < 0)
-			die_missing("--subject");
+			prompt_die_missing("--subject");
 		f.subject = *asked_subject;
 	}
 }
@@ -133,7 +133,7 @@ int main(int argc, char **argv)
 
 	req = cJSON_CreateObject();
 	ticket_fields_add(req, &f);
-	customer_id = customer_resolve(customer, "--customer", &name);
+	customer_id = customer_lookup_resolve(customer, "--customer", &name);
 	cJSON_AddNumberToObject(req, "customer_id", (double)customer_id);
 	ticket_fields_add_contact(req, &f, customer_id);
 	if (body)
@@ -150,9 +150,8 @@ int main(int argc, char **argv)
 	ticket = api_unwrap(ticket, "ticket");
 	cJSON_Delete(req);
 	if (json_long(ticket, "number", -1) <= 0 || json_long(ticket, "id", -1) <= 0) {
-		err.code = EXIT_NETWORK;
-		err.status = 200;
-		err.message = xstrdup("POST /tickets: the answer has no ticket");
+		api_error_set(&err, EXIT_NETWORK, 200,
+			      xstrdup("POST /tickets: the answer has no ticket"), NULL);
 		create_failed(&err, draft);
 	}
 	if (draft)
@@ -163,7 +162,7 @@ int main(int argc, char **argv)
 	if (opt_json) {
 		output_json(ticket);
 	} else {
-		url = ticket_web_url(json_long(ticket, "id", -1));
+		url = web_url_ticket(json_long(ticket, "id", -1));
 		printf("created #%ld for ", json_long(ticket, "number", -1));
 		output_text(stdout, json_string(ticket, "customer_business_then_name",
 						name ? name : customer), SAFE_ONE_LINE);

@@ -120,7 +120,7 @@ int main(int argc, char **argv)
 		die_with(EXIT_AUTH, "no Syncro account configured; set SYNCRO_SUBDOMAIN, or "
 			 "'subdomain' in '%s'", cfg->path);
 	}
-	sbuf_addf(&sb, "%s (%s%s%s)", cfg->base_url, setting_source_name(cfg->base_url_source),
+	sbuf_addf(&sb, "%s (%s%s%s)", cfg->base_url, config_source_name(cfg->base_url_source),
 		  cfg->base_url_from ? " " : "", cfg->base_url_from ? cfg->base_url_from : "");
 	row("base URL:", sb.buf);
 	sbuf_reset(&sb);

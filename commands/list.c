@@ -40,7 +40,7 @@ static const struct verb_spec verb = {
 static void add_filters(struct strvec *query)
 {
 	if (opt_customer)
-		strvec_pushf(query, "customer_id=%ld", customer_resolve(opt_customer, "--customer", NULL));
+		strvec_pushf(query, "customer_id=%ld", customer_lookup_resolve(opt_customer, "--customer", NULL));
 	if (opt_tech)
 		strvec_pushf(query, "user_id=%ld", tech_resolve(opt_tech, "--tech", NULL));
 	if (opt_mine)
@@ -51,7 +51,7 @@ static void add_filters(struct strvec *query)
 static void check_statuses(struct strvec *out)
 {
 	for (size_t i = 0; i < statuses.nr; i++) {
-		char *status = ticket_status_check(statuses.v[i], "--status");
+		char *status = ticket_settings_check_status(statuses.v[i], "--status");
 		size_t j;
 
 		for (j = 0; j < out->nr && strcmp(out->v[j], status); j++)

@@ -10,7 +10,7 @@
 
 /* ---- names ---- */
 
-const char *setting_source_name(enum setting_source src)
+const char *config_source_name(enum setting_source src)
 {
 	switch (src) {
 	case SOURCE_FILE:
@@ -23,7 +23,7 @@ const char *setting_source_name(enum setting_source src)
 	return "default";
 }
 
-const char *billing_method_name(enum billing_method m)
+const char *config_billing_method_name(enum billing_method m)
 {
 	switch (m) {
 	case BILLING_LINE_ITEM:
@@ -36,7 +36,7 @@ const char *billing_method_name(enum billing_method m)
 	return "timer";
 }
 
-const char *auth_mode_name(enum auth_mode m)
+const char *config_auth_mode_name(enum auth_mode m)
 {
 	return m == AUTH_QUERY ? "query" : "header";
 }

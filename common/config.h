@@ -87,8 +87,8 @@ long config_labor_product(const struct syncro_config *cfg, const char *alias_or_
 /* The config's first labor alias of product_id ("remote"), owned by the config; NULL if none. */
 const char *config_labor_alias(long product_id);
 
-const char *setting_source_name(enum setting_source src);
-const char *billing_method_name(enum billing_method m);
-const char *auth_mode_name(enum auth_mode m);
+const char *config_source_name(enum setting_source src);
+const char *config_billing_method_name(enum billing_method m);
+const char *config_auth_mode_name(enum auth_mode m);
 
 #endif

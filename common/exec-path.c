@@ -43,7 +43,7 @@ const char *exec_path(void)
 	return PKGLIBEXECDIR;
 }
 
-int valid_verb_name(const char *name)
+int exec_path_valid_verb(const char *name)
 {
 	if (!(*name >= 'a' && *name <= 'z') && !(*name >= '0' && *name <= '9'))
 		return 0;
@@ -60,7 +60,7 @@ static int is_executable(const char *path)
 	return !stat(path, &st) && S_ISREG(st.st_mode) && !access(path, X_OK);
 }
 
-char *find_verb_program(const char *name, int *from_path)
+char *exec_path_find_verb(const char *name, int *from_path)
 {
 	char *candidate = xstrfmt("%s/syncro-%s", exec_path(), name);
 	const char *path = getenv("PATH");
@@ -94,7 +94,7 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void list_path_verbs(struct strvec *out)
+void exec_path_list_verbs(struct strvec *out)
 {
 	const char *path = getenv("PATH");
 	struct strvec found = STRVEC_INIT;
@@ -109,7 +109,7 @@ void list_path_verbs(struct strvec *out)
 			const char *name = de->d_name + strlen("syncro-");
 			char *full;
 
-			if (strncmp(de->d_name, "syncro-", 7) || !valid_verb_name(name) ||
+			if (strncmp(de->d_name, "syncro-", 7) || !exec_path_valid_verb(name) ||
 			    find_core_verb(name))
 				continue;
 			full = xstrfmt("%s/%s", dir, de->d_name);

@@ -50,7 +50,7 @@ static const struct syncro_config *checked_config(void)
 			 "'subdomain' in '%s' (see 'syncro doctor')", cfg->path);
 	if (url_check_transport(cfg->base_url, &err))
 		die_with(EXIT_AUTH, "%s (base URL from %s %s)", err.buf,
-			 setting_source_name(cfg->base_url_source),
+			 config_source_name(cfg->base_url_source),
 			 cfg->base_url_from ? cfg->base_url_from : "");
 	sbuf_release(&err);
 	return cfg;
@@ -103,7 +103,7 @@ static void trace_line(char prefix, const char *line, size_t len)
 	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 		len--;
 	sbuf_add(&sb, line, len);
-	redact(&sb, api_key);
+	url_redact(&sb, api_key);
 	fprintf(stderr, "%c ", prefix);
 	output_text(stderr, sb.buf, SAFE_ONE_LINE);	/* a server's headers */
 	fputc('\n', stderr);
@@ -283,7 +283,7 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 			sbuf_addf(&msg, "the response is larger than %ld MiB", body_cap / (1024 * 1024));
 		else
 			sbuf_addstr(&msg, *errbuf ? errbuf : curl_easy_strerror(rc));
-		redact(&msg, api_key);
+		url_redact(&msg, api_key);
 		resp->error = sbuf_detach(&msg, NULL);
 		sbuf_reset(&resp->body);
 		return resp->failure;

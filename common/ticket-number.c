@@ -2,7 +2,7 @@
 #include <ctype.h>
 #include "ticket-number.h"
 
-long parse_ticket_number(const char *s)
+long ticket_number_parse(const char *s)
 {
 	char *end;
 	long n;

@@ -6,6 +6,6 @@
  * "32164" or "#32164" -> 32164; -1 for anything else (empty, signs, blanks,
  * trailing junk, zero, too large). The caller reports a usage error.
  */
-long parse_ticket_number(const char *s);
+long ticket_number_parse(const char *s);
 
 #endif
