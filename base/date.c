@@ -213,3 +213,63 @@ void sleep_seconds(double seconds)
 	while (nanosleep(&ts, &ts) && errno == EINTR)
 		;
 }
+static const char *const weekdays[] = {
+	"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+};
+
+/* The weekday s names (whole, or its first three letters or more), 0-6; else -1. */
+static int weekday(const char *s)
+{
+	size_t len = strlen(s);
+
+	for (int i = 0; i < 7; i++)
+		if (len >= 3 && len <= strlen(weekdays[i]) && !strncasecmp(s, weekdays[i], len))
+			return i;
+	return -1;
+}
+
+/* How many days from today s says; -1 if it says none. */
+static long days_ahead(const char *s, int today)
+{
+	char *end;
+	long n;
+	int wd;
+
+	if (!strcasecmp(s, "today"))
+		return 0;
+	if (!strcasecmp(s, "tomorrow"))
+		return 1;
+	if (*s == '+' && s[1] >= '0' && s[1] <= '9') {
+		errno = 0;
+		n = strtol(s + 1, &end, 10);
+		if (errno || n > 3660)
+			return -1;
+		if (!*end || !strcasecmp(end, "d"))
+			return n;
+		if (!strcasecmp(end, "w") && n <= 520)
+			return n * 7;
+		return -1;
+	}
+	if ((wd = weekday(s)) < 0)
+		return -1;
+	return (wd - today + 6) % 7 + 1;
+}
+
+int date_parse_relative_day(const char *s, struct sbuf *sb)
+{
+	time_t now = date_now();
+	struct tm tm;
+	long days;
+
+	if (!localtime_r(&now, &tm) || (days = days_ahead(s, tm.tm_wday)) < 0)
+		return -1;
+	/* Noon, so that a change of summer time cannot move the day. */
+	tm.tm_mday += (int)days;
+	tm.tm_hour = 12;
+	tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	if (mktime(&tm) == (time_t)-1)
+		return -1;
+	sbuf_addf(sb, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return 0;
+}

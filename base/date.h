@@ -56,4 +56,12 @@ int64_t clock_now_ms(void);
 /* Sleep that many seconds (0 or less: not at all), through signals. */
 void sleep_seconds(double seconds);
 
+/*
+ * A day as people say it, relative to date_now() in local time, appended
+ * to sb as "YYYY-MM-DD": "today", "tomorrow", "+3" or "+3d" (days), "+2w"
+ * (weeks), or a weekday ("friday", "fri": the next one after today).
+ * Case is ignored. Returns 0, or -1 (sb untouched) for anything else.
+ */
+int date_parse_relative_day(const char *s, struct sbuf *sb);
+
 #endif

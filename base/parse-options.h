@@ -108,6 +108,6 @@ int complete_verb(const struct verb_spec *verb, int nwords, const char **words);
 
 /* Die with exit 2 after showing "usage: ...": for wrong operand counts. */
 _Noreturn void usage_error(const struct verb_spec *verb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	PRINTF_LIKE(2, 3);
 
 #endif

@@ -1,5 +1,7 @@
 #include "compat.h"
+#ifndef _WIN32
 #include <pwd.h>
+#endif
 #include <sys/stat.h>
 #include "paths.h"
 #include "sbuf.h"
@@ -9,6 +11,11 @@
 static const char *home_dir(void)
 {
 	const char *home = getenv("HOME");
+#ifdef _WIN32
+	/* compat_startup() set HOME from USERPROFILE when it was unset */
+	if (home && is_absolute_path(home))
+		return home;
+#else
 	struct passwd *pw;
 
 	if (home && home[0] == '/')
@@ -16,17 +23,59 @@ static const char *home_dir(void)
 	pw = getpwuid(getuid());
 	if (pw && pw->pw_dir && pw->pw_dir[0] == '/')
 		return pw->pw_dir;
+#endif
 	die_with(EXIT_AUTH, "cannot find your home directory: set HOME");
 }
 
-/* An XDG base directory: the variable if absolute, else $HOME/fallback. */
+#ifdef _WIN32
+/*
+ * Windows, when the XDG variable is unset: config in %APPDATA% (it roams
+ * with the user), the rest in %LOCALAPPDATA%, each app directory with a
+ * folder per kind after it (see windows_suffix). 0, or -1 when unset.
+ */
+static int windows_base(const char *var, struct sbuf *sb)
+{
+	int roaming = !strcmp(var, "XDG_CONFIG_HOME");
+	const char *dir = getenv(roaming ? "APPDATA" : "LOCALAPPDATA");
+
+	if (!dir || !is_absolute_path(dir))
+		return -1;
+	sbuf_addstr(sb, dir);
+	for (size_t i = 0; i < sb->len; i++)
+		if (sb->buf[i] == '\\')
+			sb->buf[i] = '/';
+	return 0;
+}
+
+/* What comes after %LOCALAPPDATA%/APP: "/state", "/cache", "/data"; "" for config. */
+static const char *windows_suffix(const char *var)
+{
+	if (!strcmp(var, "XDG_STATE_HOME"))
+		return "/state";
+	if (!strcmp(var, "XDG_CACHE_HOME"))
+		return "/cache";
+	if (!strcmp(var, "XDG_DATA_HOME"))
+		return "/data";
+	return "";
+}
+#endif
+
+/*
+ * An XDG base directory: the variable if absolute, else on Windows the
+ * folder of windows_base(), else $HOME/fallback.
+ */
 static char *xdg_path(const char *var, const char *fallback, const char *file)
 {
 	const char *base = getenv(var);
 	struct sbuf sb = SBUF_INIT;
+	const char *suffix = "";
 
-	if (base && base[0] == '/') {
+	if (base && is_absolute_path(base)) {
 		sbuf_addstr(&sb, base);
+#ifdef _WIN32
+	} else if (!windows_base(var, &sb)) {
+		suffix = windows_suffix(var);
+#endif
 	} else {
 		sbuf_addstr(&sb, home_dir());
 		sbuf_addch(&sb, '/');
@@ -34,7 +83,7 @@ static char *xdg_path(const char *var, const char *fallback, const char *file)
 	}
 	while (sb.len > 1 && sb.buf[sb.len - 1] == '/')
 		sbuf_setlen(&sb, sb.len - 1);
-	sbuf_addf(&sb, "/%s", PATHS_APP_DIR);
+	sbuf_addf(&sb, "/%s%s", PATHS_APP_DIR, suffix);
 	if (file && *file)
 		sbuf_addf(&sb, "/%s", file);
 	return sbuf_detach(&sb, NULL);

@@ -1,8 +1,10 @@
 #include "compat.h"
 #include <fcntl.h>
-#include <poll.h>
 #include <sys/stat.h>
+#ifndef _WIN32
+#include <poll.h>
 #include <sys/wait.h>
+#endif
 #include "run-command.h"
 #include "xmalloc.h"
 
@@ -43,6 +45,111 @@ int split_command(const char *cmd, struct strvec *argv)
 	return argv->nr > before ? 0 : -1;
 }
 
+#ifdef _WIN32
+/* No fork: spawn with three handles, a reader thread for stderr (compat-win32.h). */
+
+int run_detached(const char *const *argv)
+{
+	int null = open("NUL", O_RDWR | O_NOINHERIT);
+	HANDLE proc;
+
+	if (null < 0)
+		return -1;
+	proc = compat_spawn(NULL, argv, null, null, null, 1);
+	close(null);
+	if (!proc)
+		return errno == ENOENT || errno == ENOEXEC ? 127 : -1;
+	CloseHandle(proc);
+	return 0;
+}
+
+char *path_lookup(const char *name)
+{
+	const char *path = getenv("PATH");
+
+	if (strchr(name, '/') || strchr(name, '\\'))
+		return access(name, F_OK) ? NULL : xstrdup(name);
+	while (path && *path) {
+		const char *semi = strchrnul(path, ';');
+		struct stat st;
+		char *full;
+
+		if (semi > path) {
+			full = xstrfmt("%.*s/%s", (int)(semi - path), path, name);
+			if (!stat(full, &st) && S_ISREG(st.st_mode))
+				return full;
+			free(full);
+			full = xstrfmt("%.*s/%s.exe", (int)(semi - path), path, name);
+			if (!stat(full, &st) && S_ISREG(st.st_mode))
+				return full;
+			free(full);
+		}
+		path = *semi ? semi + 1 : semi;
+	}
+	return NULL;
+}
+
+struct reader {
+	int fd;
+	struct sbuf *buf;
+};
+
+static unsigned __stdcall read_all(void *data)
+{
+	struct reader *r = data;
+	char chunk[4096];
+	int n;
+
+	while ((n = read(r->fd, chunk, sizeof(chunk))) > 0)
+		if (r->buf)
+			sbuf_add(r->buf, chunk, (size_t)n);
+	close(r->fd);
+	return 0;
+}
+
+int run_capture(const char *const *argv, struct sbuf *out, struct sbuf *err)
+{
+	int outp[2], errp[2], code;
+	struct reader errs;
+	uintptr_t thread;
+	HANDLE proc;
+
+	if (_pipe(outp, 65536, _O_BINARY | _O_NOINHERIT) < 0)
+		return -1;
+	if (_pipe(errp, 65536, _O_BINARY | _O_NOINHERIT) < 0) {
+		close(outp[0]);
+		close(outp[1]);
+		return -1;
+	}
+	proc = compat_spawn(NULL, argv, -1, outp[1], errp[1], 0);
+	close(outp[1]);
+	close(errp[1]);
+	if (!proc) {
+		if (err)
+			sbuf_addf(err, "cannot run '%s': %s\n", argv[0], strerror(errno));
+		close(outp[0]);
+		close(errp[0]);
+		return 127;
+	}
+	errs.fd = errp[0];
+	errs.buf = err;
+	thread = _beginthreadex(NULL, 0, read_all, &errs, 0, NULL);
+	{
+		struct reader outs = { outp[0], out };
+
+		read_all(&outs);
+	}
+	if (thread) {
+		WaitForSingleObject((HANDLE)thread, INFINITE);
+		CloseHandle((HANDLE)thread);
+	} else {
+		read_all(&errs);
+	}
+	code = compat_wait(proc);
+	return code;
+}
+
+#else
 /* Close both ends of a pipe after a failure, keeping its errno. */
 static void close_pipe(const int fds[2])
 {
@@ -214,3 +321,5 @@ int run_capture(const char *const *argv, struct sbuf *out, struct sbuf *err)
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
 }
+
+#endif

@@ -34,7 +34,7 @@ void sbuf_add(struct sbuf *sb, const void *data, size_t len);
 void sbuf_addstr(struct sbuf *sb, const char *s);
 void sbuf_addch(struct sbuf *sb, int c);
 void sbuf_addf(struct sbuf *sb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	PRINTF_LIKE(2, 3);
 void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap);
 
 /* Remove white space at both ends. */

@@ -14,7 +14,7 @@ struct strvec {
 #define STRVEC_INIT { NULL, 0, 0 }
 void strvec_push(struct strvec *sv, const char *s);
 void strvec_pushf(struct strvec *sv, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	PRINTF_LIKE(2, 3);
 void strvec_clear(struct strvec *sv);
 
 #endif

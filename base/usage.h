@@ -15,7 +15,6 @@
 
 #include "exit-codes.h"
 
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 
 /* The program name used in messages; "syncro" unless a verb sets it. */
 void set_program_name(const char *name);
@@ -32,6 +31,14 @@ int error_errno(const char *fmt, ...) PRINTF_LIKE(1, 2);
 void warning(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* A hint line under an error: "hint: ...". */
 void hint(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/*
+ * A filter every message above passes through before it is printed, in
+ * place (the client's removes the API key, which a server may echo back
+ * in an error body). NULL: none.
+ */
+struct sbuf;
+void set_message_filter(void (*filter)(struct sbuf *msg));
 
 /* What cannot happen happened: name the file and line, and abort() (a core, not exit 1). */
 #define BUG(...) bug_fl(__FILE__, __LINE__, __VA_ARGS__)

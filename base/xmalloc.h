@@ -15,7 +15,7 @@ void *xreallocarray(void *ptr, size_t nmemb, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* A formatted string, like asprintf. */
-char *xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xstrfmt(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* Grow array a (with alloc slots) to hold at least n elements. */
 #define ALLOC_GROW(a, n, alloc) do { \

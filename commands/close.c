@@ -171,13 +171,8 @@ int main(int argc, char **argv)
 		die_with(EXIT_NETWORK, "PUT ticket #%ld: the answer has no ticket; check with "
 			 "'syncro ticket %ld'", number, number);
 	cache_store_tickets(ticket);
-	if (!opt_json) {
-		printf("#%ld  ", number);
-		output_text(stdout, before, SAFE_ONE_LINE);
-		fputs(" -> ", stdout);
-		output_text(stdout, json_string(ticket, "status", status), SAFE_ONE_LINE);
-		putchar('\n');
-	}
+	if (!opt_json)
+		output_status_change(number, before, json_string(ticket, "status", status));
 	fflush(stdout);
 
 	if (want_log()) {

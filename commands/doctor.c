@@ -117,8 +117,7 @@ int main(int argc, char **argv)
 	if (!cfg->base_url || !*cfg->base_url) {
 		row("base URL:", "none");
 		fflush(stdout);
-		die_with(EXIT_AUTH, "no Syncro account configured; set SYNCRO_SUBDOMAIN, or "
-			 "'subdomain' in '%s'", cfg->path);
+		die_with(EXIT_AUTH, "%s", config_no_account_message(cfg));
 	}
 	sbuf_addf(&sb, "%s (%s%s%s)", cfg->base_url, config_source_name(cfg->base_url_source),
 		  cfg->base_url_from ? " " : "", cfg->base_url_from ? cfg->base_url_from : "");
@@ -133,6 +132,10 @@ int main(int argc, char **argv)
 	}
 	row("API key:", sb.buf);
 	sbuf_reset(&sb);
+	if ((shown = cred_unsafe_file(cfg))) {
+		fflush(stdout);
+		die_with(EXIT_AUTH, "%s", shown);
+	}
 
 	describe_rate_limit(cfg, &rate);
 	fflush(stdout);

@@ -1,5 +1,6 @@
 #include "compat.h"
 #include "api-error.h"
+#include "config.h"
 #include "json.h"
 #include "sbuf.h"
 #include "usage.h"
@@ -188,6 +189,23 @@ static const char *failure_name(enum http_failure failure)
 	return "transfer failed";
 }
 
+/*
+ * Every path of the Syncro API is under /api/v1: a 404 from a base URL
+ * that does not end so is most likely that, not a missing record.
+ */
+static char *base_url_hint(void)
+{
+	const struct syncro_config *cfg = config_get();
+	const char *base = cfg->base_url;
+	size_t len = base ? strlen(base) : 0;
+
+	if (!base || (len >= 7 && !strcmp(base + len - 7, "/api/v1")))
+		return NULL;
+	return xstrfmt("the base URL '%s' (from %s) probably lacks '/api/v1', as in "
+		       "https://SUB.syncromsp.com/api/v1", base,
+		       cfg->base_url_from ? cfg->base_url_from : "the config");
+}
+
 static void transport_error(struct api_error *err, const struct http_response *resp,
 			    const char *request)
 {
@@ -251,13 +269,13 @@ void api_error_from_response(struct api_error *err, const struct http_response *
 				      words ? words : "not authorized"),
 			      perm ? xstrfmt("the API key may be wrong or expired, or lack the permission '%s'; "
 					     "check it with 'syncro doctor'", perm)
-			           : xstrdup("the API key may be wrong or expired, or lack a permission this "
+				   : xstrdup("the API key may be wrong or expired, or lack a permission this "
 					     "request needs; check it with 'syncro doctor'"));
 	} else if (status == 404) {
 		api_error_set(err, EXIT_NOT_FOUND, status,
 			      what ? xstrfmt("%s not found", what)
-			           : xstrfmt("'%.*s' not found", (int)strcspn(path, "?"), path),
-			      NULL);
+				   : xstrfmt("'%.*s' not found", (int)strcspn(path, "?"), path),
+			      base_url_hint());
 	} else if (status == 429 && resp->retry_after > 0) {
 		api_error_set(err, EXIT_RATE_LIMITED, status,
 			      xstrfmt("rate limited by the Syncro API on '%s', which asks to wait %ld s",

@@ -60,7 +60,7 @@ void bill_release(struct bill *b)
 
 static long number_of(const cJSON *v)
 {
-	return cJSON_IsNumber(v) ? (long)v->valuedouble : 0;
+	return cJSON_IsNumber(v) ? json_long(v, "", 0) : 0;
 }
 
 static long max_id(const cJSON *ticket, const char *field)
@@ -128,7 +128,7 @@ int bill_start(struct bill *b, struct api_error *err)
 
 	if (journal_load(&b->j, "bill", b->number) < 0)
 		return api_error_set(err, EXIT_ERROR, 0,
-				     xstrfmt("cannot resume the bill of #%ld", b->number), NULL);
+				     xstrfmt("cannot bill #%ld now", b->number), NULL);
 	if (api_ticket_get_gently(b->number, &t, err))
 		return -1;
 	b->ticket = t;

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 #include "config.h"
+#include "name-match.h"
 #include "sbuf.h"
 #include "usage.h"
 #include "wipe.h"
@@ -398,12 +399,68 @@ static void walk_map(struct parse *p, const yaml_node_t *map,
 		for (spec = keys; spec->name; spec++)
 			if (!strcmp(spec->name, scalar(k)))
 				break;
-		if (spec->name)
+		if (spec->name) {
 			set_value(p, spec, v, name);
-		else
-			warning("unknown key '%s' in %s", name, p->cfg->path);
+		} else {
+			char *closest = config_key_closest(name);
+
+			if (closest)
+				warning("unknown key '%s' in %s; did you mean '%s'?", name,
+					p->cfg->path, closest);
+			else
+				warning("unknown key '%s' in %s", name, p->cfg->path);
+			free(closest);
+		}
 		free(name);
 	}
+}
+
+static void add_key_names(struct strvec *out, const struct key_spec *keys, const char *prefix)
+{
+	for (const struct key_spec *k = keys; k->name; k++) {
+		char *name = prefix ? xstrfmt("%s.%s", prefix, k->name) : xstrdup(k->name);
+
+		if (k->kind == V_MAP)
+			add_key_names(out, k->children, name);
+		else if (k->kind == V_PRODUCTS)
+			strvec_pushf(out, "%s.NAME", name);
+		else
+			strvec_push(out, name);
+		free(name);
+	}
+}
+
+void config_key_names(struct strvec *out)
+{
+	add_key_names(out, top_keys, NULL);
+}
+
+int config_key_known(const char *key)
+{
+	static const char products[] = "labor.products.";
+	struct strvec names = STRVEC_INIT;
+	int known = 0;
+
+	if (!strncmp(key, products, strlen(products)))
+		return valid_alias(key + strlen(products));
+	config_key_names(&names);
+	for (size_t i = 0; i < names.nr && !known; i++)
+		known = !strcmp(names.v[i], key);
+	strvec_clear(&names);
+	return known;
+}
+
+char *config_key_closest(const char *key)
+{
+	struct strvec names = STRVEC_INIT;
+	const char *closest;
+	char *found;
+
+	config_key_names(&names);
+	closest = name_match_closest(&names, key);
+	found = closest ? xstrdup(closest) : NULL;
+	strvec_clear(&names);
+	return found;
 }
 
 static _Noreturn void syntax_error(const char *path, const yaml_parser_t *parser)
@@ -479,7 +536,12 @@ static int read_file(struct syncro_config *cfg)
 	}
 	close(fd);
 	cfg->file_exists = 1;
+#ifdef _WIN32
+	/* msvcrt's mode bits are made up: the ACL says who else may read it */
+	cfg->file_mode_ok = compat_others_may(cfg->path, 0) == 0;
+#else
 	cfg->file_mode_ok = !(st.st_mode & (S_IRGRP | S_IROTH));
+#endif
 	parse_file(cfg, text.buf, text.len);
 	wipe_sbuf(&text);
 	return 0;
@@ -612,4 +674,15 @@ long config_labor_product(const struct syncro_config *cfg, const char *alias_or_
 		if (!strcmp(cfg->labor[i].alias, alias_or_id))
 			return cfg->labor[i].product_id;
 	return -1;
+}
+
+char *config_no_account_message(const struct syncro_config *cfg)
+{
+	char *path = path_for_display(cfg->path);
+	char *msg = xstrfmt("no Syncro account configured; run 'syncro config init' (or set "
+			    "SYNCRO_SUBDOMAIN, or 'subdomain' in '%s'); to try syncro without "
+			    "an account, run 'syncro sandbox'", path);
+
+	free(path);
+	return msg;
 }

@@ -87,6 +87,25 @@ long config_labor_product(const struct syncro_config *cfg, const char *alias_or_
 /* The config's first labor alias of product_id ("remote"), owned by the config; NULL if none. */
 const char *config_labor_alias(long product_id);
 
+/*
+ * The keys of config.yaml, dotted as 'syncro config set' takes them
+ * ("labor.default_minutes"); the labor aliases as "labor.products.NAME".
+ * Appended to out.
+ */
+struct strvec;
+void config_key_names(struct strvec *out);
+/* Whether key is one of them (labor.products.ALIAS for any alias). */
+int config_key_known(const char *key);
+/* The key closest to key, for "did you mean"; NULL if none is. The caller frees it. */
+char *config_key_closest(const char *key);
+
+/*
+ * What to say when no account is configured: how to set one up
+ * ('syncro config init'), and the sandbox to try syncro without one. The
+ * caller frees it.
+ */
+char *config_no_account_message(const struct syncro_config *cfg);
+
 const char *config_source_name(enum setting_source src);
 const char *config_billing_method_name(enum billing_method m);
 const char *config_auth_mode_name(enum auth_mode m);

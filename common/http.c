@@ -1,6 +1,7 @@
 #include "compat.h"
 #include <curl/curl.h>
 #include "config.h"
+#include "core-dumps.h"
 #include "cred.h"
 #include "date.h"
 #include "http.h"
@@ -22,6 +23,8 @@ static long body_cap = HTTP_BODY_CAP;
 struct transfer {
 	struct http_response *resp;
 	int too_big;
+	const char *body;	/* a POST or PATCH body, handed out by on_read() */
+	size_t body_len, body_sent;
 };
 
 static void http_cleanup(void)
@@ -39,6 +42,12 @@ static void http_cleanup(void)
 	curl_global_cleanup();
 }
 
+/* Every message (usage.h) loses the key: a server may echo it in an error body. */
+static void redact_key(struct sbuf *msg)
+{
+	url_redact(msg, api_key);
+}
+
 /* The config, with a base URL that may carry the key; dies (exit 3) if not. */
 static const struct syncro_config *checked_config(void)
 {
@@ -46,8 +55,7 @@ static const struct syncro_config *checked_config(void)
 	struct sbuf err = SBUF_INIT;
 
 	if (!cfg->base_url || !*cfg->base_url)
-		die_with(EXIT_AUTH, "no Syncro account configured; set SYNCRO_SUBDOMAIN, or "
-			 "'subdomain' in '%s' (see 'syncro doctor')", cfg->path);
+		die_with(EXIT_AUTH, "%s", config_no_account_message(cfg));
 	if (url_check_transport(cfg->base_url, &err))
 		die_with(EXIT_AUTH, "%s (base URL from %s %s)", err.buf,
 			 config_source_name(cfg->base_url_source),
@@ -65,7 +73,9 @@ static const struct syncro_config *setup(void)
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
 		die_with(EXIT_NETWORK, "cannot initialise libcurl");
 	atexit(http_cleanup);
+	core_dumps_off();	/* before the key is read: a dump would hold it */
 	api_key = cred_api_key(cfg, NULL);
+	set_message_filter(redact_key);
 	ratelimit_file = xdg_state_path("ratelimit");
 	return cfg;
 }
@@ -81,6 +91,34 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *opaque)
 	}
 	sbuf_add(&t->resp->body, data, n);
 	return n;
+}
+
+/* A POST or PATCH body goes out through here, once (see on_seek()). */
+static size_t on_read(char *buf, size_t size, size_t nmemb, void *opaque)
+{
+	struct transfer *t = opaque;
+	size_t n = t->body_len - t->body_sent;
+
+	if (n > size * nmemb)
+		n = size * nmemb;
+	memcpy(buf, t->body + t->body_sent, n);
+	t->body_sent += n;
+	return n;
+}
+
+/*
+ * libcurl sends a request again by itself when a reused connection closes
+ * before any answer, rewinding the body first. The server may have acted
+ * on it already, so a POST or PATCH body cannot be rewound: the transfer
+ * fails (CURLE_SEND_FAIL_REWIND) instead of going twice.
+ */
+static int on_seek(void *opaque, curl_off_t offset, int origin)
+{
+	struct transfer *t = opaque;
+
+	if (origin == SEEK_SET && offset == 0 && !t->body_sent)
+		return CURL_SEEKFUNC_OK;
+	return CURL_SEEKFUNC_CANTSEEK;
 }
 
 static size_t on_header(char *data, size_t size, size_t nmemb, void *opaque)
@@ -164,6 +202,7 @@ static enum http_failure classify(CURLcode rc, int too_big)
 	case CURLE_RECV_ERROR:
 	case CURLE_SEND_ERROR:
 	case CURLE_PARTIAL_FILE:
+	case CURLE_SEND_FAIL_REWIND:	/* a POST that on_seek() kept from going twice */
 		return HTTP_CLOSED;
 	case CURLE_FILESIZE_EXCEEDED:
 		return HTTP_TOO_BIG;
@@ -200,7 +239,8 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 				 const char *url, const char *body,
 				 struct http_response *resp, int *never_sent)
 {
-	struct transfer t = { resp, 0 };
+	struct transfer t = { resp, 0, NULL, 0, 0 };
+	int once = !strcmp(method, "POST") || !strcmp(method, "PATCH");
 	struct curl_slist *headers = request_headers(cfg, body);
 	char errbuf[CURL_ERROR_SIZE] = "";
 	long request_size = 0;
@@ -240,19 +280,28 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 		curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, on_debug);
 	}
 	/*
-	 * libcurl sends a request again by itself when a reused connection
-	 * closes before any answer; a server may have acted on it already, so
-	 * POST and PATCH, which must never go twice, take a new connection.
+	 * A POST or PATCH must never go twice: its body can be read once only
+	 * (on_seek()), and it reuses only a connection used in the last
+	 * HTTP_ONCE_MAX_IDLE seconds, which the server is unlikely to have
+	 * closed; an older one is replaced by a new connection.
 	 */
-	if (!strcmp(method, "POST") || !strcmp(method, "PATCH"))
-		curl_easy_setopt(handle, CURLOPT_FRESH_CONNECT, 1L);
+	if (once)
+		curl_easy_setopt(handle, CURLOPT_MAXAGE_CONN, (long)HTTP_ONCE_MAX_IDLE);
 	if (!strcmp(method, "GET")) {
 		curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
 	} else {
 		if (strcmp(method, "POST"))
 			curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method);
-		if (body || !strcmp(method, "POST") || !strcmp(method, "PUT") ||
-		    !strcmp(method, "PATCH")) {
+		if (once) {
+			t.body = body ? body : "";
+			t.body_len = strlen(t.body);
+			curl_easy_setopt(handle, CURLOPT_POST, 1L);
+			curl_easy_setopt(handle, CURLOPT_READFUNCTION, on_read);
+			curl_easy_setopt(handle, CURLOPT_READDATA, &t);
+			curl_easy_setopt(handle, CURLOPT_SEEKFUNCTION, on_seek);
+			curl_easy_setopt(handle, CURLOPT_SEEKDATA, &t);
+			curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)t.body_len);
+		} else if (body || !strcmp(method, "PUT")) {
 			curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body ? body : "");
 			curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE,
 					 (curl_off_t)(body ? strlen(body) : 0));
@@ -281,6 +330,9 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 			sbuf_addf(&msg, "the response is larger than %ld bytes", body_cap);
 		else if (resp->failure == HTTP_TOO_BIG)
 			sbuf_addf(&msg, "the response is larger than %ld MiB", body_cap / (1024 * 1024));
+		else if (rc == CURLE_SEND_FAIL_REWIND)
+			sbuf_addstr(&msg, "the connection died after the request was sent; "
+				    "not sent again, as the API may have acted on it");
 		else
 			sbuf_addstr(&msg, *errbuf ? errbuf : curl_easy_strerror(rc));
 		url_redact(&msg, api_key);

@@ -21,6 +21,11 @@
  *   5xx, timeout,     GET, PUT and DELETE are tried HTTP_TRIES times in all,
  *   connection lost   waiting 0.5 s, then 1 s; POST and PATCH are sent again
  *                     only when the connection was never made (nothing left).
+ * libcurl itself never sends a POST or PATCH twice: the body cannot be
+ * rewound, so a reused connection that dies under it is a failure
+ * (HTTP_CLOSED), not a silent second request. A POST reuses the open
+ * connection only when it was used in the last HTTP_ONCE_MAX_IDLE seconds,
+ * so the POSTs of one command share the connection of its reads.
  *
  * With --verbose (opt_verbose) each request and response line goes to
  * stderr as "> ..." and "< ...", the key shown as REDACTED.
@@ -34,6 +39,8 @@
 #define HTTP_TRIES 3
 #define HTTP_RATE_RETRIES 3
 #define HTTP_RATE_MAX_WAIT 600
+/* A POST or PATCH reuses a connection idle at most this long (seconds). */
+#define HTTP_ONCE_MAX_IDLE 2
 
 enum http_failure {
 	HTTP_DONE = 0,	/* a response arrived, whatever its status */

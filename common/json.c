@@ -71,31 +71,32 @@ double json_double(const cJSON *obj, const char *path, double def)
 	double d;
 
 	if (cJSON_IsNumber(v))
-		return v->valuedouble;
-	if (cJSON_IsString(v) && v->valuestring && !number_text(v->valuestring, &d))
-		return d;
-	return def;
+		d = v->valuedouble;
+	else if (!cJSON_IsString(v) || !v->valuestring || number_text(v->valuestring, &d))
+		return def;
+	return d >= -JSON_NUMBER_MAX && d <= JSON_NUMBER_MAX ? d : def;
 }
 
 long json_long(const cJSON *obj, const char *path, long def)
 {
 	const cJSON *v = json_get(obj, path);
+	long n;
 
 	if (cJSON_IsNumber(v)) {
 		double d = v->valuedouble;
 
-		if (!(d >= (double)LONG_MIN && d < (double)LONG_MAX) || d != (double)(long)d)
+		if (!(d >= -JSON_NUMBER_MAX && d <= JSON_NUMBER_MAX) || d != (double)(long)d)
 			return def;
 		return (long)d;
 	}
 	if (cJSON_IsString(v) && v->valuestring) {
 		const char *s = v->valuestring;
 		char *end;
-		long n;
 
 		errno = 0;
 		n = strtol(s, &end, 10);
-		if (!errno && end != s && !*end)
+		if (!errno && end != s && !*end && n >= -(long)JSON_NUMBER_MAX &&
+		    n <= (long)JSON_NUMBER_MAX)
 			return n;
 	}
 	return def;
@@ -122,12 +123,39 @@ time_t json_time(const cJSON *obj, const char *path)
 	return t;
 }
 
+/*
+ * Whether text holds more than JSON_MAX_VALUES values, counted before
+ * parsing: each value after the first follows a ',' or an opening
+ * bracket outside a string, and cJSON spends some 64 bytes on each.
+ */
+static int too_many_values(const char *text, size_t len)
+{
+	size_t n = 1;
+	int in_string = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = 0;
+		} else if (c == '"') {
+			in_string = 1;
+		} else if ((c == ',' || c == '[' || c == '{') && ++n > JSON_MAX_VALUES) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 cJSON *json_parse(const char *text, size_t len)
 {
 	const char *end = NULL;
 	cJSON *v;
 
-	if (!text || memchr(text, '\0', len))
+	if (!text || memchr(text, '\0', len) || too_many_values(text, len))
 		return NULL;
 	v = cJSON_ParseWithOpts(text, &end, 0);
 	if (!v)

@@ -20,8 +20,8 @@
 static int mismatch(struct api_error *err, long number, char *message)
 {
 	return api_error_set(err, EXIT_ERROR, 200, message,
-		             xstrfmt("nothing was undone; see what the ticket holds with 'syncro time %ld'",
-			             number));
+			     xstrfmt("nothing was undone; see what the ticket holds with 'syncro time %ld'",
+				     number));
 }
 
 struct alias_distance {
@@ -61,7 +61,7 @@ int labor_product(const char *alias_or_id, long *product_id, struct api_error *e
 		sbuf_addf(&list, "%s%s", i ? ", " : "", all[i].alias);
 	free(all);
 	api_error_set(err, EXIT_USAGE, 0, xstrfmt("unknown labor '%s'", alias_or_id),
-	              xstrfmt("give a product id or one of: %s", list.buf));
+		      xstrfmt("give a product id or one of: %s", list.buf));
 	sbuf_release(&list);
 	return -1;
 }
@@ -76,8 +76,8 @@ int labor_minutes(const char *option, const char *text, long *minutes, struct ap
 	if (errno || end == text || *end || !isdigit((unsigned char)*text) ||
 	    n < 1 || n > MAX_MINUTES)
 		return api_error_set(err, EXIT_USAGE, 0,
-			             xstrfmt("'%s' takes a whole number of minutes from 1 to %d, not '%s'",
-				             option, MAX_MINUTES, text), NULL);
+				     xstrfmt("'%s' takes a whole number of minutes from 1 to %d, not '%s'",
+					     option, MAX_MINUTES, text), NULL);
 	*minutes = n;
 	return 0;
 }
@@ -103,7 +103,7 @@ int labor_product_name(long product_id, char **name, struct api_error *err)
 	if (!json_string(product, "name", NULL)) {
 		cJSON_Delete(product);
 		return api_error_set(err, EXIT_NETWORK, 200,
-			             xstrfmt("product %ld came back without a name", product_id), NULL);
+				     xstrfmt("product %ld came back without a name", product_id), NULL);
 	}
 	*name = xstrdup(json_string(product, "name", ""));
 	cJSON_Delete(product);
@@ -361,7 +361,7 @@ static long answered_id(const cJSON *answer, const char *what, struct api_error 
 
 	if (id <= 0)
 		api_error_set(err, EXIT_NETWORK, 200, xstrfmt("Syncro answered the %s without an id", what),
-		              xstrfmt("check the ticket before you try again: the %s may have been made", what));
+			      xstrfmt("check the ticket before you try again: the %s may have been made", what));
 	return id;
 }
 
@@ -424,8 +424,8 @@ static int find_timer(long number, long timer_id, cJSON **ticket, const cJSON **
 	cJSON_Delete(*ticket);
 	*ticket = NULL;
 	return api_error_set(err, EXIT_NOT_FOUND, 200,
-		             xstrfmt("ticket #%ld has no timer %ld", number, timer_id),
-		             xstrfmt("'syncro time %ld' lists its timers", number));
+			     xstrfmt("ticket #%ld has no timer %ld", number, timer_id),
+			     xstrfmt("'syncro time %ld' lists its timers", number));
 }
 
 /* Changing a charged timer would leave its line (perhaps invoiced) saying otherwise. */
@@ -435,10 +435,10 @@ static int refuse_charged(long number, const cJSON *timer, const char *doing,
 	if (!json_bool(timer, "recorded", 0))
 		return 0;
 	return api_error_set(err, EXIT_ERROR, 0,
-		             xstrfmt("timer %ld on ticket #%ld is charged (line item %ld); %s the timer "
-			             "would leave that line as it is", json_long(timer, "id", 0), number,
-			             json_long(timer, "ticket_line_item_id", 0), doing),
-		             xstrdup("change the line item in Syncro instead"));
+			     xstrfmt("timer %ld on ticket #%ld is charged (line item %ld); %s the timer "
+				     "would leave that line as it is", json_long(timer, "id", 0), number,
+				     json_long(timer, "ticket_line_item_id", 0), doing),
+			     xstrdup("change the line item in Syncro instead"));
 }
 
 int labor_timer_edit(long number, long timer_id, long minutes, long product_id,
@@ -462,8 +462,8 @@ int labor_timer_edit(long number, long timer_id, long minutes, long product_id,
 
 		if (start < 0) {
 			api_error_set(err, EXIT_ERROR, 200,
-			              xstrfmt("timer %ld on ticket #%ld has no start time to count from",
-				              timer_id, number), NULL);
+				      xstrfmt("timer %ld on ticket #%ld has no start time to count from",
+					      timer_id, number), NULL);
 			goto out;
 		}
 		cJSON_AddStringToObject(body, "start_at", format_timestamp(start, at, sizeof(at)));
@@ -579,7 +579,7 @@ int labor_comment_time(const struct labor *l, long comment_id, long *timer_id,
 			  "timer of that comment; it holds ", comment_id, l->number);
 		add_holdings(&msg, ticket);
 		api_error_set(err, EXIT_ERROR, 200, sbuf_detach(&msg, NULL),
-		              xstrdup("set billing.method to timer or line-item in the config"));
+			      xstrdup("set billing.method to timer or line-item in the config"));
 	} else {
 		*timer_id = json_long(timer, "id", 0);
 		if (!check_timer(l->number, timer, l->product_id, l->minutes, err))
@@ -610,8 +610,8 @@ int labor_comment_post(const struct comment *c, const struct labor *l,
 		goto out;
 	if (!labor_find_id(ticket, "comments", *comment_id))
 		api_error_set(err, EXIT_ERROR, 200, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
-						            "answered that it made it", c->number, *comment_id),
-		              NULL);
+							    "answered that it made it", c->number, *comment_id),
+			      NULL);
 	else
 		ret = 0;
 out:
@@ -640,9 +640,9 @@ int labor_record(enum billing_method method, const struct labor *l,
 		break;
 	}
 	return api_error_set(err, EXIT_ERROR, 0,
-		             xstrdup("billing.method comment records time only with a comment"),
-		             xstrfmt("use 'syncro comment %ld --time %ld', or set billing.method to "
-			             "timer or line-item", l->number, l->minutes));
+			     xstrdup("billing.method comment records time only with a comment"),
+			     xstrfmt("use 'syncro comment %ld --time %ld', or set billing.method to "
+				     "timer or line-item", l->number, l->minutes));
 }
 
 void labor_print(const struct labor *l, const char *labor_name, const struct labor_done *done)

@@ -16,5 +16,6 @@ dist_man_MANS += man/syncro-doctor.1
 dist_man_MANS += man/syncro-create.1
 dist_man_MANS += man/syncro-update.1
 dist_man_MANS += man/syncro-close.1
+dist_man_MANS += man/syncro-reopen.1
 dist_man_MANS += man/syncro-bill.1
 dist_man_MANS += man/syncro-refresh-cache.1

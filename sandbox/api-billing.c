@@ -11,9 +11,25 @@
 #include "timeutil.h"
 #include "xmalloc.h"
 
+/*
+ * A list item: only number, total, status, date and customer_id, as live
+ * accounts are reported to answer; the whole invoice (ticket_id too) with
+ * --quirk invoice-ticket-id.
+ */
 static cJSON *invoice_summary(struct state *st, const cJSON *inv)
 {
-	return render_invoice(st, inv, 0);
+	cJSON *out;
+
+	if (st->quirks & QUIRK_INVOICE_TICKET_ID)
+		return render_invoice(st, inv, 0);
+	out = cJSON_CreateObject();
+	cJSON_AddItemToObject(out, "number", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(inv, "number"), 1));
+	cJSON_AddItemToObject(out, "total", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(inv, "total"), 1));
+	cJSON_AddStringToObject(out, "status", cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(inv, "is_paid")) ?
+				"Paid" : "Unpaid");
+	cJSON_AddItemToObject(out, "date", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(inv, "date"), 1));
+	cJSON_AddItemToObject(out, "customer_id", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(inv, "customer_id"), 1));
+	return out;
 }
 
 static int by_id_desc(const void *a, const void *b)
@@ -40,7 +56,8 @@ void get_invoices(struct api_req *r)
 
 		snprintf(ticket, sizeof(ticket), "%.0f", num_field(inv, "ticket_id", -1));
 		snprintf(customer, sizeof(customer), "%.0f", num_field(inv, "customer_id", -1));
-		if ((want = str_field(r->query, "ticket_id")) && *want && strcmp(want, ticket))
+		if (!(r->st->quirks & QUIRK_INVOICE_FILTER_IGNORED) &&
+		    (want = str_field(r->query, "ticket_id")) && *want && strcmp(want, ticket))
 			continue;
 		if ((want = str_field(r->query, "customer_id")) && *want && strcmp(want, customer))
 			continue;
@@ -117,11 +134,35 @@ static void recalculate(cJSON *inv)
 	set_decimal(inv, "total", subtotal, 2);
 }
 
+/*
+ * Prepaid hours: a labour line (a product of category "Labor") with a
+ * price is covered when the customer's prepay_hours hold its whole
+ * quantity: its price becomes 0.00 and the hours drop by the quantity.
+ * Otherwise it is billed in full and the hours stay.
+ */
+static void apply_prepay(struct state *st, const cJSON *inv, cJSON *line)
+{
+	cJSON *customer = find_by_id(coll(st, "customers"), num_field(inv, "customer_id", -1));
+	const cJSON *product = find_by_id(coll(st, "products"), num_field(line, "product_id", -1));
+	const char *category = str_field(product, "product_category");
+	double hours = num_field(customer, "prepay_hours", 0), qty = num_field(line, "quantity", 0);
+	char buf[64];
+
+	if (!category || strcmp(category, "Labor") || num_field(line, "price", 0) <= 0 ||
+	    qty <= 0 || hours + 1e-9 < qty)
+		return;
+	set_decimal(line, "price", 0, 2);
+	format_decimal(hours - qty, 4, buf, sizeof(buf));
+	set_field(customer, "prepay_hours", cJSON_CreateString(buf));
+	touch(customer, 0);
+}
+
 /* Append an invoice line (fields of line given; the rest defaulted). */
 static void add_invoice_line(struct state *st, cJSON *inv, cJSON *line)
 {
 	cJSON *lines = cJSON_GetObjectItemCaseSensitive(inv, "line_items"), *full;
 
+	apply_prepay(st, inv, line);
 	set_field(line, "id", cJSON_CreateNumber(next_id(coll(st, "invoices"), "line_items")));
 	set_field(line, "invoice_id", cJSON_CreateNumber(num_field(inv, "id", 0)));
 	set_field(line, "position", cJSON_CreateNumber(cJSON_GetArraySize(lines) + 1));

@@ -11,6 +11,7 @@ sandbox_libsandbox_a_SOURCES += sandbox/controls.c sandbox/controls.h
 sandbox_libsandbox_a_SOURCES += sandbox/filter.c sandbox/filter.h
 sandbox_libsandbox_a_SOURCES += sandbox/paging.c sandbox/paging.h
 sandbox_libsandbox_a_SOURCES += sandbox/query.c sandbox/query.h
+sandbox_libsandbox_a_SOURCES += sandbox/quirks.c sandbox/quirks.h
 sandbox_libsandbox_a_SOURCES += sandbox/client-limit.c sandbox/client-limit.h
 sandbox_libsandbox_a_SOURCES += sandbox/render.c sandbox/render.h
 sandbox_libsandbox_a_SOURCES += sandbox/request.c sandbox/request.h

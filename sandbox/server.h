@@ -8,6 +8,7 @@
 #ifndef SANDBOX_SERVER_H
 #define SANDBOX_SERVER_H
 
+#include <stdatomic.h>
 #include "controls.h"
 #include "client-limit.h"
 #include "state.h"
@@ -21,6 +22,7 @@ struct server {
 	struct controls ctl;
 	struct client_limit rl;
 	struct MHD_Daemon *daemon;
+	atomic_long connections;	/* TCP connections accepted so far */
 };
 
 /* Listen on 127.0.0.1:port (0: any free port); returns the port, or -1. */

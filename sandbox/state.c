@@ -293,3 +293,23 @@ void touch(cJSON *obj, int create)
 		set_field(obj, "created_at", cJSON_CreateString(now));
 	set_field(obj, "updated_at", cJSON_CreateString(now));
 }
+
+static void drop_status(cJSON *data, const char *status)
+{
+	cJSON *settings = cJSON_GetObjectItemCaseSensitive(data, "ticket_settings");
+	cJSON *list = cJSON_GetObjectItemCaseSensitive(settings, "ticket_status_list"), *it;
+
+	cJSON_ArrayForEach(it, list)
+		if (cJSON_IsString(it) && !strcmp(it->valuestring, status)) {
+			cJSON_Delete(cJSON_DetachItemViaPointer(list, it));
+			return;
+		}
+}
+
+void state_apply_quirks(struct state *st)
+{
+	if (st->quirks & QUIRK_NO_INVOICED_STATUS) {
+		drop_status(st->loaded, "Invoiced");
+		drop_status(st->data, "Invoiced");
+	}
+}

@@ -109,9 +109,9 @@ test_expect_success 'the key from the config file' '
 test_expect_success '--json names sources, never the key' '
 	SYNCRO_SUBDOMAIN=envsub syncro config --json >actual &&
 	test_grep_not "$TEST_API_KEY" actual &&
-	grep "\"value\":	\"https://envsub.syncromsp.com/api/v1\"" actual &&
-	grep "\"from\":	\"SYNCRO_SUBDOMAIN\"" actual &&
-	grep "\"from\":	\"config file ~/.config/syncro/config.yaml\"" actual
+	grep "\"value\": \"https://envsub.syncromsp.com/api/v1\"" actual &&
+	grep "\"from\": \"SYNCRO_SUBDOMAIN\"" actual &&
+	grep "\"from\": \"config file ~/.config/syncro/config.yaml\"" actual
 '
 
 test_expect_success 'a key file others can read is refused with the chmod that fixes it' '

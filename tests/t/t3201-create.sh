@@ -206,7 +206,7 @@ test_expect_success 'unknown tech, type, contact and a bad date are refused befo
 	echo "ticket types: Remote Support, Onsite, Hardware, Project" >>expect &&
 	test_cmp expect err &&
 	test_expect_code 2 syncro create --customer 34288070 --subject x --due 05/01/2026 2>err &&
-	echo "syncro: invalid date '"'05/01/2026'"' for --due; use YYYY-MM-DD" >expect &&
+	echo "syncro: invalid date '"'05/01/2026'"' for --due; use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday (friday)" >expect &&
 	test_cmp expect err &&
 	test_expect_code 4 syncro create --customer 34288070 --subject x --contact nobody 2>err &&
 	echo "syncro: no contact '"'nobody'"' for customer 34288070 (--contact); the customer has no contacts" >expect &&
