@@ -152,6 +152,33 @@ void api_error_release(struct api_error *err)
 	err->message = err->hint = NULL;
 	err->code = 0;
 	err->status = 0;
+	err->unsent = 0;
+}
+
+static int in_doctor;
+
+void api_error_hints_in_doctor(void)
+{
+	in_doctor = 1;
+}
+
+/*
+ * hint (owned) as it is, or in 'syncro doctor' itself without the clause
+ * that sends the user to 'syncro doctor'.
+ */
+static char *doctor_cut(char *hint)
+{
+	char *p = in_doctor && hint ? strstr(hint, "'syncro doctor'") : NULL, *cut = NULL;
+
+	if (!p)
+		return hint;
+	for (char *q = hint; (q = strstr(q, "; ")) && q < p; q++)
+		cut = q;
+	if (!cut)
+		cut = strstr(hint, " with 'syncro doctor'");
+	if (cut)
+		*cut = '\0';
+	return hint;
 }
 
 int api_error_set(struct api_error *err, int code, long status, char *message, char *hint)
@@ -160,7 +187,7 @@ int api_error_set(struct api_error *err, int code, long status, char *message, c
 	err->code = code;
 	err->status = status;
 	err->message = message;
-	err->hint = hint;
+	err->hint = doctor_cut(hint);
 	return -1;
 }
 
@@ -214,32 +241,35 @@ static void transport_error(struct api_error *err, const struct http_response *r
 	switch (resp->failure) {
 	case HTTP_REFUSED:
 		api_error_set(err, EXIT_USAGE, 0, xstrdup(why), NULL);
-		return;
+		break;
 	case HTTP_TIMEOUT:
 		api_error_set(err, EXIT_NETWORK, 0,
 			      xstrfmt("no answer from the Syncro API to '%s' in time: %s", request, why),
 			      xstrdup("try again; if it keeps happening, raise 'timeout' in config.yaml"));
-		return;
+		break;
 	case HTTP_TOO_BIG:
 		api_error_set(err, EXIT_NETWORK, 0, xstrfmt("the answer to '%s' is too large: %s", request, why),
 			      xstrdup("ask for less, e.g. one page at a time"));
-		return;
+		break;
 	case HTTP_TLS:
 		api_error_set(err, EXIT_NETWORK, 0,
 			      xstrfmt("TLS failure talking to the Syncro API for '%s': %s", request, why),
 			      xstrdup("check the system clock and CA certificates; syncro never turns verification off"));
-		return;
+		break;
 	case HTTP_CLOSED:
 		api_error_set(err, EXIT_NETWORK, 0,
 			      xstrfmt("the Syncro API closed the connection during '%s': %s", request, why),
 			      xstrdup("try again; 'syncro doctor' checks the connection"));
-		return;
+		break;
 	default:
 		api_error_set(err, EXIT_NETWORK, 0,
 			      xstrfmt("cannot reach the Syncro API for '%s': %s", request, why),
 			      xstrdup("check the network and the base URL with 'syncro doctor'"));
-		return;
+		break;
 	}
+	/* Refused, no connection, no such host, no TLS session: nothing went out. */
+	err->unsent = resp->failure == HTTP_REFUSED || resp->failure == HTTP_CONNECT ||
+		resp->failure == HTTP_DNS || resp->failure == HTTP_TLS;
 }
 
 void api_error_from_response(struct api_error *err, const struct http_response *resp,
@@ -276,6 +306,11 @@ void api_error_from_response(struct api_error *err, const struct http_response *
 			      what ? xstrfmt("%s not found", what)
 				   : xstrfmt("'%.*s' not found", (int)strcspn(path, "?"), path),
 			      base_url_hint());
+	} else if (status == 413) {
+		api_error_set(err, EXIT_REJECTED, status,
+			      xstrfmt("the Syncro API refused '%s' as too large (413)", request),
+			      xstrdup("shorten the text (or attach the rest as a file in Syncro's web "
+				      "app), then send it again"));
 	} else if (status == 429 && resp->retry_after > 0) {
 		api_error_set(err, EXIT_RATE_LIMITED, status,
 			      xstrfmt("rate limited by the Syncro API on '%s', which asks to wait %ld s",

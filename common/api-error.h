@@ -19,8 +19,9 @@ struct api_error {
 	long status;		/* the HTTP status, 0 when no response came */
 	char *message;		/* owned; never empty: "ticket #99999 not found" */
 	char *hint;		/* owned, or NULL: what the user can do next */
+	int unsent;		/* the request never left (refused, no connection): nothing can have changed */
 };
-#define API_ERROR_INIT { 0, 0, NULL, NULL }
+#define API_ERROR_INIT { 0, 0, NULL, NULL, 0 }
 
 /*
  * The API's own words in an error body, trying in order `error`, `errors`
@@ -63,5 +64,11 @@ void api_error_release(struct api_error *err);
  * Returns -1, for `return api_error_set(err, ...);`.
  */
 int api_error_set(struct api_error *err, int code, long status, char *message, char *hint);
+
+/*
+ * For 'syncro doctor' itself: hints from now on leave out "check it with
+ * 'syncro doctor'" and the like, which would send the user in a circle.
+ */
+void api_error_hints_in_doctor(void);
 
 #endif
