@@ -37,7 +37,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "week", &opt_week, "only the next seven days (list)"),
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's (list)", COMPLETE_CUSTOMER),
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list)"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would change and print the requests, send none"),
+	OPT_DRY_RUN(&opt_dry_run),
 	OPT_BOOL('y', "yes", &opt_yes, "send without asking"),
 	OPT_END(),
 };

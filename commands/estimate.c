@@ -36,7 +36,7 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "private-note", &opt_note, "TEXT", "purchase notes, a private comment on the ticket (create)"),
 	OPT_CHOICE(0, "status", &opt_status, "STATUS", "only estimates of this status (list)", "approved declined"),
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list, show)"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would change and print the requests, send none"),
+	OPT_DRY_RUN(&opt_dry_run),
 	OPT_BOOL('y', "yes", &opt_yes, "send without asking"),
 	OPT_END(),
 };

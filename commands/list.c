@@ -30,6 +30,7 @@ static const struct option_spec options[] = {
 	OPT_STRING_C(0, "assign", &opt_tech, "NAME|ID", "the same as --tech, as in 'create --assign'", COMPLETE_TECH),
 	OPT_INT('n', "limit", &opt_limit, "N", "show at most N tickets (stop paging there)"),
 	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
+	OPT_EXCLUSIVE("all status"),
 	OPT_END(),
 };
 
@@ -87,8 +88,6 @@ int main(int argc, char **argv)
 
 	if (parse_options(&verb, argc, argv))
 		usage_error(&verb, "unexpected argument '%s'", argv[0]);
-	if (opt_all && statuses.nr)
-		usage_error(&verb, "'--all' and '--status' cannot go together");
 	if (opt_mine && opt_tech)
 		usage_error(&verb, "'--mine' and '--tech' cannot go together; '--tech me' is '--mine'");
 	if (opt_limit < 0)
