@@ -145,3 +145,4 @@ tests_unit_test_table_LDADD = $(UNIT_LDADD)
 SHELL_TESTS += tests/t/t6005-list-long.sh
 SHELL_TESTS += tests/t/t2911-contrib-assistant.sh
 SHELL_TESTS += tests/t/t7000-windows.sh
+EXTRA_DIST += tools/cross-deps tools/windows-build tools/windows-test tests/windows-tests
