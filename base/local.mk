@@ -11,10 +11,12 @@ base_libbase_a_SOURCES += base/run-command.c base/run-command.h
 base_libbase_a_SOURCES += base/sbuf.c base/sbuf.h
 base_libbase_a_SOURCES += base/slug.c base/slug.h
 base_libbase_a_SOURCES += base/strvec.c base/strvec.h
+base_libbase_a_SOURCES += base/token-bucket.c base/token-bucket.h
 base_libbase_a_SOURCES += base/usage.c base/usage.h
 base_libbase_a_SOURCES += base/utf8.c base/utf8.h
 base_libbase_a_SOURCES += base/write-full.c base/write-full.h
 base_libbase_a_SOURCES += base/xmalloc.c base/xmalloc.h
+base_libbase_a_SOURCES += base/core-dumps.c base/core-dumps.h
 base_libbase_a_SOURCES += base/compat-win32.c base/compat-win32.h
 EXTRA_DIST += base/win32-manifest.rc base/syncro.manifest
 base/win32-manifest.o: base/win32-manifest.rc base/syncro.manifest

@@ -3,6 +3,12 @@
 #include "utf8.h"
 
 static const char *prog = "syncro";
+static void (*message_filter)(struct sbuf *msg);
+
+void set_message_filter(void (*filter)(struct sbuf *msg))
+{
+	message_filter = filter;
+}
 
 void set_program_name(const char *name)
 {
@@ -21,15 +27,19 @@ const char *program_name(void)
 static void report_text(const char *prefix, const char *msg, int err)
 {
 	static int reporting;	/* out of memory while reporting: print it as it is */
-	struct sbuf sb = SBUF_INIT;
+	struct sbuf sb = SBUF_INIT, text = SBUF_INIT;
 
 	if (reporting) {
-		fprintf(stderr, "%s%s\n", prefix, msg);
+		fprintf(stderr, "%s%s\n", prefix, message_filter ? "(a message)" : msg);
 		return;
 	}
 	reporting = 1;
+	sbuf_addstr(&text, msg);
+	if (message_filter)
+		message_filter(&text);
 	sbuf_addstr(&sb, prefix);
-	utf8_add_safe(&sb, msg, SAFE_LINES);
+	utf8_add_safe(&sb, text.buf, SAFE_LINES);
+	sbuf_release(&text);
 	if (err)
 		sbuf_addf(&sb, ": %s", strerror(err));
 	sbuf_addch(&sb, '\n');

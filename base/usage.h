@@ -32,6 +32,14 @@ void warning(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* A hint line under an error: "hint: ...". */
 void hint(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
+/*
+ * A filter every message above passes through before it is printed, in
+ * place (the client's removes the API key, which a server may echo back
+ * in an error body). NULL: none.
+ */
+struct sbuf;
+void set_message_filter(void (*filter)(struct sbuf *msg));
+
 /* What cannot happen happened: name the file and line, and abort() (a core, not exit 1). */
 #define BUG(...) bug_fl(__FILE__, __LINE__, __VA_ARGS__)
 _Noreturn void bug_fl(const char *file, int line, const char *fmt, ...) PRINTF_LIKE(3, 4);

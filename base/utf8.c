@@ -1,5 +1,6 @@
 #include "compat.h"
 #include "utf8.h"
+#include "xmalloc.h"
 
 #define REPLACEMENT 0xFFFDu
 
@@ -229,4 +230,63 @@ void output_text(FILE *fp, const char *text, enum safe_text how)
 	utf8_add_safe(&sb, text, how);
 	fwrite(sb.buf, 1, sb.len, fp);
 	sbuf_release(&sb);
+}
+
+static size_t width_of(const char *s, size_t len)
+{
+	char *copy = xstrndup(s, len);
+	size_t w = utf8_width(copy);
+
+	free(copy);
+	return w;
+}
+
+/* One line of text (len bytes, no '\n'), wrapped. */
+static void add_wrapped_line(struct sbuf *sb, const char *line, size_t len, const char *indent,
+			     size_t width)
+{
+	size_t room = width > utf8_width(indent) ? width - utf8_width(indent) : 1;
+	size_t used = 0, i = 0;
+
+	sbuf_addstr(sb, indent);
+	if (!width || width_of(line, len) <= room) {
+		sbuf_add(sb, line, len);
+		sbuf_addch(sb, '\n');
+		return;
+	}
+	while (i < len) {
+		size_t start = i, w;
+
+		while (i < len && line[i] == ' ')
+			i++;
+		if (i == len)
+			break;
+		start = i;
+		while (i < len && line[i] != ' ')
+			i++;
+		w = width_of(line + start, i - start);
+		if (used && used + 1 + w > room) {
+			sbuf_addch(sb, '\n');
+			sbuf_addstr(sb, indent);
+			used = 0;
+		} else if (used) {
+			sbuf_addch(sb, ' ');
+			used++;
+		}
+		sbuf_add(sb, line + start, i - start);
+		used += w;
+	}
+	sbuf_addch(sb, '\n');
+}
+
+void utf8_add_wrapped(struct sbuf *sb, const char *text, const char *indent, size_t width)
+{
+	while (*text) {
+		size_t len = strcspn(text, "\n");
+
+		add_wrapped_line(sb, text, len, indent, width);
+		text += len;
+		if (*text)
+			text++;
+	}
 }

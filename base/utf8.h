@@ -64,4 +64,12 @@ char *utf8_cut(const char *s, size_t width);
  */
 void output_text(FILE *fp, const char *text, enum safe_text how);
 
+/*
+ * text (already safe, lines split at '\n') appended to sb line by line,
+ * each line after indent and ending in '\n', wrapped at spaces so that no
+ * line is wider than width columns (indent included); a word wider than
+ * that has a line of its own, never cut. width 0: no wrapping.
+ */
+void utf8_add_wrapped(struct sbuf *sb, const char *text, const char *indent, size_t width);
+
 #endif

@@ -10,7 +10,6 @@
 #ifndef _WIN32
 #include <sys/wait.h>
 #endif
-#include "cache-dir.h"
 #include "complete.h"
 #include "exit-codes.h"
 #include "exec-path.h"
@@ -397,22 +396,22 @@ static int cmd_complete(int argc, char **argv)
 	return 0;
 }
 
-static int cmd_cache_dir(void)
-{
-	char *dir = cache_path(NULL);
-
-	if (!dir)
-		die_with(EXIT_AUTH, "no Syncro account configured, so no cache; set "
-			 "SYNCRO_SUBDOMAIN (see 'syncro doctor')");
-	puts(dir);
-	free(dir);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	const char *verb;
 
+	/* syncro --as NAME VERB ...: the profile for the verb (and a plugin) */
+	while (argc >= 2 && (!strcmp(argv[1], "--as") || starts_with(argv[1], "--as="))) {
+		const char *name = argv[1][4] == '=' ? argv[1] + 5 : argc >= 3 ? argv[2] : NULL;
+
+		if (!name || !*name) {
+			fprintf(stderr, "syncro: option '--as' needs a profile name\n%s", overview);
+			return EXIT_USAGE;
+		}
+		setenv("SYNCRO_PROFILE", name, 1);
+		argc -= argv[1][4] == '=' ? 1 : 2;
+		argv += argv[1][4] == '=' ? 1 : 2;
+	}
 	if (argc < 2)
 		run_verb("list", 0, NULL);
 	verb = argv[1];
@@ -428,12 +427,20 @@ int main(int argc, char **argv)
 		return cmd_help(argc - 2, argv + 2);
 	if (!strcmp(verb, "__complete"))
 		return cmd_complete(argc - 2, argv + 2);
-	/* Hidden: the account's cache directory (cache-dir.h), for tests and scripts. */
-	if (!strcmp(verb, "__cache-dir"))
-		return cmd_cache_dir();
+	/*
+	 * Hidden: the account's cache directory (cache-dir.h), for tests and
+	 * scripts. A verb answers it: the dispatcher never reads the config.
+	 */
+	if (!strcmp(verb, "__cache-dir")) {
+		char *print_dir[] = { "--print-dir" };
+
+		run_verb("refresh-cache", 1, print_dir);
+	}
 	/* Hidden: what completion starts in the background (cache-refresh.h). */
 	if (!strcmp(verb, "__refresh-cache"))
 		run_verb("refresh-cache", argc - 2, argv + 2);
+	if (!strcmp(verb, "appt"))	/* the one alias */
+		verb = "appointment";
 	if (verb[0] == '-') {
 		fprintf(stderr, "syncro: unknown option '%s'\n%s", verb, overview);
 		return EXIT_USAGE;

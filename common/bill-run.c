@@ -70,7 +70,7 @@ void bill_release(struct bill *b)
 
 static long number_of(const cJSON *v)
 {
-	return cJSON_IsNumber(v) ? (long)v->valuedouble : 0;
+	return cJSON_IsNumber(v) ? json_long(v, "", 0) : 0;
 }
 
 static long max_id(const cJSON *ticket, const char *field)
@@ -138,7 +138,7 @@ int bill_start(struct bill *b, struct api_error *err)
 
 	if (journal_load(&b->j, "bill", b->number) < 0)
 		return set_error(err, EXIT_ERROR,
-				 xstrfmt("cannot resume the bill of #%ld", b->number), NULL);
+				 xstrfmt("cannot bill #%ld now", b->number), NULL);
 	if (api_ticket_call(b->number, "GET", "", NULL, &t, err))
 		return -1;
 	b->ticket = api_unwrap(t, "ticket");

@@ -52,7 +52,7 @@ int invoice_find_for_ticket(long ticket_id, cJSON **found, struct api_error *err
 	*found = cJSON_CreateArray();
 	for (long page = 1; page <= MAX_PAGES; page++) {
 		struct strvec q = STRVEC_INIT;
-		const cJSON *inv;
+		const cJSON *inv, *list;
 		cJSON *answer;
 		int ret = 0;
 
@@ -63,7 +63,11 @@ int invoice_find_for_ticket(long ticket_id, cJSON **found, struct api_error *err
 		strvec_clear(&q);
 		if (ret)
 			goto fail;
-		cJSON_ArrayForEach(inv, json_get(answer, "invoices")) {
+		if (api_list_items(answer, "invoices", "/invoices", page, &list, err)) {
+			cJSON_Delete(answer);
+			goto fail;
+		}
+		cJSON_ArrayForEach(inv, list) {
 			int mine = belongs(inv, ticket_id, err);
 
 			if (mine < 0) {
@@ -73,7 +77,7 @@ int invoice_find_for_ticket(long ticket_id, cJSON **found, struct api_error *err
 			if (mine)
 				cJSON_AddItemToArray(*found, cJSON_Duplicate(inv, 1));
 		}
-		if (!cJSON_GetArraySize(json_get(answer, "invoices")) ||
+		if (!cJSON_GetArraySize(list) ||
 		    page >= json_long(answer, "meta.total_pages", 1)) {
 			cJSON_Delete(answer);
 			return 0;

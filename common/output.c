@@ -120,6 +120,15 @@ void ticket_table_add(struct table *t, const cJSON *ticket)
 				json_string(ticket, "subject", ""));
 }
 
+void output_status_change(long number, const char *before, const char *after)
+{
+	printf("#%ld  ", number);
+	output_text(stdout, before, SAFE_ONE_LINE);
+	fputs(" -> ", stdout);
+	output_text(stdout, after, SAFE_ONE_LINE);
+	putchar('\n');
+}
+
 void output_json(const cJSON *value)
 {
 	char *text = value ? json_print(value) : xstrdup("null\n");
@@ -264,7 +273,10 @@ void pager_start(void)
 	int color, fds[2];
 	pid_t pid;
 
-	if (pager_pid || !isatty(STDOUT_FILENO))
+	const char *term = getenv("TERM");
+
+	/* A dumb terminal cannot run less ("not fully functional"). */
+	if (pager_pid || !isatty(STDOUT_FILENO) || (term && !strcmp(term, "dumb")))
 		return;
 	if (!pager)
 		pager = "less -FRX";

@@ -68,6 +68,9 @@ void ticket_table_add_fields(struct table *t, long number, const char *status,
 /* --json: value (NULL prints null) indented by two spaces, as json_print() does, on stdout. */
 void output_json(const cJSON *value);
 
+/* "#32164  Resolved -> In Progress" on stdout: a ticket's status change (API text made safe). */
+void output_status_change(long number, const char *before, const char *after);
+
 /*
  * --json for a list that arrives page by page: one array, printed as it
  * comes, so memory stays flat. The output is what output_json() prints for

@@ -2,7 +2,7 @@
 test_description='syncro comment --time: labor recorded per billing.method, each step verified, failures that lose nothing'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox
+start_sandbox --quirk kind
 export SYNCRO_TEST_NOW=1780000000	# 2026-05-28T20:26:40Z
 DRAFTS=$HOME/.local/state/syncro/drafts
 CONFIG=$XDG_CONFIG_HOME/syncro/config.yaml

@@ -2,7 +2,7 @@
 test_description='syncro time: list, add, edit, rm, charge and --labor-list, each change verified'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox
+start_sandbox --quirk kind
 export SYNCRO_TEST_NOW=1780000000	# 2026-05-28T20:26:40Z
 
 requests_with_bodies () {
