@@ -181,3 +181,4 @@ SHELL_TESTS += tests/t/t8105-huge-numbers.sh
 SHELL_TESTS += tests/t/t0410-connections.sh
 SHELL_TESTS += tests/t/t7000-windows.sh
 EXTRA_DIST += doc/architecture.md
+EXTRA_DIST += tools/cross-deps tools/windows-build tools/windows-test tests/windows-tests
