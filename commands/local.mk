@@ -59,3 +59,6 @@ syncro_estimate_LDADD = $(COMMON_LIBS) -lm
 pkglibexec_PROGRAMS += syncro-appointment
 syncro_appointment_SOURCES = commands/appointment.c
 syncro_appointment_LDADD = $(COMMON_LIBS)
+pkglibexec_PROGRAMS += syncro-schedule
+syncro_schedule_SOURCES = commands/schedule.c
+syncro_schedule_LDADD = $(COMMON_LIBS)

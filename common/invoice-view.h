@@ -41,8 +41,9 @@ cJSON *invoice_ticket(const cJSON *invoice);
 void invoice_print_detail(const cJSON *invoice, const cJSON *ticket);
 
 /*
- * List items may carry only number, total, status, date and customer_id:
- * give inv a customer_business_then_name from the customer cache, else
+ * List items may carry only number, total, status, date and customer_id
+ * (and schedules no name at all): give any object with a customer_id a
+ * customer_business_then_name from the customer cache, else
  * from GET /customers/ID (then cached), so that people see a name.
  */
 void invoice_name_customer(cJSON *invoice);

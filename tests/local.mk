@@ -161,6 +161,7 @@ SHELL_TESTS += tests/t/t3300-profiles.sh
 SHELL_TESTS += tests/t/t3301-appointment.sh
 SHELL_TESTS += tests/t/t6100-invoice.sh
 SHELL_TESTS += tests/t/t6101-estimate.sh
+SHELL_TESTS += tests/t/t6102-schedule.sh
 SHELL_TESTS += tests/t/t0900-layers.sh
 EXTRA_DIST += tools/check-layers
 UNIT_TESTS += tests/unit/test-date
