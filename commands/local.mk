@@ -62,3 +62,6 @@ syncro_appointment_LDADD = $(COMMON_LIBS)
 pkglibexec_PROGRAMS += syncro-schedule
 syncro_schedule_SOURCES = commands/schedule.c
 syncro_schedule_LDADD = $(COMMON_LIBS)
+pkglibexec_PROGRAMS += syncro-delete
+syncro_delete_SOURCES = commands/delete.c
+syncro_delete_LDADD = $(COMMON_LIBS)

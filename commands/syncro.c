@@ -441,6 +441,9 @@ int main(int argc, char **argv)
 		run_verb("refresh-cache", argc - 2, argv + 2);
 	if (!strcmp(verb, "appt"))	/* the one alias */
 		verb = "appointment";
+	/* syncro ticket rm N ... is syncro delete N ... */
+	if (!strcmp(verb, "ticket") && argc > 2 && !strcmp(argv[2], "rm"))
+		run_verb("delete", argc - 3, argv + 3);
 	if (verb[0] == '-') {
 		fprintf(stderr, "syncro: unknown option '%s'\n%s", verb, overview);
 		return EXIT_USAGE;

@@ -37,6 +37,14 @@ void invoice_describe(const cJSON *invoice, struct sbuf *out);
  */
 cJSON *invoice_ticket(const cJSON *invoice);
 
+/*
+ * How many invoices ticket ticket_id has: GET /invoices?ticket_id=ID, every
+ * page, the filter not trusted; a list item without ticket_id (the strict
+ * list has only number, total, status, date, customer_id) is read by its
+ * number to learn its ticket. Dies on failure.
+ */
+int invoice_count_for_ticket(long ticket_id);
+
 /* The detail for people: header, ticket, lines with their ids, totals. */
 void invoice_print_detail(const cJSON *invoice, const cJSON *ticket);
 
