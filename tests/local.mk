@@ -163,6 +163,7 @@ SHELL_TESTS += tests/t/t3302-delete.sh
 SHELL_TESTS += tests/t/t6100-invoice.sh
 SHELL_TESTS += tests/t/t6101-estimate.sh
 SHELL_TESTS += tests/t/t6102-schedule.sh
+SHELL_TESTS += tests/t/t6103-customers-create.sh
 SHELL_TESTS += tests/t/t0900-layers.sh
 EXTRA_DIST += tools/check-layers
 UNIT_TESTS += tests/unit/test-date
