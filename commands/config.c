@@ -181,6 +181,9 @@ static void collect(const struct syncro_config *cfg)
 	add_number(cfg, "connect_timeout", SET_CONNECT_TIMEOUT, cfg->connect_timeout);
 	add_number(cfg, "rate_limit.per_minute", SET_RATE_PER_MINUTE, cfg->rate_limit_per_minute);
 	add_number(cfg, "rate_limit.wait", SET_RATE_WAIT, cfg->rate_limit_wait);
+	add_number(cfg, "rate_limit.max_wait", SET_RATE_MAX_WAIT, cfg->rate_limit_max_wait);
+	if (cfg->tls_ca_file)
+		add_path(cfg, "tls.ca_file", SET_TLS_CA_FILE, cfg->tls_ca_file);
 	add_string(cfg, "labor.default", SET_LABOR_DEFAULT, cfg->labor_default);
 	add_number(cfg, "labor.default_minutes", SET_LABOR_DEFAULT_MINUTES,
 		   cfg->labor_default_minutes);

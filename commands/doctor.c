@@ -121,7 +121,7 @@ static int check_profiles(const struct syncro_config *cfg)
 /* The shared limit as it stands before doctor's own request. */
 static void describe_rate_limit(const struct syncro_config *cfg, struct sbuf *out)
 {
-	char *file = xdg_state_path("ratelimit");
+	char *file = ratelimit_path(cfg->base_url);
 	long per_minute = cfg->rate_limit_per_minute;
 	double tokens;
 
@@ -134,10 +134,38 @@ static void describe_rate_limit(const struct syncro_config *cfg, struct sbuf *ou
 		sbuf_addf(out, "%ld requests a minute; %ld of %.0f available now",
 			  per_minute, (long)tokens, ratelimit_burst(per_minute));
 	else
-		sbuf_addf(out, "%ld requests a minute; none available, %ld waiting",
-			  per_minute, (long)-tokens);
+		sbuf_addf(out, "%ld requests a minute; none available, the next request waits %ld s",
+			  per_minute, seconds_up(-tokens * 60 / (double)per_minute));
 	free(file);
 }
+
+#ifdef _WIN32
+/* Windows: what runs "#!" helpers, where files live, the console's code page. */
+static void describe_windows(void)
+{
+	const char *sh = compat_sh();
+	unsigned cp = compat_console_codepage();
+	struct sbuf sb = SBUF_INIT;
+	char *dir;
+
+	row("shell:", sh ? sh : "none: '#!' helpers, editors and the pager need Git for Windows' "
+	    "sh.exe (or set SYNCRO_SH)");
+	dir = xdg_config_path(NULL);
+	row("config dir:", dir);
+	free(dir);
+	dir = xdg_state_path(NULL);
+	row("state dir:", dir);
+	free(dir);
+	if (!cp)
+		sbuf_addstr(&sb, "none (no console)");
+	else if (cp == 65001)
+		sbuf_addstr(&sb, "65001 (UTF-8)");
+	else
+		sbuf_addf(&sb, "%u (not UTF-8: 'chcp 65001' shows every name as it is)", cp);
+	row("code page:", sb.buf);
+	sbuf_release(&sb);
+}
+#endif
 
 int main(int argc, char **argv)
 {
@@ -149,6 +177,7 @@ int main(int argc, char **argv)
 	cJSON *me;
 
 	set_program_name("syncro doctor");
+	api_error_hints_in_doctor();
 	argc = parse_options(&verb, argc, argv);
 	if (argc)
 		usage_error(&verb, "no arguments expected");
@@ -159,6 +188,9 @@ int main(int argc, char **argv)
 	row("config:", sb.buf);
 	sbuf_reset(&sb);
 	free(shown);
+#ifdef _WIN32
+	describe_windows();
+#endif
 
 	if (!cfg->base_url || !*cfg->base_url) {
 		row("base URL:", "none");

@@ -83,6 +83,7 @@ static void set_defaults(struct syncro_config *cfg)
 	cfg->connect_timeout = 10;
 	cfg->rate_limit_per_minute = 180;
 	cfg->rate_limit_wait = 60;
+	cfg->rate_limit_max_wait = 600;
 	cfg->vault_field = xstrdup("credentials.credential");
 	cfg->labor_default = xstrdup("remote");
 	cfg->labor_default_minutes = 60;
@@ -121,6 +122,12 @@ static const struct key_spec vault_keys[] = {
 static const struct key_spec rate_limit_keys[] = {
 	{ "per_minute", V_NUMBER, SET_RATE_PER_MINUTE, AT(rate_limit_per_minute), 1, NULL },
 	{ "wait", V_NUMBER, SET_RATE_WAIT, AT(rate_limit_wait), 0, NULL },
+	{ "max_wait", V_NUMBER, SET_RATE_MAX_WAIT, AT(rate_limit_max_wait), 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const struct key_spec tls_keys[] = {
+	{ "ca_file", V_PATH, SET_TLS_CA_FILE, AT(tls_ca_file), 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -166,6 +173,7 @@ static const struct key_spec top_keys[] = {
 	{ "timeout", V_NUMBER, SET_TIMEOUT, AT(timeout), 1, NULL },
 	{ "connect_timeout", V_NUMBER, SET_CONNECT_TIMEOUT, AT(connect_timeout), 1, NULL },
 	{ "rate_limit", V_MAP, 0, 0, 0, rate_limit_keys },
+	{ "tls", V_MAP, 0, 0, 0, tls_keys },
 	{ "labor", V_MAP, 0, 0, 0, labor_keys },
 	{ "billing", V_MAP, 0, 0, 0, billing_keys },
 	{ "comments", V_MAP, 0, 0, 0, comments_keys },
@@ -843,6 +851,7 @@ void config_release(struct syncro_config *cfg)
 	free(cfg->close_status);
 	free(cfg->estimate_prefix);
 	free(cfg->session_logs);
+	free(cfg->tls_ca_file);
 	memset(cfg, 0, sizeof(*cfg));
 }
 

@@ -40,6 +40,8 @@ enum setting_id {
 	SET_LABOR_DEFAULT_MINUTES, SET_BILLING, SET_EMAIL_COMMENTS,
 	SET_CLOSE_STATUS, SET_SESSION_LOGS, SET_PROFILE, SET_CONFIRM,
 	SET_ESTIMATE_PREFIX,
+	SET_RATE_MAX_WAIT,
+	SET_TLS_CA_FILE,
 	SETTING__NR
 };
 
@@ -68,6 +70,8 @@ struct syncro_config {
 	long connect_timeout;		/* seconds, default 10 */
 	long rate_limit_per_minute;	/* rate_limit.per_minute, default 180 */
 	long rate_limit_wait;		/* rate_limit.wait: seconds after a bare 429, default 60 */
+	long rate_limit_max_wait;	/* rate_limit.max_wait: a command's waits in all, default 600 */
+	char *tls_ca_file;		/* tls.ca_file: the CAs to trust, ~ expanded; NULL: see http.h */
 
 	char *labor_default;		/* labor.default, default "remote" */
 	long labor_default_minutes;	/* labor.default_minutes, default 60 */

@@ -5,10 +5,12 @@
 const struct core_verb core_verbs[] = {
 	{ "list", "show the open tickets (what bare 'syncro' runs)", 0 },
 	{ "ticket", "show one ticket with comments, time and billing", 0 },
+	{ "status", "my day: my open tickets, overdue ones, uncharged time, live timers", 0 },
 	{ "create", "open a new ticket", 0 },
 	{ "update", "change a ticket's status, priority, tech or due date", 0 },
 	{ "comment", "add a comment, optionally with labor time", 0 },
 	{ "time", "list, add, edit, remove and charge time entries", 0 },
+	{ "timer", "start and stop a live timer on a ticket", 0 },
 	{ "bill", "turn a ticket's time into a verified invoice", 0 },
 	{ "close", "resolve a ticket and write a session log", 0 },
 	{ "invoice", "list, show and correct invoices", 0 },

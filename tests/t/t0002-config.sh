@@ -33,6 +33,7 @@ test_expect_success 'defaults with no config file' '
 	connect_timeout           10  (default)
 	rate_limit.per_minute     180  (default)
 	rate_limit.wait           60  (default)
+	rate_limit.max_wait       600  (default)
 	labor.default             remote  (default)
 	labor.default_minutes     60  (default)
 	labor.products.remote     1190473  (default)

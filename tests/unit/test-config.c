@@ -96,7 +96,8 @@ START_TEST(every_key_is_parsed)
 		  "auth: query\n"
 		  "timeout: 45\n"
 		  "connect_timeout: 5\n"
-		  "rate_limit: {per_minute: 120, wait: 0}\n"
+		  "rate_limit: {per_minute: 120, wait: 0, max_wait: 100}\n"
+		  "tls: {ca_file: ~/ca.pem}\n"
 		  "labor:\n"
 		  "  default: onsite\n"
 		  "  default_minutes: 30\n"
@@ -140,6 +141,8 @@ START_TEST(every_key_is_parsed)
 	ck_assert_int_eq(cfg.connect_timeout, 5);
 	ck_assert_int_eq(cfg.rate_limit_per_minute, 120);
 	ck_assert_int_eq(cfg.rate_limit_wait, 0);
+	ck_assert_int_eq(cfg.rate_limit_max_wait, 100);
+	ck_assert(!strcmp(cfg.tls_ca_file + strlen(cfg.tls_ca_file) - 7, "/ca.pem"));
 	ck_assert_str_eq(cfg.labor_default, "onsite");
 	ck_assert_int_eq(cfg.labor_default_minutes, 30);
 	ck_assert_int_eq(cfg.billing, BILLING_LINE_ITEM);
