@@ -167,6 +167,7 @@ SHELL_TESTS += tests/t/t2911-contrib-assistant.sh
 SHELL_TESTS += tests/t/t3300-profiles.sh
 SHELL_TESTS += tests/t/t3301-appointment.sh
 SHELL_TESTS += tests/t/t3302-delete.sh
+SHELL_TESTS += tests/t/t3303-write-safety.sh
 SHELL_TESTS += tests/t/t6100-invoice.sh
 SHELL_TESTS += tests/t/t6101-estimate.sh
 SHELL_TESTS += tests/t/t6102-schedule.sh
