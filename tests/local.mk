@@ -124,6 +124,7 @@ SHELL_TESTS += tests/t/t6210-status.sh
 SHELL_TESTS += tests/t/t6211-create-prompts.sh
 SHELL_TESTS += tests/t/t6212-interrupt.sh
 SHELL_TESTS += tests/t/t6213-editor-files.sh
+SHELL_TESTS += tests/t/t6214-drafts.sh
 SHELL_TESTS += tests/t/t6002-ticket.sh
 SHELL_TESTS += tests/t/t6003-search.sh
 SHELL_TESTS += tests/t/t6004-customers.sh
