@@ -1,5 +1,7 @@
 #include "compat.h"
 #include <curl/curl.h>
+#include <limits.h>
+#include <time.h>
 #include "config.h"
 #include "core-dumps.h"
 #include "cred.h"
@@ -19,6 +21,7 @@ static char *api_key;
 static char *ratelimit_file;
 static int ratelimit_broken;
 static long body_cap = HTTP_BODY_CAP;
+static double rate_waited;	/* seconds this process spent waiting on the rate limit */
 
 struct transfer {
 	struct http_response *resp;
@@ -76,7 +79,7 @@ static const struct syncro_config *setup(void)
 	core_dumps_off();	/* before the key is read: a dump would hold it */
 	api_key = cred_api_key(cfg, NULL);
 	set_message_filter(redact_key);
-	ratelimit_file = xdg_state_path("ratelimit");
+	ratelimit_file = ratelimit_path(cfg->base_url);
 	return cfg;
 }
 
@@ -365,30 +368,116 @@ static void wait_rate_limited(long seconds, int retry, const char *method, const
 	fflush(stderr);
 }
 
+/* The account as a person names it: the host (and port) of the base URL. */
+static char *account_name(const char *base_url)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *port = NULL, *name;
+
+	if (u && !curl_url_set(u, CURLUPART_URL, base_url, 0))
+		curl_url_get(u, CURLUPART_HOST, &host, 0);
+	if (host)
+		curl_url_get(u, CURLUPART_PORT, &port, 0);
+	name = port ? xstrfmt("%s:%s", host, port) : xstrdup(host ? host : base_url);
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return name;
+}
+
 static void take_token(const struct syncro_config *cfg)
 {
-	double waited;
+	double wait;
+	int paused;
 
 	if (ratelimit_broken || cfg->rate_limit_per_minute <= 0)
 		return;
 	if (mkdir_for_file(ratelimit_file) ||
-	    ratelimit_acquire(ratelimit_file, cfg->rate_limit_per_minute, &waited)) {
+	    ratelimit_reserve(ratelimit_file, cfg->rate_limit_per_minute, &wait, &paused)) {
 		warning("cannot use the shared rate limit in '%s': %s; going on without it",
 			ratelimit_file, strerror(errno));
 		ratelimit_broken = 1;
 		return;
 	}
-	if (opt_verbose && waited > 0)
-		fprintf(stderr, "* waited %.2f s for the shared rate limit\n", waited);
+	/* A pause after another process's 429, or a long queue: say why we wait. */
+	if (paused || wait >= HTTP_RATE_SAY_WAIT) {
+		char *account = account_name(cfg->base_url);
+
+		fprintf(stderr, "%s: waiting %ld s for the rate limit of '%s'%s\n", program_name(),
+			seconds_up(wait), account,
+			paused ? " (a syncro process was rate limited by it)" :
+			" (shared by every syncro process of this account)");
+		free(account);
+	} else if (opt_verbose && wait > 0) {
+		fprintf(stderr, "* waiting %.2f s for the shared rate limit\n", wait);
+	}
+	sleep_seconds(wait);
+	rate_waited += wait;
 }
 
-static long retry_after(const struct syncro_config *cfg)
+/*
+ * The seconds a 429's Retry-After asks for: a whole number of seconds or
+ * an HTTP date. Anything else ("600x", "-5", "") is not read as a number:
+ * -1, and config rate_limit.wait applies.
+ */
+long http_parse_retry_after(const char *value, time_t now)
 {
-	curl_off_t after = -1;
+	size_t len = strlen(value);
+	long seconds = 0;
+	time_t when;
 
-	if (curl_easy_getinfo(handle, CURLINFO_RETRY_AFTER, &after) || after <= 0)
+	while (len && (value[len - 1] == ' ' || value[len - 1] == '\t'))
+		len--;
+	if (!len)
+		return -1;
+	if (strspn(value, "0123456789") == len) {
+		if (len > 9)
+			return LONG_MAX / 2;	/* past any wait we would make */
+		for (size_t i = 0; i < len; i++)
+			seconds = seconds * 10 + (value[i] - '0');
+		return seconds;
+	}
+	when = curl_getdate(value, NULL);
+	if (when == (time_t)-1)
+		return -1;
+	return when > now ? (long)(when - now) : 0;
+}
+
+/* The Retry-After of the final response's headers, or -1. */
+static long header_retry_after(const struct sbuf *headers)
+{
+	const char *p = headers->buf;
+	static const char name[] = "retry-after:";
+
+	while (p && *p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+
+		if (len > sizeof(name) - 1 && !strncasecmp(p, name, sizeof(name) - 1)) {
+			char *value;
+			long seconds;
+			const char *v = p + sizeof(name) - 1;
+
+			while (*v == ' ' || *v == '\t')
+				v++;
+			value = xstrndup(v, len - (size_t)(v - p));
+			value[strcspn(value, "\r")] = '\0';
+			seconds = http_parse_retry_after(value, time(NULL));
+			free(value);
+			return seconds;
+		}
+		p = eol ? eol + 1 : NULL;
+	}
+	return -1;
+}
+
+static long retry_after(const struct syncro_config *cfg, const struct http_response *resp)
+{
+	long after = header_retry_after(&resp->headers);
+
+	if (after < 0)
 		return cfg->rate_limit_wait > 0 ? cfg->rate_limit_wait : 60;
-	return (long)after;
+	return after;
 }
 
 int http_send(const char *method, const char *path, const struct strvec *query,
@@ -417,10 +506,12 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 		take_token(cfg);
 		failure = attempt(cfg, method, url, body, resp, &never_sent);
 		if (failure == HTTP_DONE && resp->status == 429) {
-			long wait = retry_after(cfg);
+			long wait = retry_after(cfg, resp);
 
-			if (wait > HTTP_RATE_MAX_WAIT) {
-				resp->retry_after = wait;	/* not worth waiting here */
+			/* Not worth waiting here, nor past what one command may wait in all. */
+			if (wait > HTTP_RATE_MAX_WAIT ||
+			    rate_waited + (double)wait > (double)cfg->rate_limit_max_wait) {
+				resp->retry_after = wait > 0 ? wait : 1;
 				break;
 			}
 			if (rate_retries >= HTTP_RATE_RETRIES)
@@ -429,6 +520,7 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 			if (!ratelimit_broken && ratelimit_file)
 				ratelimit_pause(ratelimit_file, cfg->rate_limit_per_minute, (double)wait);
 			wait_rate_limited(wait, rate_retries, method, path);
+			rate_waited += (double)wait;
 			continue;
 		}
 		tries++;
@@ -446,6 +538,22 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 	wipe_string(url);	/* with auth: query, it holds the key */
 	free(url);
 	return resp->failure == HTTP_DONE ? 0 : -1;
+}
+
+void http_set_api_key(const char *key)
+{
+	if (!handle) {
+		checked_config();
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
+			die_with(EXIT_NETWORK, "cannot initialise libcurl");
+		atexit(http_cleanup);
+		ratelimit_file = xdg_state_path("ratelimit");
+	}
+	if (api_key) {
+		wipe_string(api_key);
+		free(api_key);
+	}
+	api_key = xstrdup(key);
 }
 
 void http_set_body_cap(long bytes)

@@ -22,3 +22,6 @@ dist_man_MANS += man/syncro-status.1
 dist_man_MANS += man/syncro-drafts.1
 dist_man_MANS += man/syncro-bill.1
 dist_man_MANS += man/syncro-refresh-cache.1
+dist_man_MANS += man/syncro-invoice.1
+dist_man_MANS += man/syncro-estimate.1
+dist_man_MANS += man/syncro-appointment.1

@@ -33,6 +33,7 @@ test_expect_success 'defaults with no config file' '
 	connect_timeout           10  (default)
 	rate_limit.per_minute     180  (default)
 	rate_limit.wait           60  (default)
+	rate_limit.max_wait       600  (default)
 	labor.default             remote  (default)
 	labor.default_minutes     60  (default)
 	labor.products.remote     1190473  (default)
@@ -44,6 +45,8 @@ test_expect_success 'defaults with no config file' '
 	labor.products.website    68055  (default)
 	billing.method            timer  (default)
 	comments.email            false  (default)
+	confirm                   none  (default)
+	estimate.subject_prefix   Estimate -   (default)
 	close_status              Resolved  (default)
 	session_logs              ~/.local/share/syncro  (default)
 	EOF
