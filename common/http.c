@@ -1,5 +1,6 @@
 #include "compat.h"
 #include <curl/curl.h>
+#include <dirent.h>
 #include <limits.h>
 #include <time.h>
 #include "config.h"
@@ -65,6 +66,87 @@ static const struct syncro_config *checked_config(void)
 			 cfg->base_url_from ? cfg->base_url_from : "");
 	sbuf_release(&err);
 	return cfg;
+}
+
+/* Does dir hold OpenSSL's hashed names (HASH.0), as c_rehash makes them? */
+static int hashed_ca_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int found = 0;
+
+	if (!d)
+		return 0;
+	while (!found && (e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+
+		found = len == 10 && strspn(e->d_name, "0123456789abcdef") == 8 &&
+			!strcmp(e->d_name + 8, ".0");
+	}
+	closedir(d);
+	return found;
+}
+
+/* libcurl reads a hashed directory lazily only with OpenSSL. */
+static int tls_is_openssl(void)
+{
+	const curl_version_info_data *v = curl_version_info(CURLVERSION_NOW);
+
+	return v->ssl_version && !strncmp(v->ssl_version, "OpenSSL", 7);
+}
+
+void http_ca_choose(const struct syncro_config *cfg, struct http_ca *ca)
+{
+	const char *env;
+
+	ca->path = NULL;
+	ca->is_dir = 0;
+	if (cfg->tls_ca_file && *cfg->tls_ca_file) {
+		ca->path = cfg->tls_ca_file;
+		ca->source = "tls.ca_file";
+	} else if ((env = getenv("CURL_CA_BUNDLE")) && *env) {
+		ca->path = env;
+		ca->source = "CURL_CA_BUNDLE";
+	} else if ((env = getenv("SSL_CERT_FILE")) && *env) {
+		ca->path = env;
+		ca->source = "SSL_CERT_FILE";
+	} else if (tls_is_openssl() && hashed_ca_dir(HTTP_SYSTEM_CA_DIR)) {
+		ca->path = HTTP_SYSTEM_CA_DIR;
+		ca->is_dir = 1;
+		ca->source = "the system's hashed CA directory";
+	} else {
+		ca->source = "libcurl's built-in CA bundle";
+	}
+}
+
+static void set_ca(const struct syncro_config *cfg)
+{
+	struct http_ca ca;
+
+	http_ca_choose(cfg, &ca);
+	if (ca.is_dir) {
+		/* Not the bundle as well: only the certificates needed are read. */
+		curl_easy_setopt(handle, CURLOPT_CAINFO, NULL);
+		curl_easy_setopt(handle, CURLOPT_CAPATH, ca.path);
+	} else if (ca.path) {
+		curl_easy_setopt(handle, CURLOPT_CAINFO, ca.path);
+		curl_easy_setopt(handle, CURLOPT_CAPATH, NULL);
+	}
+}
+
+/* Why a certificate was refused, and which CAs were asked, after a TLS failure. */
+static void describe_tls_failure(const struct syncro_config *cfg, struct sbuf *msg)
+{
+	struct http_ca ca;
+	long verify = 0;
+
+	http_ca_choose(cfg, &ca);
+	if (!curl_easy_getinfo(handle, CURLINFO_SSL_VERIFYRESULT, &verify) && verify)
+		sbuf_addf(msg, " (verify result %ld)", verify);
+	if (ca.path)
+		sbuf_addf(msg, "; the CAs trusted are in '%s' (%s)", ca.path, ca.source);
+	else
+		sbuf_addf(msg, "; the CAs trusted are %s", ca.source);
 }
 
 static const struct syncro_config *setup(void)
@@ -265,6 +347,10 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 #endif
 	curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+	set_ca(cfg);
+#if LIBCURL_VERSION_NUM >= 0x072f00
+	curl_easy_setopt(handle, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+#endif
 	curl_easy_setopt(handle, CURLOPT_USERAGENT, "syncro/" PACKAGE_VERSION);
 	curl_easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
@@ -338,6 +424,8 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 				    "not sent again, as the API may have acted on it");
 		else
 			sbuf_addstr(&msg, *errbuf ? errbuf : curl_easy_strerror(rc));
+		if (resp->failure == HTTP_TLS)
+			describe_tls_failure(cfg, &msg);
 		redact(&msg, api_key);
 		resp->error = sbuf_detach(&msg, NULL);
 		sbuf_reset(&resp->body);

@@ -8,7 +8,8 @@
  * The key (cred.h) is read on the first request and sent as
  * "Authorization: Bearer KEY", or as the first query parameter api_key
  * with config `auth: query`. Plain http is refused except to loopback; TLS
- * is always verified. Bodies past HTTP_BODY_CAP (http_set_body_cap()) are
+ * is always verified (the CAs: http_ca_choose()); HTTP/2 when a TLS server
+ * offers it. Bodies past HTTP_BODY_CAP (http_set_body_cap()) are
  * refused.
  *
  * Every attempt first takes a token from the shared rate limit
@@ -89,6 +90,23 @@ void http_response_release(struct http_response *resp);
  * date (past: 0); -1 for anything else ("600x", "-5", "").
  */
 long http_parse_retry_after(const char *value, time_t now);
+
+/*
+ * The CA certificates TLS verification trusts, the first that is set of:
+ * config tls.ca_file, $CURL_CA_BUNDLE, $SSL_CERT_FILE (each a PEM file);
+ * else HTTP_SYSTEM_CA_DIR when it holds hashed names and libcurl uses
+ * OpenSSL (only the certificates a server needs are read, not the whole
+ * bundle); else libcurl's built-in bundle. A TLS failure's message names
+ * the source.
+ */
+#define HTTP_SYSTEM_CA_DIR "/etc/ssl/certs"
+struct http_ca {
+	const char *path;	/* borrowed: a file, a directory (is_dir), or NULL: built in */
+	int is_dir;
+	const char *source;	/* static: "tls.ca_file", "SSL_CERT_FILE", ... */
+};
+struct syncro_config;
+void http_ca_choose(const struct syncro_config *cfg, struct http_ca *ca);
 
 /* Change the cap on response bodies (bytes > 0), e.g. for a test. */
 void http_set_body_cap(long bytes);

@@ -168,3 +168,4 @@ SHELL_TESTS += tests/t/t8103-key-in-messages.sh
 SHELL_TESTS += tests/t/t8104-unsafe-files.sh
 SHELL_TESTS += tests/t/t8105-huge-numbers.sh
 SHELL_TESTS += tests/t/t0410-connections.sh
+SHELL_TESTS += tests/t/t0411-tls.sh

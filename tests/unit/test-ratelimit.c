@@ -1,4 +1,5 @@
 #include "compat.h"
+#include "date.h"
 #include "http.h"
 #include "ratelimit.h"
 #include "sbuf.h"
@@ -20,7 +21,7 @@ END_TEST
 
 START_TEST(a_full_bucket_lets_the_burst_through_then_paces)
 {
-	struct token_bucket b = { 30, 1000, 0 };
+	struct token_bucket b = { 30, 1000 };
 
 	for (int i = 0; i < 30; i++)
 		ck_assert(near(ratelimit_bucket_take(&b, 1000, 180), 0));
@@ -34,7 +35,7 @@ END_TEST
 
 START_TEST(refill_is_capped_and_ignores_a_clock_going_back)
 {
-	struct token_bucket b = { 0, 1000, 0 };
+	struct token_bucket b = { 0, 1000 };
 
 	ratelimit_bucket_refill(&b, 1010, 60);	/* 10 s at 1/s */
 	ck_assert(near(b.tokens, 10));
@@ -52,7 +53,7 @@ END_TEST
 
 START_TEST(a_pause_holds_everyone_back)
 {
-	struct token_bucket b = { 30, 1000, 0 };
+	struct token_bucket b = { 30, 1000 };
 
 	ratelimit_bucket_pause(&b, 1000, 5, 180);
 	ck_assert(near(b.tokens, -15));
@@ -64,7 +65,7 @@ END_TEST
 
 START_TEST(a_steady_run_keeps_to_the_limit)
 {
-	struct token_bucket b = { 10, 0, 0 };
+	struct token_bucket b = { 10, 0 };
 	double now = 0;
 
 	/* 1000 requests, each sent when allowed: 60/min after the burst. */
