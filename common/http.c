@@ -18,6 +18,7 @@
 
 /* Process-wide: the handle (kept for keep-alive) and the key, wiped at exit. */
 static CURL *handle;
+static CURLM *multi;	/* runs every transfer: one pool of connections */
 static char *api_key;
 static char *ratelimit_file;
 static int ratelimit_broken;
@@ -43,6 +44,9 @@ static void http_cleanup(void)
 	if (handle)
 		curl_easy_cleanup(handle);
 	handle = NULL;
+	if (multi)
+		curl_multi_cleanup(multi);
+	multi = NULL;
 	curl_global_cleanup();
 }
 
@@ -119,29 +123,29 @@ void http_ca_choose(const struct syncro_config *cfg, struct http_ca *ca)
 	}
 }
 
-static void set_ca(const struct syncro_config *cfg)
+static void set_ca(CURL *h, const struct syncro_config *cfg)
 {
 	struct http_ca ca;
 
 	http_ca_choose(cfg, &ca);
 	if (ca.is_dir) {
 		/* Not the bundle as well: only the certificates needed are read. */
-		curl_easy_setopt(handle, CURLOPT_CAINFO, NULL);
-		curl_easy_setopt(handle, CURLOPT_CAPATH, ca.path);
+		curl_easy_setopt(h, CURLOPT_CAINFO, NULL);
+		curl_easy_setopt(h, CURLOPT_CAPATH, ca.path);
 	} else if (ca.path) {
-		curl_easy_setopt(handle, CURLOPT_CAINFO, ca.path);
-		curl_easy_setopt(handle, CURLOPT_CAPATH, NULL);
+		curl_easy_setopt(h, CURLOPT_CAINFO, ca.path);
+		curl_easy_setopt(h, CURLOPT_CAPATH, NULL);
 	}
 }
 
 /* Why a certificate was refused, and which CAs were asked, after a TLS failure. */
-static void describe_tls_failure(const struct syncro_config *cfg, struct sbuf *msg)
+static void describe_tls_failure(CURL *h, const struct syncro_config *cfg, struct sbuf *msg)
 {
 	struct http_ca ca;
 	long verify = 0;
 
 	http_ca_choose(cfg, &ca);
-	if (!curl_easy_getinfo(handle, CURLINFO_SSL_VERIFYRESULT, &verify) && verify)
+	if (!curl_easy_getinfo(h, CURLINFO_SSL_VERIFYRESULT, &verify) && verify)
 		sbuf_addf(msg, " (verify result %ld)", verify);
 	if (ca.path)
 		sbuf_addf(msg, "; the CAs trusted are in '%s' (%s)", ca.path, ca.source);
@@ -319,18 +323,27 @@ static struct curl_slist *request_headers(const struct syncro_config *cfg, const
 	return list;
 }
 
-/* One attempt: fills resp (reset first); returns the failure kind. */
-static enum http_failure attempt(const struct syncro_config *cfg, const char *method,
-				 const char *url, const char *body,
-				 struct http_response *resp, int *never_sent)
+/* One transfer on an easy handle: what its callbacks use while it runs. */
+struct xfer {
+	CURL *h;
+	struct transfer t;
+	struct curl_slist *headers;
+	char errbuf[CURL_ERROR_SIZE];
+};
+
+/* Set x->h up to send method url body into resp (reset first). */
+static void prepare(struct xfer *x, const struct syncro_config *cfg, const char *method,
+		    const char *url, const char *body, struct http_response *resp)
 {
-	struct transfer t = { resp, 0, NULL, 0, 0 };
+	CURL *h = x->h;
 	int once = !strcmp(method, "POST") || !strcmp(method, "PATCH");
-	struct curl_slist *headers = request_headers(cfg, body);
-	char errbuf[CURL_ERROR_SIZE] = "";
-	long request_size = 0;
-	const char *ctype = NULL;
-	CURLcode rc;
+
+	x->t.resp = resp;
+	x->t.too_big = 0;
+	x->t.body = NULL;
+	x->t.body_len = x->t.body_sent = 0;
+	x->headers = request_headers(cfg, body);
+	x->errbuf[0] = '\0';
 
 	sbuf_reset(&resp->body);
 	sbuf_reset(&resp->headers);
@@ -340,33 +353,33 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 	resp->status = 0;
 	resp->retry_after = 0;
 
-	curl_easy_reset(handle);	/* keeps the open connection */
-	curl_easy_setopt(handle, CURLOPT_URL, url);
+	curl_easy_reset(h);	/* keeps the open connection */
+	curl_easy_setopt(h, CURLOPT_URL, url);
 #if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 #endif
-	curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
-	set_ca(cfg);
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	set_ca(h, cfg);
 #if LIBCURL_VERSION_NUM >= 0x072f00
-	curl_easy_setopt(handle, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 #endif
-	curl_easy_setopt(handle, CURLOPT_USERAGENT, "syncro/" PACKAGE_VERSION);
-	curl_easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
-	curl_easy_setopt(handle, CURLOPT_TIMEOUT, cfg->timeout > 0 ? cfg->timeout : 30L);
-	curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT,
+	curl_easy_setopt(h, CURLOPT_USERAGENT, "syncro/" PACKAGE_VERSION);
+	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, x->headers);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT, cfg->timeout > 0 ? cfg->timeout : 30L);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT,
 			 cfg->connect_timeout > 0 ? cfg->connect_timeout : 10L);
-	curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)body_cap);
-	curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errbuf);
-	curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(handle, CURLOPT_WRITEDATA, &t);
-	curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(handle, CURLOPT_HEADERDATA, &t);
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)body_cap);
+	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, &x->t);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, &x->t);
 	if (opt_verbose) {
-		curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L);
-		curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, on_debug);
+		curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
+		curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, on_debug);
 	}
 	/*
 	 * A POST or PATCH must never go twice: its body can be read once only
@@ -375,41 +388,52 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 	 * closed; an older one is replaced by a new connection.
 	 */
 	if (once)
-		curl_easy_setopt(handle, CURLOPT_MAXAGE_CONN, (long)HTTP_ONCE_MAX_IDLE);
+		curl_easy_setopt(h, CURLOPT_MAXAGE_CONN, (long)HTTP_ONCE_MAX_IDLE);
 	if (!strcmp(method, "GET")) {
-		curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
+		curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
 	} else {
 		if (strcmp(method, "POST"))
-			curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method);
+			curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
 		if (once) {
-			t.body = body ? body : "";
-			t.body_len = strlen(t.body);
-			curl_easy_setopt(handle, CURLOPT_POST, 1L);
-			curl_easy_setopt(handle, CURLOPT_READFUNCTION, on_read);
-			curl_easy_setopt(handle, CURLOPT_READDATA, &t);
-			curl_easy_setopt(handle, CURLOPT_SEEKFUNCTION, on_seek);
-			curl_easy_setopt(handle, CURLOPT_SEEKDATA, &t);
-			curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)t.body_len);
+			x->t.body = body ? body : "";
+			x->t.body_len = strlen(x->t.body);
+			curl_easy_setopt(h, CURLOPT_POST, 1L);
+			curl_easy_setopt(h, CURLOPT_READFUNCTION, on_read);
+			curl_easy_setopt(h, CURLOPT_READDATA, &x->t);
+			curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, on_seek);
+			curl_easy_setopt(h, CURLOPT_SEEKDATA, &x->t);
+			curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)x->t.body_len);
 		} else if (body || !strcmp(method, "PUT")) {
-			curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body ? body : "");
-			curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE,
+			curl_easy_setopt(h, CURLOPT_POSTFIELDS, body ? body : "");
+			curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
 					 (curl_off_t)(body ? strlen(body) : 0));
 		}
 	}
+}
 
-	rc = curl_easy_perform(handle);
+/* After x's transfer ended with rc: fill its response; returns the failure kind. */
+static enum http_failure finish(struct xfer *x, const struct syncro_config *cfg, CURLcode rc,
+				int *never_sent)
+{
+	CURL *h = x->h;
+	struct http_response *resp = x->t.resp;
+	const char *errbuf = x->errbuf;
+	long request_size = 0;
+	const char *ctype = NULL;
+
 	/* curl_slist_append() copied the Authorization line: wipe the copies too. */
-	for (struct curl_slist *h = headers; h; h = h->next)
-		wipe_string(h->data);
-	curl_slist_free_all(headers);
+	for (struct curl_slist *l = x->headers; l; l = l->next)
+		wipe_string(l->data);
+	curl_slist_free_all(x->headers);
+	x->headers = NULL;
 	resp->attempts++;
-	resp->failure = classify(rc, t.too_big);
+	resp->failure = classify(rc, x->t.too_big);
 	/*
 	 * A timeout before any byte of the request left is safe to repeat.
 	 * The connect time cannot tell: it is 0 on a reused connection, where
 	 * the request may well have reached the server.
 	 */
-	curl_easy_getinfo(handle, CURLINFO_REQUEST_SIZE, &request_size);
+	curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_size);
 	*never_sent = resp->failure == HTTP_CONNECT || resp->failure == HTTP_DNS ||
 		(resp->failure == HTTP_TIMEOUT && request_size == 0);
 	if (resp->failure != HTTP_DONE) {
@@ -425,16 +449,66 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 		else
 			sbuf_addstr(&msg, *errbuf ? errbuf : curl_easy_strerror(rc));
 		if (resp->failure == HTTP_TLS)
-			describe_tls_failure(cfg, &msg);
+			describe_tls_failure(h, cfg, &msg);
 		redact(&msg, api_key);
 		resp->error = sbuf_detach(&msg, NULL);
 		sbuf_reset(&resp->body);
 		return resp->failure;
 	}
-	curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &resp->status);
-	if (!curl_easy_getinfo(handle, CURLINFO_CONTENT_TYPE, &ctype) && ctype)
+	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp->status);
+	if (!curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ctype) && ctype)
 		resp->content_type = xstrdup(ctype);
 	return HTTP_DONE;
+}
+
+/*
+ * Run the transfers of xs at once on the process's multi handle, whose
+ * connections every request shares; rcs gets each one's result.
+ */
+static void run(struct xfer *xs, CURLcode *rcs, size_t n)
+{
+	size_t left = n;
+	int running = 0;
+
+	if (!multi && !(multi = curl_multi_init()))
+		die_with(EXIT_NETWORK, "cannot initialise libcurl");
+	for (size_t i = 0; i < n; i++) {
+		rcs[i] = CURLE_OK;
+		if (curl_multi_add_handle(multi, xs[i].h) != CURLM_OK)
+			die_with(EXIT_NETWORK, "cannot start a transfer with libcurl");
+	}
+	while (left) {
+		CURLMsg *msg;
+		int queued;
+
+		if (curl_multi_perform(multi, &running) != CURLM_OK)
+			die_with(EXIT_NETWORK, "libcurl failed to run the transfers");
+		while ((msg = curl_multi_info_read(multi, &queued))) {
+			if (msg->msg != CURLMSG_DONE)
+				continue;
+			for (size_t i = 0; i < n; i++)
+				if (xs[i].h == msg->easy_handle) {
+					rcs[i] = msg->data.result;
+					curl_multi_remove_handle(multi, xs[i].h);
+					left--;
+				}
+		}
+		if (left && curl_multi_poll(multi, NULL, 0, 1000, NULL) != CURLM_OK)
+			die_with(EXIT_NETWORK, "libcurl failed to wait for the transfers");
+	}
+}
+
+/* One attempt on the process's handle: fills resp (reset first); returns the failure kind. */
+static enum http_failure attempt(const struct syncro_config *cfg, const char *method,
+				 const char *url, const char *body,
+				 struct http_response *resp, int *never_sent)
+{
+	struct xfer x = { handle, { resp, 0, NULL, 0, 0 }, NULL, "" };
+	CURLcode rc;
+
+	prepare(&x, cfg, method, url, body, resp);
+	run(&x, &rc, 1);
+	return finish(&x, cfg, rc, never_sent);
 }
 
 /* Wait out a 429: a countdown on a terminal, one line otherwise. */
