@@ -642,14 +642,11 @@ static long retry_after(const struct syncro_config *cfg, const struct http_respo
 	return after;
 }
 
-int http_send(const char *method, const char *path, const struct strvec *query,
-	      const char *body, struct http_response *resp)
+/* The URL to send, with the key under auth: query; NULL with resp saying why. */
+static char *request_url(const struct syncro_config *cfg, const char *path,
+			 const struct strvec *query, struct http_response *resp)
 {
-	const struct syncro_config *cfg = setup();
-	int idempotent = !strcmp(method, "GET") || !strcmp(method, "PUT") ||
-		!strcmp(method, "DELETE") || !strcmp(method, "HEAD");
 	struct sbuf err = SBUF_INIT;
-	int tries = 0, rate_retries = 0;
 	char *url;
 
 	url = url_build(cfg->base_url, path, query, cfg->auth == AUTH_QUERY ? api_key : NULL, &err);
@@ -657,16 +654,42 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 		resp->failure = HTTP_REFUSED;
 		free(resp->error);
 		resp->error = sbuf_detach(&err, NULL);
-		return -1;
+		return NULL;
 	}
 	sbuf_release(&err);
+	return url;
+}
+
+/* An attempt already made (by http_get_many()): its outcome. */
+struct first_attempt {
+	enum http_failure failure;
+	int never_sent;
+};
+
+/*
+ * Send method url body until done, with the waits and retries of http.h;
+ * first, when not NULL, is the outcome of the first attempt, made already.
+ */
+static int send_url(const struct syncro_config *cfg, const char *method, const char *path,
+		    const char *url, const char *body, struct http_response *resp,
+		    const struct first_attempt *first)
+{
+	int idempotent = !strcmp(method, "GET") || !strcmp(method, "PUT") ||
+		!strcmp(method, "DELETE") || !strcmp(method, "HEAD");
+	int tries = 0, rate_retries = 0;
 
 	for (;;) {
 		enum http_failure failure;
 		int never_sent;
 
-		take_token(cfg);
-		failure = attempt(cfg, method, url, body, resp, &never_sent);
+		if (first) {
+			failure = first->failure;
+			never_sent = first->never_sent;
+			first = NULL;
+		} else {
+			take_token(cfg);
+			failure = attempt(cfg, method, url, body, resp, &never_sent);
+		}
 		if (failure == HTTP_DONE && resp->status == 429) {
 			long wait = retry_after(cfg, resp);
 
@@ -697,9 +720,65 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 				tries + 1, HTTP_TRIES);
 		sleep_seconds(0.5 * (double)(1 << (tries - 1)));
 	}
+	return resp->failure == HTTP_DONE ? 0 : -1;
+}
+
+int http_send(const char *method, const char *path, const struct strvec *query,
+	      const char *body, struct http_response *resp)
+{
+	const struct syncro_config *cfg = setup();
+	char *url = request_url(cfg, path, query, resp);
+	int ret;
+
+	if (!url)
+		return -1;
+	ret = send_url(cfg, method, path, url, body, resp, NULL);
 	wipe_string(url);	/* with auth: query, it holds the key */
 	free(url);
-	return resp->failure == HTTP_DONE ? 0 : -1;
+	return ret;
+}
+
+int http_get_many(struct http_get *reqs, size_t n)
+{
+	const struct syncro_config *cfg = setup();
+	int ret = 0;
+
+	for (size_t start = 0; start < n; start += HTTP_CONCURRENCY) {
+		size_t m = n - start < HTTP_CONCURRENCY ? n - start : HTTP_CONCURRENCY, k = 0;
+		struct xfer xs[HTTP_CONCURRENCY];
+		struct http_get *sent[HTTP_CONCURRENCY];
+		char *urls[HTTP_CONCURRENCY];
+		CURLcode rcs[HTTP_CONCURRENCY];
+
+		for (size_t i = start; i < start + m; i++) {
+			char *url = request_url(cfg, reqs[i].path, reqs[i].query, &reqs[i].resp);
+
+			if (!url) {
+				ret = -1;
+				continue;
+			}
+			take_token(cfg);
+			memset(&xs[k], 0, sizeof(xs[k]));
+			if (!(xs[k].h = curl_easy_init()))
+				die_with(EXIT_NETWORK, "cannot initialise libcurl");
+			prepare(&xs[k], cfg, "GET", url, NULL, &reqs[i].resp);
+			sent[k] = &reqs[i];
+			urls[k++] = url;
+		}
+		run(xs, rcs, k);
+		for (size_t j = 0; j < k; j++) {
+			struct first_attempt first;
+
+			first.failure = finish(&xs[j], cfg, rcs[j], &first.never_sent);
+			curl_easy_cleanup(xs[j].h);	/* its connection stays in the pool */
+			/* Waits and retries, if any are needed, one request at a time. */
+			if (send_url(cfg, "GET", sent[j]->path, urls[j], NULL, &sent[j]->resp, &first))
+				ret = -1;
+			wipe_string(urls[j]);
+			free(urls[j]);
+		}
+	}
+	return ret;
 }
 
 void http_set_body_cap(long bytes)

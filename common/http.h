@@ -86,6 +86,22 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 void http_response_release(struct http_response *resp);
 
 /*
+ * Reads that do not depend on each other, at once: GET each path (with
+ * query) under the base URL, at most HTTP_CONCURRENCY in flight on the
+ * process's connections (HTTP/2 multiplexes them on one), each taking its
+ * token from the shared rate limit first. One that fails, or answers 429
+ * or 5xx, then gets the waits and retries of http_send(), alone. Fills each resp, which the caller releases; returns 0 when
+ * every one got a response, else -1 (check each resp->failure).
+ */
+#define HTTP_CONCURRENCY 4
+struct http_get {
+	const char *path;		/* borrowed */
+	const struct strvec *query;	/* borrowed; may be NULL */
+	struct http_response resp;	/* filled; HTTP_RESPONSE_INIT first */
+};
+int http_get_many(struct http_get *reqs, size_t n);
+
+/*
  * The seconds a Retry-After value asks for at now: whole seconds or an HTTP
  * date (past: 0); -1 for anything else ("600x", "-5", "").
  */

@@ -169,3 +169,4 @@ SHELL_TESTS += tests/t/t8104-unsafe-files.sh
 SHELL_TESTS += tests/t/t8105-huge-numbers.sh
 SHELL_TESTS += tests/t/t0410-connections.sh
 SHELL_TESTS += tests/t/t0411-tls.sh
+SHELL_TESTS += tests/t/t0412-pages-at-once.sh
