@@ -192,6 +192,35 @@ int mkstemps(char *template, int suffixlen)
 	return -1;
 }
 
+char *mkdtemp(char *template)
+{
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t len = strlen(template);
+	char *x = template + len - 6;
+
+	if (len < 6 || strcmp(x, "XXXXXX")) {
+		errno = EINVAL;
+		return NULL;
+	}
+	for (int tries = 0; tries < 100; tries++) {
+		unsigned int r;
+
+		for (int i = 0; i < 6; i++) {
+			if (rand_s(&r)) {
+				errno = EIO;
+				return NULL;
+			}
+			x[i] = letters[r % (sizeof(letters) - 1)];
+		}
+		if (!_mkdir(template))
+			return template;
+		if (errno != EEXIST)
+			return NULL;
+	}
+	errno = EEXIST;
+	return NULL;
+}
+
 char *compat_realpath(const char *path, char *resolved)
 {
 	char *full = _fullpath(resolved, path, resolved ? _MAX_PATH : 0);

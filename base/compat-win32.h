@@ -16,6 +16,9 @@
 #endif
 #include <winsock2.h>
 #include <windows.h>
+/* 16-bit leftovers of windef.h that take ordinary names */
+#undef near
+#undef far
 #include <direct.h>
 #include <fcntl.h>
 #include <io.h>
@@ -70,6 +73,7 @@ int flock(int fd, int op);
 ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset);
 int mkstemps(char *template, int suffixlen);
 #define mkstemp(t) mkstemps((t), 0)
+char *mkdtemp(char *template);
 char *compat_realpath(const char *path, char *resolved);
 #define realpath compat_realpath
 

@@ -213,6 +213,7 @@ void sleep_seconds(double seconds)
 	while (nanosleep(&ts, &ts) && errno == EINTR)
 		;
 }
+
 static const char *const weekdays[] = {
 	"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 };

@@ -15,9 +15,17 @@ static const struct option_spec common_options[] = {
 	OPT_END(),
 };
 
+const struct program_options *parse_options_program;
+
+/* The application's options for every verb, or NULL. */
+static const struct option_spec *program_table(void)
+{
+	return parse_options_program ? parse_options_program->options : NULL;
+}
+
 void print_usage(const struct verb_spec *verb, FILE *fp)
 {
-	const struct option_spec *tables[] = { verb->options, common_options };
+	const struct option_spec *tables[] = { verb->options, common_options, program_table() };
 
 	fprintf(fp, "usage: %s\n\n", verb->usage);
 	if (verb->summary)
@@ -59,7 +67,7 @@ _Noreturn void usage_error(const struct verb_spec *verb, const char *fmt, ...)
 static const struct option_spec *find_long(const struct verb_spec *verb,
 					   const char *name, size_t len)
 {
-	const struct option_spec *tables[] = { verb->options, common_options };
+	const struct option_spec *tables[] = { verb->options, common_options, program_table() };
 
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
 		for (const struct option_spec *o = tables[t]; o && o->type != OPTION_END; o++)
@@ -70,7 +78,7 @@ static const struct option_spec *find_long(const struct verb_spec *verb,
 
 static const struct option_spec *find_short(const struct verb_spec *verb, int c)
 {
-	const struct option_spec *tables[] = { verb->options, common_options };
+	const struct option_spec *tables[] = { verb->options, common_options, program_table() };
 
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
 		for (const struct option_spec *o = tables[t]; o && o->type != OPTION_END; o++)
@@ -168,30 +176,31 @@ static int complete_with(const struct complete_source *src, const char *values,
 
 static const struct option_spec *option_named(const struct verb_spec *verb, const char *word)
 {
-	for (const struct option_spec *o = verb->options; o && o->type != OPTION_END; o++) {
-		if (word[0] == '-' && word[1] == '-' && !strcmp(word + 2, o->long_name))
-			return o;
-		if (word[0] == '-' && word[1] == o->short_name && o->short_name && !word[2])
-			return o;
+	const struct option_spec *tables[] = { verb->options, program_table() };
+
+	for (size_t t = 0; t < ARRAY_SIZE(tables); t++) {
+		for (const struct option_spec *o = tables[t]; o && o->type != OPTION_END; o++) {
+			if (word[0] == '-' && word[1] == '-' && !strcmp(word + 2, o->long_name))
+				return o;
+			if (word[0] == '-' && word[1] == o->short_name && o->short_name && !word[2])
+				return o;
+		}
 	}
 	return NULL;
 }
 
 static void complete_option_names(const struct verb_spec *verb, const char *prefix)
 {
-	for (const struct option_spec *o = verb->options; o && o->type != OPTION_END; o++) {
-		char name[128];
+	const struct option_spec *tables[] = { verb->options, common_options, program_table() };
 
-		snprintf(name, sizeof(name), "--%s", o->long_name);
-		if (starts_with(name, prefix))
-			complete_candidate(name, o->help);
-	}
-	for (const struct option_spec *o = common_options; o->type != OPTION_END; o++) {
-		char name[128];
+	for (size_t t = 0; t < ARRAY_SIZE(tables); t++) {
+		for (const struct option_spec *o = tables[t]; o && o->type != OPTION_END; o++) {
+			char name[128];
 
-		snprintf(name, sizeof(name), "--%s", o->long_name);
-		if (starts_with(name, prefix))
-			complete_candidate(name, o->help);
+			snprintf(name, sizeof(name), "--%s", o->long_name);
+			if (starts_with(name, prefix))
+				complete_candidate(name, o->help);
+		}
 	}
 }
 
@@ -276,6 +285,8 @@ int parse_options(const struct verb_spec *verb, int argc, char **argv)
 		print_usage(verb, stdout);
 		exit(EXIT_OK);
 	}
+	if (parse_options_program && parse_options_program->parsed)
+		parse_options_program->parsed();
 	argv[nr] = NULL;
 	return nr;
 }

@@ -15,7 +15,8 @@
  *   };
  *   argc = parse_options(&verb, argc, argv);   // argv[0..argc) = operands
  *
- * Every verb also gets -h/--help and -v/--verbose. Values stay owned by
+ * Every verb also gets -h/--help and -v/--verbose, and the application's
+ * parse_options_program (below). Values stay owned by
  * argv (OPT_STRING) or by the strvec (OPT_LIST).
  */
 #ifndef SYNCRO_PARSE_OPTIONS_H
@@ -92,6 +93,18 @@ struct verb_spec {
 
 /* Set by -v/--verbose on any verb: trace requests to stderr. */
 extern int opt_verbose;
+
+/*
+ * Options every verb of the application has besides -h and -v, which this
+ * file does not know (syncro's --as NAME, common/config.c): listed in
+ * --help and completion after the verb's own, parsed like them, and
+ * parsed() runs once the command line is read. NULL (the default): none.
+ */
+struct program_options {
+	const struct option_spec *options;
+	void (*parsed)(void);
+};
+extern const struct program_options *parse_options_program;
 
 /*
  * Parse argv against the verb's table. Handles --help (prints usage, exits

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "date.h"
 #include "draft.h"
+#include "interrupt.h"
 #include "json.h"
 #include "labor.h"
 #include "output.h"
@@ -109,16 +110,20 @@ static cJSON *put_status(long number, const char *status, int commented)
 	return api_unwrap(ticket, "ticket");
 }
 
-static int want_log(void)
+static int want_log(long close_number)
 {
-	int yes = 0;
+	int yes = 0, ret;
 
 	/* --no-log is the specific answer; --yes the blanket one. */
 	if (opt_no_log)
 		return 0;
 	if (opt_log || opt_yes)
 		return 1;
-	return prompt_yes_no("Write a session log?", 1, &yes) == PROMPT_OK && yes;
+	interrupt_note("interrupted; the ticket is closed; 'syncro close %ld --log' writes its "
+		       "session log", close_number);
+	ret = prompt_yes_no("Write a session log?", 1, &yes) == PROMPT_OK && yes;
+	interrupt_note(NULL);
+	return ret;
 }
 
 /* Write the log of ticket; its path (the caller's), or NULL after an error. */
@@ -175,7 +180,7 @@ int main(int argc, char **argv)
 		output_status_change(number, before, json_string(ticket, "status", status));
 	fflush(stdout);
 
-	if (want_log()) {
+	if (want_log(number)) {
 		log = write_log(number, &ticket);
 		if (!log) {
 			hint("the ticket is closed; fix that, then 'syncro close %ld --log' writes the log",

@@ -152,6 +152,8 @@ static _Noreturn void comment_failed(struct api_error *err, long number, long co
 	labor_comment_hints(err, number, comment_id);
 	if (elsewhere)
 		draft_hint_to(draft, "send it to the right ticket", command);
+	else if (err->status == 413)
+		draft_hint_to(draft, "shorten it, then send it with", command);
 	else
 		draft_hint(draft, command);
 	free(command);

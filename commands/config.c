@@ -11,6 +11,7 @@
 #include "json.h"
 #include "output.h"
 #include "parse-options.h"
+#include "profile-users.h"
 #include "prompt.h"
 #include "usage.h"
 #include "wipe.h"
@@ -125,6 +126,42 @@ static void add_api_key(const struct syncro_config *cfg)
 	sbuf_release(&where);
 }
 
+/*
+ * The chosen profile, then each profile: its key source and whose key it is
+ * as `syncro doctor` last found (from the cache: nothing is run here).
+ */
+static void add_profiles(const struct syncro_config *cfg)
+{
+	if (cfg->profile)
+		add("profile", xstrdup(cfg->profile), cJSON_CreateString(cfg->profile),
+		    setting_source_name(cfg->source[SET_PROFILE]),
+		    xstrdup(cfg->source[SET_PROFILE] == SOURCE_ENV ? "SYNCRO_PROFILE" : "default_profile"));
+	for (size_t i = 0; i < cfg->profiles_nr; i++) {
+		struct syncro_config keys;
+		struct sbuf sb = SBUF_INIT, user = SBUF_INIT;
+		cJSON *json = cJSON_CreateObject();
+		char *name = xstrfmt("profiles.%s", cfg->profiles[i].name);
+
+		config_profile_keys(cfg, &cfg->profiles[i], &keys);
+		cred_describe(&keys, &user);
+		/* without "profile howard: ", which the line's name says */
+		sbuf_addstr(&sb, strstr(user.buf, ": ") ? strstr(user.buf, ": ") + 2 : user.buf);
+		sbuf_reset(&user);
+		cJSON_AddStringToObject(json, "key_from", sb.buf);
+		if (profile_user_describe(cfg->profiles[i].name, &user) == 0) {
+			sbuf_addf(&sb, ", the key of %s", user.buf);
+			cJSON_AddStringToObject(json, "user", user.buf);
+		} else {
+			sbuf_addstr(&sb, ", whose key is not known yet (run 'syncro doctor')");
+			cJSON_AddNullToObject(json, "user");
+		}
+		add(name, sbuf_detach(&sb, NULL), json, "file", NULL);
+		config_release(&keys);
+		sbuf_release(&user);
+		free(name);
+	}
+}
+
 static void collect(const struct syncro_config *cfg)
 {
 	add_config_file(cfg);
@@ -132,6 +169,7 @@ static void collect(const struct syncro_config *cfg)
 		add_string(cfg, "subdomain", SET_SUBDOMAIN, cfg->subdomain);
 	add_base_url(cfg);
 	add_api_key(cfg);
+	add_profiles(cfg);
 	if (cfg->api_key_command)
 		add_string(cfg, "api_key_command", SET_API_KEY_COMMAND, cfg->api_key_command);
 	if (cfg->vault_file) {
@@ -161,6 +199,8 @@ static void collect(const struct syncro_config *cfg)
 	add("comments.email", xstrdup(cfg->email_comments ? "true" : "false"),
 	    cJSON_CreateBool(cfg->email_comments),
 	    setting_source_name(cfg->source[SET_EMAIL_COMMENTS]), NULL);
+	add_string(cfg, "confirm", SET_CONFIRM, cfg->confirm_writes ? "writes" : "none");
+	add_string(cfg, "estimate.subject_prefix", SET_ESTIMATE_PREFIX, cfg->estimate_prefix);
 	add_string(cfg, "close_status", SET_CLOSE_STATUS, cfg->close_status);
 	add_path(cfg, "session_logs", SET_SESSION_LOGS, cfg->session_logs);
 }

@@ -400,6 +400,18 @@ int main(int argc, char **argv)
 {
 	const char *verb;
 
+	/* syncro --as NAME VERB ...: the profile for the verb (and a plugin) */
+	while (argc >= 2 && (!strcmp(argv[1], "--as") || starts_with(argv[1], "--as="))) {
+		const char *name = argv[1][4] == '=' ? argv[1] + 5 : argc >= 3 ? argv[2] : NULL;
+
+		if (!name || !*name) {
+			fprintf(stderr, "syncro: option '--as' needs a profile name\n%s", overview);
+			return EXIT_USAGE;
+		}
+		setenv("SYNCRO_PROFILE", name, 1);
+		argc -= argv[1][4] == '=' ? 1 : 2;
+		argv += argv[1][4] == '=' ? 1 : 2;
+	}
 	if (argc < 2)
 		run_verb("list", 0, NULL);
 	verb = argv[1];
@@ -427,6 +439,8 @@ int main(int argc, char **argv)
 	/* Hidden: what completion starts in the background (cache-refresh.h). */
 	if (!strcmp(verb, "__refresh-cache"))
 		run_verb("refresh-cache", argc - 2, argv + 2);
+	if (!strcmp(verb, "appt"))	/* the one alias */
+		verb = "appointment";
 	if (verb[0] == '-') {
 		fprintf(stderr, "syncro: unknown option '%s'\n%s", verb, overview);
 		return EXIT_USAGE;

@@ -152,13 +152,40 @@ void api_error_release(struct api_error *err)
 	err->message = err->hint = NULL;
 	err->code = 0;
 	err->status = 0;
+	err->unsent = 0;
+}
+
+static int in_doctor;
+
+void api_error_hints_in_doctor(void)
+{
+	in_doctor = 1;
+}
+
+/*
+ * hint (owned) as it is, or in 'syncro doctor' itself without the clause
+ * that sends the user to 'syncro doctor'.
+ */
+static char *doctor_cut(char *hint)
+{
+	char *p = in_doctor && hint ? strstr(hint, "'syncro doctor'") : NULL, *cut = NULL;
+
+	if (!p)
+		return hint;
+	for (char *q = hint; (q = strstr(q, "; ")) && q < p; q++)
+		cut = q;
+	if (!cut)
+		cut = strstr(hint, " with 'syncro doctor'");
+	if (cut)
+		*cut = '\0';
+	return hint;
 }
 
 static void set_error(struct api_error *err, int code, char *message, char *hint)
 {
 	err->code = code;
 	err->message = message;
-	err->hint = hint;
+	err->hint = doctor_cut(hint);
 }
 
 static const char *failure_name(enum http_failure failure)
@@ -208,6 +235,9 @@ static void transport_error(struct api_error *err, const struct http_response *r
 {
 	const char *why = resp->error && *resp->error ? resp->error : failure_name(resp->failure);
 
+	/* Refused, no connection, no such host, no TLS session: nothing went out. */
+	err->unsent = resp->failure == HTTP_REFUSED || resp->failure == HTTP_CONNECT ||
+		resp->failure == HTTP_DNS || resp->failure == HTTP_TLS;
 	switch (resp->failure) {
 	case HTTP_REFUSED:
 		set_error(err, EXIT_USAGE, xstrdup(why), NULL);
@@ -275,6 +305,11 @@ void api_error_from_response(struct api_error *err, const struct http_response *
 			  what ? xstrfmt("%s not found", what)
 			       : xstrfmt("'%.*s' not found", (int)strcspn(path, "?"), path),
 			  base_url_hint());
+	} else if (status == 413) {
+		set_error(err, EXIT_REJECTED,
+			  xstrfmt("the Syncro API refused '%s' as too large (413)", request),
+			  xstrdup("shorten the text (or attach the rest as a file in Syncro's web "
+				  "app), then send it again"));
 	} else if (status == 429 && resp->retry_after > 0) {
 		set_error(err, EXIT_RATE_LIMITED,
 			  xstrfmt("rate limited by the Syncro API on '%s', which asks to wait %ld s",

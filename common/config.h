@@ -17,6 +17,15 @@ enum setting_source { SOURCE_DEFAULT, SOURCE_FILE, SOURCE_ENV };
 enum auth_mode { AUTH_HEADER, AUTH_QUERY };
 enum billing_method { BILLING_TIMER, BILLING_LINE_ITEM, BILLING_COMMENT };
 
+/* profiles.NAME: one tech's key sources (each NULL when not set). */
+struct config_profile {
+	char *name;		/* "howard" */
+	char *api_key_command;
+	char *vault_file;	/* ~ expanded */
+	char *vault_field;	/* default credentials.credential */
+	char *api_key;
+};
+
 struct labor_product {
 	char *alias;		/* "remote" */
 	long product_id;	/* 1190473 */
@@ -29,7 +38,8 @@ enum setting_id {
 	SET_VAULT_FIELD, SET_API_KEY, SET_AUTH, SET_TIMEOUT, SET_CONNECT_TIMEOUT,
 	SET_RATE_PER_MINUTE, SET_RATE_WAIT, SET_LABOR_DEFAULT,
 	SET_LABOR_DEFAULT_MINUTES, SET_BILLING, SET_EMAIL_COMMENTS,
-	SET_CLOSE_STATUS, SET_SESSION_LOGS,
+	SET_CLOSE_STATUS, SET_SESSION_LOGS, SET_PROFILE, SET_CONFIRM,
+	SET_ESTIMATE_PREFIX,
 	SET_RATE_MAX_WAIT,
 	SET_TLS_CA_FILE,
 	SETTING__NR
@@ -70,6 +80,20 @@ struct syncro_config {
 	enum billing_method billing;	/* billing.method, default timer */
 	int email_comments;		/* comments.email: email the customer by default (false) */
 
+	/*
+	 * One key per tech: profiles.NAME in the file. The chosen one
+	 * (SYNCRO_PROFILE, which --as sets, else default_profile) has put its
+	 * key sources in api_key_command, vault_file, vault_field and api_key
+	 * above; chosen through the environment, it wins over SYNCRO_API_KEY.
+	 */
+	struct config_profile *profiles;
+	size_t profiles_nr, profiles_alloc;
+	char *profile;			/* the chosen profile's name, or NULL */
+	char *default_profile;		/* default_profile in the file, or NULL */
+
+	char *estimate_prefix;		/* estimate.subject_prefix, default "Estimate - " */
+	int confirm_writes;		/* confirm: writes (1) | none (0, the default) */
+
 	char *close_status;		/* default "Resolved" */
 	char *session_logs;		/* default $XDG_DATA_HOME/syncro, ~ expanded */
 };
@@ -85,6 +109,18 @@ const struct syncro_config *config_get(void);
 int config_load(struct syncro_config *cfg, const char *path);
 /* Free what cfg owns (the api_key is wiped first). */
 void config_release(struct syncro_config *cfg);
+
+/* The profile called name, or NULL. */
+const struct config_profile *config_find_profile(const struct syncro_config *cfg,
+						 const char *name);
+/*
+ * A copy of cfg's key settings with profile's key sources in their place,
+ * for asking whose key a profile holds (cred_api_key() on it); the result
+ * is the caller's (config_release() it). Only the key fields, path and
+ * file_mode_ok are set, and profile is chosen as if by SYNCRO_PROFILE.
+ */
+void config_profile_keys(const struct syncro_config *cfg, const struct config_profile *profile,
+			 struct syncro_config *out);
 
 /* The product id of a labor alias or a numeric id; -1 if unknown. */
 long config_labor_product(const struct syncro_config *cfg, const char *alias_or_id);

@@ -9,10 +9,13 @@
 #include "wipe.h"
 #include "xmalloc.h"
 
-static const char *env_key(void)
+/* SYNCRO_API_KEY, unless a profile was chosen by --as or SYNCRO_PROFILE. */
+static const char *env_key(const struct syncro_config *cfg)
 {
 	const char *key = getenv("SYNCRO_API_KEY");
 
+	if (cfg->profile && cfg->source[SET_PROFILE] == SOURCE_ENV)
+		return NULL;
 	return key && *key ? key : NULL;
 }
 
@@ -218,7 +221,7 @@ char *cred_unsafe_file(const struct syncro_config *cfg)
 {
 	char *why = cfg->file_exists ? unsafe_file(cfg->path, "config file") : NULL;
 
-	if (why || env_key())
+	if (why || env_key(cfg))
 		return why;
 	if (cfg->api_key_command) {
 		char *program = helper_program(cfg->api_key_command);
@@ -233,7 +236,7 @@ char *cred_unsafe_file(const struct syncro_config *cfg)
 
 char *cred_problem(const struct syncro_config *cfg)
 {
-	if (env_key() || cfg->api_key_command || cfg->vault_file || !cfg->api_key ||
+	if (env_key(cfg) || cfg->api_key_command || cfg->vault_file || !cfg->api_key ||
 	    cfg->file_mode_ok)
 		return NULL;
 	return xstrfmt("config file '%s' holds api_key but others can read it; "
@@ -280,7 +283,7 @@ static void check_key(const struct syncro_config *cfg, char *key)
 
 static char *key_from_sources(const struct syncro_config *cfg, enum key_source *source)
 {
-	const char *key = env_key();
+	const char *key = env_key(cfg);
 
 	if (key) {
 		*source = KEY_ENV;
@@ -323,7 +326,9 @@ enum key_source cred_describe(const struct syncro_config *cfg, struct sbuf *out)
 {
 	char *shown;
 
-	if (env_key()) {
+	if (cfg->profile && !env_key(cfg))
+		sbuf_addf(out, "profile %s: ", cfg->profile);
+	if (env_key(cfg)) {
 		sbuf_addstr(out, "env SYNCRO_API_KEY");
 		return KEY_ENV;
 	}

@@ -1,6 +1,7 @@
 /*
  * The API key, from the first source that has one:
- *   1. $SYNCRO_API_KEY
+ *   1. $SYNCRO_API_KEY (not when a profile was chosen with --as or
+ *      $SYNCRO_PROFILE: then the profile's sources below, see config.h)
  *   2. api_key_command (run without a shell; the first line of stdout, trimmed)
  *   3. the SOPS vault: `sops -d FILE`, then the YAML path vault.field (its
  *      first line, trimmed)

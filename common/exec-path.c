@@ -67,22 +67,20 @@ static int is_executable(const char *path)
 	return !stat(path, &st) && S_ISREG(st.st_mode) && !access(path, X_OK);
 }
 
-/* path when it is executable, or on Windows path.exe; NULL if neither. Frees path. */
+/* path when it is executable, on Windows path.exe first; NULL if neither. Frees path. */
 static char *executable(char *path)
 {
 #ifdef _WIN32
-	char *exe;
-#endif
+	char *exe = xstrfmt("%s.exe", path);
 
+	if (is_executable(exe)) {
+		free(path);
+		return exe;
+	}
+	free(exe);
+#endif
 	if (is_executable(path))
 		return path;
-#ifdef _WIN32
-	exe = xstrfmt("%s.exe", path);
-	free(path);
-	if (is_executable(exe))
-		return exe;
-	path = exe;
-#endif
 	free(path);
 	return NULL;
 }

@@ -781,6 +781,23 @@ int http_get_many(struct http_get *reqs, size_t n)
 	return ret;
 }
 
+void http_set_api_key(const char *key)
+{
+	if (!handle) {
+		const struct syncro_config *cfg = checked_config();
+
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
+			die_with(EXIT_NETWORK, "cannot initialise libcurl");
+		atexit(http_cleanup);
+		ratelimit_file = ratelimit_path(cfg->base_url);
+	}
+	if (api_key) {
+		wipe_string(api_key);
+		free(api_key);
+	}
+	api_key = xstrdup(key);
+}
+
 void http_set_body_cap(long bytes)
 {
 	if (bytes > 0)

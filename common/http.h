@@ -90,8 +90,9 @@ void http_response_release(struct http_response *resp);
  * query) under the base URL, at most HTTP_CONCURRENCY in flight on the
  * process's connections (HTTP/2 multiplexes them on one), each taking its
  * token from the shared rate limit first. One that fails, or answers 429
- * or 5xx, then gets the waits and retries of http_send(), alone. Fills each resp, which the caller releases; returns 0 when
- * every one got a response, else -1 (check each resp->failure).
+ * or 5xx, then gets the waits and retries of http_send(), alone. Fills
+ * each resp, which the caller releases; returns 0 when every one got a
+ * response, else -1 (check each resp->failure).
  */
 #define HTTP_CONCURRENCY 4
 struct http_get {
@@ -100,6 +101,13 @@ struct http_get {
 	struct http_response resp;	/* filled; HTTP_RESPONSE_INIT first */
 };
 int http_get_many(struct http_get *reqs, size_t n);
+
+/*
+ * Send the later requests with key (copied; the old one is wiped) instead
+ * of the configured one: for `syncro doctor`, which asks GET /me with each
+ * profile's key. The key is never shown.
+ */
+void http_set_api_key(const char *key);
 
 /*
  * The seconds a Retry-After value asks for at now: whole seconds or an HTTP

@@ -48,6 +48,8 @@ struct labor {
  * aliases, the closest to the one typed first.
  */
 int labor_product(const char *alias_or_id, long *product_id, struct api_error *err);
+/* The same for a verb: the product id, or die with err's message and hints. */
+long labor_product_or_die(const char *alias_or_id);
 
 /*
  * "30" -> 30. Anything but a whole number from 1 to 100000 is -1 with err

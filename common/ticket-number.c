@@ -30,8 +30,7 @@ static long web_url_ticket_id(const char *s)
 	return id;
 }
 
-/* The number of the ticket whose internal id is id, from the API (exit 4 if none). */
-static long number_of_id(long id)
+long ticket_number_of_id(long id)
 {
 	char *path = xstrfmt("/tickets/%ld", id);
 	cJSON *t = api_unwrap(api_get(path, NULL), "ticket");
@@ -52,7 +51,7 @@ long parse_ticket_number(const char *s)
 	if (!s)
 		return -1;
 	if ((id = web_url_ticket_id(s)) > 0)
-		return number_of_id(id);
+		return ticket_number_of_id(id);
 	if (*s == '#')
 		s++;
 	if (!isdigit((unsigned char)*s))

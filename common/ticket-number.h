@@ -12,4 +12,10 @@
  */
 long parse_ticket_number(const char *s);
 
+/*
+ * The number of the ticket whose internal id is id: GET /tickets/ID, the
+ * ticket stored in the cache. Dies (exit 4) when the API has no such ticket.
+ */
+long ticket_number_of_id(long id);
+
 #endif

@@ -75,7 +75,7 @@ void get_invoices(struct api_req *r)
 }
 
 /* By id, or by number (a string) as "GET /invoices/{id}" allows. */
-static cJSON *find_invoice(struct api_req *r)
+cJSON *find_invoice(struct api_req *r)
 {
 	cJSON *invoices = coll(r->st, "invoices"), *inv = find_by_id(invoices, cap_id(r, 0));
 
@@ -87,7 +87,7 @@ static cJSON *find_invoice(struct api_req *r)
 	return NULL;
 }
 
-static void reply_invoice(struct api_req *r, const cJSON *inv)
+void reply_invoice(struct api_req *r, const cJSON *inv)
 {
 	reply(r, 200, wrap("invoice", render_invoice(r->st, inv, 1)));
 }
@@ -107,7 +107,8 @@ void delete_invoice(struct api_req *r)
 {
 	cJSON *inv = find_invoice(r);
 
-	if (inv)
+	/* a paid invoice stays: the delete fails, the answer does not say so */
+	if (inv && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(inv, "is_paid")))
 		cJSON_Delete(cJSON_DetachItemViaPointer(coll(r->st, "invoices"), inv));
 	reply_msg(r, 200, "message", "Invoice was successfully deleted.");
 }
@@ -121,7 +122,7 @@ static void set_decimal(cJSON *obj, const char *field, double v, int places)
 }
 
 /* subtotal, tax and total from the lines (no tax rates in the sandbox). */
-static void recalculate(cJSON *inv)
+void recalculate(cJSON *inv)
 {
 	double subtotal = 0;
 	const cJSON *line;

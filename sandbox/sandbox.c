@@ -10,6 +10,7 @@
 #include "parse-options.h"
 #include "quirks.h"
 #include "server.h"
+#include "user-keys.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -23,6 +24,7 @@ static int no_retry_after;
 static int test_controls;
 static int ignore_comment_time;
 static struct strvec quirk_names = STRVEC_INIT;
+static struct strvec user_keys = STRVEC_INIT;
 
 static const struct option_spec options[] = {
 	OPT_INT(0, "port", &port, "N", "listen on 127.0.0.1:N (0: a free port; default 8180)"),
@@ -37,6 +39,7 @@ static const struct option_spec options[] = {
 		 "behave as some accounts are reported to (repeatable; listed below)", COMPLETE_NONE),
 	OPT_BOOL(0, "ignore-comment-time", &ignore_comment_time,
 		 "ignore a comment's minutes_spent (the default now; overrides comment-time)"),
+	OPT_LIST(0, "user-key", &user_keys, "KEY=USER_ID", "also accept KEY as the key of that user (repeatable)", COMPLETE_NONE),
 	OPT_END(),
 };
 
@@ -146,6 +149,9 @@ int main(int argc, char **argv)
 		usage_error(&verb, "'--max-per-page' must be 1 to 100, not %ld", per_page_max);
 	if (!*api_key)
 		usage_error(&verb, "'--api-key' must not be empty");
+	for (size_t i = 0; i < user_keys.nr; i++)
+		if (!user_key_valid(user_keys.v[i]))
+			usage_error(&verb, "'--user-key' takes KEY=USER_ID, not '%s'", user_keys.v[i]);
 	for (size_t i = 0; i < quirk_names.nr; i++)
 		if (quirk_parse(quirk_names.v[i], &st.quirks) < 0)
 			usage_error(&verb, "unknown quirk '%s'; 'syncro sandbox --help' lists them",
@@ -179,6 +185,7 @@ int main(int argc, char **argv)
 
 	srv.st = &st;
 	srv.api_key = api_key;
+	srv.user_keys = &user_keys;
 	srv.test_controls = test_controls;
 	srv.retry_after = !no_retry_after;
 	srv.verbose = opt_verbose;
@@ -203,5 +210,6 @@ int main(int argc, char **argv)
 #endif
 	server_stop(&srv);
 	state_free(&st);
+	strvec_clear(&user_keys);
 	return 0;
 }

@@ -16,6 +16,7 @@
 struct server {
 	struct state *st;
 	const char *api_key;
+	const struct strvec *user_keys;	/* --user-key KEY=USER_ID, or NULL */
 	int test_controls;
 	int retry_after;		/* send Retry-After with a 429 */
 	int verbose;			/* one line per request on stderr */

@@ -45,6 +45,8 @@ test_expect_success 'defaults with no config file' '
 	labor.products.website    68055  (default)
 	billing.method            timer  (default)
 	comments.email            false  (default)
+	confirm                   none  (default)
+	estimate.subject_prefix   Estimate -   (default)
 	close_status              Resolved  (default)
 	session_logs              ~/.local/share/syncro  (default)
 	EOF

@@ -43,7 +43,7 @@ test_expect_success 'init from flags: the file, then a test call' '
 '
 
 test_expect_success 'init: a refused key is said, the settings kept' '
-	test_expect_code 3 env SYNCRO_API_KEY=wrong syncro config init --base-url "$URL" --api-key-env >out 2>err &&
+	test_expect_code 3 env SYNCRO_API_KEY=bad-key-0102 syncro config init --base-url "$URL" --api-key-env >out 2>err &&
 	grep "^syncro: the Syncro API refused" err &&
 	grep "the settings are saved" err &&
 	grep "^base_url: " "$CONFIG"

@@ -69,6 +69,7 @@ test_expect_success 'the options of a verb, from its option table' '
 	--yes       (do not ask)
 	--help      (show this help)
 	--verbose   (trace each request and response on stderr)
+	--as        (use the API key of profile NAME (sets SYNCRO_PROFILE))
 	EOF
 	test_cmp expect actual &&
 	complete "syncro test-verb --st" &&

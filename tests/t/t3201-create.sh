@@ -84,7 +84,7 @@ test_expect_success 'an ambiguous name on a terminal: the user picks one' '
 	   1) 34288073  Tom Haskins
 	   2) 34288075  Desert Sun Dental
 	   3) 34288080  Red Rock Accounting
-	Customer [1-3]: created #32167 for Red Rock Accounting
+	Customer [1-3, or type to narrow]: created #32167 for Red Rock Accounting
 	$SANDBOX_URL/tickets/108430333
 	EOF
 	test_cmp expect actual &&
@@ -117,11 +117,11 @@ test_expect_success 'a missing subject without a terminal: exit 2, nothing sent'
 
 test_expect_success 'missing fields are asked for on a terminal' '
 	sandbox_clear_requests &&
-	printf "34288071\nJim locked out\n" |
+	printf "34288071\nJim locked out\n\n" |
 		script -qec "syncro create" /dev/null >out &&
 	tr -d "\r" <out | tail -n 2 >actual &&
 	cat >expect <<-EOF &&
-	Customer: Subject: created #32168 for LeeAnn Parkinson
+	Customer: Subject: Description []: created #32168 for LeeAnn Parkinson
 	$SANDBOX_URL/tickets/108430334
 	EOF
 	test_cmp expect actual &&

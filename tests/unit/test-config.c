@@ -109,7 +109,23 @@ START_TEST(every_key_is_parsed)
 		  "comments:\n"
 		  "  email: yes\n"
 		  "close_status: Waiting on Customer\n"
-		  "session_logs: ~/logs\n");
+		  "session_logs: ~/logs\n"
+		  "profiles:\n"
+		  "  me:\n"
+		  "    api_key_command: pass show syncro\n"
+		  "    vault: {file: ~/vault/syncro.sops.yaml, field: syncro.key}\n"
+		  "    api_key: in-the-file\n"
+		  "  other: {api_key_command: pass show other}\n"
+		  "default_profile: me\n"
+		  "confirm: writes\n"
+		  "estimate: {subject_prefix: 'Quote: '}\n");
+	ck_assert_str_eq(cfg.estimate_prefix, "Quote: ");
+	ck_assert_int_eq(cfg.confirm_writes, 1);
+	ck_assert_str_eq(cfg.profile, "me");
+	ck_assert_int_eq(cfg.profiles_nr, 2);
+	ck_assert_str_eq(cfg.profiles[1].name, "other");
+	ck_assert_str_eq(cfg.profiles[1].api_key_command, "pass show other");
+	ck_assert_ptr_null(cfg.profiles[1].vault_file);
 	ck_assert_int_eq(cfg.file_exists, 1);
 	ck_assert_int_eq(cfg.file_mode_ok, 1);
 	ck_assert_str_eq(cfg.subdomain, "acme-it");
