@@ -11,11 +11,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sbuf sb = SBUF_INIT;
 
 	if (!FUZZ_DIED()) {
-		(void)parse_ticket_number(text);
+		(void)ticket_number_parse(text);
 		(void)url_check_transport(text, &sb);
 		sbuf_reset(&sb);
 		sbuf_addstr(&sb, text);
-		redact(&sb, size > 4 ? text + size / 2 : NULL);
+		url_redact(&sb, size > 4 ? text + size / 2 : NULL);
 	}
 	sbuf_release(&sb);
 	free(text);
