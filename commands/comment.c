@@ -191,7 +191,7 @@ static cJSON *journal_now(const char *body, const struct labor *l)
 	cJSON *o = cJSON_CreateObject();
 	char digest[17];
 
-	text_digest(body, digest);
+	journal_digest(body, digest);
 	cJSON_AddStringToObject(o, "text", digest);
 	cJSON_AddNumberToObject(o, "minutes", (double)l->minutes);
 	cJSON_AddNumberToObject(o, "product", (double)l->product_id);
