@@ -38,7 +38,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "week", &opt_week, "only the next seven days (list)"),
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's (list)", COMPLETE_CUSTOMER),
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list)"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would change and print the requests, send none"),
+	OPT_DRY_RUN(&opt_dry_run),
 	OPT_BOOL('y', "yes", &opt_yes, "send without asking"),
 	OPT_END(),
 };
@@ -154,7 +154,7 @@ static int cmd_list(void)
 	if (opt_mine)
 		strvec_push(&query, "mine=true");
 	if (opt_customer) {
-		customer = customer_resolve(opt_customer, "--customer", NULL);
+		customer = customer_lookup_resolve(opt_customer, "--customer", NULL);
 		strvec_pushf(&query, "customer_id=%ld", customer);
 	}
 	all = api_get("/appointments", &query);
@@ -190,7 +190,7 @@ static void check_start(const cJSON *answer, time_t start)
 
 static int cmd_create(const char *number_arg)
 {
-	long number = parse_ticket_number(number_arg), tech = -1;
+	long number = ticket_number_parse(number_arg), tech = -1;
 	time_t start = when_option(), end;
 
 	if (number < 0)
@@ -237,7 +237,7 @@ static int cmd_create(const char *number_arg)
 
 static long id_operand(const char *arg)
 {
-	long id = parse_id(arg);
+	long id = name_match_id(arg);
 
 	if (id < 0)
 		usage_error(&verb, "'%s' is not an appointment id; 'syncro appointment list' shows them", arg);

@@ -67,7 +67,7 @@ static void check_missing(void)
 	if (!n || prompt_can_ask())
 		return;
 	if (n == 1)
-		die_missing(missing[0]);
+		prompt_die_missing(missing[0]);
 	die_with(EXIT_USAGE, "missing %s and %s; pass them%s", missing[0], missing[1],
 		 isatty(STDIN_FILENO) ? " (prompts are off with --no-input)" :
 		 " or run on a terminal");
@@ -78,7 +78,7 @@ static void ask_customer(char **asked)
 	if (customer)
 		return;
 	if (prompt_line("Customer", NULL, asked) < 0)
-		die_missing("--customer");
+		prompt_die_missing("--customer");
 	customer = *asked;
 }
 
@@ -88,12 +88,12 @@ static void ask_subject_and_body(char **asked_subject, char **asked_body)
 	if (f.subject)
 		return;
 	if (prompt_line("Subject", NULL, asked_subject) < 0)
-		die_missing("--subject");
+		prompt_die_missing("--subject");
 	f.subject = *asked_subject;
 	if (body)
 		return;
 	if (prompt_line("Description", "", asked_body) < 0)
-		die_missing("--body");
+		prompt_die_missing("--body");
 	if (**asked_body)
 		body = *asked_body;
 }
@@ -152,7 +152,7 @@ int main(int argc, char **argv)
 	req = cJSON_CreateObject();
 	ticket_fields_add(req, &f);
 	ask_customer(&asked_customer);
-	customer_id = customer_resolve(customer, "--customer", &name);
+	customer_id = customer_lookup_resolve(customer, "--customer", &name);
 	cJSON_AddNumberToObject(req, "customer_id", (double)customer_id);
 	ticket_fields_add_contact(req, &f, customer_id);
 	ask_subject_and_body(&asked_subject, &asked_body);
@@ -181,9 +181,8 @@ int main(int argc, char **argv)
 	ticket = api_unwrap(ticket, "ticket");
 	cJSON_Delete(req);
 	if (json_long(ticket, "number", -1) <= 0 || json_long(ticket, "id", -1) <= 0) {
-		err.code = EXIT_NETWORK;
-		err.status = 200;
-		err.message = xstrdup("POST /tickets: the answer has no ticket");
+		api_error_set(&err, EXIT_NETWORK, 200,
+			      xstrdup("POST /tickets: the answer has no ticket"), NULL);
 		create_failed(&err, draft);
 	}
 	if (draft)
@@ -194,7 +193,7 @@ int main(int argc, char **argv)
 	if (opt_json) {
 		output_json(ticket);
 	} else {
-		url = ticket_web_url(json_long(ticket, "id", -1));
+		url = web_url_ticket(json_long(ticket, "id", -1));
 		printf("created #%ld for ", json_long(ticket, "number", -1));
 		output_text(stdout, json_string(ticket, "customer_business_then_name",
 						name ? name : customer), SAFE_ONE_LINE);

@@ -260,7 +260,7 @@ int main(int argc, char **argv)
 			    "and --yes are for 'syncro customers create'");
 	if (argc > 1)
 		usage_error(&verb, "one query at a time; quote a name with spaces");
-	id = argc ? parse_id(argv[0]) : -1;
+	id = argc ? name_match_id(argv[0]) : -1;
 	if (id > 0)
 		show_customer(id);
 	else

@@ -137,7 +137,7 @@ int main(int argc, char **argv)
 
 	if (parse_options(&verb, argc, argv) != 1)
 		usage_error(&verb, "'syncro update' takes one ticket number");
-	number = parse_ticket_number(argv[0]);
+	number = ticket_number_parse(argv[0]);
 	if (number < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
 	if (!ticket_fields_any(&f))

@@ -20,6 +20,7 @@ const struct core_verb core_verbs[] = {
 	{ "delete", "delete a ticket, refusing one with time or an invoice", 0 },
 	{ "reopen", "put a resolved ticket back to work", 0 },
 	{ "search", "find tickets of any status", 0 },
+	{ "drafts", "list, show, send or drop the kept drafts", 0 },
 	{ "customers", "find customers, or show one with contacts", 0 },
 	{ "api", "make an authenticated API request (for scripts)", 0 },
 	{ "doctor", "check config, key, connection and permissions", 0 },

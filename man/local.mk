@@ -19,6 +19,7 @@ dist_man_MANS += man/syncro-close.1
 dist_man_MANS += man/syncro-reopen.1
 dist_man_MANS += man/syncro-timer.1
 dist_man_MANS += man/syncro-status.1
+dist_man_MANS += man/syncro-drafts.1
 dist_man_MANS += man/syncro-bill.1
 dist_man_MANS += man/syncro-refresh-cache.1
 dist_man_MANS += man/syncro-invoice.1
