@@ -16,6 +16,8 @@ const struct core_verb core_verbs[] = {
 	{ "invoice", "list, show and correct invoices", 0 },
 	{ "estimate", "make, list, show, approve and decline estimates", 0 },
 	{ "appointment", "list, book, move and remove appointments (alias appt)", 0 },
+	{ "schedule", "list and show recurring invoice schedules (read-only)", 0 },
+	{ "delete", "delete a ticket, refusing one with time or an invoice", 0 },
 	{ "reopen", "put a resolved ticket back to work", 0 },
 	{ "search", "find tickets of any status", 0 },
 	{ "drafts", "list, show, send or drop the kept drafts", 0 },

@@ -25,3 +25,5 @@ dist_man_MANS += man/syncro-refresh-cache.1
 dist_man_MANS += man/syncro-invoice.1
 dist_man_MANS += man/syncro-estimate.1
 dist_man_MANS += man/syncro-appointment.1
+dist_man_MANS += man/syncro-schedule.1
+dist_man_MANS += man/syncro-delete.1

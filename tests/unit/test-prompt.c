@@ -109,7 +109,7 @@ static void call_die_missing(void *arg)
 		stdin_from_null();
 	if (m->disable)
 		prompt_disable();
-	die_missing(m->option);
+	prompt_die_missing(m->option);
 }
 
 static void assert_missing(const char *option, int on_tty, int disable, const char *want)
