@@ -108,7 +108,7 @@ static int send(const char *path, const char *name)
 		die_with(EXIT_USAGE, "'%s' is for no ticket yet (%s); send it with "
 			 "'syncro comment N -F %s'", name, draft_kind(name) ? draft_kind(name) : "?",
 			 path);
-	program = find_verb_program("comment", &from_path);
+	program = exec_path_find_verb("comment", &from_path);
 	if (!program)
 		die("cannot find the 'comment' verb in '%s'", exec_path());
 	snprintf(number, sizeof(number), "%ld", ticket);
