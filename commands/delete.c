@@ -59,7 +59,7 @@ int main(int argc, char **argv)
 	atexit(release_held);
 	if (argc != 1)
 		usage_error(&verb, "say which ticket: syncro delete N");
-	number = parse_ticket_number(argv[0]);
+	number = ticket_number_parse(argv[0]);
 	if (number < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
 	h.ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");

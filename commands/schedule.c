@@ -89,7 +89,7 @@ static int cmd_list(void)
 
 	table_set_align(t, 4, TABLE_RIGHT);
 	if (opt_customer)
-		strvec_pushf(&query, "customer_id=%ld", customer_resolve(opt_customer, "--customer", NULL));
+		strvec_pushf(&query, "customer_id=%ld", customer_lookup_resolve(opt_customer, "--customer", NULL));
 	api_paginate("/schedules", &query, "schedules", 0, list_page, t);
 	if (!opt_json && table_rows(t))
 		table_print(t);
@@ -102,7 +102,7 @@ static int cmd_list(void)
 
 static int cmd_show(const char *arg)
 {
-	long id = parse_id(arg);
+	long id = name_match_id(arg);
 	struct api_error err = API_ERROR_INIT;
 	struct sbuf sb = SBUF_INIT;
 	struct table *t;

@@ -78,7 +78,7 @@ int labor_product(const char *alias_or_id, long *product_id, struct api_error *e
 	closest = name_match_closest(&aliases, alias_or_id);
 	api_error_set(err, EXIT_USAGE, 0,
 		      closest ? xstrfmt("unknown labor '%s'; did you mean '%s'?", alias_or_id, closest)
-			    : xstrfmt("unknown labor '%s'", alias_or_id),
+			      : xstrfmt("unknown labor '%s'", alias_or_id),
 		      xstrfmt("give a product id or one of: %s", list.buf));
 	strvec_clear(&aliases);
 	sbuf_release(&list);
