@@ -1,4 +1,5 @@
 #include "compat.h"
+#include "interrupt.h"
 #include <math.h>
 #include "api.h"
 #include "bill-run.h"
@@ -141,6 +142,8 @@ int bill_start(struct bill *b, struct api_error *err)
 	b->customer_id = json_long(b->ticket, "customer_id", -1);
 	b->customer = json_string(b->ticket, "customer_business_then_name", "");
 	b->resuming = journal_exists(&b->j);
+	interrupt_note("interrupted; run 'syncro bill %ld' again: it resumes where this one "
+		       "stopped", b->number);
 	if (b->resuming) {
 		struct sbuf done = SBUF_INIT;
 
