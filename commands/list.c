@@ -5,6 +5,7 @@
 #include "compat.h"
 #include "complete.h"
 #include "customer-lookup.h"
+#include "name-match.h"
 #include "output.h"
 #include "parse-options.h"
 #include "tech-lookup.h"
@@ -15,7 +16,7 @@
 
 static struct strvec statuses = STRVEC_INIT;
 static int opt_all, opt_mine, opt_json;
-static const char *opt_customer, *opt_tech;
+static const char *opt_customer, *opt_tech, *opt_sort, *opt_priority;
 static long opt_limit;
 
 static const struct option_spec options[] = {
@@ -29,6 +30,8 @@ static const struct option_spec options[] = {
 		     COMPLETE_TECH),
 	OPT_STRING_C(0, "assign", &opt_tech, "NAME|ID", "the same as --tech, as in 'create --assign'", COMPLETE_TECH),
 	OPT_INT('n', "limit", &opt_limit, "N", "show at most N tickets (stop paging there)"),
+	OPT_STRING(0, "sort", &opt_sort, "KEY", "order by number (newest first), updated, due, priority or age"),
+	OPT_STRING(0, "priority", &opt_priority, "P", "only tickets of priority P ('high' is '1 High')"),
 	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
 	OPT_EXCLUSIVE("all status"),
 	OPT_END(),
@@ -65,6 +68,30 @@ static void check_statuses(struct strvec *out)
 	}
 }
 
+static const char *const sort_keys[] = { "number", "updated", "due", "priority", "age" };
+
+static enum ticket_list_sort parse_sort(void)
+{
+	struct strvec keys = STRVEC_INIT;
+	const char *closest;
+	long i;
+
+	if (!opt_sort)
+		return TICKET_LIST_BY_NUMBER;
+	for (i = 0; i < (long)ARRAY_SIZE(sort_keys); i++)
+		strvec_push(&keys, sort_keys[i]);
+	i = name_match_equal(&keys, opt_sort);
+	if (i >= 0) {
+		strvec_clear(&keys);
+		return (enum ticket_list_sort)i;
+	}
+	closest = name_match_closest(&keys, opt_sort);
+	if (closest)
+		usage_error(&verb, "unknown key '%s' for --sort; did you mean '%s'? (number, updated, due, priority, age)",
+			    opt_sort, closest);
+	usage_error(&verb, "unknown key '%s' for --sort; use number, updated, due, priority or age", opt_sort);
+}
+
 /* One request stream for status (NULL: every status). */
 static void fetch(struct ticket_list *tl, const struct strvec *filters, const char *status)
 {
@@ -82,7 +109,8 @@ int main(int argc, char **argv)
 {
 	struct strvec wanted = STRVEC_INIT, filters = STRVEC_INIT;
 	struct ticket_list *tl;
-	unsigned flags = 0;
+	unsigned flags = TICKET_LIST_DETAILS;
+	enum ticket_list_sort sort;
 	int open_only, tty;
 	size_t shown;
 
@@ -93,6 +121,7 @@ int main(int argc, char **argv)
 	if (opt_limit < 0)
 		usage_error(&verb, "'--limit' must be 0 or more, not %ld", opt_limit);
 
+	sort = parse_sort();
 	check_statuses(&wanted);
 	add_filters(&filters);
 	open_only = !opt_all && !wanted.nr;
@@ -109,6 +138,9 @@ int main(int argc, char **argv)
 	if (!opt_json)
 		pager_start();
 	tl = ticket_list_new(flags, opt_limit);
+	ticket_list_sort_by(tl, sort);
+	if (opt_priority)
+		ticket_list_require_priority(tl, opt_priority, "--priority");
 	if (open_only)
 		fetch(tl, &filters, "Not Closed");
 	else if (opt_all)

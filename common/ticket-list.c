@@ -1,8 +1,11 @@
 #include "compat.h"
+#include <ctype.h>
 #include <cjson/cJSON.h>
 #include "api.h"
 #include "cache.h"
+#include "date.h"
 #include "json.h"
+#include "name-match.h"
 #include "output.h"
 #include "table.h"
 #include "ticket-list.h"
@@ -28,6 +31,10 @@ struct row {
 	long number;
 	size_t order;		/* arrival, to keep the API's order among equals */
 	char *status, *customer, *subject;
+	/* TICKET_LIST_DETAILS: */
+	char *tech, *priority;
+	time_t due, created, updated;	/* 0: none */
+	int done;
 };
 
 struct ticket_list {
@@ -43,6 +50,11 @@ struct ticket_list {
 	struct json_array_out json;
 	struct cache_batch cache;
 	const struct strvec *words;	/* ticket_list_require_words(), or NULL */
+	enum ticket_list_sort sort;
+	const char *priority;	/* ticket_list_require_priority(), or NULL */
+	const char *priority_option;
+	int priority_matched;
+	struct strvec priorities;	/* the values the tickets carried */
 };
 
 struct ticket_list *ticket_list_new(unsigned flags, long limit)
@@ -52,6 +64,7 @@ struct ticket_list *ticket_list_new(unsigned flags, long limit)
 	tl->flags = flags;
 	tl->limit = limit > 0 ? limit : 0;
 	tl->cache = (struct cache_batch)CACHE_BATCH_INIT;
+	tl->priorities = (struct strvec)STRVEC_INIT;
 	return tl;
 }
 
@@ -63,6 +76,48 @@ int ticket_list_full(const struct ticket_list *tl)
 void ticket_list_require_words(struct ticket_list *tl, const struct strvec *words)
 {
 	tl->words = words;
+}
+
+void ticket_list_sort_by(struct ticket_list *tl, enum ticket_list_sort sort)
+{
+	tl->sort = sort;
+}
+
+void ticket_list_require_priority(struct ticket_list *tl, const char *priority, const char *option)
+{
+	tl->priority = priority;
+	tl->priority_option = option;
+}
+
+/* "1 High" is also "high": the number Syncro puts first is optional. */
+static int priority_is(const char *priority, const char *typed)
+{
+	const char *p = priority;
+
+	if (!strcasecmp(priority, typed))
+		return 1;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (p == priority || *p != ' ')
+		return 0;
+	return !strcasecmp(p + 1, typed);
+}
+
+static int priority_wanted(struct ticket_list *tl, const cJSON *ticket)
+{
+	const char *priority = json_string(ticket, "priority", "");
+	size_t i;
+
+	if (!tl->priority)
+		return 1;
+	for (i = 0; i < tl->priorities.nr && strcmp(tl->priorities.v[i], priority); i++)
+		;
+	if (i == tl->priorities.nr && *priority)
+		strvec_push(&tl->priorities, priority);
+	if (!priority_is(priority, tl->priority))
+		return 0;
+	tl->priority_matched = 1;
+	return 1;
 }
 
 static int word_in(const cJSON *ticket, const char *word)
@@ -87,23 +142,65 @@ static int has_every_word(const struct ticket_list *tl, const cJSON *ticket)
 	return 1;
 }
 
+static time_t time_of(const cJSON *ticket, const char *key)
+{
+	time_t t;
+
+	if (parse_timestamp(json_string(ticket, key, ""), &t))
+		return 0;
+	return t;
+}
+
+/* The tech's name: the ticket's own, else the settings' (one request a day), else the id. */
+static char *tech_of(const cJSON *ticket)
+{
+	const char *name = json_string(ticket, "user.full_name", NULL);
+	long id = json_long(ticket, "user_id", -1);
+
+	if (name && *name)
+		return xstrdup(name);
+	if (id <= 0)
+		return xstrdup("-");
+	name = ticket_settings_tech_name(id);
+	return name ? xstrdup(name) : xstrfmt("%ld", id);
+}
+
+static void fill_row(struct ticket_list *tl, struct row *r, const cJSON *ticket)
+{
+	r->number = json_long(ticket, "number", -1);
+	r->status = xstrdup(json_string(ticket, "status", ""));
+	r->customer = xstrdup(json_string(ticket, "customer_business_then_name", ""));
+	r->subject = xstrdup(json_string(ticket, "subject", ""));
+	r->tech = r->priority = NULL;
+	if (!(tl->flags & TICKET_LIST_DETAILS))
+		return;
+	r->tech = tech_of(ticket);
+	r->priority = xstrdup(json_string(ticket, "priority", ""));
+	r->due = time_of(ticket, "due_date");
+	r->created = time_of(ticket, "created_at");
+	r->updated = time_of(ticket, "updated_at");
+	r->done = ticket_status_done(r->status);
+}
+
+static void add_row(struct ticket_list *tl, struct table *t, struct row *r);
+
 static void keep_row(struct ticket_list *tl, const cJSON *ticket)
 {
 	struct row *r;
 
 	if (tl->table) {
-		ticket_table_add(tl->table, ticket);
+		struct row now;
+
+		fill_row(tl, &now, ticket);
+		add_row(tl, tl->table, &now);
 		return;
 	}
 	ALLOC_GROW(tl->rows, tl->nr + 1, tl->alloc);
 	r = &tl->rows[tl->nr];
-	r->number = json_long(ticket, "number", -1);
+	fill_row(tl, r, ticket);
 	if (tl->nr && r->number > tl->rows[tl->nr - 1].number)
 		tl->unsorted = 1;
 	r->order = tl->nr++;
-	r->status = xstrdup(json_string(ticket, "status", ""));
-	r->customer = xstrdup(json_string(ticket, "customer_business_then_name", ""));
-	r->subject = xstrdup(json_string(ticket, "subject", ""));
 }
 
 /* The widest status the account has, without a request; else WIDEST_STATUS. */
@@ -126,12 +223,78 @@ static size_t widest_status(void)
 	return widest;
 }
 
-static void add_row(struct table *t, struct row *r)
+/* "3d" since t: minutes, hours, then days. */
+static void add_age(struct table *t, time_t since)
 {
-	ticket_table_add_fields(t, r->number, r->status, r->customer, r->subject);
+	long s = since ? (long)(date_now() - since) : -1;
+
+	if (s < 0)
+		table_add_cell(t, "-");
+	else if (s < 3600)
+		table_add_cellf(t, "%ldm", s / 60);
+	else if (s < 86400)
+		table_add_cellf(t, "%ldh", s / 3600);
+	else
+		table_add_cellf(t, "%ldd", s / 86400);
+}
+
+/* The due day; "!" after it when an open ticket is past it. */
+static void add_due(struct table *t, const struct row *r)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	if (!r->due) {
+		table_add_cell(t, "-");
+		return;
+	}
+	date_addf(&sb, "%Y-%m-%d", r->due);
+	if (!r->done && r->due < date_now()) {
+		sbuf_addch(&sb, '!');
+		table_add_colored(t, COLOR_RED, sb.buf);
+	} else {
+		table_add_cell(t, sb.buf);
+	}
+	sbuf_release(&sb);
+}
+
+static struct table *new_table(const struct ticket_list *tl)
+{
+	struct table *t;
+
+	if (!(tl->flags & TICKET_LIST_DETAILS))
+		return ticket_table_new();
+	t = table_new(8);
+	table_set_shrink(t, 1, 6);	/* status */
+	table_set_shrink(t, 2, 4);	/* priority */
+	table_set_max(t, 3, 16);	/* tech */
+	table_set_shrink(t, 3, 5);
+	table_set_align(t, 5, TABLE_RIGHT);	/* age */
+	table_set_shrink(t, 6, 8);	/* customer */
+	table_set_max(t, 6, 24);
+	table_set_flex(t, 7, 12);	/* subject */
+	return t;
+}
+
+static void add_row(struct ticket_list *tl, struct table *t, struct row *r)
+{
+	if (!(tl->flags & TICKET_LIST_DETAILS)) {
+		ticket_table_add_fields(t, r->number, r->status, r->customer, r->subject);
+	} else {
+		table_add_row(t, NULL);
+		table_add_cellf(t, "#%ld", r->number);
+		table_add_colored(t, status_color(r->status), r->status);
+		table_add_cell(t, *r->priority ? r->priority : "-");
+		table_add_cell(t, r->tech);
+		add_due(t, r);
+		add_age(t, r->created);
+		table_add_cell(t, r->customer);
+		table_add_cell(t, r->subject);
+	}
 	free(r->status);
 	free(r->customer);
 	free(r->subject);
+	free(r->tech);
+	free(r->priority);
 }
 
 /*
@@ -142,12 +305,20 @@ static void add_row(struct table *t, struct row *r)
  */
 static void start_printing(struct ticket_list *tl)
 {
-	tl->table = ticket_table_new();
+	size_t customer = (tl->flags & TICKET_LIST_DETAILS) ? 6 : 2;
+
+	tl->table = new_table(tl);
 	table_reserve(tl->table, 1, widest_status());
-	table_reserve(tl->table, 2, TABLE_FILL);
-	table_reserve(tl->table, 3, TABLE_FILL);
+	if (tl->flags & TICKET_LIST_DETAILS) {
+		table_reserve(tl->table, 2, utf8_width("2 Normal"));
+		table_reserve(tl->table, 3, TABLE_FILL);
+		table_reserve(tl->table, 4, utf8_width("YYYY-MM-DD!"));
+		table_reserve(tl->table, 5, utf8_width("999d"));
+	}
+	table_reserve(tl->table, customer, TABLE_FILL);
+	table_reserve(tl->table, customer + 1, TABLE_FILL);
 	for (size_t i = 0; i < tl->nr; i++)
-		add_row(tl->table, &tl->rows[i]);
+		add_row(tl, tl->table, &tl->rows[i]);
 	tl->nr = 0;
 	table_flush(tl->table);
 }
@@ -156,7 +327,8 @@ static void page_done(struct ticket_list *tl)
 {
 	if (tl->table)
 		table_flush(tl->table);
-	else if (tl->nr >= KEEP_ROWS && !tl->unsorted && !(tl->flags & TICKET_LIST_MERGE))
+	else if (tl->nr >= KEEP_ROWS && !tl->unsorted && !(tl->flags & TICKET_LIST_MERGE) &&
+		 tl->sort == TICKET_LIST_BY_NUMBER && !tl->priority)
 		start_printing(tl);
 }
 
@@ -170,7 +342,7 @@ static int take_page(const cJSON *items, void *data)
 		if ((tl->flags & TICKET_LIST_OPEN) &&
 		    ticket_status_done(json_string(t, "status", NULL)))
 			continue;
-		if (!has_every_word(tl, t))
+		if (!has_every_word(tl, t) || !priority_wanted(tl, t))
 			continue;
 		if (ticket_list_full(tl)) {
 			tl->truncated = 1;
@@ -210,21 +382,86 @@ static int newest_first(const void *a, const void *b)
 	return (x->order > y->order) - (x->order < y->order);
 }
 
+/* Earliest first, none last; then newest first. */
+static int by_time(time_t x, time_t y)
+{
+	if (x == y)
+		return 0;
+	if (!x || !y)
+		return !x ? 1 : -1;
+	return x < y ? -1 : 1;
+}
+
+static enum ticket_list_sort sorting;
+
+static int by_key(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	int c = 0;
+
+	switch (sorting) {
+	case TICKET_LIST_BY_NUMBER:
+		break;
+	case TICKET_LIST_BY_UPDATED:	/* the latest first */
+		c = by_time(y->updated, x->updated);
+		break;
+	case TICKET_LIST_BY_DUE:
+		c = by_time(x->due, y->due);
+		break;
+	case TICKET_LIST_BY_PRIORITY:	/* "1 High" before "2 Normal"; none last */
+		if (!*x->priority != !*y->priority)
+			c = !*x->priority ? 1 : -1;
+		else
+			c = strcmp(x->priority, y->priority);
+		break;
+	case TICKET_LIST_BY_AGE:	/* the oldest first */
+		c = by_time(x->created, y->created);
+		break;
+	}
+	return c ? c : newest_first(a, b);
+}
+
 static void print_rows(struct ticket_list *tl)
 {
-	struct table *t = tl->table ? tl->table : ticket_table_new();
+	struct table *t = tl->table ? tl->table : new_table(tl);
 
+	sorting = tl->sort;
 	if (tl->nr)
-		qsort(tl->rows, tl->nr, sizeof(*tl->rows), newest_first);
+		qsort(tl->rows, tl->nr, sizeof(*tl->rows), by_key);
 	for (size_t i = 0; i < tl->nr; i++)
-		add_row(t, &tl->rows[i]);
+		add_row(tl, t, &tl->rows[i]);
 	table_print(t);
 	table_free(t);
+}
+
+/* A --priority no ticket carried, nor the settings list: exit 2 with the valid ones. */
+static void check_priority(struct ticket_list *tl)
+{
+	const char *closest;
+	struct sbuf sb = SBUF_INIT;
+
+	if (!tl->priority || tl->priority_matched)
+		return;
+	for (size_t i = 0; i < tl->priorities.nr; i++)
+		if (priority_is(tl->priorities.v[i], tl->priority))
+			return;
+	if (!tl->priorities.nr)
+		return;	/* nothing to check it against: an empty list */
+	closest = name_match_closest(&tl->priorities, tl->priority);
+	name_match_join(&sb, &tl->priorities);
+	if (closest)
+		die_with(EXIT_USAGE, "unknown priority '%s' for %s; did you mean '%s'?\nvalid priorities: %s",
+			  tl->priority, tl->priority_option, closest, sb.buf);
+	die_with(EXIT_USAGE, "unknown priority '%s' for %s\nvalid priorities: %s",
+		  tl->priority, tl->priority_option, sb.buf);
 }
 
 size_t ticket_list_finish(struct ticket_list *tl)
 {
 	size_t shown = tl->shown;
+
+	if (!(tl->flags & TICKET_LIST_JSON))
+		check_priority(tl);
 
 	if (tl->flags & TICKET_LIST_JSON)
 		json_array_end(&tl->json);
@@ -232,6 +469,7 @@ size_t ticket_list_finish(struct ticket_list *tl)
 		print_rows(tl);
 	fflush(stdout);
 	cache_batch_commit(&tl->cache, (tl->flags & TICKET_LIST_COMPLETE) && !tl->truncated);
+	strvec_clear(&tl->priorities);
 	free(tl->rows);
 	free(tl);
 	return shown;

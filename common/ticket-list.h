@@ -32,6 +32,17 @@ enum ticket_list_flags {
 	TICKET_LIST_COMPLETE = 1 << 2,
 	/* More than one ticket_list_fetch(), merged newest first: every row is kept. */
 	TICKET_LIST_MERGE = 1 << 3,
+	/* Rows with the priority, the tech, the due day ("!" when overdue) and the age. */
+	TICKET_LIST_DETAILS = 1 << 4,
+};
+
+/* The order of the rows; equals newest first. */
+enum ticket_list_sort {
+	TICKET_LIST_BY_NUMBER,		/* newest first (the default) */
+	TICKET_LIST_BY_UPDATED,		/* the latest updated first */
+	TICKET_LIST_BY_DUE,		/* the earliest due first; none last */
+	TICKET_LIST_BY_PRIORITY,	/* as the account numbers them ("1 High" first) */
+	TICKET_LIST_BY_AGE,		/* the oldest first */
 };
 
 struct ticket_list;
@@ -54,6 +65,18 @@ void ticket_list_fetch(struct ticket_list *tl, const struct strvec *query);
  * sends one of them and checks the others here.
  */
 void ticket_list_require_words(struct ticket_list *tl, const struct strvec *words);
+
+/* Sort the rows otherwise than newest first (every row is then kept). */
+void ticket_list_sort_by(struct ticket_list *tl, enum ticket_list_sort sort);
+
+/*
+ * Keep only the tickets of this priority (borrowed), equal ignoring case
+ * or without Syncro's leading number ("high" is "1 High"). The API has no
+ * such filter: it is checked here, and at ticket_list_finish() a priority
+ * that none of the tickets carried is exit 2 with did-you-mean and the
+ * ones they did. option ("--priority") is named in the message.
+ */
+void ticket_list_require_priority(struct ticket_list *tl, const char *priority, const char *option);
 
 /* Whether the limit has been reached (no need for more streams). */
 int ticket_list_full(const struct ticket_list *tl);

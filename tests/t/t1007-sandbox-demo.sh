@@ -5,7 +5,7 @@ test_description='tools/demo: the Quick start shows the open tickets of a sandbo
 test_expect_success 'tools/demo lists the open tickets and says how to keep going' '
 	BUILDDIR=$abs_top_builddir "$abs_top_srcdir/tools/demo" >out 2>err &&
 	grep "^\$ syncro list$" out &&
-	grep "^#32164  New                  Jerry Burger              Own cloud thing again$" out &&
+	grep "^#32164  New  *2 Normal  *-  *2026-04-23!\{0,1\}  *[0-9]*d  Jerry Burger  *Own cloud thing again$" out &&
 	grep "Printer offline in front office" out &&
 	test_grep_not "Resolved" out &&
 	grep "^    export SYNCRO_BASE_URL=http://127.0.0.1:8180/api/v1$" out &&

@@ -4,36 +4,39 @@ test_description='syncro list: the open tickets, every page, filters, --limit, -
 
 # Ten tickets a page at most, whatever per_page asks: list must page.
 start_sandbox --max-per-page 10
+# Wednesday 2026-04-22 10:00 UTC: the ages and what is overdue.
+SYNCRO_TEST_NOW=1776852000
+export SYNCRO_TEST_NOW
 
 # The open tickets of the demo data: no Resolved, Invoiced or Closed ones.
 cat >open.expect <<\EOF_
-#32164  New                  Jerry Burger              Own cloud thing again
-#32163  New                  LeeAnn Parkinson          Remote - Jim cant access his email
-#32162  Scheduled            Mesa Verde Law Group      New hire laptop setup for Sofia
-#32161  In Progress          Desert Sun Dental         Printer offline in front office
-#32160  In Progress          Red Rock Accounting       Outlook keeps asking for password
-#32159  Waiting for Parts    Saguaro Veterinary Clin…  Replace failing SSD in reception PC
-#32158  Waiting on Customer  Copper State Logistics    Wi-Fi drops in the back warehouse
-#32157  Customer Reply       Red Rock Accounting       QuickBooks won't open company file
-#32156  In Progress          Pinnacle Peak Realty      Website contact form not sending
-#32151  Scheduled            Saguaro Veterinary Clin…  Add new printer to all workstations
-#32149  New                  Red Rock Accounting       Backup failed last night
-#32148  Waiting on Customer  Tom Haskins               Second monitor not detected
-#32146  In Progress          Copper State Logistics    VPN won't connect from home
-#32144  Customer Reply       LeeAnn Parkinson          iPhone not syncing company email
-#32143  Waiting for Parts    Desert Sun Dental         Dental imaging PC blue screens
-#32139  Waiting on Customer  Mesa Verde Law Group      Teams calls echoing in conference room
-#32137  Scheduled            Dolores Whitfield         Printer jams on every tray 2 job
-#32136  New                  Saguaro Veterinary Clin…  Windows 11 upgrade for front desk
-#32135  Waiting on Customer  Red Rock Accounting       Email bouncing to one client domain
-#32131  Customer Reply       Copper State Logistics    Label printer prints blank labels
-#32129  Waiting for Parts    Saguaro Veterinary Clin…  New access point for exam rooms
-#32126  Scheduled            Dolores Whitfield         Check why internet is slow
-#32125  In Progress          Mesa Verde Law Group      Quarterly server patching
-#32124  New                  Copper State Logistics    Camera system can't be viewed remotely
-#32123  In Progress          Red Rock Accounting       Migrate old file server to SharePoint
-#32121  Customer Reply       Copper State Logistics    Tablet for dispatch - setup and MDM
-#32120  Waiting on Customer  Pinnacle Peak Realty      Annual network documentation review
+#32164  New                  2 Normal  -            2026-04-23    2d  Jerry Burger              Own cloud thing again
+#32163  New                  3 Low     -            2026-04-22!   3d  LeeAnn Parkinson          Remote - Jim cant access his email
+#32162  Scheduled            2 Normal  Sam Ortega   2026-04-20!   4d  Mesa Verde Law Group      New hire laptop setup for Sofia
+#32161  In Progress          1 High    Mike Ritter  2026-04-19!   5d  Desert Sun Dental         Printer offline in front office
+#32160  In Progress          2 Normal  Priya Nair   2026-04-18!   6d  Red Rock Accounting       Outlook keeps asking for password
+#32159  Waiting for Parts    3 Low     Sam Ortega   2026-04-17!   7d  Saguaro Veterinary Clin…  Replace failing SSD in reception PC
+#32158  Waiting on Customer  2 Normal  Mike Ritter  2026-04-16!   8d  Copper State Logistics    Wi-Fi drops in the back warehouse
+#32157  Customer Reply       1 High    Priya Nair   2026-04-15!   9d  Red Rock Accounting       QuickBooks won't open company file
+#32156  In Progress          2 Normal  Mike Ritter  2026-04-14!  11d  Pinnacle Peak Realty      Website contact form not sending
+#32151  Scheduled            3 Low     Sam Ortega   2026-04-08!  16d  Saguaro Veterinary Clin…  Add new printer to all workstations
+#32149  New                  1 High    -            2026-04-06!  18d  Red Rock Accounting       Backup failed last night
+#32148  Waiting on Customer  2 Normal  Priya Nair   2026-04-05!  19d  Tom Haskins               Second monitor not detected
+#32146  In Progress          2 Normal  Sam Ortega   2026-04-03!  22d  Copper State Logistics    VPN won't connect from home
+#32144  Customer Reply       2 Normal  Mike Ritter  2026-04-01!  24d  LeeAnn Parkinson          iPhone not syncing company email
+#32143  Waiting for Parts    3 Low     Mike Ritter  2026-03-31!  25d  Desert Sun Dental         Dental imaging PC blue screens
+#32139  Waiting on Customer  3 Low     Priya Nair   2026-03-26!  29d  Mesa Verde Law Group      Teams calls echoing in conference room
+#32137  Scheduled            1 High    Sam Ortega   2026-03-24!  31d  Dolores Whitfield         Printer jams on every tray 2 job
+#32136  New                  2 Normal  -            2026-03-23!  33d  Saguaro Veterinary Clin…  Windows 11 upgrade for front desk
+#32135  Waiting on Customer  3 Low     Mike Ritter  2026-03-22!  34d  Red Rock Accounting       Email bouncing to one client domain
+#32131  Customer Reply       3 Low     Sam Ortega   2026-03-17!  38d  Copper State Logistics    Label printer prints blank labels
+#32129  Waiting for Parts    1 High    Mike Ritter  2026-03-15!  40d  Saguaro Veterinary Clin…  New access point for exam rooms
+#32126  Scheduled            2 Normal  Priya Nair   2026-03-12!  44d  Dolores Whitfield         Check why internet is slow
+#32125  In Progress          1 High    Mike Ritter  2026-03-11!  45d  Mesa Verde Law Group      Quarterly server patching
+#32124  New                  2 Normal  -            2026-03-10!  46d  Copper State Logistics    Camera system can't be viewed remotely
+#32123  In Progress          3 Low     Priya Nair   2026-03-09!  47d  Red Rock Accounting       Migrate old file server to SharePoint
+#32121  Customer Reply       1 High    Sam Ortega   2026-03-06!  49d  Copper State Logistics    Tablet for dispatch - setup and MDM
+#32120  Waiting on Customer  2 Normal  Mike Ritter  2026-03-05!  50d  Pinnacle Peak Realty      Annual network documentation review
 EOF_
 
 # Not Closed leaves out Resolved only: 34 tickets, four pages of ten.
@@ -83,11 +86,11 @@ test_expect_success 'a cached ticket that is no longer open is dropped; done one
 
 test_expect_success 'COLUMNS cuts the subject first, with an ellipsis; --limit stops paging' '
 	sandbox_clear_requests &&
-	COLUMNS=60 syncro list --limit 3 >actual &&
+	COLUMNS=110 syncro list --limit 3 >actual &&
 	cat >expect <<-\EOF_ &&
-	#32164  New        Jerry Burger          Own cloud thing ag…
-	#32163  New        LeeAnn Parkinson      Remote - Jim cant …
-	#32162  Scheduled  Mesa Verde Law Group  New hire laptop se…
+	#32164  New        2 Normal  -           2026-04-23   2d  Jerry Burger          Own cloud thing again
+	#32163  New        3 Low     -           2026-04-22!  3d  LeeAnn Parkinson      Remote - Jim cant access his …
+	#32162  Scheduled  2 Normal  Sam Ortega  2026-04-20!  4d  Mesa Verde Law Group  New hire laptop setup for Sof…
 	EOF_
 	test_cmp expect actual &&
 	sandbox_requests >requests &&
@@ -109,14 +112,14 @@ test_expect_success '--status, repeated: one request stream each, merged newest 
 	sandbox_clear_requests &&
 	syncro list --status "waiting for parts" -s new >actual &&
 	cat >expect <<-\EOF_ &&
-	#32164  New                Jerry Burger              Own cloud thing again
-	#32163  New                LeeAnn Parkinson          Remote - Jim cant access his email
-	#32159  Waiting for Parts  Saguaro Veterinary Clin…  Replace failing SSD in reception PC
-	#32149  New                Red Rock Accounting       Backup failed last night
-	#32143  Waiting for Parts  Desert Sun Dental         Dental imaging PC blue screens
-	#32136  New                Saguaro Veterinary Clin…  Windows 11 upgrade for front desk
-	#32129  Waiting for Parts  Saguaro Veterinary Clin…  New access point for exam rooms
-	#32124  New                Copper State Logistics    Camera system can'"'"'t be viewed remotely
+	#32164  New                2 Normal  -            2026-04-23    2d  Jerry Burger              Own cloud thing again
+	#32163  New                3 Low     -            2026-04-22!   3d  LeeAnn Parkinson          Remote - Jim cant access his email
+	#32159  Waiting for Parts  3 Low     Sam Ortega   2026-04-17!   7d  Saguaro Veterinary Clin…  Replace failing SSD in reception PC
+	#32149  New                1 High    -            2026-04-06!  18d  Red Rock Accounting       Backup failed last night
+	#32143  Waiting for Parts  3 Low     Mike Ritter  2026-03-31!  25d  Desert Sun Dental         Dental imaging PC blue screens
+	#32136  New                2 Normal  -            2026-03-23!  33d  Saguaro Veterinary Clin…  Windows 11 upgrade for front desk
+	#32129  Waiting for Parts  1 High    Mike Ritter  2026-03-15!  40d  Saguaro Veterinary Clin…  New access point for exam rooms
+	#32124  New                2 Normal  -            2026-03-10!  46d  Copper State Logistics    Camera system can'"'"'t be viewed remotely
 	EOF_
 	test_cmp expect actual &&
 	sandbox_requests >requests &&
@@ -172,15 +175,15 @@ test_expect_success '--mine' '
 	sandbox_clear_requests &&
 	syncro list --mine >actual &&
 	cat >expect <<-\EOF_ &&
-	#32161  In Progress          Desert Sun Dental         Printer offline in front office
-	#32158  Waiting on Customer  Copper State Logistics    Wi-Fi drops in the back warehouse
-	#32156  In Progress          Pinnacle Peak Realty      Website contact form not sending
-	#32144  Customer Reply       LeeAnn Parkinson          iPhone not syncing company email
-	#32143  Waiting for Parts    Desert Sun Dental         Dental imaging PC blue screens
-	#32135  Waiting on Customer  Red Rock Accounting       Email bouncing to one client domain
-	#32129  Waiting for Parts    Saguaro Veterinary Clin…  New access point for exam rooms
-	#32125  In Progress          Mesa Verde Law Group      Quarterly server patching
-	#32120  Waiting on Customer  Pinnacle Peak Realty      Annual network documentation review
+	#32161  In Progress          1 High    Mike Ritter  2026-04-19!   5d  Desert Sun Dental         Printer offline in front office
+	#32158  Waiting on Customer  2 Normal  Mike Ritter  2026-04-16!   8d  Copper State Logistics    Wi-Fi drops in the back warehouse
+	#32156  In Progress          2 Normal  Mike Ritter  2026-04-14!  11d  Pinnacle Peak Realty      Website contact form not sending
+	#32144  Customer Reply       2 Normal  Mike Ritter  2026-04-01!  24d  LeeAnn Parkinson          iPhone not syncing company email
+	#32143  Waiting for Parts    3 Low     Mike Ritter  2026-03-31!  25d  Desert Sun Dental         Dental imaging PC blue screens
+	#32135  Waiting on Customer  3 Low     Mike Ritter  2026-03-22!  34d  Red Rock Accounting       Email bouncing to one client domain
+	#32129  Waiting for Parts    1 High    Mike Ritter  2026-03-15!  40d  Saguaro Veterinary Clin…  New access point for exam rooms
+	#32125  In Progress          1 High    Mike Ritter  2026-03-11!  45d  Mesa Verde Law Group      Quarterly server patching
+	#32120  Waiting on Customer  2 Normal  Mike Ritter  2026-03-05!  50d  Pinnacle Peak Realty      Annual network documentation review
 	EOF_
 	test_cmp expect actual &&
 	sandbox_requests >requests &&
@@ -195,8 +198,8 @@ test_expect_success '--customer NAME looks the customer up once; an id needs no 
 	sandbox_clear_requests &&
 	syncro list --customer desert >actual &&
 	cat >expect <<-\EOF_ &&
-	#32161  In Progress        Desert Sun Dental  Printer offline in front office
-	#32143  Waiting for Parts  Desert Sun Dental  Dental imaging PC blue screens
+	#32161  In Progress        1 High  Mike Ritter  2026-04-19!   5d  Desert Sun Dental  Printer offline in front office
+	#32143  Waiting for Parts  3 Low   Mike Ritter  2026-03-31!  25d  Desert Sun Dental  Dental imaging PC blue screens
 	EOF_
 	test_cmp expect actual &&
 	syncro list --customer 34288075 >actual &&
@@ -214,12 +217,12 @@ test_expect_success '--tech NAME from the cached settings, --tech me from /me' '
 	sandbox_clear_requests &&
 	syncro list --tech priya >actual &&
 	cat >expect <<-\EOF_ &&
-	#32160  In Progress          Red Rock Accounting   Outlook keeps asking for password
-	#32157  Customer Reply       Red Rock Accounting   QuickBooks won'"'"'t open company file
-	#32148  Waiting on Customer  Tom Haskins           Second monitor not detected
-	#32139  Waiting on Customer  Mesa Verde Law Group  Teams calls echoing in conference room
-	#32126  Scheduled            Dolores Whitfield     Check why internet is slow
-	#32123  In Progress          Red Rock Accounting   Migrate old file server to SharePoint
+	#32160  In Progress          2 Normal  Priya Nair  2026-04-18!   6d  Red Rock Accounting   Outlook keeps asking for password
+	#32157  Customer Reply       1 High    Priya Nair  2026-04-15!   9d  Red Rock Accounting   QuickBooks won'"'"'t open company file
+	#32148  Waiting on Customer  2 Normal  Priya Nair  2026-04-05!  19d  Tom Haskins           Second monitor not detected
+	#32139  Waiting on Customer  3 Low     Priya Nair  2026-03-26!  29d  Mesa Verde Law Group  Teams calls echoing in conference room
+	#32126  Scheduled            2 Normal  Priya Nair  2026-03-12!  44d  Dolores Whitfield     Check why internet is slow
+	#32123  In Progress          3 Low     Priya Nair  2026-03-09!  47d  Red Rock Accounting   Migrate old file server to SharePoint
 	EOF_
 	test_cmp expect actual &&
 	syncro list --tech me --status new >actual &&
@@ -254,7 +257,7 @@ test_expect_success '--json with nothing to show is an empty array' '
 test_expect_success 'on a terminal: colour by status and the count at the end' '
 	SYNCRO_COLOR=always COLUMNS=200 script -qec "syncro list --limit 2" /dev/null >raw &&
 	tr -d "\r" <raw >actual &&
-	printf "#32164  \033[1;33mNew\033[m  Jerry Burger      Own cloud thing again\n#32163  \033[1;33mNew\033[m  LeeAnn Parkinson  Remote - Jim cant access his email\n2 open tickets\n" >expect &&
+	printf "#32164  \033[1;33mNew\033[m  2 Normal  -  2026-04-23   2d  Jerry Burger      Own cloud thing again\n#32163  \033[1;33mNew\033[m  3 Low     -  \033[31m2026-04-22!\033[m  3d  LeeAnn Parkinson  Remote - Jim cant access his email\n2 open tickets\n" >expect &&
 	test_cmp expect actual &&
 	SYNCRO_COLOR=never script -qec "syncro list --status Invoiced" /dev/null >raw &&
 	tr -d "\r" <raw | tail -n 1 >actual &&
@@ -264,7 +267,7 @@ test_expect_success 'on a terminal: colour by status and the count at the end' '
 
 test_expect_success 'no count line when stdout is not a terminal' '
 	syncro list --limit 1 >actual &&
-	echo "#32164  New  Jerry Burger  Own cloud thing again" >expect &&
+	echo "#32164  New  2 Normal  -  2026-04-23  2d  Jerry Burger  Own cloud thing again" >expect &&
 	test_cmp expect actual
 '
 

@@ -13,16 +13,27 @@ jq '
 		.subject = "\(.subject) (\($i + 1))" | .comments = []]
 ' "$abs_top_srcdir/sandbox/demo.json" >long.json &&
 start_sandbox --data long.json
+# Wednesday 2026-04-22 10:00 UTC: the ages and what is overdue.
+SYNCRO_TEST_NOW=1776852000
+export SYNCRO_TEST_NOW
+jq "[.users[] | {key: (.id | tostring), value: .full_name}] | from_entries" \
+	"$abs_top_srcdir/sandbox/demo.json" >techs.json
 
 # The summary lines by hand from the API objects (list --json), newest
-# first: #NUMBER, the status padded to the widest status, the customer cut
-# (with an ellipsis) and padded to 24, the subject cut to $1 columns (0: not).
+# first: #NUMBER, the status padded to the widest status, the priority to
+# 8, the tech to 16, the due day ("!" past it) to 11, the age to 4 on the
+# right, the customer cut (with an ellipsis) and padded to 24, the subject
+# cut to $1 columns (0: not).
 expected_lines () {
-	jq -r --argjson w "$1" '
+	jq -r --argjson w "$1" --argjson now "$SYNCRO_TEST_NOW" --slurpfile techs techs.json '
 		def pad($n): . + " " * ($n - length);
+		def lpad($n): " " * ($n - length) + .;
 		def cut($n): if $n > 0 and length > $n then .[:$n - 1] + "…" else . end;
+		def t: sub("\\.[0-9]+Z$"; "Z") | fromdate;
+		def due: (.due_date | t) as $d | ($d | strftime("%Y-%m-%d")) + (if $d < $now then "!" else "" end);
+		def tech: if .user_id then $techs[0][.user_id | tostring] else "-" end;
 		sort_by(-.number)[] |
-		"#\(.number)  \(.status | pad(19))  \(.customer_business_then_name | cut(24) | pad(24))  \(.subject | cut($w))"
+		"#\(.number)  \(.status | pad(19))  \(.priority | pad(8))  \(tech | pad(16))  \(due | pad(11))  \("\((($now - (.created_at | t)) / 86400) | floor)d" | lpad(4))  \(.customer_business_then_name | cut(24) | pad(24))  \(.subject | cut($w))"
 	' list.json
 }
 
@@ -42,8 +53,8 @@ test_expect_success 'every ticket, one request a page, in one set of widths' '
 '
 
 test_expect_success 'COLUMNS cuts the subject of the rows printed as they come, too' '
-	expected_lines 24 >expect &&
-	COLUMNS=80 syncro list >actual &&
+	expected_lines 27 >expect &&
+	COLUMNS=130 syncro list >actual &&
 	test_cmp expect actual
 '
 
