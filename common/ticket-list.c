@@ -434,6 +434,11 @@ static void print_rows(struct ticket_list *tl)
 	table_free(t);
 }
 
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* A --priority no ticket carried, nor the settings list: exit 2 with the valid ones. */
 static void check_priority(struct ticket_list *tl)
 {
@@ -447,6 +452,7 @@ static void check_priority(struct ticket_list *tl)
 			return;
 	if (!tl->priorities.nr)
 		return;	/* nothing to check it against: an empty list */
+	qsort(tl->priorities.v, tl->priorities.nr, sizeof(*tl->priorities.v), by_string);
 	closest = name_match_closest(&tl->priorities, tl->priority);
 	name_match_join(&sb, &tl->priorities);
 	if (closest)
