@@ -131,6 +131,7 @@ SHELL_TESTS += tests/t/t6004-customers.sh
 SHELL_TESTS += tests/t/t3201-create.sh
 SHELL_TESTS += tests/t/t3202-update.sh
 SHELL_TESTS += tests/t/t3203-close.sh
+SHELL_TESTS += tests/t/t3210-ticket-field-check.sh
 UNIT_TESTS += tests/unit/test-session-log
 tests_unit_test_session_log_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_session_log_LDADD = $(UNIT_LDADD)
