@@ -20,12 +20,13 @@
 #include "quote.h"
 #include "ticket-fields.h"
 #include "usage.h"
+#include "write-plan.h"
 #include "web-url.h"
 #include "xmalloc.h"
 
 static struct ticket_fields f;
 static const char *customer, *body;
-static int opt_json, no_input;
+static int opt_json, no_input, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &customer, "NAME|ID", "the customer (a name is searched)",
@@ -43,6 +44,8 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "type", &f.type, "NAME|ID", "the ticket type"),
 	OPT_BOOL(0, "json", &opt_json, "print the new ticket as JSON"),
 	OPT_BOOL(0, "no-input", &no_input, "never prompt: missing fields are errors"),
+	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would be created and print the request, send none"),
+	OPT_BOOL('y', "yes", &opt_yes, "send without asking (with confirm: writes)"),
 	OPT_END(),
 };
 
@@ -158,6 +161,15 @@ int main(int argc, char **argv)
 	if (body)
 		cJSON_AddItemToObject(req, "comments_attributes", first_comment());
 
+	{
+		struct write_plan plan = WRITE_PLAN_INIT;
+
+		write_plan_say(&plan, "open a ticket \"%s\" for %s%s%s", f.subject, name ? "" : "customer ",
+			       name ? name : customer, body ? ", with its first comment" : "");
+		write_plan_request(&plan, "POST", "/tickets", req);
+		write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
+		write_plan_release(&plan);
+	}
 	if (body && !(draft = draft_save(0, body))) {
 		fprintf(stderr, "%s: not sending without a draft; your text follows\n%s\n",
 			program_name(), body);

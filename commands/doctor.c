@@ -202,6 +202,20 @@ int main(int argc, char **argv)
 	row("base URL:", sb.buf);
 	sbuf_reset(&sb);
 
+	if (!strncmp(cfg->base_url, "https:", 6)) {
+		struct http_ca ca;
+
+		http_ca_choose(cfg, &ca);
+		if (ca.path)
+			sbuf_addf(&sb, "%s (%s)", ca.path, ca.source);
+		else
+			sbuf_addstr(&sb, ca.source);
+	} else {
+		sbuf_addstr(&sb, "not used (plain http)");
+	}
+	row("TLS CAs:", sb.buf);
+	sbuf_reset(&sb);
+
 	if (cred_describe(cfg, &sb) == KEY_NONE) {
 		row("API key:", "none");
 		fflush(stdout);

@@ -266,6 +266,12 @@ static void pass_completion(const struct sbuf *out, int ok)
 		puts(":0");
 }
 
+/* The verb an alias stands for ("appt": appointment), else verb itself. */
+static const char *verb_alias(const char *verb)
+{
+	return !strcmp(verb, "appt") ? "appointment" : verb;
+}
+
 #ifdef _WIN32
 /* Run `syncro-VERB __complete ...` and pass its answer on, if it gave one. */
 static int forward_completion(const char *verb, int argc, char **argv)
@@ -386,7 +392,7 @@ static int cmd_complete(int argc, char **argv)
 	} else if (argc > 2 && !strcmp(argv[0], "help")) {
 		/* help takes one verb: nothing more to offer */
 	} else if (argc > 1) {
-		return forward_completion(argv[0], argc - 1, argv + 1);
+		return forward_completion(verb_alias(argv[0]), argc - 1, argv + 1);
 	} else if (current[0] == '-') {
 		complete_options(globals, ARRAY_SIZE(globals), current);
 	} else {
@@ -439,8 +445,10 @@ int main(int argc, char **argv)
 	/* Hidden: what completion starts in the background (cache-refresh.h). */
 	if (!strcmp(verb, "__refresh-cache"))
 		run_verb("refresh-cache", argc - 2, argv + 2);
-	if (!strcmp(verb, "appt"))	/* the one alias */
-		verb = "appointment";
+	verb = verb_alias(verb);
+	/* syncro ticket rm N ... is syncro delete N ... */
+	if (!strcmp(verb, "ticket") && argc > 2 && !strcmp(argv[2], "rm"))
+		run_verb("delete", argc - 3, argv + 3);
 	if (verb[0] == '-') {
 		fprintf(stderr, "syncro: unknown option '%s'\n%s", verb, overview);
 		return EXIT_USAGE;

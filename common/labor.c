@@ -6,6 +6,7 @@
 #include "date.h"
 #include "json.h"
 #include "labor.h"
+#include "name-match.h"
 #include "levenshtein.h"
 #include "output.h"
 #include "usage.h"
@@ -54,6 +55,8 @@ int labor_product(const char *alias_or_id, long *product_id, struct api_error *e
 	const struct syncro_config *cfg = config_get();
 	struct alias_distance *all;
 	struct sbuf list = SBUF_INIT;
+	struct strvec aliases = STRVEC_INIT;
+	const char *closest;
 	long id = config_labor_product(cfg, alias_or_id);
 
 	if (id > 0) {
@@ -67,11 +70,17 @@ int labor_product(const char *alias_or_id, long *product_id, struct api_error *e
 		all[i].order = i;
 	}
 	qsort(all, cfg->labor_nr, sizeof(*all), by_distance);
-	for (size_t i = 0; i < cfg->labor_nr; i++)
+	for (size_t i = 0; i < cfg->labor_nr; i++) {
 		sbuf_addf(&list, "%s%s", i ? ", " : "", all[i].alias);
+		strvec_push(&aliases, all[i].alias);
+	}
 	free(all);
-	api_error_set(err, EXIT_USAGE, 0, xstrfmt("unknown labor '%s'", alias_or_id),
+	closest = name_match_closest(&aliases, alias_or_id);
+	api_error_set(err, EXIT_USAGE, 0,
+		      closest ? xstrfmt("unknown labor '%s'; did you mean '%s'?", alias_or_id, closest)
+			      : xstrfmt("unknown labor '%s'", alias_or_id),
 		      xstrfmt("give a product id or one of: %s", list.buf));
+	strvec_clear(&aliases);
 	sbuf_release(&list);
 	return -1;
 }

@@ -196,7 +196,9 @@ void ticket_list_fetch(struct ticket_list *tl, const struct strvec *query)
 		BUG("several request streams need TICKET_LIST_MERGE");
 	if (ticket_list_full(tl))
 		return;
-	api_paginate("/tickets", query, "tickets", PER_PAGE, take_page, tl);
+	/* Without a limit every page is wanted: fetch those known at once. */
+	(tl->limit ? api_paginate : api_paginate_all)("/tickets", query, "tickets", PER_PAGE,
+						       take_page, tl);
 }
 
 static int newest_first(const void *a, const void *b)
