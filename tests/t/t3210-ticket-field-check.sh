@@ -74,4 +74,17 @@ test_expect_success 'an empty priority clears it when the account allows none' '
 	test_cmp expect actual
 '
 
+test_expect_success 'an account whose settings list no priorities: sent as typed' '
+	printf "{\"fetched_at\":%s,\"data\":{}}" "$(date +%s)" \
+		>"$(cache_dir)/account-ticket-settings.json" &&
+	sandbox_clear_requests &&
+	syncro update 32164 --priority P1 --problem-type Anything >/dev/null &&
+	sandbox_requests_json | jq -c ".requests[-1].body" >actual &&
+	echo "{\"priority\":\"P1\",\"problem_type\":\"Anything\"}" >expect &&
+	test_cmp expect actual &&
+	sandbox_requests | grep -v "^GET /api/v1/tickets" >requests &&
+	echo "PUT /api/v1/tickets/108430330" >expect &&
+	test_cmp expect requests
+'
+
 test_done
