@@ -4,6 +4,17 @@ test_description='create and update check --priority and --problem-type against 
 
 start_sandbox
 
+# The last request is a PUT of #32164 with body $1 (compact JSON), and the
+# only one but reading the ticket: nothing else was asked or written.
+put_alone_with () {
+	sandbox_requests_json | jq -c ".requests[-1].body" >actual &&
+	echo "$1" >expect &&
+	test_cmp expect actual &&
+	sandbox_requests | grep -v "^GET /api/v1/tickets" >requests &&
+	echo "PUT /api/v1/tickets/108430330" >expect &&
+	test_cmp expect requests
+}
+
 test_expect_success 'update: an unknown priority is refused with did-you-mean (exit 2), nothing written' '
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro update 32164 --priority urgent 2>err &&
@@ -58,20 +69,13 @@ test_expect_success 'create: nothing close, no did-you-mean; refused before the 
 test_expect_success 'the account spelling is sent whatever the case typed' '
 	sandbox_clear_requests &&
 	syncro update 32164 --priority "0 URGENT" --problem-type network >/dev/null &&
-	sandbox_requests_json | jq -c ".requests[-1].body" >actual &&
-	echo "{\"priority\":\"0 Urgent\",\"problem_type\":\"Network\"}" >expect &&
-	test_cmp expect actual &&
-	sandbox_requests | grep -v "^GET /api/v1/tickets" >requests &&
-	echo "PUT /api/v1/tickets/108430330" >expect &&
-	test_cmp expect requests
+	put_alone_with '\''{"priority":"0 Urgent","problem_type":"Network"}'\''
 '
 
 test_expect_success 'an empty priority clears it when the account allows none' '
 	sandbox_clear_requests &&
 	syncro update 32164 --priority "" >/dev/null &&
-	sandbox_requests_json | jq -c ".requests[-1].body" >actual &&
-	echo "{\"priority\":\"\"}" >expect &&
-	test_cmp expect actual
+	put_alone_with '\''{"priority":""}'\''
 '
 
 test_expect_success 'an account whose settings list no priorities: sent as typed' '
@@ -79,12 +83,7 @@ test_expect_success 'an account whose settings list no priorities: sent as typed
 		>"$(cache_dir)/account-ticket-settings.json" &&
 	sandbox_clear_requests &&
 	syncro update 32164 --priority P1 --problem-type Anything >/dev/null &&
-	sandbox_requests_json | jq -c ".requests[-1].body" >actual &&
-	echo "{\"priority\":\"P1\",\"problem_type\":\"Anything\"}" >expect &&
-	test_cmp expect actual &&
-	sandbox_requests | grep -v "^GET /api/v1/tickets" >requests &&
-	echo "PUT /api/v1/tickets/108430330" >expect &&
-	test_cmp expect requests
+	put_alone_with '\''{"priority":"P1","problem_type":"Anything"}'\''
 '
 
 test_done
