@@ -197,7 +197,7 @@ int main(int argc, char **argv)
 		fflush(stdout);
 		die_with(EXIT_AUTH, "%s", config_no_account_message(cfg));
 	}
-	sbuf_addf(&sb, "%s (%s%s%s)", cfg->base_url, setting_source_name(cfg->base_url_source),
+	sbuf_addf(&sb, "%s (%s%s%s)", cfg->base_url, config_source_name(cfg->base_url_source),
 		  cfg->base_url_from ? " " : "", cfg->base_url_from ? cfg->base_url_from : "");
 	row("base URL:", sb.buf);
 	sbuf_reset(&sb);

@@ -322,11 +322,8 @@ int api_ticket_lookup_gently(long number, cJSON **ticket, struct api_error *err)
 		*ticket = cJSON_Duplicate(found, 1);
 	cJSON_Delete(answer);
 	if (!*ticket) {
-		api_error_release(err);
-		err->code = EXIT_NOT_FOUND;
-		err->status = 200;
-		err->message = xstrfmt("ticket #%ld not found", number);
-		return -1;
+		return api_error_set(err, EXIT_NOT_FOUND, 200,
+				     xstrfmt("ticket #%ld not found", number), NULL);
 	}
 	return 0;
 }
@@ -433,6 +430,19 @@ cJSON *api_ticket(long number, const char *method, const char *suffix, const cJS
 	if (api_ticket_call(number, method, suffix, body, &out, &err))
 		api_die(&err);
 	return out;
+}
+
+int api_ticket_get_gently(long number, cJSON **ticket, struct api_error *err)
+{
+	if (api_ticket_call(number, "GET", "", NULL, ticket, err))
+		return -1;
+	*ticket = api_unwrap(*ticket, "ticket");
+	return 0;
+}
+
+cJSON *api_ticket_get(long number)
+{
+	return api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
 }
 
 void api_print_request(FILE *fp, const struct api_request *req)

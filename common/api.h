@@ -13,7 +13,7 @@
  * const cJSON * handed to a callback is borrowed for the call only; bodies
  * passed in are only read.
  *
- *   cJSON *t = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+ *   cJSON *t = api_ticket_get(number);
  *   printf("%s\n", json_string(t, "subject", ""));
  *   cJSON_Delete(t);
  */
@@ -153,6 +153,14 @@ long api_ticket_id_gently(long number, struct api_error *err);
 int api_ticket_call(long number, const char *method, const char *suffix,
 		    const cJSON *body, cJSON **out, struct api_error *err);
 cJSON *api_ticket(long number, const char *method, const char *suffix, const cJSON *body);
+
+/*
+ * GET /tickets/ID for ticket number (api_ticket_call()), unwrapped: the
+ * ticket object, the caller's. api_ticket_get() dies on failure; the
+ * _gently form returns -1 and fills err.
+ */
+cJSON *api_ticket_get(long number);
+int api_ticket_get_gently(long number, cJSON **ticket, struct api_error *err);
 
 /*
  * Print what req would send, without sending it, for --dry-run:

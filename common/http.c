@@ -53,7 +53,7 @@ static void http_cleanup(void)
 /* Every message (usage.h) loses the key: a server may echo it in an error body. */
 static void redact_key(struct sbuf *msg)
 {
-	redact(msg, api_key);
+	url_redact(msg, api_key);
 }
 
 /* The config, with a base URL that may carry the key; dies (exit 3) if not. */
@@ -66,7 +66,7 @@ static const struct syncro_config *checked_config(void)
 		die_with(EXIT_AUTH, "%s", config_no_account_message(cfg));
 	if (url_check_transport(cfg->base_url, &err))
 		die_with(EXIT_AUTH, "%s (base URL from %s %s)", err.buf,
-			 setting_source_name(cfg->base_url_source),
+			 config_source_name(cfg->base_url_source),
 			 cfg->base_url_from ? cfg->base_url_from : "");
 	sbuf_release(&err);
 	return cfg;
@@ -230,7 +230,7 @@ static void trace_line(char prefix, const char *line, size_t len)
 	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 		len--;
 	sbuf_add(&sb, line, len);
-	redact(&sb, api_key);
+	url_redact(&sb, api_key);
 	fprintf(stderr, "%c ", prefix);
 	output_text(stderr, sb.buf, SAFE_ONE_LINE);	/* a server's headers */
 	fputc('\n', stderr);
@@ -450,7 +450,7 @@ static enum http_failure finish(struct xfer *x, const struct syncro_config *cfg,
 			sbuf_addstr(&msg, *errbuf ? errbuf : curl_easy_strerror(rc));
 		if (resp->failure == HTTP_TLS)
 			describe_tls_failure(h, cfg, &msg);
-		redact(&msg, api_key);
+		url_redact(&msg, api_key);
 		resp->error = sbuf_detach(&msg, NULL);
 		sbuf_reset(&resp->body);
 		return resp->failure;

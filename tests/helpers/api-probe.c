@@ -43,7 +43,7 @@ static int print_page(const cJSON *items, void *data)
 
 static long number_arg(const char *s)
 {
-	long n = parse_ticket_number(s);
+	long n = ticket_number_parse(s);
 
 	if (n < 0)
 		die_with(EXIT_USAGE, "'%s' is not a ticket number", s);
