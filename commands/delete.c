@@ -62,7 +62,7 @@ int main(int argc, char **argv)
 	number = ticket_number_parse(argv[0]);
 	if (number < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
-	h.ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+	h.ticket = api_ticket_get(number);
 	id = json_long(h.ticket, "id", -1);
 	invoices = invoice_count_for_ticket(id);
 	timers = cJSON_GetArraySize(json_get(h.ticket, "ticket_timers"));

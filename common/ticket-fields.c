@@ -44,10 +44,21 @@ void ticket_fields_add(cJSON *body, const struct ticket_fields *f)
 		cJSON_AddStringToObject(body, "status", status);
 		free(status);
 	}
-	if (f->priority)
-		cJSON_AddStringToObject(body, "priority", f->priority);
-	if (f->problem_type)
-		cJSON_AddStringToObject(body, "problem_type", f->problem_type);
+	if (f->priority) {
+		char *priority = ticket_settings_check_account(f->priority, "priorities", "--priority",
+							       "priority", "priorities");
+
+		cJSON_AddStringToObject(body, "priority", priority);
+		free(priority);
+	}
+	if (f->problem_type) {
+		char *type = ticket_settings_check_account(f->problem_type, "problem_types",
+							   "--problem-type", "problem type",
+							   "problem types");
+
+		cJSON_AddStringToObject(body, "problem_type", type);
+		free(type);
+	}
 	if (due)
 		cJSON_AddStringToObject(body, "due_date", due);
 	free(due);

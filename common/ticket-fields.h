@@ -11,8 +11,8 @@
 struct ticket_fields {
 	const char *subject;		/* --subject */
 	const char *status;		/* --status: checked against the account's list */
-	const char *priority;		/* --priority: the account's own words, sent as typed */
-	const char *problem_type;	/* --problem-type: sent as typed */
+	const char *priority;		/* --priority: checked against the account's list */
+	const char *problem_type;	/* --problem-type: checked against the account's list */
 	const char *due;		/* --due: YYYY-MM-DD, a full timestamp, or a relative day (date.h) */
 	const char *assign;		/* --tech or --assign: TECH|me (tech-lookup.h) */
 	const char *contact;		/* --contact: NAME|ID (customer-lookup.h) */
@@ -27,7 +27,8 @@ int ticket_fields_any(const struct ticket_fields *f);
  * (subject, status in the account's spelling, priority, problem_type,
  * due_date, ticket_type_id, user_id). What needs no request is checked
  * first, then the ticket settings are read (status, type, a tech's name;
- * cached a day), then GET /me for "me". Dies on bad input (exit 2) and on
+ * cached a day) and the account settings (priority, problem type; cached
+ * a day), then GET /me for "me". Dies on bad input (exit 2) and on
  * API failures.
  */
 void ticket_fields_add(cJSON *body, const struct ticket_fields *f);

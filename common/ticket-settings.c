@@ -9,18 +9,37 @@
 
 static cJSON *settings;
 
+/*
+ * The answer to GET path, or its object at key when key is not NULL
+ * (an empty object when it has none), from cache when younger than a day,
+ * else from the API (then cached). The caller's to free.
+ */
+static cJSON *cached_get(const char *cache, const char *path, const char *key)
+{
+	cJSON *got = cache_read_json(cache, TICKET_SETTINGS_MAX_AGE), *all;
+
+	if (cJSON_IsObject(got))
+		return got;
+	cJSON_Delete(got);
+	got = all = api_get(path, NULL);
+	if (!cJSON_IsObject(all))
+		die_with(EXIT_NETWORK, "GET %s: the answer is not an object; try again later", path);
+	if (key) {
+		got = cJSON_DetachItemFromObjectCaseSensitive(all, key);
+		cJSON_Delete(all);
+		if (!cJSON_IsObject(got)) {
+			cJSON_Delete(got);
+			got = cJSON_CreateObject();
+		}
+	}
+	cache_write_json(cache, got);
+	return got;
+}
+
 const cJSON *ticket_settings(void)
 {
-	if (settings)
-		return settings;
-	settings = cache_read_json(TICKET_SETTINGS_CACHE, TICKET_SETTINGS_MAX_AGE);
-	if (cJSON_IsObject(settings))
-		return settings;
-	cJSON_Delete(settings);
-	settings = api_get("/tickets/settings", NULL);
-	if (!cJSON_IsObject(settings))
-		die_with(EXIT_NETWORK, "GET /tickets/settings: the answer is not an object; try again later");
-	cache_write_json(TICKET_SETTINGS_CACHE, settings);
+	if (!settings)
+		settings = cached_get(TICKET_SETTINGS_CACHE, "/tickets/settings", NULL);
 	return settings;
 }
 
@@ -51,29 +70,71 @@ void ticket_settings_names(const cJSON *s, const char *key, struct strvec *out)
 		strvec_push(out, json_string(it, "name", ""));
 }
 
+/*
+ * typed in the spelling of valid (ignoring case), the caller's to free;
+ * else exit 2 naming option, the closest of valid and all of them.
+ * Frees valid.
+ */
+static char *check_in(struct strvec *valid, const char *typed, const char *option,
+		      const char *what, const char *whats)
+{
+	struct sbuf msg = SBUF_INIT;
+	const char *closest;
+	long i = name_match_equal(valid, typed);
+
+	if (i >= 0) {
+		char *found = xstrdup(valid->v[i]);
+
+		strvec_clear(valid);
+		return found;
+	}
+	sbuf_addf(&msg, "unknown %s '%s' for %s", what, typed, option);
+	closest = name_match_closest(valid, typed);
+	if (closest)
+		sbuf_addf(&msg, "; did you mean '%s'?", closest);
+	sbuf_addf(&msg, "\nvalid %s: ", whats);
+	name_match_join(&msg, valid);
+	strvec_clear(valid);
+	die_with(EXIT_USAGE, "%s", msg.buf);
+}
+
 char *ticket_settings_check_status(const char *status, const char *option)
 {
 	struct strvec statuses = STRVEC_INIT;
-	struct sbuf msg = SBUF_INIT;
-	const char *closest;
-	long i;
 
 	ticket_settings_strings(ticket_settings(), "ticket_status_list", &statuses);
-	i = name_match_equal(&statuses, status);
-	if (i >= 0) {
-		char *found = xstrdup(statuses.v[i]);
+	return check_in(&statuses, status, option, "status", "statuses");
+}
 
-		strvec_clear(&statuses);
-		return found;
+static cJSON *account_ticket;
+
+const cJSON *ticket_settings_account(void)
+{
+	if (!account_ticket)
+		account_ticket = cached_get(ACCOUNT_TICKET_CACHE, "/settings", "ticket");
+	return account_ticket;
+}
+
+char *ticket_settings_check_account(const char *typed, const char *key, const char *option,
+				    const char *what, const char *whats)
+{
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(ticket_settings_account(), key);
+	struct strvec valid = STRVEC_INIT;
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, list) {
+		if (!cJSON_IsString(it))
+			continue;
+		if (!*it->valuestring) {
+			if (!*typed)	/* the account allows none: clearing it */
+				return xstrdup("");
+			continue;
+		}
+		strvec_push(&valid, it->valuestring);
 	}
-	sbuf_addf(&msg, "unknown status '%s' for %s", status, option);
-	closest = name_match_closest(&statuses, status);
-	if (closest)
-		sbuf_addf(&msg, "; did you mean '%s'?", closest);
-	sbuf_addstr(&msg, "\nvalid statuses: ");
-	name_match_join(&msg, &statuses);
-	strvec_clear(&statuses);
-	die_with(EXIT_USAGE, "%s", msg.buf);
+	if (!valid.nr)		/* the account lists none: nothing to check against */
+		return xstrdup(typed);
+	return check_in(&valid, typed, option, what, whats);
 }
 
 long ticket_settings_resolve_type(const char *arg, char **name)

@@ -44,6 +44,29 @@ void ticket_settings_names(const cJSON *settings, const char *key, struct strvec
 char *ticket_settings_check_status(const char *status, const char *option);
 
 /*
+ * The "ticket" object of the account settings, GET /settings: its
+ * "problem_types" and "priorities" (["", "0 Urgent", "1 High", ...]),
+ * which GET /tickets/settings does not carry. Cached as
+ * ACCOUNT_TICKET_CACHE for a day like the ticket settings; owned by this
+ * module and kept until exit. Dies with the API's error.
+ */
+#define ACCOUNT_TICKET_CACHE "account-ticket-settings"
+const cJSON *ticket_settings_account(void);
+
+/*
+ * typed checked like a status against the strings of the account
+ * settings' list at key ("priorities", "problem_types"): the account's
+ * spelling, the caller's to free, or exit 2 with did-you-mean:
+ *   syncro: unknown priority 'urgent' for --priority; did you mean '0 Urgent'?
+ *   valid priorities: 0 Urgent, 1 High, 2 Normal, 3 Low
+ * what is "priority", whats "priorities". An empty typed is accepted when
+ * the list holds "" (no priority); a list the account leaves empty or
+ * out checks nothing and typed is returned as is.
+ */
+char *ticket_settings_check_account(const char *typed, const char *key, const char *option,
+				    const char *what, const char *whats);
+
+/*
  * --type NAME|ID: a ticket type of the settings by id or by name (whole or
  * a unique part, case-insensitive; several: the user picks on a terminal).
  * Returns its id; *name (if name is not NULL) gets its name, the caller's

@@ -1,6 +1,7 @@
 /*
  * Appointments and the account's settings: GET /settings (its locale, with
- * the account's time zone: the demo shop is in Arizona, America/Phoenix),
+ * the account's time zone: the demo shop is in Arizona, America/Phoenix;
+ * and its ticket problem types and priorities from demo.json),
  * GET/POST /appointments, GET/PUT/DELETE /appointments/{id}, shaped as the
  * OpenAPI file shows them: list items wrapped one by one
  * ({"appointments":[{"appointment":{...}}]}), GET by id flat, POST answered
@@ -24,6 +25,9 @@ void get_settings(struct api_req *r)
 	cJSON_AddStringToObject(locale, "time_format", "hh:mm tt");
 	cJSON_AddStringToObject(locale, "time_zone", ACCOUNT_TIME_ZONE);
 	cJSON_AddStringToObject(locale, "time_offset", "-07:00");
+	/* problem types and priorities: demo.json's "settings_ticket" */
+	cJSON_AddItemToObject(out, "ticket", cJSON_Duplicate(
+		cJSON_GetObjectItemCaseSensitive(r->st->data, "settings_ticket"), 1));
 	cJSON_AddTrueToObject(out, "business_hours_enabled");
 	reply(r, 200, out);
 }

@@ -54,16 +54,59 @@ test_chain_ok () {
 	test $? = 117
 }
 
-# test_have_prereq NAME: NOT_WINE is missing when the programs run under
-# wine (tools/windows-test, which sets SYNCRO_TEST_WINE): the test needs
-# what wine cannot give, and only a real Windows (or Linux) shows it.
-# WINDOWS is there only then: the test is of the Windows build.
-test_have_prereq () {
+# Prerequisites, as git's test-lib declares them. test_set_prereq NAME
+# says NAME is there; test_have_prereq NAME[,NAME...] is true when every
+# one is, checking each known one the first time it is asked:
+#   JQ, CURL     the programs the sandbox helpers run
+#   TTY          script(1), which gives a command a terminal
+#   MANDOC       mandoc(1), which renders the manual pages
+#   NOT_WINE     missing when the programs run under wine (tools/windows-test,
+#                which sets SYNCRO_TEST_WINE): the test needs what wine cannot
+#                give, and only a real Windows (or Linux) shows it
+#   WINDOWS      there only then: the test is of the Windows build
+# A test that needs one names it first: test_expect_success JQ 'title' '...'
+# and is a named skip without it; a script that needs one throughout says
+# test_require_prereq NAME... before its first test (1..0 # SKIP).
+test_prereqs_set=" "
+test_prereqs_missing=" "
+test_set_prereq () {
+	test_prereqs_set="$test_prereqs_set$1 "
+}
+
+test_check_prereq () {
 	case $1 in
+	JQ) command -v jq >/dev/null 2>&1 ;;
+	CURL) command -v curl >/dev/null 2>&1 ;;
+	TTY) command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1 ;;
+	MANDOC) command -v mandoc >/dev/null 2>&1 ;;
 	NOT_WINE) test -z "${SYNCRO_TEST_WINE:-}" ;;
 	WINDOWS) test -n "${SYNCRO_TEST_WINE:-}" ;;
 	*) echo "test_have_prereq: unknown prerequisite '$1'" >&2; return 1 ;;
 	esac
+}
+
+test_have_prereq () {
+	for test_one_prereq in $(echo "$1" | tr , " "); do
+		case $test_prereqs_set in *" $test_one_prereq "*) continue ;; esac
+		case $test_prereqs_missing in *" $test_one_prereq "*) return 1 ;; esac
+		if test_check_prereq "$test_one_prereq"; then
+			test_set_prereq "$test_one_prereq"
+		else
+			test_prereqs_missing="$test_prereqs_missing$test_one_prereq "
+			return 1
+		fi
+	done
+	return 0
+}
+
+# test_require_prereq NAME...: skip the whole script, naming what is missing.
+test_require_prereq () {
+	for test_one_required in "$@"; do
+		if ! test_have_prereq "$test_one_required"; then
+			echo "1..0 # SKIP missing $test_one_required"
+			exit 0
+		fi
+	done
 }
 
 # test_expect_success [PREREQ] TITLE BODY
@@ -213,6 +256,10 @@ sandbox_curl () {
 }
 
 start_sandbox () {
+	# the helpers below talk to it with curl and read its log with jq
+	if test "$test_count" = 0; then
+		test_require_prereq CURL JQ
+	fi
 	sandbox_out=$TRASH_DIRECTORY/.sandbox.out
 	sandbox_err=$TRASH_DIRECTORY/.sandbox.err
 	# the parent must not read an earlier sandbox's lines before the
@@ -297,6 +344,20 @@ sandbox_api () {
 sandbox_connections () {
 	sandbox_requests_json >"$TRASH_DIRECTORY/.requests.json" &&
 	jq "[.requests[].connection] | unique | length" "$TRASH_DIRECTORY/.requests.json"
+}
+
+# expect_requests LINE...: the sandbox got exactly these requests
+# ("METHOD PATH", as sandbox_requests prints them).
+expect_requests () {
+	printf "%s\n" "$@" >expect.requests &&
+	sandbox_requests >actual.requests &&
+	test_cmp expect.requests actual.requests
+}
+
+# requests_with_bodies: METHOD, PATH and the JSON body of each request the
+# sandbox got, one JSON array a line.
+requests_with_bodies () {
+	sandbox_requests_json | jq -c '.requests[] | [.method, .path, .body]'
 }
 
 sandbox_clear_requests () {

@@ -4,13 +4,6 @@ test_description='errors from the API: one message and exit code for each kind'
 
 start_sandbox
 
-# expect_requests LINE...: the sandbox got exactly these requests.
-expect_requests () {
-	printf "%s\n" "$@" >expect.requests &&
-	sandbox_requests >actual.requests &&
-	test_cmp expect.requests actual.requests
-}
-
 cat >expect.401 <<\EOF
 syncro api: the Syncro API refused 'GET /tickets' (401): Not authorized
 hint: the API key may be wrong or expired, or lack the permission 'Tickets - List/Search'; check it with 'syncro doctor'

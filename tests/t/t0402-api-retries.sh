@@ -15,12 +15,6 @@ rate_limit:
 timeout: 1
 EOF
 
-expect_requests () {
-	printf "%s\n" "$@" >expect.requests &&
-	sandbox_requests >actual.requests &&
-	test_cmp expect.requests actual.requests
-}
-
 # A delayed request is logged when the sandbox answers it: wait for N.
 wait_for_requests () {
 	n=0
@@ -43,7 +37,7 @@ test_expect_success '429 with Retry-After: waits what the server says, then succ
 	expect_requests "GET /api/v1/me" "GET /api/v1/me"
 '
 
-test_expect_success 'on a terminal the wait is a countdown on one line' '
+test_expect_success TTY 'on a terminal the wait is a countdown on one line' '
 	sandbox_clear_requests &&
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":429,\"body\":\"{}\",\"headers\":{\"Retry-After\":\"2\"}}" &&
 	script -qec "syncro api /me >/dev/null" /dev/null >typescript &&

@@ -4,12 +4,6 @@ test_description='syncro api: methods, fields, --input, -i, --paginate, auth for
 
 start_sandbox --page-size 5
 
-expect_requests () {
-	printf "%s\n" "$@" >expect.requests &&
-	sandbox_requests >actual.requests &&
-	test_cmp expect.requests actual.requests
-}
-
 test_expect_success 'GET with -f sends a query and prints the answer indented' '
 	sandbox_clear_requests &&
 	syncro api /tickets -f number=32164 -f "query=Own cloud" >out &&

@@ -8,12 +8,6 @@ probe () {
 	"$abs_top_builddir/tests/helpers/api-probe" "$@"
 }
 
-expect_requests () {
-	printf "%s\n" "$@" >expect.requests &&
-	sandbox_requests >actual.requests &&
-	test_cmp expect.requests actual.requests
-}
-
 expect_no_requests () {
 	sandbox_requests >actual.requests &&
 	test ! -s actual.requests

@@ -5,7 +5,7 @@ test_description='connections: the POSTs of a command reuse the connection of it
 start_sandbox
 
 # connections FILE: the TCP connections a -v trace opened ("* Connected
-# to ..." from libcurl).
+# to ..." from libcurl); the sandbox counts them too (sandbox_connections).
 connections () {
 	grep -c "^\* Connected to " "$1"
 }
@@ -23,6 +23,7 @@ test_expect_success 'comment N uncached: GET and POST on 1 connection' '
 	syncro comment -v 32164 -m "fixed the sync client" >out 2>trace &&
 	requests_were 2 1 &&
 	test "$(connections trace)" = 1 &&
+	test "$(sandbox_connections)" = 1 &&
 	grep "^\* Re-using existing connection" trace
 '
 
@@ -31,7 +32,8 @@ test_expect_success 'close N uncached: every request on 1 connection' '
 	sandbox_clear_requests &&
 	syncro close -v 32160 -m "Reset the Outlook profile." --no-log >out 2>trace &&
 	requests_were 4 1 &&
-	test "$(connections trace)" = 1
+	test "$(connections trace)" = 1 &&
+	test "$(sandbox_connections)" = 1
 '
 
 # get_then_post SECONDS: GET /me, a pause, a POST, in one process.
@@ -49,7 +51,8 @@ test_expect_success 'a POST soon after a read reuses its connection' '
 
 test_expect_success 'a POST after the connection was idle past the bound takes a new one' '
 	get_then_post 3.2 &&
-	test "$(connections trace)" = 2
+	test "$(connections trace)" = 2 &&
+	test "$(sandbox_connections)" = 2
 '
 
 test_done

@@ -2,10 +2,7 @@
 test_description='manual pages: lint clean, and every option of every verb documented'
 . "$(dirname "$0")/../test-lib.sh"
 
-if ! command -v mandoc >/dev/null 2>&1; then
-	echo "1..0 # SKIP mandoc is not installed"
-	exit 0
-fi
+test_require_prereq MANDOC
 
 man_dir=$abs_top_srcdir/man
 

@@ -141,7 +141,7 @@ test_expect_success '--no-input: no prompt even on a terminal' '
 '
 
 test_expect_success 'every field: settings, contacts, techs looked up, one POST' '
-	rm -f "$(cache_dir)/ticket-settings.json" &&
+	rm -f "$(cache_dir)/ticket-settings.json" "$(cache_dir)/account-ticket-settings.json" &&
 	sandbox_clear_requests &&
 	syncro create --customer 34288075 --subject "Label printer" -m "Prints blank" \
 		--problem-type Hardware --status "in progress" --priority "1 High" \
@@ -153,6 +153,7 @@ test_expect_success 'every field: settings, contacts, techs looked up, one POST'
 	test_cmp expect actual &&
 	cat >expect <<-\EOF &&
 	GET /api/v1/tickets/settings
+	GET /api/v1/settings
 	GET /api/v1/contacts?customer_id=34288075
 	POST /api/v1/tickets
 	EOF

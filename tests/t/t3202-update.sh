@@ -30,7 +30,7 @@ test_expect_success 'the cache has the new status' '
 	grep "^32164	108430330	In Progress	34288070	Jerry Burger	Own cloud thing again	" "$TSV"
 '
 
-test_expect_success 'a cached number: the PUT alone; one line per field' '
+test_expect_success 'a cached number: the account settings once, the PUT; one line per field' '
 	sandbox_clear_requests &&
 	syncro update "#32164" --status "waiting on customer" --priority "1 High" \
 		--assign sam --due 2026-05-02 --subject "Own cloud sync again" \
@@ -44,7 +44,10 @@ test_expect_success 'a cached number: the PUT alone; one line per field' '
 	#32164  tech: Sam Ortega
 	EOF
 	test_cmp expect actual &&
-	echo "PUT /api/v1/tickets/108430330" >expect &&
+	cat >expect <<-\EOF &&
+	GET /api/v1/settings
+	PUT /api/v1/tickets/108430330
+	EOF
 	sandbox_requests >requests &&
 	test_cmp expect requests &&
 	sandbox_requests_json | jq -S ".requests[-1].body" >actual &&

@@ -12,11 +12,6 @@ use_method () {
 	printf "billing:\n  method: %s\n" "$1" >"$CONFIG"
 }
 
-# METHOD PATH and the JSON body of each request, one line each.
-requests_with_bodies () {
-	sandbox_requests_json | jq -c '.requests[] | [.method, .path, .body]'
-}
-
 # Ticket #32164's timers and lines, in short.
 labor_state () {
 	sandbox_get tickets/108430330 | jq -c '.ticket |

@@ -5,10 +5,6 @@ test_description='syncro time: list, add, edit, rm, charge and --labor-list, eac
 start_sandbox --quirk kind
 export SYNCRO_TEST_NOW=1780000000	# 2026-05-28T20:26:40Z
 
-requests_with_bodies () {
-	sandbox_requests_json | jq -c '.requests[] | [.method, .path, .body]'
-}
-
 timers () {
 	sandbox_get tickets/108430330 | jq -c '.ticket.ticket_timers[] |
 		{id, start_time, end_time, active_duration, product_id, notes, recorded}'
