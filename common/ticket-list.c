@@ -54,6 +54,7 @@ struct ticket_list {
 	const char *priority;	/* ticket_list_require_priority(), or NULL */
 	const char *priority_option;
 	int priority_matched;
+	int priority_listed;	/* checked against the settings' "priorities" */
 	struct strvec priorities;	/* the values the tickets carried */
 };
 
@@ -83,11 +84,6 @@ void ticket_list_sort_by(struct ticket_list *tl, enum ticket_list_sort sort)
 	tl->sort = sort;
 }
 
-void ticket_list_require_priority(struct ticket_list *tl, const char *priority, const char *option)
-{
-	tl->priority = priority;
-	tl->priority_option = option;
-}
 
 /* "1 High" is also "high": the number Syncro puts first is optional. */
 static int priority_is(const char *priority, const char *typed)
@@ -439,27 +435,49 @@ static int by_string(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A --priority no ticket carried, nor the settings list: exit 2 with the valid ones. */
-static void check_priority(struct ticket_list *tl)
+/* Exit 2 with did-you-mean unless typed is one of valid (none: nothing to check). */
+static void check_priority_in(struct strvec *valid, const char *typed, const char *option)
 {
 	const char *closest;
 	struct sbuf sb = SBUF_INIT;
 
-	if (!tl->priority || tl->priority_matched)
-		return;
-	for (size_t i = 0; i < tl->priorities.nr; i++)
-		if (priority_is(tl->priorities.v[i], tl->priority))
+	for (size_t i = 0; i < valid->nr; i++)
+		if (priority_is(valid->v[i], typed))
 			return;
-	if (!tl->priorities.nr)
-		return;	/* nothing to check it against: an empty list */
-	qsort(tl->priorities.v, tl->priorities.nr, sizeof(*tl->priorities.v), by_string);
-	closest = name_match_closest(&tl->priorities, tl->priority);
-	name_match_join(&sb, &tl->priorities);
+	if (!valid->nr)
+		return;
+	closest = name_match_closest(valid, typed);
+	name_match_join(&sb, valid);
 	if (closest)
 		die_with(EXIT_USAGE, "unknown priority '%s' for %s; did you mean '%s'?\nvalid priorities: %s",
-			  tl->priority, tl->priority_option, closest, sb.buf);
+			 typed, option, closest, sb.buf);
 	die_with(EXIT_USAGE, "unknown priority '%s' for %s\nvalid priorities: %s",
-		  tl->priority, tl->priority_option, sb.buf);
+		 typed, option, sb.buf);
+}
+
+void ticket_list_require_priority(struct ticket_list *tl, const char *priority, const char *option)
+{
+	struct strvec listed = STRVEC_INIT, valid = STRVEC_INIT;
+
+	tl->priority = priority;
+	tl->priority_option = option;
+	ticket_settings_strings(ticket_settings(), "priorities", &listed);
+	for (size_t i = 0; i < listed.nr; i++)
+		if (*listed.v[i])
+			strvec_push(&valid, listed.v[i]);
+	check_priority_in(&valid, priority, option);
+	tl->priority_listed = valid.nr > 0;
+	strvec_clear(&listed);
+	strvec_clear(&valid);
+}
+
+/* A --priority no ticket carried (the account listing none): exit 2 with the ones they did. */
+static void check_priority(struct ticket_list *tl)
+{
+	if (!tl->priority || tl->priority_matched || tl->priority_listed)
+		return;
+	qsort(tl->priorities.v, tl->priorities.nr, sizeof(*tl->priorities.v), by_string);
+	check_priority_in(&tl->priorities, tl->priority, tl->priority_option);
 }
 
 size_t ticket_list_finish(struct ticket_list *tl)

@@ -72,9 +72,11 @@ void ticket_list_sort_by(struct ticket_list *tl, enum ticket_list_sort sort);
 /*
  * Keep only the tickets of this priority (borrowed), equal ignoring case
  * or without Syncro's leading number ("high" is "1 High"). The API has no
- * such filter: it is checked here, and at ticket_list_finish() a priority
- * that none of the tickets carried is exit 2 with did-you-mean and the
- * ones they did. option ("--priority") is named in the message.
+ * such filter: it is checked here. When the ticket settings list
+ * "priorities" (ticket_settings(): perhaps a request), one not among them
+ * is exit 2 with did-you-mean at once; else at ticket_list_finish() a
+ * priority that none of the tickets carried is. option ("--priority") is
+ * named in the message.
  */
 void ticket_list_require_priority(struct ticket_list *tl, const char *priority, const char *option);
 

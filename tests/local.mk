@@ -119,6 +119,7 @@ SHELL_TESTS += tests/t/t6205-comment-edit.sh
 SHELL_TESTS += tests/t/t6206-man-width.sh
 SHELL_TESTS += tests/t/t6207-due-tech.sh
 SHELL_TESTS += tests/t/t6220-list-columns.sh
+SHELL_TESTS += tests/t/t6221-list-priorities.sh
 SHELL_TESTS += tests/t/t6208-hints.sh
 SHELL_TESTS += tests/t/t6209-timer.sh
 SHELL_TESTS += tests/t/t6210-status.sh
