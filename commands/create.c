@@ -8,6 +8,7 @@
 #include "compat.h"
 #include "api.h"
 #include "cache.h"
+#include "comment.h"
 #include "config.h"
 #include "customer-lookup.h"
 #include "draft.h"
@@ -85,7 +86,7 @@ static cJSON *first_comment(void)
 	struct comment c = { 0, "Initial Issue", body, 0, !config_get()->email_comments };
 	cJSON *list = cJSON_CreateArray();
 
-	cJSON_AddItemToArray(list, labor_comment_body(&c, NULL));
+	cJSON_AddItemToArray(list, comment_body(&c, NULL));
 	return list;
 }
 

@@ -50,3 +50,6 @@ common_libcommon_a_SOURCES += common/wipe.c common/wipe.h
 common_libcommon_a_SOURCES += common/cache-dir.c common/cache-dir.h
 common_libcommon_a_SOURCES += common/customer-cache.c common/customer-cache.h
 common_libcommon_a_SOURCES += common/bill-run.c common/bill-run.h common/bill-resolved.c
+common_libcommon_a_SOURCES += common/money.c common/money.h
+common_libcommon_a_SOURCES += common/product.c common/product.h
+common_libcommon_a_SOURCES += common/comment.c common/comment.h

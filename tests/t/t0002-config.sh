@@ -42,7 +42,7 @@ test_expect_success 'defaults with no config file' '
 	labor.products.internal   9269124  (default)
 	labor.products.travel     26117  (default)
 	labor.products.website    68055  (default)
-	billing.method            timer  (default)
+	billing.method            line-item  (default)
 	comments.email            false  (default)
 	close_status              Resolved  (default)
 	session_logs              ~/.local/share/syncro  (default)

@@ -55,7 +55,11 @@ test_expect_success '--dry-run prints each ticket'"'"'s requests and sends none'
 	#32153  Desert Sun Dental       90  182.50
 	total                           90  182.50
 	# #32153
-	GET $SYNCRO_BASE_URL/tickets/108428001
+	PRODUCT                  HOURS   PRICE  AMOUNT
+	Labor - Onsite Business   1.00  150.00  150.00
+	Fee - Travel Time         0.50   65.00   32.50
+	total                                   182.50
+	covered by prepaid hours: 4.00 h left, 1.50 h used; the invoice comes to 0.00
 	POST $SYNCRO_BASE_URL/invoices
 	{
 	  "ticket_id": 108428001,
