@@ -121,12 +121,14 @@ static void print_headers(const struct sbuf *headers)
 			putchar(headers->buf[i]);
 }
 
+/* Each page is printed as it comes: memory stays that of one page. */
 static int add_page(const cJSON *items, void *data)
 {
 	const cJSON *item;
 
 	cJSON_ArrayForEach(item, items)
-		cJSON_AddItemToArray(data, cJSON_Duplicate(item, 1));
+		json_array_add(data, item);
+	fflush(stdout);
 	return 0;
 }
 
@@ -149,12 +151,11 @@ static int has_param(const char *path, const struct strvec *query, const char *n
 
 static int run_paginated(const char *path, const struct strvec *query)
 {
-	cJSON *all = cJSON_CreateArray();
+	struct json_array_out all = JSON_ARRAY_OUT_INIT;
 
 	api_paginate(path, query, NULL, has_param(path, query, "per_page") ? 0 : 100,
-		     add_page, all);
-	output_json(all);
-	cJSON_Delete(all);
+		     add_page, &all);
+	json_array_end(&all);
 	return 0;
 }
 

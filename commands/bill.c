@@ -25,6 +25,7 @@
  */
 #include "compat.h"
 #include "bill-run.h"
+#include "complete.h"
 #include "config.h"
 #include "draft.h"
 #include "editor.h"

@@ -12,9 +12,11 @@
 #include "compat.h"
 #include "api.h"
 #include "cache.h"
+#include "complete.h"
 #include "config.h"
 #include "date.h"
 #include "draft.h"
+#include "interrupt.h"
 #include "json.h"
 #include "comment.h"
 #include "labor.h"
@@ -151,16 +153,20 @@ static cJSON *put_status(long number, const char *status, int commented)
 	return api_unwrap(ticket, "ticket");
 }
 
-static int want_log(void)
+static int want_log(long close_number)
 {
-	int yes = 0;
+	int yes = 0, ret;
 
 	/* --no-log is the specific answer; --yes the blanket one. */
 	if (opt_no_log)
 		return 0;
 	if (opt_log || opt_yes)
 		return 1;
-	return prompt_yes_no("Write a session log?", 1, &yes) == PROMPT_OK && yes;
+	interrupt_note("interrupted; the ticket is closed; 'syncro close %ld --log' writes its "
+		       "session log", close_number);
+	ret = prompt_yes_no("Write a session log?", 1, &yes) == PROMPT_OK && yes;
+	interrupt_note(NULL);
+	return ret;
 }
 
 /* Write the log of ticket; its path (the caller's), or NULL after an error. */
@@ -213,16 +219,11 @@ int main(int argc, char **argv)
 		die_with(EXIT_NETWORK, "PUT ticket #%ld: the answer has no ticket; check with "
 			 "'syncro ticket %ld'", number, number);
 	cache_store_tickets(ticket);
-	if (!opt_json) {
-		printf("#%ld  ", number);
-		output_text(stdout, before, SAFE_ONE_LINE);
-		fputs(" -> ", stdout);
-		output_text(stdout, json_string(ticket, "status", status), SAFE_ONE_LINE);
-		putchar('\n');
-	}
+	if (!opt_json)
+		output_status_change(number, before, json_string(ticket, "status", status));
 	fflush(stdout);
 
-	if (want_log()) {
+	if (want_log(number)) {
 		log = write_log(number, &ticket);
 		if (!log) {
 			hint("the ticket is closed; fix that, then 'syncro close %ld --log' writes the log",

@@ -6,6 +6,7 @@
 #include "compat.h"
 #include <cjson/cJSON.h>
 #include "api.h"
+#include "complete.h"
 #include "config.h"
 #include "draft.h"
 #include "editor.h"
@@ -19,7 +20,7 @@
 #include "xmalloc.h"
 
 static const char *opt_message, *opt_file, *opt_subject, *opt_time, *opt_labor;
-static int opt_hidden, opt_email, opt_charge;
+static int opt_hidden, opt_email, opt_charge, opt_edit, opt_delete;
 
 static const struct option_spec options[] = {
 	OPT_STRING('m', "message", &opt_message, "TEXT", "the comment's text"),
@@ -30,6 +31,8 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "time", &opt_time, "MIN", "also record MIN minutes of labor"),
 	OPT_STRING_C(0, "labor", &opt_labor, "ALIAS|ID", "the labor product of --time (default: labor.default)", COMPLETE_LABOR),
 	OPT_BOOL(0, "charge", &opt_charge, "make the time billable now"),
+	OPT_BOOL(0, "edit", &opt_edit, "edit the last comment (the Syncro API cannot: says so)"),
+	OPT_BOOL(0, "delete", &opt_delete, "delete the last comment (the Syncro API cannot: says so)"),
 	OPT_END(),
 };
 
@@ -150,6 +153,8 @@ static _Noreturn void comment_failed(struct api_error *err, long number, long co
 	comment_hints(err, number, comment_id);
 	if (elsewhere)
 		draft_hint_to(draft, "send it to the right ticket", command);
+	else if (err->status == 413)
+		draft_hint_to(draft, "shorten it, then send it with", command);
 	else
 		draft_hint(draft, command);
 	free(command);
@@ -173,6 +178,20 @@ static _Noreturn void time_failed(struct api_error *err, const struct labor *l,
 	api_die_hints(err, &hints);
 }
 
+/*
+ * The Syncro API has no call that edits or deletes a comment (syncro-api.md
+ * §14): say so before anything is sent, and what can be done instead.
+ */
+static _Noreturn void cannot_change_comments(int argc, char **argv)
+{
+	const char *n = argc == 1 ? argv[0] : "N";
+
+	die_with(EXIT_USAGE, "the Syncro API cannot %s a comment once it is posted; %s it in "
+		 "Syncro's web app ('syncro ticket %s --web' opens the ticket), or post a "
+		 "correction with 'syncro comment %s -m TEXT'",
+		 opt_edit ? "edit" : "delete", opt_edit ? "edit" : "delete", n, n);
+}
+
 int main(int argc, char **argv)
 {
 	const struct syncro_config *cfg;
@@ -186,6 +205,8 @@ int main(int argc, char **argv)
 	int with_time, in_comment;
 
 	argc = parse_options(&verb, argc, argv);
+	if (opt_edit || opt_delete)
+		cannot_change_comments(argc, argv);
 	if (argc != 1)
 		usage_error(&verb, "give one ticket number");
 	if ((c.number = parse_ticket_number(argv[0])) < 0)

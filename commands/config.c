@@ -4,22 +4,44 @@
  */
 #include "compat.h"
 #include <cjson/cJSON.h>
+#include "api.h"
 #include "config.h"
+#include "config-edit.h"
 #include "cred.h"
+#include "json.h"
+#include "output.h"
 #include "parse-options.h"
+#include "profile-users.h"
+#include "prompt.h"
 #include "usage.h"
+#include "wipe.h"
 #include "xmalloc.h"
 
-static int opt_json;
+static int opt_json, opt_no_check, opt_key_env, opt_key_stdin;
+static const char *opt_subdomain, *opt_base_url, *opt_key_command, *opt_vault;
 
 static const struct option_spec options[] = {
 	OPT_BOOL(0, "json", &opt_json, "print the settings as a JSON object"),
+	OPT_STRING(0, "subdomain", &opt_subdomain, "SUB", "init: the account, SUB.syncromsp.com"),
+	OPT_STRING(0, "base-url", &opt_base_url, "URL",
+		   "init: an API base URL instead (a proxy, the sandbox)"),
+	OPT_BOOL(0, "api-key-env", &opt_key_env, "init: the key comes from SYNCRO_API_KEY"),
+	OPT_STRING(0, "api-key-command", &opt_key_command, "CMD",
+		   "init: a command that prints the key"),
+	OPT_STRING_C(0, "vault", &opt_vault, "FILE", "init: a SOPS-encrypted YAML file with the key",
+		     COMPLETE_FILE),
+	OPT_BOOL(0, "api-key-stdin", &opt_key_stdin,
+		 "init: read the key from standard input and keep it in the file (mode 0600)"),
+	OPT_BOOL(0, "no-check", &opt_no_check, "init: make no test call"),
 	OPT_END(),
 };
 
 static const struct verb_spec verb = {
-	"config", "syncro config [--json]",
-	"show the effective settings and where each came from", options,
+	"config",
+	"syncro config [--json]\n"
+	"   or: syncro config set KEY VALUE\n"
+	"   or: syncro config init [--subdomain SUB | --base-url URL] [KEY SOURCE] [--no-check]",
+	"show the settings, set one, or set up an account", options,
 	COMPLETE_NONE,
 };
 
@@ -104,6 +126,42 @@ static void add_api_key(const struct syncro_config *cfg)
 	sbuf_release(&where);
 }
 
+/*
+ * The chosen profile, then each profile: its key source and whose key it is
+ * as `syncro doctor` last found (from the cache: nothing is run here).
+ */
+static void add_profiles(const struct syncro_config *cfg)
+{
+	if (cfg->profile)
+		add("profile", xstrdup(cfg->profile), cJSON_CreateString(cfg->profile),
+		    setting_source_name(cfg->source[SET_PROFILE]),
+		    xstrdup(cfg->source[SET_PROFILE] == SOURCE_ENV ? "SYNCRO_PROFILE" : "default_profile"));
+	for (size_t i = 0; i < cfg->profiles_nr; i++) {
+		struct syncro_config keys;
+		struct sbuf sb = SBUF_INIT, user = SBUF_INIT;
+		cJSON *json = cJSON_CreateObject();
+		char *name = xstrfmt("profiles.%s", cfg->profiles[i].name);
+
+		config_profile_keys(cfg, &cfg->profiles[i], &keys);
+		cred_describe(&keys, &user);
+		/* without "profile howard: ", which the line's name says */
+		sbuf_addstr(&sb, strstr(user.buf, ": ") ? strstr(user.buf, ": ") + 2 : user.buf);
+		sbuf_reset(&user);
+		cJSON_AddStringToObject(json, "key_from", sb.buf);
+		if (profile_user_describe(cfg->profiles[i].name, &user) == 0) {
+			sbuf_addf(&sb, ", the key of %s", user.buf);
+			cJSON_AddStringToObject(json, "user", user.buf);
+		} else {
+			sbuf_addstr(&sb, ", whose key is not known yet (run 'syncro doctor')");
+			cJSON_AddNullToObject(json, "user");
+		}
+		add(name, sbuf_detach(&sb, NULL), json, "file", NULL);
+		config_release(&keys);
+		sbuf_release(&user);
+		free(name);
+	}
+}
+
 static void collect(const struct syncro_config *cfg)
 {
 	add_config_file(cfg);
@@ -111,6 +169,7 @@ static void collect(const struct syncro_config *cfg)
 		add_string(cfg, "subdomain", SET_SUBDOMAIN, cfg->subdomain);
 	add_base_url(cfg);
 	add_api_key(cfg);
+	add_profiles(cfg);
 	if (cfg->api_key_command)
 		add_string(cfg, "api_key_command", SET_API_KEY_COMMAND, cfg->api_key_command);
 	if (cfg->vault_file) {
@@ -122,6 +181,9 @@ static void collect(const struct syncro_config *cfg)
 	add_number(cfg, "connect_timeout", SET_CONNECT_TIMEOUT, cfg->connect_timeout);
 	add_number(cfg, "rate_limit.per_minute", SET_RATE_PER_MINUTE, cfg->rate_limit_per_minute);
 	add_number(cfg, "rate_limit.wait", SET_RATE_WAIT, cfg->rate_limit_wait);
+	add_number(cfg, "rate_limit.max_wait", SET_RATE_MAX_WAIT, cfg->rate_limit_max_wait);
+	if (cfg->tls_ca_file)
+		add_path(cfg, "tls.ca_file", SET_TLS_CA_FILE, cfg->tls_ca_file);
 	add_string(cfg, "labor.default", SET_LABOR_DEFAULT, cfg->labor_default);
 	add_number(cfg, "labor.default_minutes", SET_LABOR_DEFAULT_MINUTES,
 		   cfg->labor_default_minutes);
@@ -137,6 +199,8 @@ static void collect(const struct syncro_config *cfg)
 	add("comments.email", xstrdup(cfg->email_comments ? "true" : "false"),
 	    cJSON_CreateBool(cfg->email_comments),
 	    setting_source_name(cfg->source[SET_EMAIL_COMMENTS]), NULL);
+	add_string(cfg, "confirm", SET_CONFIRM, cfg->confirm_writes ? "writes" : "none");
+	add_string(cfg, "estimate.subject_prefix", SET_ESTIMATE_PREFIX, cfg->estimate_prefix);
 	add_string(cfg, "close_status", SET_CLOSE_STATUS, cfg->close_status);
 	add_path(cfg, "session_logs", SET_SESSION_LOGS, cfg->session_logs);
 }
@@ -163,7 +227,6 @@ static void print_lines(void)
 static void print_json(const struct syncro_config *cfg)
 {
 	cJSON *all = cJSON_CreateObject();
-	char *text;
 
 	for (size_t i = 0; i < nr; i++) {
 		cJSON *one = cJSON_CreateObject();
@@ -179,12 +242,159 @@ static void print_json(const struct syncro_config *cfg)
 			cJSON_AddBoolToObject(one, "exists", cfg->file_exists);
 		cJSON_AddItemToObject(all, list[i].name, one);
 	}
-	text = cJSON_Print(all);
-	if (!text)
-		die("out of memory");
-	puts(text);
-	free(text);
+	output_json(all);
 	cJSON_Delete(all);
+}
+
+/* ---- set and init ---- */
+
+static void set_key(const char *path, const char *key, const char *value)
+{
+	struct sbuf err = SBUF_INIT;
+
+	if (config_file_set(path, key, value, &err) < 0)
+		die_with(EXIT_USAGE, "%s", err.buf);
+	sbuf_release(&err);
+}
+
+static char *config_path(void)
+{
+	const char *env = getenv("SYNCRO_CONFIG");
+
+	return env && *env ? xstrdup(env) : xdg_config_path("config.yaml");
+}
+
+static int config_set(int argc, char **argv)
+{
+	char *path, *shown;
+
+	if (opt_json || opt_subdomain || opt_base_url || opt_key_env || opt_key_command ||
+	    opt_vault || opt_key_stdin || opt_no_check)
+		usage_error(&verb, "'syncro config set' takes only KEY VALUE");
+	if (argc != 3)
+		usage_error(&verb, "'syncro config set' takes a key and a value");
+	path = config_path();
+	set_key(path, argv[1], argv[2]);
+	shown = path_for_display(path);
+	printf("%s: %s = %s\n", shown, argv[1], argv[2]);
+	free(shown);
+	free(path);
+	return EXIT_OK;
+}
+
+/* The account: --subdomain, --base-url, or asked for. */
+static void init_account(const char *path)
+{
+	char *sub = NULL;
+
+	if (opt_subdomain && opt_base_url)
+		usage_error(&verb, "'--subdomain' and '--base-url' cannot go together");
+	if (opt_base_url) {
+		set_key(path, "base_url", opt_base_url);
+		return;
+	}
+	if (!opt_subdomain &&
+	    prompt_line("Subdomain (NAME in NAME.syncromsp.com)", NULL, &sub) < 0)
+		die_missing("--subdomain");
+	set_key(path, "subdomain", opt_subdomain ? opt_subdomain : sub);
+	free(sub);
+}
+
+static void read_key_from_stdin(const char *path)
+{
+	struct sbuf key = SBUF_INIT;
+
+	if (sbuf_read_fd(&key, STDIN_FILENO) < 0)
+		die_errno("cannot read the key from standard input");
+	sbuf_trim(&key);
+	if (!key.len)
+		die_with(EXIT_USAGE, "no key on standard input");
+	set_key(path, "api_key", key.buf);
+	wipe_sbuf(&key);
+}
+
+/* The key's source: one option, or asked for (never the key itself on a terminal). */
+static void init_key(const char *path)
+{
+	static const char *const sources[] = {
+		"the environment: export SYNCRO_API_KEY (nothing stored)",
+		"a command that prints it (api_key_command)",
+		"a SOPS-encrypted YAML file (vault.file)",
+	};
+	struct strvec items = STRVEC_INIT;
+	char *answer = NULL;
+	size_t pick;
+	int given = !!opt_key_env + !!opt_key_command + !!opt_vault + !!opt_key_stdin;
+
+	if (given > 1)
+		usage_error(&verb, "give one key source: '--api-key-env', '--api-key-command', "
+			    "'--vault' or '--api-key-stdin'");
+	if (opt_key_command)
+		set_key(path, "api_key_command", opt_key_command);
+	else if (opt_vault)
+		set_key(path, "vault.file", opt_vault);
+	else if (opt_key_stdin)
+		read_key_from_stdin(path);
+	if (given)
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(sources); i++)
+		strvec_push(&items, sources[i]);
+	if (prompt_choose("Where does the API key come from?", &items, &pick) < 0)
+		die_missing("--api-key-env, --api-key-command, --vault or --api-key-stdin");
+	strvec_clear(&items);
+	if (pick == 1) {
+		if (prompt_line("Command", NULL, &answer) < 0)
+			die_missing("--api-key-command");
+		set_key(path, "api_key_command", answer);
+	} else if (pick == 2) {
+		if (prompt_line("Vault file", NULL, &answer) < 0)
+			die_missing("--vault");
+		set_key(path, "vault.file", answer);
+	}
+	free(answer);
+}
+
+/* GET /me with what was just written: who the key belongs to. */
+static int init_check(void)
+{
+	struct api_request req = { "GET", "/me", NULL, NULL, NULL };
+	struct api_error err = API_ERROR_INIT;
+	cJSON *me = NULL;
+	int code;
+
+	if (api_call(&req, &me, &err) < 0) {
+		api_error_print(&err, NULL);
+		fprintf(stderr, "the settings are saved; fix them with 'syncro config set' "
+			"and check again with 'syncro doctor'\n");
+		code = err.code;
+		api_error_release(&err);
+		return code;
+	}
+	printf("connected as %s <%s>\n", json_string(me, "user_name", "?"),
+	       json_string(me, "user_email", "?"));
+	cJSON_Delete(me);
+	return EXIT_OK;
+}
+
+static int config_init(int argc)
+{
+	char *path, *shown;
+	int code = EXIT_OK;
+
+	if (argc != 1)
+		usage_error(&verb, "'syncro config init' takes options only");
+	if (opt_json)
+		usage_error(&verb, "'syncro config init' does not take --json");
+	path = config_path();
+	init_account(path);
+	init_key(path);
+	shown = path_for_display(path);
+	printf("wrote %s\n", shown);
+	free(shown);
+	free(path);
+	if (!opt_no_check)
+		code = init_check();
+	return code;
 }
 
 int main(int argc, char **argv)
@@ -193,8 +403,16 @@ int main(int argc, char **argv)
 	char *problem;
 	int code = EXIT_OK;
 
-	if (parse_options(&verb, argc, argv))
-		usage_error(&verb, "'syncro config' takes no arguments");
+	argc = parse_options(&verb, argc, argv);
+	if (argc && !strcmp(argv[0], "set"))
+		return config_set(argc, argv);
+	if (argc && !strcmp(argv[0], "init"))
+		return config_init(argc);
+	if (argc)
+		usage_error(&verb, "unknown subcommand '%s' (set, init)", argv[0]);
+	if (opt_subdomain || opt_base_url || opt_key_env || opt_key_command || opt_vault ||
+	    opt_key_stdin || opt_no_check)
+		usage_error(&verb, "that option is for 'syncro config init'");
 	cfg = config_get();
 	collect(cfg);
 	if (opt_json)

@@ -9,6 +9,7 @@
 #include "api.h"
 #include "cache.h"
 #include "comment.h"
+#include "complete.h"
 #include "config.h"
 #include "customer-lookup.h"
 #include "draft.h"
@@ -36,8 +37,9 @@ static const struct option_spec options[] = {
 	OPT_STRING_C(0, "status", &f.status, "STATUS", "the status (default: the account's, New)",
 		     COMPLETE_STATUS),
 	OPT_STRING(0, "priority", &f.priority, "PRIORITY", "the priority (\"1 High\"...)"),
-	OPT_STRING(0, "due", &f.due, "DATE", "the due date, YYYY-MM-DD"),
-	OPT_STRING_C(0, "assign", &f.assign, "TECH|me", "assign a tech", COMPLETE_TECH),
+	OPT_STRING(0, "due", &f.due, "DATE", "the due date: YYYY-MM-DD, tomorrow, +3d, friday"),
+	OPT_STRING_C(0, "assign", &f.assign, "TECH|me", "assign a tech ('me': you)", COMPLETE_TECH),
+	OPT_STRING_C(0, "tech", &f.assign, "TECH|me", "the same as --assign, as in 'list --tech'", COMPLETE_TECH),
 	OPT_STRING(0, "contact", &f.contact, "NAME|ID", "the customer's contact"),
 	OPT_STRING(0, "type", &f.type, "NAME|ID", "the ticket type"),
 	OPT_BOOL(0, "json", &opt_json, "print the new ticket as JSON"),
@@ -50,8 +52,8 @@ static const struct verb_spec verb = {
 	"open a new ticket", options, COMPLETE_NONE,
 };
 
-/* Ask for what is missing, or name all of it in one error. */
-static void ask_missing(char **asked_customer, char **asked_subject)
+/* Without a terminal, name everything missing in one error. */
+static void check_missing(void)
 {
 	const char *missing[2];
 	size_t n = 0;
@@ -60,25 +62,38 @@ static void ask_missing(char **asked_customer, char **asked_subject)
 		missing[n++] = "--customer";
 	if (!f.subject)
 		missing[n++] = "--subject";
-	if (!n)
+	if (!n || prompt_can_ask())
 		return;
-	if (!prompt_can_ask()) {
-		if (n == 1)
-			die_missing(missing[0]);
-		die_with(EXIT_USAGE, "missing %s and %s; pass them%s", missing[0], missing[1],
-			 isatty(STDIN_FILENO) ? " (prompts are off with --no-input)" :
-			 " or run on a terminal");
-	}
-	if (!customer) {
-		if (prompt_line("Customer", NULL, asked_customer) < 0)
-			die_missing("--customer");
-		customer = *asked_customer;
-	}
-	if (!f.subject) {
-		if (prompt_line("Subject", NULL, asked_subject) < 0)
-			die_missing("--subject");
-		f.subject = *asked_subject;
-	}
+	if (n == 1)
+		die_missing(missing[0]);
+	die_with(EXIT_USAGE, "missing %s and %s; pass them%s", missing[0], missing[1],
+		 isatty(STDIN_FILENO) ? " (prompts are off with --no-input)" :
+		 " or run on a terminal");
+}
+
+static void ask_customer(char **asked)
+{
+	if (customer)
+		return;
+	if (prompt_line("Customer", NULL, asked) < 0)
+		die_missing("--customer");
+	customer = *asked;
+}
+
+/* The subject, then (when the subject was asked for) the first comment. */
+static void ask_subject_and_body(char **asked_subject, char **asked_body)
+{
+	if (f.subject)
+		return;
+	if (prompt_line("Subject", NULL, asked_subject) < 0)
+		die_missing("--subject");
+	f.subject = *asked_subject;
+	if (body)
+		return;
+	if (prompt_line("Description", "", asked_body) < 0)
+		die_missing("--body");
+	if (**asked_body)
+		body = *asked_body;
 }
 
 static cJSON *first_comment(void)
@@ -119,7 +134,7 @@ int main(int argc, char **argv)
 	struct api_error err = API_ERROR_INIT;
 	struct api_request post = { "POST", "/tickets", NULL, NULL, NULL };
 	char *draft = NULL;
-	char *asked_customer = NULL, *asked_subject = NULL, *name = NULL, *url;
+	char *asked_customer = NULL, *asked_subject = NULL, *asked_body = NULL, *name = NULL, *url;
 	cJSON *req, *ticket;
 	long customer_id;
 
@@ -127,15 +142,20 @@ int main(int argc, char **argv)
 		usage_error(&verb, "'syncro create' takes no arguments; did you mean --subject?");
 	if (no_input)
 		prompt_disable();
-	ask_missing(&asked_customer, &asked_subject);
+	check_missing();
 	if (body && !*body)
 		die_with(EXIT_USAGE, "empty --body; leave it out or say what the problem is");
 
+	/* Everything given is checked, then the customer, before the subject is typed. */
 	req = cJSON_CreateObject();
 	ticket_fields_add(req, &f);
+	ask_customer(&asked_customer);
 	customer_id = customer_resolve(customer, "--customer", &name);
 	cJSON_AddNumberToObject(req, "customer_id", (double)customer_id);
 	ticket_fields_add_contact(req, &f, customer_id);
+	ask_subject_and_body(&asked_subject, &asked_body);
+	if (asked_subject)
+		cJSON_AddStringToObject(req, "subject", f.subject);
 	if (body)
 		cJSON_AddItemToObject(req, "comments_attributes", first_comment());
 
@@ -176,5 +196,6 @@ int main(int argc, char **argv)
 	free(name);
 	free(asked_customer);
 	free(asked_subject);
+	free(asked_body);
 	return fflush(stdout) ? EXIT_ERROR : EXIT_OK;
 }

@@ -4,11 +4,13 @@
  */
 #include "compat.h"
 #include "api.h"
+#include "complete.h"
 #include "customer-cache.h"
 #include "json.h"
 #include "name-match.h"
 #include "output.h"
 #include "parse-options.h"
+#include "table.h"
 #include "ticket-list.h"
 #include "usage.h"
 #include "xmalloc.h"

@@ -10,7 +10,10 @@
 #include "cred.h"
 #include "json.h"
 #include "output.h"
+#include "http.h"
 #include "parse-options.h"
+#include "profile-users.h"
+#include "wipe.h"
 #include "ratelimit.h"
 #include "usage.h"
 #include "xmalloc.h"
@@ -72,10 +75,53 @@ static void check_permissions(const cJSON *me)
 	exit(EXIT_AUTH);
 }
 
+/*
+ * Whose key each profile holds: GET /me with it ("profile howard: Sam
+ * Ortega (id 74572)"), remembered in the cache
+ * for `syncro config` and completion. A profile whose key fails is shown
+ * so, and doctor goes on with the others.
+ */
+static int check_profiles(const struct syncro_config *cfg)
+{
+	int failed = 0;
+
+	for (size_t i = 0; i < cfg->profiles_nr; i++) {
+		struct api_request req = { "GET", "/me", NULL, NULL, NULL };
+		struct api_error err = API_ERROR_INIT;
+		struct syncro_config keys;
+		struct sbuf label = SBUF_INIT, sb = SBUF_INIT;
+		char *key;
+		cJSON *me;
+
+		config_profile_keys(cfg, &cfg->profiles[i], &keys);
+		sbuf_addf(&label, "profile %s:", cfg->profiles[i].name);
+		fflush(stdout);
+		key = cred_api_key(&keys, NULL);
+		http_set_api_key(key);
+		wipe_string(key);
+		free(key);
+		if (api_call(&req, &me, &err)) {
+			sbuf_addf(&sb, "GET /me failed: %s", err.message ? err.message : "?");
+			failed = 1;
+		} else {
+			sbuf_addf(&sb, "%s (id %ld)", json_string(me, "user_name", "?"),
+				  json_long(me, "user_id", -1));
+			profile_users_store(cfg->profiles[i].name, me);
+		}
+		row(label.buf, sb.buf);
+		api_error_release(&err);
+		cJSON_Delete(me);
+		config_release(&keys);
+		sbuf_release(&label);
+		sbuf_release(&sb);
+	}
+	return failed;
+}
+
 /* The shared limit as it stands before doctor's own request. */
 static void describe_rate_limit(const struct syncro_config *cfg, struct sbuf *out)
 {
-	char *file = xdg_state_path("ratelimit");
+	char *file = ratelimit_path(cfg->base_url);
 	long per_minute = cfg->rate_limit_per_minute;
 	double tokens;
 
@@ -88,10 +134,38 @@ static void describe_rate_limit(const struct syncro_config *cfg, struct sbuf *ou
 		sbuf_addf(out, "%ld requests a minute; %ld of %.0f available now",
 			  per_minute, (long)tokens, ratelimit_burst(per_minute));
 	else
-		sbuf_addf(out, "%ld requests a minute; none available, %ld waiting",
-			  per_minute, (long)-tokens);
+		sbuf_addf(out, "%ld requests a minute; none available, the next request waits %ld s",
+			  per_minute, seconds_up(-tokens * 60 / (double)per_minute));
 	free(file);
 }
+
+#ifdef _WIN32
+/* Windows: what runs "#!" helpers, where files live, the console's code page. */
+static void describe_windows(void)
+{
+	const char *sh = compat_sh();
+	unsigned cp = compat_console_codepage();
+	struct sbuf sb = SBUF_INIT;
+	char *dir;
+
+	row("shell:", sh ? sh : "none: '#!' helpers, editors and the pager need Git for Windows' "
+	    "sh.exe (or set SYNCRO_SH)");
+	dir = xdg_config_path(NULL);
+	row("config dir:", dir);
+	free(dir);
+	dir = xdg_state_path(NULL);
+	row("state dir:", dir);
+	free(dir);
+	if (!cp)
+		sbuf_addstr(&sb, "none (no console)");
+	else if (cp == 65001)
+		sbuf_addstr(&sb, "65001 (UTF-8)");
+	else
+		sbuf_addf(&sb, "%u (not UTF-8: 'chcp 65001' shows every name as it is)", cp);
+	row("code page:", sb.buf);
+	sbuf_release(&sb);
+}
+#endif
 
 int main(int argc, char **argv)
 {
@@ -103,6 +177,7 @@ int main(int argc, char **argv)
 	cJSON *me;
 
 	set_program_name("syncro doctor");
+	api_error_hints_in_doctor();
 	argc = parse_options(&verb, argc, argv);
 	if (argc)
 		usage_error(&verb, "no arguments expected");
@@ -113,12 +188,14 @@ int main(int argc, char **argv)
 	row("config:", sb.buf);
 	sbuf_reset(&sb);
 	free(shown);
+#ifdef _WIN32
+	describe_windows();
+#endif
 
 	if (!cfg->base_url || !*cfg->base_url) {
 		row("base URL:", "none");
 		fflush(stdout);
-		die_with(EXIT_AUTH, "no Syncro account configured; set SYNCRO_SUBDOMAIN, or "
-			 "'subdomain' in '%s'", cfg->path);
+		die_with(EXIT_AUTH, "%s", config_no_account_message(cfg));
 	}
 	sbuf_addf(&sb, "%s (%s%s%s)", cfg->base_url, setting_source_name(cfg->base_url_source),
 		  cfg->base_url_from ? " " : "", cfg->base_url_from ? cfg->base_url_from : "");
@@ -133,6 +210,10 @@ int main(int argc, char **argv)
 	}
 	row("API key:", sb.buf);
 	sbuf_reset(&sb);
+	if ((shown = cred_unsafe_file(cfg))) {
+		fflush(stdout);
+		die_with(EXIT_AUTH, "%s", shown);
+	}
 
 	describe_rate_limit(cfg, &rate);
 	fflush(stdout);
@@ -145,10 +226,16 @@ int main(int argc, char **argv)
 		  json_long(me, "user_id", -1), json_bool(me, "admin", 0) ? ", admin" : "");
 	row("user:", sb.buf);
 	sbuf_reset(&sb);
+	if (cfg->profile)
+		profile_users_store(cfg->profile, me);
 	row("subdomain:", json_string(me, "subdomain", "(not reported)"));
 	check_permissions(me);
 	row("rate limit:", rate.buf);
 	cJSON_Delete(me);
+	if (check_profiles(cfg)) {
+		fflush(stdout);
+		die_with(EXIT_AUTH, "a profile's key was refused; fix its key source in '%s'", cfg->path);
+	}
 	sbuf_release(&sb);
 	sbuf_release(&rate);
 	return 0;

@@ -3,7 +3,9 @@
  * newest first. Every page of GET /tickets, one request a page.
  */
 #include "compat.h"
+#include "complete.h"
 #include "customer-lookup.h"
+#include "output.h"
 #include "parse-options.h"
 #include "tech-lookup.h"
 #include "ticket-list.h"
@@ -25,6 +27,7 @@ static const struct option_spec options[] = {
 		     COMPLETE_CUSTOMER),
 	OPT_STRING_C(0, "tech", &opt_tech, "NAME|ID", "only tickets assigned to this tech ('me': you)",
 		     COMPLETE_TECH),
+	OPT_STRING_C(0, "assign", &opt_tech, "NAME|ID", "the same as --tech, as in 'create --assign'", COMPLETE_TECH),
 	OPT_INT('n', "limit", &opt_limit, "N", "show at most N tickets (stop paging there)"),
 	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
 	OPT_END(),
@@ -79,7 +82,7 @@ int main(int argc, char **argv)
 	struct strvec wanted = STRVEC_INIT, filters = STRVEC_INIT;
 	struct ticket_list *tl;
 	unsigned flags = 0;
-	int open_only;
+	int open_only, tty;
 	size_t shown;
 
 	if (parse_options(&verb, argc, argv))
@@ -103,6 +106,9 @@ int main(int argc, char **argv)
 	if (wanted.nr > 1)
 		flags |= TICKET_LIST_MERGE;
 
+	tty = isatty(STDOUT_FILENO);
+	if (!opt_json)
+		pager_start();
 	tl = ticket_list_new(flags, opt_limit);
 	if (open_only)
 		fetch(tl, &filters, "Not Closed");
@@ -112,7 +118,7 @@ int main(int argc, char **argv)
 		fetch(tl, &filters, wanted.v[i]);
 	shown = ticket_list_finish(tl);
 
-	if (!opt_json && isatty(STDOUT_FILENO))
+	if (!opt_json && tty)
 		printf("%zu %sticket%s\n", shown, open_only ? "open " : "", shown == 1 ? "" : "s");
 	strvec_clear(&wanted);
 	strvec_clear(&filters);

@@ -7,12 +7,14 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sys/stat.h>
+#ifndef _WIN32
 #include <sys/wait.h>
-#include "cache-dir.h"
+#endif
 #include "complete.h"
 #include "exit-codes.h"
 #include "exec-path.h"
 #include "levenshtein.h"
+#include "run-command.h"
 #include "usage.h"
 #include "verbs.h"
 #include "xmalloc.h"
@@ -39,6 +41,12 @@ static const char overview[] =
 
 static void set_verb_environment(void)
 {
+#ifdef _WIN32
+	const char *self = compat_self_path();
+
+	if (self)
+		setenv("SYNCRO", self, 1);
+#else
 	char self[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 
@@ -46,6 +54,7 @@ static void set_verb_environment(void)
 		self[n] = '\0';
 		setenv("SYNCRO", self, 1);
 	}
+#endif
 	setenv("SYNCRO_EXEC_PATH", exec_path(), 1);
 }
 
@@ -58,10 +67,21 @@ static void check_plugin_dir(const char *program)
 {
 	char *dir = xstrdup(program);
 	char *slash = strrchr(dir, '/');
+#ifndef _WIN32
 	struct stat st;
+#endif
 
 	if (slash)
 		*slash = '\0';
+#ifdef _WIN32
+	/* no mode bits: the owner and the ACL say who could replace it */
+	if (compat_others_may(dir, 1) == 1)
+		warning("'%s' is in a directory others can write to ('%s'); anyone there could replace it",
+			program, dir);
+	else if (compat_owned_by_me(program) == 0 || compat_others_may(program, 1) == 1)
+		warning("'%s' is owned or writable by someone else; check it before you run it again",
+			program);
+#else
 	if (!stat(dir, &st) && (st.st_mode & (S_IWGRP | S_IWOTH)))
 		warning("'%s' is in a directory others can write to ('%s'); anyone there could replace it",
 			program, dir);
@@ -69,6 +89,7 @@ static void check_plugin_dir(const char *program)
 		 ((st.st_uid != getuid() && st.st_uid != 0) || (st.st_mode & (S_IWGRP | S_IWOTH))))
 		warning("'%s' is owned or writable by someone else; check it before you run it again",
 			program);
+#endif
 	free(dir);
 }
 
@@ -133,8 +154,23 @@ _Noreturn static void run_verb(const char *verb, int argc, char **argv)
 	args[0] = xstrfmt("syncro-%s", verb);
 	for (int i = 0; i < argc; i++)
 		args[i + 1] = argv[i];
+#ifdef _WIN32
+	{
+		/* no exec: run the verb, wait, and exit with its code (git's mingw_execv) */
+		HANDLE proc = compat_spawn(program, (const char *const *)args, -1, -1, -1, 0);
+		int code;
+
+		if (!proc)
+			die_errno("cannot run '%s'", program);
+		/* ^C reaches the verb too: it decides, and we pass on its code */
+		SetConsoleCtrlHandler(NULL, TRUE);
+		code = compat_wait(proc);
+		exit(code < 0 ? 127 : code);
+	}
+#else
 	execv(program, args);
 	die_errno("cannot run '%s'", program);
+#endif
 }
 
 static void help_all(void)
@@ -157,6 +193,11 @@ static void help_all(void)
 /* 0 when `man -w syncro-VERB` finds a page. */
 static int have_man_page(const char *page)
 {
+#ifdef _WIN32
+	/* no man on Windows: help is the verb's --help */
+	(void)page;
+	return -1;
+#else
 	pid_t pid = fork();
 	int status;
 
@@ -175,6 +216,7 @@ static int have_man_page(const char *page)
 	if (waitpid(pid, &status, 0) < 0)
 		return -1;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+#endif
 }
 
 static int cmd_help(int argc, char **argv)
@@ -193,10 +235,14 @@ static int cmd_help(int argc, char **argv)
 		char *page = xstrfmt("syncro-%s", argv[0]);
 		char *help_arg[] = { "--help" };
 
+#ifndef _WIN32
 		if (!have_man_page(page)) {
 			execlp("man", "man", page, (char *)NULL);
 			warning("cannot run 'man'; showing '%s --help' instead", page);
 		}
+#else
+		(void)have_man_page;
+#endif
 		free(page);
 		/* help is no program of its own: its --help is the overview */
 		if (!strcmp(argv[0], "help")) {
@@ -207,6 +253,44 @@ static int cmd_help(int argc, char **argv)
 	}
 }
 
+/* A verb that does not speak the protocol gets file completion. */
+static void pass_completion(const struct sbuf *out, int ok)
+{
+	const char *last = out->len > 1 ? out->buf + out->len - 2 : out->buf;
+
+	while (last > out->buf && last[-1] != '\n')
+		last--;
+	if (ok && *last == ':')
+		fwrite(out->buf, 1, out->len, stdout);
+	else
+		puts(":0");
+}
+
+#ifdef _WIN32
+/* Run `syncro-VERB __complete ...` and pass its answer on, if it gave one. */
+static int forward_completion(const char *verb, int argc, char **argv)
+{
+	int from_path;
+	char *program = valid_verb_name(verb) ? find_verb_program(verb, &from_path) : NULL;
+	const char **args = xcalloc((size_t)argc + 3, sizeof(char *));
+	struct sbuf out = SBUF_INIT;
+	int code = -1;
+
+	if (program) {
+		args[0] = program;
+		args[1] = "__complete";
+		for (int i = 0; i < argc; i++)
+			args[i + 2] = argv[i];
+		set_verb_environment();
+		code = run_capture(args, &out, NULL);
+	}
+	pass_completion(&out, code == 0);
+	sbuf_release(&out);
+	free(args);
+	free(program);
+	return 0;
+}
+#else
 /* Run `syncro-VERB __complete ...` and pass its answer on, if it gave one. */
 static int forward_completion(const char *verb, int argc, char **argv)
 {
@@ -255,28 +339,19 @@ static int forward_completion(const char *verb, int argc, char **argv)
 			status = -1;	/* not WIFEXITED: file completion */
 			break;
 		}
-	/* A verb that does not speak the protocol gets file completion. */
-	{
-		char *last = out.len > 1 ? out.buf + out.len - 2 : out.buf;
-
-		while (last > out.buf && last[-1] != '\n')
-			last--;
-		if (WIFEXITED(status) && !WEXITSTATUS(status) && *last == ':')
-			fwrite(out.buf, 1, out.len, stdout);
-		else
-			puts(":0");
-	}
+	pass_completion(&out, WIFEXITED(status) && !WEXITSTATUS(status));
 	sbuf_release(&out);
 	free(program);
 	return 0;
 }
+#endif
 
 /* Core verbs, then third-party ones, that start with current. */
 static void complete_verb_names(const char *current)
 {
 	struct strvec plugins = STRVEC_INIT;
 
-	complete_kind(COMPLETE_VERB, NULL, current);
+	complete_verbs(current);
 	list_path_verbs(&plugins);
 	for (size_t i = 0; i < plugins.nr; i++)
 		if (starts_with(plugins.v[i], current))
@@ -321,22 +396,22 @@ static int cmd_complete(int argc, char **argv)
 	return 0;
 }
 
-static int cmd_cache_dir(void)
-{
-	char *dir = cache_path(NULL);
-
-	if (!dir)
-		die_with(EXIT_AUTH, "no Syncro account configured, so no cache; set "
-			 "SYNCRO_SUBDOMAIN (see 'syncro doctor')");
-	puts(dir);
-	free(dir);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	const char *verb;
 
+	/* syncro --as NAME VERB ...: the profile for the verb (and a plugin) */
+	while (argc >= 2 && (!strcmp(argv[1], "--as") || starts_with(argv[1], "--as="))) {
+		const char *name = argv[1][4] == '=' ? argv[1] + 5 : argc >= 3 ? argv[2] : NULL;
+
+		if (!name || !*name) {
+			fprintf(stderr, "syncro: option '--as' needs a profile name\n%s", overview);
+			return EXIT_USAGE;
+		}
+		setenv("SYNCRO_PROFILE", name, 1);
+		argc -= argv[1][4] == '=' ? 1 : 2;
+		argv += argv[1][4] == '=' ? 1 : 2;
+	}
 	if (argc < 2)
 		run_verb("list", 0, NULL);
 	verb = argv[1];
@@ -352,12 +427,20 @@ int main(int argc, char **argv)
 		return cmd_help(argc - 2, argv + 2);
 	if (!strcmp(verb, "__complete"))
 		return cmd_complete(argc - 2, argv + 2);
-	/* Hidden: the account's cache directory (cache-dir.h), for tests and scripts. */
-	if (!strcmp(verb, "__cache-dir"))
-		return cmd_cache_dir();
+	/*
+	 * Hidden: the account's cache directory (cache-dir.h), for tests and
+	 * scripts. A verb answers it: the dispatcher never reads the config.
+	 */
+	if (!strcmp(verb, "__cache-dir")) {
+		char *print_dir[] = { "--print-dir" };
+
+		run_verb("refresh-cache", 1, print_dir);
+	}
 	/* Hidden: what completion starts in the background (cache-refresh.h). */
 	if (!strcmp(verb, "__refresh-cache"))
 		run_verb("refresh-cache", argc - 2, argv + 2);
+	if (!strcmp(verb, "appt"))	/* the one alias */
+		verb = "appointment";
 	if (verb[0] == '-') {
 		fprintf(stderr, "syncro: unknown option '%s'\n%s", verb, overview);
 		return EXIT_USAGE;

@@ -6,6 +6,7 @@
 #include "compat.h"
 #include "api.h"
 #include "cache.h"
+#include "complete.h"
 #include "output.h"
 #include "parse-options.h"
 #include "run-command.h"

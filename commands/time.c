@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 #include "api.h"
 #include "cache.h"
+#include "complete.h"
 #include "config.h"
 #include "date.h"
 #include "json.h"
@@ -83,12 +84,7 @@ static void only_for(const char *sub, int ok_labor, int ok_notes, int ok_minutes
 
 static long product_operand(const char *alias_or_id)
 {
-	struct api_error err = API_ERROR_INIT;
-	long id;
-
-	if (labor_product(alias_or_id, &id, &err))
-		api_die_hints(&err, NULL);
-	return id;
+	return labor_product_or_die(alias_or_id);
 }
 
 static long minutes_operand(const char *option, const char *text)

@@ -6,6 +6,7 @@
 #include "compat.h"
 #include "api.h"
 #include "cache.h"
+#include "complete.h"
 #include "json.h"
 #include "output.h"
 #include "parse-options.h"
@@ -21,8 +22,9 @@ static const struct option_spec options[] = {
 	OPT_STRING_C(0, "status", &f.status, "STATUS", "set the status (checked against the account's)",
 		     COMPLETE_STATUS),
 	OPT_STRING(0, "priority", &f.priority, "PRIORITY", "set the priority (\"1 High\"...)"),
-	OPT_STRING_C(0, "assign", &f.assign, "TECH|me", "assign a tech", COMPLETE_TECH),
-	OPT_STRING(0, "due", &f.due, "DATE", "set the due date, YYYY-MM-DD"),
+	OPT_STRING_C(0, "assign", &f.assign, "TECH|me", "assign a tech ('me': you)", COMPLETE_TECH),
+	OPT_STRING_C(0, "tech", &f.assign, "TECH|me", "the same as --assign, as in 'list --tech'", COMPLETE_TECH),
+	OPT_STRING(0, "due", &f.due, "DATE", "set the due date: YYYY-MM-DD, tomorrow, +3d, friday"),
 	OPT_STRING(0, "subject", &f.subject, "TEXT", "set the subject"),
 	OPT_STRING(0, "problem-type", &f.problem_type, "TYPE", "set the problem type"),
 	OPT_STRING(0, "contact", &f.contact, "NAME|ID", "set the contact (one of the customer's)"),

@@ -1,5 +1,6 @@
 #include "compat.h"
 #include "api-error.h"
+#include "config.h"
 #include "json.h"
 #include "sbuf.h"
 #include "usage.h"
@@ -151,13 +152,40 @@ void api_error_release(struct api_error *err)
 	err->message = err->hint = NULL;
 	err->code = 0;
 	err->status = 0;
+	err->unsent = 0;
+}
+
+static int in_doctor;
+
+void api_error_hints_in_doctor(void)
+{
+	in_doctor = 1;
+}
+
+/*
+ * hint (owned) as it is, or in 'syncro doctor' itself without the clause
+ * that sends the user to 'syncro doctor'.
+ */
+static char *doctor_cut(char *hint)
+{
+	char *p = in_doctor && hint ? strstr(hint, "'syncro doctor'") : NULL, *cut = NULL;
+
+	if (!p)
+		return hint;
+	for (char *q = hint; (q = strstr(q, "; ")) && q < p; q++)
+		cut = q;
+	if (!cut)
+		cut = strstr(hint, " with 'syncro doctor'");
+	if (cut)
+		*cut = '\0';
+	return hint;
 }
 
 static void set_error(struct api_error *err, int code, char *message, char *hint)
 {
 	err->code = code;
 	err->message = message;
-	err->hint = hint;
+	err->hint = doctor_cut(hint);
 }
 
 static const char *failure_name(enum http_failure failure)
@@ -185,11 +213,31 @@ static const char *failure_name(enum http_failure failure)
 	return "transfer failed";
 }
 
+/*
+ * Every path of the Syncro API is under /api/v1: a 404 from a base URL
+ * that does not end so is most likely that, not a missing record.
+ */
+static char *base_url_hint(void)
+{
+	const struct syncro_config *cfg = config_get();
+	const char *base = cfg->base_url;
+	size_t len = base ? strlen(base) : 0;
+
+	if (!base || (len >= 7 && !strcmp(base + len - 7, "/api/v1")))
+		return NULL;
+	return xstrfmt("the base URL '%s' (from %s) probably lacks '/api/v1', as in "
+		       "https://SUB.syncromsp.com/api/v1", base,
+		       cfg->base_url_from ? cfg->base_url_from : "the config");
+}
+
 static void transport_error(struct api_error *err, const struct http_response *resp,
 			    const char *request)
 {
 	const char *why = resp->error && *resp->error ? resp->error : failure_name(resp->failure);
 
+	/* Refused, no connection, no such host, no TLS session: nothing went out. */
+	err->unsent = resp->failure == HTTP_REFUSED || resp->failure == HTTP_CONNECT ||
+		resp->failure == HTTP_DNS || resp->failure == HTTP_TLS;
 	switch (resp->failure) {
 	case HTTP_REFUSED:
 		set_error(err, EXIT_USAGE, xstrdup(why), NULL);
@@ -256,7 +304,12 @@ void api_error_from_response(struct api_error *err, const struct http_response *
 		set_error(err, EXIT_NOT_FOUND,
 			  what ? xstrfmt("%s not found", what)
 			       : xstrfmt("'%.*s' not found", (int)strcspn(path, "?"), path),
-			  NULL);
+			  base_url_hint());
+	} else if (status == 413) {
+		set_error(err, EXIT_REJECTED,
+			  xstrfmt("the Syncro API refused '%s' as too large (413)", request),
+			  xstrdup("shorten the text (or attach the rest as a file in Syncro's web "
+				  "app), then send it again"));
 	} else if (status == 429 && resp->retry_after > 0) {
 		set_error(err, EXIT_RATE_LIMITED,
 			  xstrfmt("rate limited by the Syncro API on '%s', which asks to wait %ld s",

@@ -19,8 +19,9 @@ struct api_error {
 	long status;		/* the HTTP status, 0 when no response came */
 	char *message;		/* owned; never empty: "ticket #99999 not found" */
 	char *hint;		/* owned, or NULL: what the user can do next */
+	int unsent;		/* the request never left (refused, no connection): nothing can have changed */
 };
-#define API_ERROR_INIT { 0, 0, NULL, NULL }
+#define API_ERROR_INIT { 0, 0, NULL, NULL, 0 }
 
 /*
  * The API's own words in an error body, trying in order `error`, `errors`
@@ -57,5 +58,11 @@ _Noreturn void api_die_hints(struct api_error *err, const struct strvec *hints);
 /* api_die_hints() without more hints. */
 _Noreturn void api_die(struct api_error *err);
 void api_error_release(struct api_error *err);
+
+/*
+ * For 'syncro doctor' itself: hints from now on leave out "check it with
+ * 'syncro doctor'" and the like, which would send the user in a circle.
+ */
+void api_error_hints_in_doctor(void);
 
 #endif

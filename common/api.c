@@ -5,8 +5,12 @@
 #include "usage.h"
 #include "xmalloc.h"
 
-/* An upper bound for api_paginate(), against an endpoint that never ends. */
-#define MAX_PAGES 100000
+/*
+ * Bounds for api_paginate(), against an answer that would take the memory
+ * or the time of the machine: pages of one list (10000 pages of 100 is a
+ * million tickets); the items on a page are bounded by api_list_items().
+ */
+#define MAX_PAGES 10000
 
 int api_exchange(const struct api_request *req, struct http_response *resp,
 		 cJSON **out, struct api_error *err)
@@ -108,19 +112,81 @@ static int same_start(const cJSON *a, const cJSON *b)
 	return x && y && cJSON_Compare(x, y, 1);
 }
 
+/* What is wrong with a list answer (the caller frees it), or NULL. */
+static char *list_problem(const cJSON *answer, const char *key, const cJSON *items)
+{
+	const cJSON *item;
+	int n = 0;
+
+	if (!answer)
+		return xstrdup("an empty body");
+	if (!cJSON_IsArray(items))
+		return key ? xstrfmt("no '%s' array", key) : xstrdup("no array");
+	cJSON_ArrayForEach(item, items) {
+		if (!cJSON_IsObject(item))
+			return xstrfmt("item %d is not an object", n + 1);
+		if (++n > API_LIST_MAX)
+			return xstrfmt("more than %d items", API_LIST_MAX);
+	}
+	return NULL;
+}
+
+int api_list_items(const cJSON *answer, const char *key, const char *path, long page,
+		   const cJSON **items, struct api_error *err)
+{
+	int len = (int)strcspn(path, "?");
+	char *why;
+
+	*items = page_items(answer, key);
+	why = list_problem(answer, key, *items);
+	if (!why)
+		return 0;
+	*items = NULL;
+	api_error_release(err);
+	err->code = EXIT_NETWORK;
+	err->status = 200;
+	err->message = page ? xstrfmt("the Syncro API answered 'GET %.*s' (page %ld) with a "
+				      "malformed list: %s", len, path, page, why)
+			    : xstrfmt("the Syncro API answered 'GET %.*s' with a malformed list: %s",
+				      len, path, why);
+	err->hint = xstrfmt("try again later; 'syncro api %.*s' shows the answer", len, path);
+	free(why);
+	return -1;
+}
+
+/* The page's list, checked by api_list_items(); dies (exit 7) when it is none. */
+static const cJSON *checked_page(const cJSON *answer, const char *key, const char *path,
+				 long page)
+{
+	struct api_error err = API_ERROR_INIT;
+	const cJSON *items;
+
+	if (api_list_items(answer, key, path, page, &items, &err))
+		api_die(&err);
+	return items;
+}
+
+const cJSON *api_list_or_die(const cJSON *answer, const char *key, const char *path)
+{
+	return checked_page(answer, key, path, 0);
+}
+
 int api_paginate(const char *path, const struct strvec *query, const char *key,
 		 int per_page, api_page_fn fn, void *data)
 {
 	cJSON *previous = NULL;
 	int ret = 0;
 
-	for (long page = 1; page <= MAX_PAGES; page++) {
+	for (long page = 1;; page++) {
 		struct strvec q = STRVEC_INIT;
 		const cJSON *items;
 		cJSON *answer;
 		long total;
 		int stop;
 
+		if (page > MAX_PAGES)
+			die_with(EXIT_NETWORK, "the Syncro API still sends pages of '%.*s' after %d; "
+				 "stopped there", (int)strcspn(path, "?"), path, MAX_PAGES);
 		for (size_t i = 0; query && i < query->nr; i++)
 			strvec_push(&q, query->v[i]);
 		strvec_pushf(&q, "page=%ld", page);
@@ -129,10 +195,9 @@ int api_paginate(const char *path, const struct strvec *query, const char *key,
 		answer = api_get(path, &q);
 		strvec_clear(&q);
 
-		items = page_items(answer, key);
+		items = checked_page(answer, key, path, page);
 		total = json_long(answer, "meta.total_pages", -1);
-		stop = !cJSON_IsArray(items) || !cJSON_GetArraySize(items) ||
-			(previous && same_start(previous, items));
+		stop = !cJSON_GetArraySize(items) || (previous && same_start(previous, items));
 		if (!stop)
 			ret = fn(items, data);
 		stop = stop || ret || (total >= 0 && page >= total);
@@ -156,7 +221,8 @@ int api_ticket_lookup_gently(long number, cJSON **ticket, struct api_error *err)
 	struct strvec query = STRVEC_INIT;
 	char what[64];
 	struct api_request req = { "GET", "/tickets", &query, NULL, what };
-	cJSON *tickets, *t, *found = NULL, *answer;
+	const cJSON *tickets, *t, *found = NULL;
+	cJSON *answer;
 
 	*ticket = NULL;
 	snprintf(what, sizeof(what), "ticket #%ld", number);
@@ -166,16 +232,19 @@ int api_ticket_lookup_gently(long number, cJSON **ticket, struct api_error *err)
 		return -1;
 	}
 	strvec_clear(&query);
-	tickets = cJSON_GetObjectItemCaseSensitive(answer, "tickets");
+	if (api_list_items(answer, "tickets", "/tickets", 0, &tickets, err)) {
+		cJSON_Delete(answer);
+		return -1;
+	}
 	cJSON_ArrayForEach(t, tickets)
 		if (json_long(t, "number", -1) == number && json_long(t, "id", -1) > 0) {
 			found = t;
 			break;
 		}
-	if (cJSON_IsArray(tickets) && cJSON_GetArraySize(tickets))
+	if (cJSON_GetArraySize(tickets))
 		cache_store_tickets(tickets);
 	if (found)
-		*ticket = cJSON_DetachItemViaPointer(tickets, found);
+		*ticket = cJSON_Duplicate(found, 1);
 	cJSON_Delete(answer);
 	if (!*ticket) {
 		api_error_release(err);

@@ -64,13 +64,29 @@ cJSON *api_delete(const char *path);
 cJSON *api_unwrap(cJSON *resp, const char *key);
 
 /*
+ * The array key of a list answer (NULL: the first array in it, or the
+ * answer itself when it is one), checked: at most API_LIST_MAX items (Syncro
+ * sends 25, or up to 100, a page), each an object. 0 and *items (borrowed
+ * from answer), or -1, *items NULL and err (exit 7, "the Syncro API answered
+ * 'GET /tickets' (page 2) with a malformed list: no 'tickets' array") for
+ * an empty body, an answer without the array, an item that is not an
+ * object, or too many. path is the request's, page its page (0: none).
+ */
+#define API_LIST_MAX 1000
+int api_list_items(const cJSON *answer, const char *key, const char *path, long page,
+		   const cJSON **items, struct api_error *err);
+/* The same, dying instead (exit 7). */
+const cJSON *api_list_or_die(const cJSON *answer, const char *key, const char *path);
+
+/*
  * Page through a list: GET path with query plus page=1, 2, ... (and
  * per_page=N when per_page > 0; Syncro honours it on some endpoints, up to
  * 100). Each page's array `key` ("tickets"; NULL: the first array in the
  * answer) goes to fn, borrowed for the call, so memory stays flat. Stops
  * after meta.total_pages, on an empty page, on a page that repeats the
  * previous one (an endpoint that ignores page), or when fn returns
- * non-zero, which is then returned. Dies on failure.
+ * non-zero, which is then returned. Dies on failure, and with exit 7 on a
+ * page that api_list_items() refuses or past 10000 pages.
  */
 typedef int (*api_page_fn)(const cJSON *items, void *data);
 int api_paginate(const char *path, const struct strvec *query, const char *key,

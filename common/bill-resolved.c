@@ -10,6 +10,7 @@
 #include "product.h"
 #include "output.h"
 #include "prompt.h"
+#include "table.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -90,7 +91,7 @@ static int journaled(long number)
 	struct journal j = JOURNAL_INIT;
 	int ret = 0;
 
-	if (!journal_load(&j, "bill", number) && journal_exists(&j))
+	if (!journal_peek(&j, "bill", number) && journal_exists(&j))
 		ret = json_bool(journal_options(&j), "comment", 0) ? -1 : 1;
 	journal_release(&j);
 	return ret;

@@ -72,7 +72,7 @@ void bill_release(struct bill *b)
 
 static long number_of(const cJSON *v)
 {
-	return cJSON_IsNumber(v) ? (long)v->valuedouble : 0;
+	return cJSON_IsNumber(v) ? json_long(v, "", 0) : 0;
 }
 
 static long max_id(const cJSON *ticket, const char *field)
@@ -140,7 +140,7 @@ int bill_start(struct bill *b, struct api_error *err)
 
 	if (journal_load(&b->j, "bill", b->number) < 0)
 		return set_error(err, EXIT_ERROR,
-				 xstrfmt("cannot resume the bill of #%ld", b->number), NULL);
+				 xstrfmt("cannot bill #%ld now", b->number), NULL);
 	if (api_ticket_call(b->number, "GET", "", NULL, &t, err))
 		return -1;
 	b->ticket = api_unwrap(t, "ticket");
@@ -989,7 +989,7 @@ void bill_print_requests(struct bill *b, FILE *fp)
 	cJSON *body;
 
 	if (b->with_comment && !bill_comment_done(b))
-		/* A plain comment is not read back (labor_comment_post()). */
+		/* A plain comment is not read back (comment_post()). */
 		print_ticket_post(b, fp, "/comment",
 				  comment_body(&b->comment, b->method == BILLING_COMMENT && with_labor ?
 					       &b->labor : NULL), b->method == BILLING_COMMENT && with_labor);

@@ -2,7 +2,7 @@
  * The steps of `syncro bill`, journaled (journal.h) so that a run that
  * failed anywhere resumes where it stopped and never posts twice:
  *
- *   comment        the work notes (labor_comment_post)         bill N only
+ *   comment        the work notes (comment_post)               bill N only
  *   labor          the time, per billing.method (labor.h)      bill N only
  *   charge         the timer charged onto a line (method timer) bill N only
  *   charge_others  the timers still uncharged, when agreed

@@ -60,7 +60,7 @@ void comment_hints(const struct api_error *err, long number, long comment_id)
 	if (comment_id > 0)
 		hint("Syncro answered that it made comment %ld: look at 'syncro ticket %ld' "
 		     "before you send it again", comment_id, number);
-	else if (err->code == EXIT_NETWORK)
+	else if (err->code == EXIT_NETWORK && !err->unsent)
 		hint("the comment may have reached Syncro: look at 'syncro ticket %ld' "
 		     "before you send it again", number);
 }

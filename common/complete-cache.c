@@ -172,3 +172,18 @@ int complete_customers(const char *prefix)
 	cJSON_Delete(customers);
 	return DIRECTIVE_NO_FILE;
 }
+
+/* The sources option tables name (complete.h): values are not used. */
+#define SOURCE(name, fn) \
+	static int name##_source(const char *values, const char *prefix) \
+	{ \
+		(void)values; \
+		return fn(prefix); \
+	} \
+	const struct complete_source complete_source_##name = { name##_source }
+
+SOURCE(tickets, complete_tickets);
+SOURCE(statuses, complete_statuses);
+SOURCE(labor, complete_labor);
+SOURCE(customers, complete_customers);
+SOURCE(techs, complete_techs);

@@ -1,28 +1,30 @@
 /*
- * The `__complete` protocol. `syncro-VERB __complete WORD... CURRENT`
- * prints one candidate per line as "value<TAB>description", then a line
- * ":N" whose bits tell the shell what else to do. Never touches the network.
+ * Completion of Syncro's values. The `__complete` protocol itself and the
+ * kinds that know nothing of Syncro (files, fixed words) are in
+ * parse-options.h; these are the sources an option table names for values
+ * that live in Syncro. Never touches the network.
  */
 #ifndef SYNCRO_COMPLETE_H
 #define SYNCRO_COMPLETE_H
 
 #include "parse-options.h"
 
-enum complete_directive {
-	DIRECTIVE_ERROR = 1,		/* nothing sensible: do nothing */
-	DIRECTIVE_NO_SPACE = 2,		/* do not add a space after the value */
-	DIRECTIVE_NO_FILE = 4,		/* do not fall back to file names */
-	DIRECTIVE_KEEP_ORDER = 32,	/* keep our order (open tickets first) */
-};
+/* The kinds of value an option table can name (parse-options.h's struct complete_source). */
+extern const struct complete_source complete_source_tickets, complete_source_statuses,
+	complete_source_labor, complete_source_customers, complete_source_techs,
+	complete_source_verbs;
+#define COMPLETE_TICKET		(&complete_source_tickets)	/* ticket numbers from the cache */
+#define COMPLETE_STATUS		(&complete_source_statuses)	/* statuses from the cached settings */
+#define COMPLETE_LABOR		(&complete_source_labor)	/* labor aliases from the config */
+#define COMPLETE_CUSTOMER	(&complete_source_customers)	/* customers from the cache */
+#define COMPLETE_TECH		(&complete_source_techs)	/* techs from the cached settings */
+#define COMPLETE_VERB		(&complete_source_verbs)	/* syncro verbs (help VERB) */
+extern const struct complete_source complete_source_profiles, complete_source_invoices;
+#define COMPLETE_PROFILE	(&complete_source_profiles)	/* profile names from the config (profile-users.c) */
+#define COMPLETE_INVOICE	(&complete_source_invoices)	/* invoice numbers from the cache (invoice-cache.c) */
 
-/* Answer for a verb from its option table; returns the exit code (0). */
-int complete_verb(const struct verb_spec *verb, int nwords, const char **words);
-
-/* Print the candidates of one kind that start with prefix; returns directive bits. */
-int complete_kind(enum complete_kind kind, const char *values, const char *prefix);
-
-/* One candidate line; description may be NULL. */
-void complete_candidate(const char *value, const char *description);
+/* The core verbs that start with prefix, with their summaries (complete.c). */
+int complete_verbs(const char *prefix);
 
 /*
  * The kinds answered from the cache (complete-cache.c); each prints the

@@ -1,119 +1,14 @@
 #include "compat.h"
 #include <fcntl.h>
-#include <pwd.h>
 #include <sys/stat.h>
 #include <yaml.h>
+#include "complete.h"
 #include "config.h"
+#include "name-match.h"
 #include "sbuf.h"
 #include "usage.h"
 #include "wipe.h"
 #include "xmalloc.h"
-
-/* ---- paths ---- */
-
-static const char *home_dir(void)
-{
-	const char *home = getenv("HOME");
-	struct passwd *pw;
-
-	if (home && home[0] == '/')
-		return home;
-	pw = getpwuid(getuid());
-	if (pw && pw->pw_dir && pw->pw_dir[0] == '/')
-		return pw->pw_dir;
-	die_with(EXIT_AUTH, "cannot find your home directory: set HOME");
-}
-
-/* An XDG base directory: the variable if absolute, else $HOME/fallback. */
-static char *xdg_path(const char *var, const char *fallback, const char *file)
-{
-	const char *base = getenv(var);
-	struct sbuf sb = SBUF_INIT;
-
-	if (base && base[0] == '/') {
-		sbuf_addstr(&sb, base);
-	} else {
-		sbuf_addstr(&sb, home_dir());
-		sbuf_addch(&sb, '/');
-		sbuf_addstr(&sb, fallback);
-	}
-	while (sb.len > 1 && sb.buf[sb.len - 1] == '/')
-		sbuf_setlen(&sb, sb.len - 1);
-	sbuf_addstr(&sb, "/syncro");
-	if (file && *file)
-		sbuf_addf(&sb, "/%s", file);
-	return sbuf_detach(&sb, NULL);
-}
-
-char *xdg_config_path(const char *file)
-{
-	return xdg_path("XDG_CONFIG_HOME", ".config", file);
-}
-
-char *xdg_state_path(const char *file)
-{
-	return xdg_path("XDG_STATE_HOME", ".local/state", file);
-}
-
-char *xdg_cache_path(const char *file)
-{
-	return xdg_path("XDG_CACHE_HOME", ".cache", file);
-}
-
-char *xdg_data_path(const char *file)
-{
-	return xdg_path("XDG_DATA_HOME", ".local/share", file);
-}
-
-int mkdir_for_file(const char *path)
-{
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-
-	if (!slash || slash == dir) {
-		free(dir);
-		return 0;
-	}
-	*slash = '\0';
-	for (char *p = dir + 1; ; p++) {
-		if (*p == '/' || *p == '\0') {
-			char c = *p;
-
-			*p = '\0';
-			if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-				int saved = errno;
-
-				free(dir);
-				errno = saved;
-				return -1;
-			}
-			*p = c;
-			if (!c)
-				break;
-		}
-	}
-	free(dir);
-	return 0;
-}
-
-char *expand_home(const char *path)
-{
-	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0'))
-		return xstrfmt("%s%s", home_dir(), path + 1);
-	return xstrdup(path);
-}
-
-char *path_for_display(const char *path)
-{
-	const char *home = getenv("HOME");
-	size_t len = home ? strlen(home) : 0;
-
-	while (len > 1 && home[len - 1] == '/')
-		len--;
-	if (len > 1 && !strncmp(path, home, len) && path[len] == '/')
-		return xstrfmt("~%s", path + len);
-	return xstrdup(path);
-}
 
 /* ---- names ---- */
 
@@ -198,6 +93,7 @@ static void set_defaults(struct syncro_config *cfg)
 	cfg->connect_timeout = 10;
 	cfg->rate_limit_per_minute = 180;
 	cfg->rate_limit_wait = 60;
+	cfg->rate_limit_max_wait = 600;
 	cfg->vault_field = xstrdup("credentials.credential");
 	cfg->labor_default = xstrdup("remote");
 	cfg->labor_default_minutes = 60;
@@ -207,6 +103,7 @@ static void set_defaults(struct syncro_config *cfg)
 	cfg->billing = BILLING_LINE_ITEM;
 	cfg->billing_status = xstrdup("Invoiced");
 	cfg->close_status = xstrdup("Resolved");
+	cfg->estimate_prefix = xstrdup("Estimate - ");
 	cfg->session_logs = xdg_data_path(NULL);
 }
 
@@ -214,7 +111,7 @@ static void set_defaults(struct syncro_config *cfg)
 
 enum value_kind {
 	V_STRING, V_PATH, V_NUMBER, V_BOOL, V_AUTH, V_BILLING, V_SUBDOMAIN,
-	V_URL, V_MAP, V_PRODUCTS,
+	V_URL, V_MAP, V_PRODUCTS, V_PROFILES, V_CONFIRM,
 };
 
 struct key_spec {
@@ -237,6 +134,12 @@ static const struct key_spec vault_keys[] = {
 static const struct key_spec rate_limit_keys[] = {
 	{ "per_minute", V_NUMBER, SET_RATE_PER_MINUTE, AT(rate_limit_per_minute), 1, NULL },
 	{ "wait", V_NUMBER, SET_RATE_WAIT, AT(rate_limit_wait), 0, NULL },
+	{ "max_wait", V_NUMBER, SET_RATE_MAX_WAIT, AT(rate_limit_max_wait), 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const struct key_spec tls_keys[] = {
+	{ "ca_file", V_PATH, SET_TLS_CA_FILE, AT(tls_ca_file), 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -254,8 +157,23 @@ static const struct key_spec billing_keys[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
+static const struct key_spec estimate_keys[] = {
+	{ "subject_prefix", V_STRING, SET_ESTIMATE_PREFIX, AT(estimate_prefix), 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
 static const struct key_spec comments_keys[] = {
 	{ "email", V_BOOL, SET_EMAIL_COMMENTS, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+struct parse;
+static void walk_profiles(struct parse *p, const yaml_node_t *map, const char *key);
+
+static const struct key_spec profile_keys[] = {
+	{ "api_key_command", V_STRING, SET_API_KEY_COMMAND, AT(api_key_command), 0, NULL },
+	{ "vault", V_MAP, 0, 0, 0, vault_keys },
+	{ "api_key", V_STRING, SET_API_KEY, AT(api_key), 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -269,11 +187,16 @@ static const struct key_spec top_keys[] = {
 	{ "timeout", V_NUMBER, SET_TIMEOUT, AT(timeout), 1, NULL },
 	{ "connect_timeout", V_NUMBER, SET_CONNECT_TIMEOUT, AT(connect_timeout), 1, NULL },
 	{ "rate_limit", V_MAP, 0, 0, 0, rate_limit_keys },
+	{ "tls", V_MAP, 0, 0, 0, tls_keys },
 	{ "labor", V_MAP, 0, 0, 0, labor_keys },
 	{ "billing", V_MAP, 0, 0, 0, billing_keys },
 	{ "comments", V_MAP, 0, 0, 0, comments_keys },
 	{ "close_status", V_STRING, SET_CLOSE_STATUS, AT(close_status), 0, NULL },
 	{ "session_logs", V_PATH, SET_SESSION_LOGS, AT(session_logs), 0, NULL },
+	{ "profiles", V_PROFILES, 0, 0, 0, NULL },
+	{ "default_profile", V_STRING, SET_PROFILE, AT(default_profile), 0, NULL },
+	{ "confirm", V_CONFIRM, SET_CONFIRM, 0, 0, NULL },
+	{ "estimate", V_MAP, 0, 0, 0, estimate_keys },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -462,31 +385,49 @@ static void walk_policy(struct parse *p, const yaml_node_t *map, const char *ali
 	entry->subject_prefix = policy.subject_prefix;
 }
 
-static void walk_products(struct parse *p, const yaml_node_t *map, const char *key)
+/*
+ * A mapping of NAME: value whose names are aliases (labor.products,
+ * profiles): fn gets each name, its value node and "key.NAME" for messages.
+ */
+typedef void (*named_fn)(struct parse *p, const yaml_node_t *k, const yaml_node_t *v,
+			 const char *full);
+
+static void walk_named(struct parse *p, const yaml_node_t *map, const char *key,
+		       const char *what, const char *noun, named_fn fn)
 {
 	if (map->type != YAML_MAPPING_NODE)
-		bad_value(p, map, "expected a mapping of alias: product id for '%s'", key);
+		bad_value(p, map, "expected a mapping of %s for '%s'", what, key);
 	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
 	     pair < map->data.mapping.pairs.top; pair++) {
 		yaml_node_t *k = yaml_document_get_node(p->doc, pair->key);
 		yaml_node_t *v = yaml_document_get_node(p->doc, pair->value);
-		const char *alias;
 		char *name;
-		long id;
 
 		if (k->type != YAML_SCALAR_NODE || !valid_alias(scalar(k)))
-			bad_value(p, k, "expected an alias of letters, digits, '-' or '_' in '%s'", key);
-		alias = scalar(k);
-		name = xstrfmt("%s.%s", key, alias);
-		if (v->type == YAML_MAPPING_NODE)
-			walk_policy(p, v, alias, name);
-		else if (v->type != YAML_SCALAR_NODE || (id = parse_number(scalar(v), 1)) < 0)
-			bad_value(p, v, "expected a product id, or a mapping with 'product:', for '%s'",
-				  name);
-		else
-			set_labor(p->cfg, alias, id, SOURCE_FILE);
+			bad_value(p, k, "expected %s of letters, digits, '-' or '_' in '%s'", noun, key);
+		name = xstrfmt("%s.%s", key, scalar(k));
+		fn(p, k, v, name);
 		free(name);
 	}
+}
+
+static void add_product(struct parse *p, const yaml_node_t *k, const yaml_node_t *v,
+			const char *name)
+{
+	long id;
+
+	if (v->type == YAML_MAPPING_NODE)
+		walk_policy(p, v, scalar(k), name);
+	else if (v->type != YAML_SCALAR_NODE || (id = parse_number(scalar(v), 1)) < 0)
+		bad_value(p, v, "expected a product id, or a mapping with 'product:', for '%s'",
+			  name);
+	else
+		set_labor(p->cfg, scalar(k), id, SOURCE_FILE);
+}
+
+static void walk_products(struct parse *p, const yaml_node_t *map, const char *key)
+{
+	walk_named(p, map, key, "alias: product id", "an alias", add_product);
 }
 
 static void set_value(struct parse *p, const struct key_spec *spec,
@@ -506,6 +447,9 @@ static void set_value(struct parse *p, const struct key_spec *spec,
 		return;
 	case V_PRODUCTS:
 		walk_products(p, node, key);
+		return;
+	case V_PROFILES:
+		walk_profiles(p, node, key);
 		return;
 	case V_STRING:
 		s = need_string(p, node, key);
@@ -560,6 +504,15 @@ static void set_value(struct parse *p, const struct key_spec *spec,
 		else
 			bad_value(p, node, "expected 'header' or 'query' for '%s'", key);
 		break;
+	case V_CONFIRM:
+		s = need_string(p, node, key);
+		if (!strcmp(s, "writes"))
+			cfg->confirm_writes = 1;
+		else if (!strcmp(s, "none"))
+			cfg->confirm_writes = 0;
+		else
+			bad_value(p, node, "expected 'writes' or 'none' for '%s'", key);
+		break;
 	case V_BILLING:
 		s = need_string(p, node, key);
 		if (!strcmp(s, "timer"))
@@ -592,12 +545,121 @@ static void walk_map(struct parse *p, const yaml_node_t *map,
 		for (spec = keys; spec->name; spec++)
 			if (!strcmp(spec->name, scalar(k)))
 				break;
-		if (spec->name)
+		if (spec->name) {
 			set_value(p, spec, v, name);
-		else
-			warning("unknown key '%s' in %s", name, p->cfg->path);
+		} else {
+			char *closest = config_key_closest(name);
+
+			if (closest)
+				warning("unknown key '%s' in %s; did you mean '%s'?", name,
+					p->cfg->path, closest);
+			else
+				warning("unknown key '%s' in %s", name, p->cfg->path);
+			free(closest);
+		}
 		free(name);
 	}
+}
+
+/*
+ * profiles: {NAME: {api_key_command | vault | api_key}}: each parsed into a
+ * scratch config with the same key table, then kept as a config_profile.
+ */
+static void add_profile(struct parse *p, const yaml_node_t *k, const yaml_node_t *v,
+			const char *name)
+{
+	struct syncro_config scratch = { 0 };
+	struct parse sp = { &scratch, p->doc, { 0, 0, 0 }, 0 };
+	struct config_profile *prof;
+
+	if (config_find_profile(p->cfg, scalar(k)))
+		bad_value(p, k, "profile '%s' is defined twice", scalar(k));
+	if (v->type != YAML_MAPPING_NODE)
+		bad_value(p, v, "expected a mapping with api_key_command, vault or api_key for '%s'", name);
+	scratch.path = p->cfg->path;	/* borrowed, for messages */
+	walk_map(&sp, v, profile_keys, name);
+	ALLOC_GROW(p->cfg->profiles, p->cfg->profiles_nr + 1, p->cfg->profiles_alloc);
+	prof = &p->cfg->profiles[p->cfg->profiles_nr++];
+	prof->name = xstrdup(scalar(k));
+	prof->api_key_command = scratch.api_key_command;
+	prof->vault_file = scratch.vault_file;
+	prof->vault_field = scratch.vault_field ? scratch.vault_field :
+		xstrdup("credentials.credential");
+	prof->api_key = scratch.api_key;
+}
+
+static void walk_profiles(struct parse *p, const yaml_node_t *map, const char *key)
+{
+	walk_named(p, map, key, "name: key source", "a profile name", add_profile);
+}
+
+static void add_key_names(struct strvec *out, const struct key_spec *keys, const char *prefix)
+{
+	for (const struct key_spec *k = keys; k->name; k++) {
+		char *name = prefix ? xstrfmt("%s.%s", prefix, k->name) : xstrdup(k->name);
+
+		if (k->kind == V_MAP)
+			add_key_names(out, k->children, name);
+		else if (k->kind == V_PRODUCTS)
+			strvec_pushf(out, "%s.NAME", name);
+		else if (k->kind == V_PROFILES)
+			add_key_names(out, profile_keys, "profiles.NAME");
+		else
+			strvec_push(out, name);
+		free(name);
+	}
+}
+
+void config_key_names(struct strvec *out)
+{
+	add_key_names(out, top_keys, NULL);
+}
+
+/* key is one of config_key_names() as it is. */
+static int config_key_known_exactly(const char *key)
+{
+	struct strvec names = STRVEC_INIT;
+	int known = 0;
+
+	config_key_names(&names);
+	for (size_t i = 0; i < names.nr && !known; i++)
+		known = !strcmp(names.v[i], key);
+	strvec_clear(&names);
+	return known;
+}
+
+int config_key_known(const char *key)
+{
+	static const char products[] = "labor.products.", profiles[] = "profiles.";
+	const char *dot;
+	int known;
+
+	if (!strncmp(key, products, strlen(products)))
+		return valid_alias(key + strlen(products));
+	/* profiles.NAME.KEY: any NAME, a key of the profile table */
+	if (!strncmp(key, profiles, strlen(profiles)) && (dot = strchr(key + strlen(profiles), '.'))) {
+		char *name = xstrndup(key + strlen(profiles), (size_t)(dot - key) - strlen(profiles));
+		char *generic = xstrfmt("profiles.NAME%s", dot);
+
+		known = valid_alias(name) && config_key_known_exactly(generic);
+		free(name);
+		free(generic);
+		return known;
+	}
+	return config_key_known_exactly(key);
+}
+
+char *config_key_closest(const char *key)
+{
+	struct strvec names = STRVEC_INIT;
+	const char *closest;
+	char *found;
+
+	config_key_names(&names);
+	closest = name_closest(&names, key);
+	found = closest ? xstrdup(closest) : NULL;
+	strvec_clear(&names);
+	return found;
 }
 
 static _Noreturn void syntax_error(const char *path, const yaml_parser_t *parser)
@@ -673,7 +735,12 @@ static int read_file(struct syncro_config *cfg)
 	}
 	close(fd);
 	cfg->file_exists = 1;
+#ifdef _WIN32
+	/* msvcrt's mode bits are made up: the ACL says who else may read it */
+	cfg->file_mode_ok = compat_others_may(cfg->path, 0) == 0;
+#else
 	cfg->file_mode_ok = !(st.st_mode & (S_IRGRP | S_IROTH));
+#endif
 	parse_file(cfg, text.buf, text.len);
 	wipe_sbuf(&text);
 	return 0;
@@ -727,6 +794,98 @@ static void resolve_base_url(struct syncro_config *cfg)
 	cfg->source[SET_BASE_URL] = cfg->base_url_source;
 }
 
+/* ---- profiles ---- */
+
+/*
+ * --as NAME on every verb: parse-options.h's program options, installed
+ * before main() in every program that links the config. It sets
+ * SYNCRO_PROFILE, which choose_profile() reads, for the verb and for what
+ * it runs.
+ */
+static const char *opt_as;
+static const struct option_spec as_options[] = {
+	OPT_STRING_C(0, "as", &opt_as, "NAME", "use the API key of profile NAME (sets SYNCRO_PROFILE)",
+		     COMPLETE_PROFILE),
+	OPT_END(),
+};
+
+static void as_parsed(void)
+{
+	if (opt_as)
+		setenv("SYNCRO_PROFILE", opt_as, 1);
+}
+
+static const struct program_options syncro_options = { as_options, as_parsed };
+
+__attribute__((constructor)) static void install_as_option(void)
+{
+	parse_options_program = &syncro_options;
+}
+
+const struct config_profile *config_find_profile(const struct syncro_config *cfg,
+						 const char *name)
+{
+	for (size_t i = 0; name && i < cfg->profiles_nr; i++)
+		if (!strcmp(cfg->profiles[i].name, name))
+			return &cfg->profiles[i];
+	return NULL;
+}
+
+static void replace(char **field, const char *value)
+{
+	if (*field)
+		wipe_string(*field);
+	free(*field);
+	*field = value ? xstrdup(value) : NULL;
+}
+
+/* Put profile's key sources in place of cfg's own. */
+static void use_profile_keys(struct syncro_config *cfg, const struct config_profile *prof)
+{
+	replace(&cfg->api_key_command, prof->api_key_command);
+	replace(&cfg->vault_file, prof->vault_file);
+	replace(&cfg->vault_field, prof->vault_field);
+	replace(&cfg->api_key, prof->api_key);
+	cfg->source[SET_API_KEY_COMMAND] = cfg->source[SET_VAULT_FILE] =
+		cfg->source[SET_VAULT_FIELD] = cfg->source[SET_API_KEY] = SOURCE_FILE;
+}
+
+/* SYNCRO_PROFILE (set by --as), else default_profile; dies on an unknown name. */
+static void choose_profile(struct syncro_config *cfg)
+{
+	const char *name = env_value("SYNCRO_PROFILE");
+	const struct config_profile *prof;
+	struct sbuf names = SBUF_INIT;
+
+	cfg->source[SET_PROFILE] = name ? SOURCE_ENV : cfg->default_profile ? SOURCE_FILE : SOURCE_DEFAULT;
+	if (!name)
+		name = cfg->default_profile;
+	if (!name)
+		return;
+	prof = config_find_profile(cfg, name);
+	if (!prof) {
+		for (size_t i = 0; i < cfg->profiles_nr; i++)
+			sbuf_addf(&names, "%s%s", i ? ", " : "", cfg->profiles[i].name);
+		die_with(EXIT_AUTH, "no profile '%s' in '%s'; %s%s", name, cfg->path,
+			 names.len ? "its profiles are: " : "add it under 'profiles:' (see syncro-config(5))",
+			 names.buf);
+	}
+	cfg->profile = xstrdup(name);
+	use_profile_keys(cfg, prof);
+}
+
+void config_profile_keys(const struct syncro_config *cfg, const struct config_profile *profile,
+			 struct syncro_config *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->path = xstrdup(cfg->path);
+	out->file_exists = cfg->file_exists;
+	out->file_mode_ok = cfg->file_mode_ok;
+	out->profile = xstrdup(profile->name);
+	out->source[SET_PROFILE] = SOURCE_ENV;
+	use_profile_keys(out, profile);
+}
+
 /* ---- entry points ---- */
 
 int config_load(struct syncro_config *cfg, const char *path)
@@ -745,6 +904,7 @@ int config_load(struct syncro_config *cfg, const char *path)
 	if (read_file(cfg) < 0)
 		return -1;
 	resolve_base_url(cfg);
+	choose_profile(cfg);
 	return 0;
 }
 
@@ -765,8 +925,23 @@ void config_release(struct syncro_config *cfg)
 	}
 	free(cfg->labor);
 	free(cfg->billing_status);
+	for (size_t i = 0; i < cfg->profiles_nr; i++) {
+		struct config_profile *prof = &cfg->profiles[i];
+
+		wipe_string(prof->api_key);
+		free(prof->name);
+		free(prof->api_key_command);
+		free(prof->vault_file);
+		free(prof->vault_field);
+		free(prof->api_key);
+	}
+	free(cfg->profiles);
+	free(cfg->profile);
+	free(cfg->default_profile);
 	free(cfg->close_status);
+	free(cfg->estimate_prefix);
 	free(cfg->session_logs);
+	free(cfg->tls_ca_file);
 	memset(cfg, 0, sizeof(*cfg));
 }
 
@@ -820,4 +995,15 @@ long config_labor_product(const struct syncro_config *cfg, const char *alias_or_
 		if (!strcmp(cfg->labor[i].alias, alias_or_id))
 			return cfg->labor[i].product_id;
 	return -1;
+}
+
+char *config_no_account_message(const struct syncro_config *cfg)
+{
+	char *path = path_for_display(cfg->path);
+	char *msg = xstrfmt("no Syncro account configured; run 'syncro config init' (or set "
+			    "SYNCRO_SUBDOMAIN, or 'subdomain' in '%s'); to try syncro without "
+			    "an account, run 'syncro sandbox'", path);
+
+	free(path);
+	return msg;
 }

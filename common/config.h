@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "paths.h"
+
 enum setting_source { SOURCE_DEFAULT, SOURCE_FILE, SOURCE_ENV };
 enum auth_mode { AUTH_HEADER, AUTH_QUERY };
 enum billing_method { BILLING_TIMER, BILLING_LINE_ITEM, BILLING_COMMENT };
@@ -25,6 +27,15 @@ enum billing_method { BILLING_TIMER, BILLING_LINE_ITEM, BILLING_COMMENT };
  *     taxable: true            labor is sent taxable:false unless this says so
  *     subject_prefix: "Emergency - "   the ticket's subject gets it when billed
  */
+/* profiles.NAME: one tech's key sources (each NULL when not set). */
+struct config_profile {
+	char *name;		/* "howard" */
+	char *api_key_command;
+	char *vault_file;	/* ~ expanded */
+	char *vault_field;	/* default credentials.credential */
+	char *api_key;
+};
+
 struct labor_product {
 	char *alias;		/* "remote" */
 	long product_id;	/* 1190473 */
@@ -41,8 +52,11 @@ enum setting_id {
 	SET_VAULT_FIELD, SET_API_KEY, SET_AUTH, SET_TIMEOUT, SET_CONNECT_TIMEOUT,
 	SET_RATE_PER_MINUTE, SET_RATE_WAIT, SET_LABOR_DEFAULT,
 	SET_LABOR_DEFAULT_MINUTES, SET_BILLING, SET_EMAIL_COMMENTS,
-	SET_CLOSE_STATUS, SET_SESSION_LOGS,
+	SET_CLOSE_STATUS, SET_SESSION_LOGS, SET_PROFILE, SET_CONFIRM,
 	SET_BILLING_STATUS, SET_LABOR_MAX_MINUTES,
+	SET_ESTIMATE_PREFIX,
+	SET_RATE_MAX_WAIT,
+	SET_TLS_CA_FILE,
 	SETTING__NR
 };
 
@@ -71,6 +85,8 @@ struct syncro_config {
 	long connect_timeout;		/* seconds, default 10 */
 	long rate_limit_per_minute;	/* rate_limit.per_minute, default 180 */
 	long rate_limit_wait;		/* rate_limit.wait: seconds after a bare 429, default 60 */
+	long rate_limit_max_wait;	/* rate_limit.max_wait: a command's waits in all, default 600 */
+	char *tls_ca_file;		/* tls.ca_file: the CAs to trust, ~ expanded; NULL: see http.h */
 
 	char *labor_default;		/* labor.default, default "remote" */
 	long labor_default_minutes;	/* labor.default_minutes, default 60 */
@@ -80,6 +96,20 @@ struct syncro_config {
 	enum billing_method billing;	/* billing.method, default line-item */
 	char *billing_status;		/* billing.status: bill ends with it, default Invoiced */
 	int email_comments;		/* comments.email: email the customer by default (false) */
+
+	/*
+	 * One key per tech: profiles.NAME in the file. The chosen one
+	 * (SYNCRO_PROFILE, which --as sets, else default_profile) has put its
+	 * key sources in api_key_command, vault_file, vault_field and api_key
+	 * above; chosen through the environment, it wins over SYNCRO_API_KEY.
+	 */
+	struct config_profile *profiles;
+	size_t profiles_nr, profiles_alloc;
+	char *profile;			/* the chosen profile's name, or NULL */
+	char *default_profile;		/* default_profile in the file, or NULL */
+
+	char *estimate_prefix;		/* estimate.subject_prefix, default "Estimate - " */
+	int confirm_writes;		/* confirm: writes (1) | none (0, the default) */
 
 	char *close_status;		/* default "Resolved" */
 	char *session_logs;		/* default $XDG_DATA_HOME/syncro, ~ expanded */
@@ -97,6 +127,18 @@ int config_load(struct syncro_config *cfg, const char *path);
 /* Free what cfg owns (the api_key is wiped first). */
 void config_release(struct syncro_config *cfg);
 
+/* The profile called name, or NULL. */
+const struct config_profile *config_find_profile(const struct syncro_config *cfg,
+						 const char *name);
+/*
+ * A copy of cfg's key settings with profile's key sources in their place,
+ * for asking whose key a profile holds (cred_api_key() on it); the result
+ * is the caller's (config_release() it). Only the key fields, path and
+ * file_mode_ok are set, and profile is chosen as if by SYNCRO_PROFILE.
+ */
+void config_profile_keys(const struct syncro_config *cfg, const struct config_profile *profile,
+			 struct syncro_config *out);
+
 /* The product id of a labor alias or a numeric id; -1 if unknown. */
 long config_labor_product(const struct syncro_config *cfg, const char *alias_or_id);
 /* The labor table's entry of an alias or a product id (its first alias), or NULL. */
@@ -105,27 +147,27 @@ const struct labor_product *config_labor_entry(const struct syncro_config *cfg,
 /* The config's first labor alias of product_id ("remote"), owned by the config; NULL if none. */
 const char *config_labor_alias(long product_id);
 
+/*
+ * The keys of config.yaml, dotted as 'syncro config set' takes them
+ * ("labor.default_minutes"); the labor aliases as "labor.products.NAME".
+ * Appended to out.
+ */
+struct strvec;
+void config_key_names(struct strvec *out);
+/* Whether key is one of them (labor.products.ALIAS for any alias). */
+int config_key_known(const char *key);
+/* The key closest to key, for "did you mean"; NULL if none is. The caller frees it. */
+char *config_key_closest(const char *key);
+
+/*
+ * What to say when no account is configured: how to set one up
+ * ('syncro config init'), and the sandbox to try syncro without one. The
+ * caller frees it.
+ */
+char *config_no_account_message(const struct syncro_config *cfg);
+
 const char *setting_source_name(enum setting_source src);
 const char *billing_method_name(enum billing_method m);
 const char *auth_mode_name(enum auth_mode m);
-
-/* "~/..." for a path under $HOME, else the path; the caller frees it. */
-char *path_for_display(const char *path);
-/* "~" or "~/..." expanded with $HOME; the caller frees it. */
-char *expand_home(const char *path);
-
-/*
- * XDG base directories, ignoring empty or relative values as the spec
- * says. The caller frees the result: xdg_config_path("config.yaml") is
- * "$XDG_CONFIG_HOME/syncro/config.yaml" or "~/.config/syncro/config.yaml".
- * A NULL or empty file gives the directory itself ("$XDG_.../syncro").
- */
-char *xdg_config_path(const char *file);
-char *xdg_state_path(const char *file);		/* ~/.local/state/syncro/FILE */
-char *xdg_cache_path(const char *file);		/* ~/.cache/syncro/FILE */
-char *xdg_data_path(const char *file);		/* ~/.local/share/syncro/FILE */
-
-/* mkdir -p (mode 0700) for the directory that will hold path; 0 or -1 with errno. */
-int mkdir_for_file(const char *path);
 
 #endif

@@ -1,5 +1,7 @@
 #include "compat.h"
 #include <ctype.h>
+#include <libgen.h>
+#include <sys/stat.h>
 #include <yaml.h>
 #include "cred.h"
 #include "run-command.h"
@@ -7,10 +9,13 @@
 #include "wipe.h"
 #include "xmalloc.h"
 
-static const char *env_key(void)
+/* SYNCRO_API_KEY, unless a profile was chosen by --as or SYNCRO_PROFILE. */
+static const char *env_key(const struct syncro_config *cfg)
 {
 	const char *key = getenv("SYNCRO_API_KEY");
 
+	if (cfg->profile && cfg->source[SET_PROFILE] == SOURCE_ENV)
+		return NULL;
 	return key && *key ? key : NULL;
 }
 
@@ -167,9 +172,71 @@ static char *key_from_vault(const char *file, const char *field)
 	return key;
 }
 
+/* Why someone else could change path, or NULL (also when it does not exist). */
+static char *unsafe(const char *path, const char *what, int directory)
+{
+	char *shown = path_for_display(path), *why = NULL;
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		;
+	else if (st.st_uid != getuid() && st.st_uid != 0)
+		why = xstrfmt("%s '%s' belongs to another user (uid %ld); only a file and "
+			      "directory of yours (or root's) are used", what, shown, (long)st.st_uid);
+	else if (st.st_mode & (S_IWGRP | S_IWOTH))
+		why = xstrfmt("%s '%s' can be written by others (mode %04o); run 'chmod go-w %s'",
+			      what, shown, (unsigned)(st.st_mode & 07777), shown);
+	else if (!directory && !S_ISREG(st.st_mode))
+		why = xstrfmt("%s '%s' is not a regular file", what, shown);
+	free(shown);
+	return why;
+}
+
+/* The same for a file and its directory. */
+static char *unsafe_file(const char *path, const char *what)
+{
+	char *copy = xstrdup(path), *dir_what = xstrfmt("the directory of %s", what);
+	char *why = unsafe(path, what, 0);
+
+	if (!why)
+		why = unsafe(dirname(copy), dir_what, 1);
+	free(copy);
+	free(dir_what);
+	return why;
+}
+
+/* The program api_key_command runs, or NULL when it cannot be found. */
+static char *helper_program(const char *cmd)
+{
+	struct strvec argv = STRVEC_INIT;
+	char *program = NULL;
+
+	if (!split_command(cmd, &argv) && argv.nr)
+		program = strchr(argv.v[0], '/') ? expand_home(argv.v[0]) : path_lookup(argv.v[0]);
+	strvec_clear(&argv);
+	return program;
+}
+
+char *cred_unsafe_file(const struct syncro_config *cfg)
+{
+	char *why = cfg->file_exists ? unsafe_file(cfg->path, "config file") : NULL;
+
+	if (why || env_key(cfg))
+		return why;
+	if (cfg->api_key_command) {
+		char *program = helper_program(cfg->api_key_command);
+
+		why = program ? unsafe_file(program, "the program of api_key_command") : NULL;
+		free(program);
+	} else if (cfg->vault_file) {
+		why = unsafe_file(cfg->vault_file, "vault");
+	}
+	return why;
+}
+
 char *cred_problem(const struct syncro_config *cfg)
 {
-	if (env_key() || cfg->api_key_command || cfg->vault_file || !cfg->api_key ||
+	if (env_key(cfg) || cfg->api_key_command || cfg->vault_file || !cfg->api_key ||
 	    cfg->file_mode_ok)
 		return NULL;
 	return xstrfmt("config file '%s' holds api_key but others can read it; "
@@ -216,7 +283,7 @@ static void check_key(const struct syncro_config *cfg, char *key)
 
 static char *key_from_sources(const struct syncro_config *cfg, enum key_source *source)
 {
-	const char *key = env_key();
+	const char *key = env_key(cfg);
 
 	if (key) {
 		*source = KEY_ENV;
@@ -245,7 +312,11 @@ static char *key_from_sources(const struct syncro_config *cfg, enum key_source *
 char *cred_api_key(const struct syncro_config *cfg, enum key_source *source)
 {
 	enum key_source dummy;
-	char *key = key_from_sources(cfg, source ? source : &dummy);
+	char *unsafe = cred_unsafe_file(cfg), *key;
+
+	if (unsafe)
+		die_with(EXIT_AUTH, "%s", unsafe);
+	key = key_from_sources(cfg, source ? source : &dummy);
 
 	check_key(cfg, key);
 	return key;
@@ -255,7 +326,9 @@ enum key_source cred_describe(const struct syncro_config *cfg, struct sbuf *out)
 {
 	char *shown;
 
-	if (env_key()) {
+	if (cfg->profile && !env_key(cfg))
+		sbuf_addf(out, "profile %s: ", cfg->profile);
+	if (env_key(cfg)) {
 		sbuf_addstr(out, "env SYNCRO_API_KEY");
 		return KEY_ENV;
 	}

@@ -1,6 +1,7 @@
 /*
  * The API key, from the first source that has one:
- *   1. $SYNCRO_API_KEY
+ *   1. $SYNCRO_API_KEY (not when a profile was chosen with --as or
+ *      $SYNCRO_PROFILE: then the profile's sources below, see config.h)
  *   2. api_key_command (run without a shell; the first line of stdout, trimmed)
  *   3. the SOPS vault: `sops -d FILE`, then the YAML path vault.field (its
  *      first line, trimmed)
@@ -16,7 +17,19 @@
 enum key_source { KEY_NONE, KEY_ENV, KEY_COMMAND, KEY_VAULT, KEY_FILE };
 
 /*
- * The key, owned by the caller (free it after wiping). With no key at all,
+ * What someone other than the user (or root) could change, as OpenSSH
+ * refuses: the config file (it says where the key goes and what runs) or,
+ * when the key comes from them, the program of api_key_command or the
+ * vault; for each, the file itself and its directory, which must belong
+ * to the user or root and not be writable by group or others (a 0777 or
+ * sticky /tmp directory is refused too). The message, which says how to
+ * fix it, or NULL; the caller frees it.
+ */
+char *cred_unsafe_file(const struct syncro_config *cfg);
+
+/*
+ * The key, owned by the caller (free it after wiping). A file that
+ * cred_unsafe_file() refuses is fatal (exit 3) before anything runs. With no key at all,
  * dies with exit 3 and a message that shows the ways to set one; a source
  * that fails (command exits non-zero, no sops, missing field, unsafe file
  * mode) is fatal with exit 3 and says how to fix it, and so is a key from

@@ -53,7 +53,7 @@ long customer_resolve(const char *arg, const char *option, char **name)
 	strvec_pushf(&query, "query=%s", arg);
 	answer = api_get("/customers", &query);
 	strvec_clear(&query);
-	found = cJSON_GetObjectItemCaseSensitive(answer, "customers");
+	found = api_list_or_die(answer, "customers", "/customers");
 	customer_cache_store(found);
 	more = json_long(answer, "meta.total_pages", 1) > 1;
 	if (!cJSON_GetArraySize(found))
@@ -83,7 +83,7 @@ long contact_resolve(long customer_id, const char *arg, const char *option, char
 	strvec_pushf(&query, "customer_id=%ld", customer_id);
 	answer = api_get("/contacts", &query);
 	strvec_clear(&query);
-	contacts = cJSON_GetObjectItemCaseSensitive(answer, "contacts");
+	contacts = api_list_or_die(answer, "contacts", "/contacts");
 	contact = json_pick(contacts, "name", arg, "contact", "Contact", option);
 	if (contact) {
 		id = json_long(contact, "id", -1);

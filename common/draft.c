@@ -4,6 +4,7 @@
 #include "config.h"
 #include "date.h"
 #include "draft.h"
+#include "interrupt.h"
 #include "quote.h"
 #include "usage.h"
 #include "write-full.h"
@@ -63,6 +64,7 @@ char *draft_save(long number, const char *body)
 		goto fail;
 	}
 	sbuf_release(&stem);
+	interrupt_note("interrupted; your text is saved in '%s'", path);
 	return path;
 fail:
 	sbuf_release(&stem);
@@ -72,6 +74,7 @@ fail:
 
 int draft_delete(const char *path)
 {
+	interrupt_note(NULL);
 	if (unlink(path) < 0 && errno != ENOENT) {
 		warning("cannot remove the draft '%s': %s; remove it by hand", path, strerror(errno));
 		return -1;

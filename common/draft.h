@@ -18,7 +18,8 @@
  * date_now(), mode 0600 in a 0700 directory; "-2", "-3"... is added rather
  * than overwrite a draft of the same second. number 0 is a ticket not
  * made yet: new-YYYYMMDD-HHMMSS.txt. Returns the path (the caller
- * frees it), or NULL after printing an error.
+ * frees it), or NULL after printing an error. Until draft_delete(), an
+ * interrupt (Ctrl-C) says where the draft is (interrupt.h).
  */
 char *draft_save(long number, const char *body);
 

@@ -1,6 +1,9 @@
 #include "compat.h"
 #include <signal.h>
+#ifndef _WIN32
 #include <sys/wait.h>
+#endif
+#include "run-command.h"
 #include "date.h"
 #include "editor.h"
 #include "json.h"
@@ -14,6 +17,11 @@ const char *editor_command(void)
 
 	if (!e || !*e)
 		e = getenv("EDITOR");
+#ifdef _WIN32
+	/* Git for Windows brings vi with its sh.exe; cmd alone has notepad */
+	if (!e || !*e)
+		return compat_sh() ? "vi" : "notepad";
+#endif
 	return e && *e ? e : "vi";
 }
 
@@ -111,6 +119,43 @@ void editor_comment_template(struct sbuf *tpl, const cJSON *ticket)
 	sbuf_release(&comment);
 }
 
+#ifdef _WIN32
+/*
+ * Run the editor on path and wait, ignoring ^C: the editor gets it. The
+ * command goes through Git's sh.exe when there is one, else it is split
+ * into words (split_command) and run as it is.
+ */
+static int run_editor(const char *editor, const char *path)
+{
+	struct strvec argv = STRVEC_INIT;
+	char *cmd = xstrfmt("%s \"$@\"", editor);
+	const char *sh = compat_sh();
+	HANDLE proc = NULL;
+	int code = -1;
+
+	if (sh) {
+		strvec_push(&argv, sh);
+		strvec_push(&argv, "-c");
+		strvec_push(&argv, cmd);
+		strvec_push(&argv, editor);
+		strvec_push(&argv, path);
+	} else if (split_command(editor, &argv) == 0) {
+		strvec_push(&argv, path);
+	}
+	if (argv.nr)
+		proc = compat_spawn(NULL, (const char *const *)argv.v, -1, -1, -1, 0);
+	strvec_clear(&argv);
+	free(cmd);
+	if (!proc)
+		return error_errno("cannot run the editor '%s'", editor);
+	SetConsoleCtrlHandler(NULL, TRUE);
+	code = compat_wait(proc);
+	SetConsoleCtrlHandler(NULL, FALSE);
+	if (code)
+		return error("the editor '%s' exited with status %d", editor, code);
+	return 0;
+}
+#else
 /* Run the editor on path and wait, ignoring ^C as system() does: the editor gets it. */
 static int run_editor(const char *editor, const char *path)
 {
@@ -143,14 +188,23 @@ static int run_editor(const char *editor, const char *path)
 		return error("the editor '%s' exited with status %d", editor, WEXITSTATUS(status));
 	return 0;
 }
+#endif
 
 int edit_text(const char *tpl, char **text)
 {
 	const char *tmp = getenv("TMPDIR");
-	char *path = xstrfmt("%s/syncro-XXXXXX.txt", tmp && *tmp == '/' ? tmp : "/tmp");
+	char *path;
+	int fd, failed;
+
+#ifdef _WIN32
+	if (!tmp || !is_absolute_path(tmp))
+		tmp = getenv("TEMP");
+#endif
+	path = xstrfmt("%s/syncro-XXXXXX.txt", tmp && is_absolute_path(tmp) ? tmp : "/tmp");
 	const char *editor = editor_command();
 	struct sbuf sb = SBUF_INIT;
-	int fd = mkstemps(path, 4), failed;
+
+	fd = mkstemps(path, 4);
 
 	if (fd < 0) {
 		error_errno("cannot create a file for the editor as '%s'", path);

@@ -18,10 +18,17 @@ static const char *beside_self(void)
 
 	if (dir[0])
 		return dir;
+#ifdef _WIN32
+	if (!compat_self_path() || strlen(compat_self_path()) >= sizeof(dir))
+		return NULL;
+	snprintf(dir, sizeof(dir), "%s", compat_self_path());
+	(void)n;
+#else
 	n = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
 	if (n <= 0)
 		return NULL;
 	dir[n] = '\0';
+#endif
 	slash = strrchr(dir, '/');
 	if (!slash || slash == dir) {
 		dir[0] = '\0';
@@ -60,31 +67,47 @@ static int is_executable(const char *path)
 	return !stat(path, &st) && S_ISREG(st.st_mode) && !access(path, X_OK);
 }
 
+/* path when it is executable, on Windows path.exe first; NULL if neither. Frees path. */
+static char *executable(char *path)
+{
+#ifdef _WIN32
+	char *exe = xstrfmt("%s.exe", path);
+
+	if (is_executable(exe)) {
+		free(path);
+		return exe;
+	}
+	free(exe);
+#endif
+	if (is_executable(path))
+		return path;
+	free(path);
+	return NULL;
+}
+
 char *find_verb_program(const char *name, int *from_path)
 {
-	char *candidate = xstrfmt("%s/syncro-%s", exec_path(), name);
+	char *candidate = executable(xstrfmt("%s/syncro-%s", exec_path(), name));
 	const char *path = getenv("PATH");
 
 	*from_path = 0;
-	if (is_executable(candidate))
+	if (candidate)
 		return candidate;
-	free(candidate);
 	if (find_core_verb(name) || !path)
 		return NULL;
 	while (*path) {
-		size_t len = strcspn(path, ":");
+		size_t len = strcspn(path, PATH_SEP_STR);
 
 		/* An empty PATH entry means the current directory: never for verbs. */
 		if (len) {
-			candidate = xstrfmt("%.*s/syncro-%s", (int)len, path, name);
-			if (is_executable(candidate)) {
+			candidate = executable(xstrfmt("%.*s/syncro-%s", (int)len, path, name));
+			if (candidate) {
 				*from_path = 1;
 				return candidate;
 			}
-			free(candidate);
 		}
 		path += len;
-		path += *path == ':';
+		path += *path == PATH_SEP;
 	}
 	return NULL;
 }
@@ -100,28 +123,36 @@ void list_path_verbs(struct strvec *out)
 	struct strvec found = STRVEC_INIT;
 
 	while (path && *path) {
-		size_t len = strcspn(path, ":");
+		size_t len = strcspn(path, PATH_SEP_STR);
 		char *dir = xstrndup(path, len);
 		DIR *d = len ? opendir(dir) : NULL;
 		struct dirent *de;
 
 		while (d && (de = readdir(d))) {
-			const char *name = de->d_name + strlen("syncro-");
+			char *name = xstrdup(de->d_name + strlen("syncro-"));
 			char *full;
 
+#ifdef _WIN32
+			/* syncro-NAME.exe is the verb NAME */
+			if (strlen(name) > 4 && !strcasecmp(name + strlen(name) - 4, ".exe"))
+				name[strlen(name) - 4] = '\0';
+#endif
 			if (strncmp(de->d_name, "syncro-", 7) || !valid_verb_name(name) ||
-			    find_core_verb(name))
+			    find_core_verb(name)) {
+				free(name);
 				continue;
+			}
 			full = xstrfmt("%s/%s", dir, de->d_name);
 			if (is_executable(full))
 				strvec_push(&found, name);
 			free(full);
+			free(name);
 		}
 		if (d)
 			closedir(d);
 		free(dir);
 		path += len;
-		path += *path == ':';
+		path += *path == PATH_SEP;
 	}
 	if (found.nr)
 		qsort(found.v, found.nr, sizeof(char *), cmp_str);

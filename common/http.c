@@ -1,13 +1,17 @@
 #include "compat.h"
 #include <curl/curl.h>
+#include <limits.h>
+#include <time.h>
 #include "config.h"
+#include "core-dumps.h"
 #include "cred.h"
+#include "date.h"
 #include "http.h"
-#include "output.h"
 #include "parse-options.h"
 #include "ratelimit.h"
 #include "url.h"
 #include "usage.h"
+#include "utf8.h"
 #include "wipe.h"
 #include "xmalloc.h"
 
@@ -17,10 +21,13 @@ static char *api_key;
 static char *ratelimit_file;
 static int ratelimit_broken;
 static long body_cap = HTTP_BODY_CAP;
+static double rate_waited;	/* seconds this process spent waiting on the rate limit */
 
 struct transfer {
 	struct http_response *resp;
 	int too_big;
+	const char *body;	/* a POST or PATCH body, handed out by on_read() */
+	size_t body_len, body_sent;
 };
 
 static void http_cleanup(void)
@@ -38,6 +45,12 @@ static void http_cleanup(void)
 	curl_global_cleanup();
 }
 
+/* Every message (usage.h) loses the key: a server may echo it in an error body. */
+static void redact_key(struct sbuf *msg)
+{
+	redact(msg, api_key);
+}
+
 /* The config, with a base URL that may carry the key; dies (exit 3) if not. */
 static const struct syncro_config *checked_config(void)
 {
@@ -45,8 +58,7 @@ static const struct syncro_config *checked_config(void)
 	struct sbuf err = SBUF_INIT;
 
 	if (!cfg->base_url || !*cfg->base_url)
-		die_with(EXIT_AUTH, "no Syncro account configured; set SYNCRO_SUBDOMAIN, or "
-			 "'subdomain' in '%s' (see 'syncro doctor')", cfg->path);
+		die_with(EXIT_AUTH, "%s", config_no_account_message(cfg));
 	if (url_check_transport(cfg->base_url, &err))
 		die_with(EXIT_AUTH, "%s (base URL from %s %s)", err.buf,
 			 setting_source_name(cfg->base_url_source),
@@ -64,8 +76,10 @@ static const struct syncro_config *setup(void)
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
 		die_with(EXIT_NETWORK, "cannot initialise libcurl");
 	atexit(http_cleanup);
+	core_dumps_off();	/* before the key is read: a dump would hold it */
 	api_key = cred_api_key(cfg, NULL);
-	ratelimit_file = xdg_state_path("ratelimit");
+	set_message_filter(redact_key);
+	ratelimit_file = ratelimit_path(cfg->base_url);
 	return cfg;
 }
 
@@ -80,6 +94,34 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *opaque)
 	}
 	sbuf_add(&t->resp->body, data, n);
 	return n;
+}
+
+/* A POST or PATCH body goes out through here, once (see on_seek()). */
+static size_t on_read(char *buf, size_t size, size_t nmemb, void *opaque)
+{
+	struct transfer *t = opaque;
+	size_t n = t->body_len - t->body_sent;
+
+	if (n > size * nmemb)
+		n = size * nmemb;
+	memcpy(buf, t->body + t->body_sent, n);
+	t->body_sent += n;
+	return n;
+}
+
+/*
+ * libcurl sends a request again by itself when a reused connection closes
+ * before any answer, rewinding the body first. The server may have acted
+ * on it already, so a POST or PATCH body cannot be rewound: the transfer
+ * fails (CURLE_SEND_FAIL_REWIND) instead of going twice.
+ */
+static int on_seek(void *opaque, curl_off_t offset, int origin)
+{
+	struct transfer *t = opaque;
+
+	if (origin == SEEK_SET && offset == 0 && !t->body_sent)
+		return CURL_SEEKFUNC_OK;
+	return CURL_SEEKFUNC_CANTSEEK;
 }
 
 static size_t on_header(char *data, size_t size, size_t nmemb, void *opaque)
@@ -163,6 +205,7 @@ static enum http_failure classify(CURLcode rc, int too_big)
 	case CURLE_RECV_ERROR:
 	case CURLE_SEND_ERROR:
 	case CURLE_PARTIAL_FILE:
+	case CURLE_SEND_FAIL_REWIND:	/* a POST that on_seek() kept from going twice */
 		return HTTP_CLOSED;
 	case CURLE_FILESIZE_EXCEEDED:
 		return HTTP_TOO_BIG;
@@ -199,7 +242,8 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 				 const char *url, const char *body,
 				 struct http_response *resp, int *never_sent)
 {
-	struct transfer t = { resp, 0 };
+	struct transfer t = { resp, 0, NULL, 0, 0 };
+	int once = !strcmp(method, "POST") || !strcmp(method, "PATCH");
 	struct curl_slist *headers = request_headers(cfg, body);
 	char errbuf[CURL_ERROR_SIZE] = "";
 	long request_size = 0;
@@ -239,19 +283,28 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 		curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, on_debug);
 	}
 	/*
-	 * libcurl sends a request again by itself when a reused connection
-	 * closes before any answer; a server may have acted on it already, so
-	 * POST and PATCH, which must never go twice, take a new connection.
+	 * A POST or PATCH must never go twice: its body can be read once only
+	 * (on_seek()), and it reuses only a connection used in the last
+	 * HTTP_ONCE_MAX_IDLE seconds, which the server is unlikely to have
+	 * closed; an older one is replaced by a new connection.
 	 */
-	if (!strcmp(method, "POST") || !strcmp(method, "PATCH"))
-		curl_easy_setopt(handle, CURLOPT_FRESH_CONNECT, 1L);
+	if (once)
+		curl_easy_setopt(handle, CURLOPT_MAXAGE_CONN, (long)HTTP_ONCE_MAX_IDLE);
 	if (!strcmp(method, "GET")) {
 		curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
 	} else {
 		if (strcmp(method, "POST"))
 			curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method);
-		if (body || !strcmp(method, "POST") || !strcmp(method, "PUT") ||
-		    !strcmp(method, "PATCH")) {
+		if (once) {
+			t.body = body ? body : "";
+			t.body_len = strlen(t.body);
+			curl_easy_setopt(handle, CURLOPT_POST, 1L);
+			curl_easy_setopt(handle, CURLOPT_READFUNCTION, on_read);
+			curl_easy_setopt(handle, CURLOPT_READDATA, &t);
+			curl_easy_setopt(handle, CURLOPT_SEEKFUNCTION, on_seek);
+			curl_easy_setopt(handle, CURLOPT_SEEKDATA, &t);
+			curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)t.body_len);
+		} else if (body || !strcmp(method, "PUT")) {
 			curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body ? body : "");
 			curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE,
 					 (curl_off_t)(body ? strlen(body) : 0));
@@ -280,6 +333,9 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 			sbuf_addf(&msg, "the response is larger than %ld bytes", body_cap);
 		else if (resp->failure == HTTP_TOO_BIG)
 			sbuf_addf(&msg, "the response is larger than %ld MiB", body_cap / (1024 * 1024));
+		else if (rc == CURLE_SEND_FAIL_REWIND)
+			sbuf_addstr(&msg, "the connection died after the request was sent; "
+				    "not sent again, as the API may have acted on it");
 		else
 			sbuf_addstr(&msg, *errbuf ? errbuf : curl_easy_strerror(rc));
 		redact(&msg, api_key);
@@ -312,30 +368,116 @@ static void wait_rate_limited(long seconds, int retry, const char *method, const
 	fflush(stderr);
 }
 
+/* The account as a person names it: the host (and port) of the base URL. */
+static char *account_name(const char *base_url)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *port = NULL, *name;
+
+	if (u && !curl_url_set(u, CURLUPART_URL, base_url, 0))
+		curl_url_get(u, CURLUPART_HOST, &host, 0);
+	if (host)
+		curl_url_get(u, CURLUPART_PORT, &port, 0);
+	name = port ? xstrfmt("%s:%s", host, port) : xstrdup(host ? host : base_url);
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return name;
+}
+
 static void take_token(const struct syncro_config *cfg)
 {
-	double waited;
+	double wait;
+	int paused;
 
 	if (ratelimit_broken || cfg->rate_limit_per_minute <= 0)
 		return;
 	if (mkdir_for_file(ratelimit_file) ||
-	    ratelimit_acquire(ratelimit_file, cfg->rate_limit_per_minute, &waited)) {
+	    ratelimit_reserve(ratelimit_file, cfg->rate_limit_per_minute, &wait, &paused)) {
 		warning("cannot use the shared rate limit in '%s': %s; going on without it",
 			ratelimit_file, strerror(errno));
 		ratelimit_broken = 1;
 		return;
 	}
-	if (opt_verbose && waited > 0)
-		fprintf(stderr, "* waited %.2f s for the shared rate limit\n", waited);
+	/* A pause after another process's 429, or a long queue: say why we wait. */
+	if (paused || wait >= HTTP_RATE_SAY_WAIT) {
+		char *account = account_name(cfg->base_url);
+
+		fprintf(stderr, "%s: waiting %ld s for the rate limit of '%s'%s\n", program_name(),
+			seconds_up(wait), account,
+			paused ? " (a syncro process was rate limited by it)" :
+			" (shared by every syncro process of this account)");
+		free(account);
+	} else if (opt_verbose && wait > 0) {
+		fprintf(stderr, "* waiting %.2f s for the shared rate limit\n", wait);
+	}
+	sleep_seconds(wait);
+	rate_waited += wait;
 }
 
-static long retry_after(const struct syncro_config *cfg)
+/*
+ * The seconds a 429's Retry-After asks for: a whole number of seconds or
+ * an HTTP date. Anything else ("600x", "-5", "") is not read as a number:
+ * -1, and config rate_limit.wait applies.
+ */
+long http_parse_retry_after(const char *value, time_t now)
 {
-	curl_off_t after = -1;
+	size_t len = strlen(value);
+	long seconds = 0;
+	time_t when;
 
-	if (curl_easy_getinfo(handle, CURLINFO_RETRY_AFTER, &after) || after <= 0)
+	while (len && (value[len - 1] == ' ' || value[len - 1] == '\t'))
+		len--;
+	if (!len)
+		return -1;
+	if (strspn(value, "0123456789") == len) {
+		if (len > 9)
+			return LONG_MAX / 2;	/* past any wait we would make */
+		for (size_t i = 0; i < len; i++)
+			seconds = seconds * 10 + (value[i] - '0');
+		return seconds;
+	}
+	when = curl_getdate(value, NULL);
+	if (when == (time_t)-1)
+		return -1;
+	return when > now ? (long)(when - now) : 0;
+}
+
+/* The Retry-After of the final response's headers, or -1. */
+static long header_retry_after(const struct sbuf *headers)
+{
+	const char *p = headers->buf;
+	static const char name[] = "retry-after:";
+
+	while (p && *p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+
+		if (len > sizeof(name) - 1 && !strncasecmp(p, name, sizeof(name) - 1)) {
+			char *value;
+			long seconds;
+			const char *v = p + sizeof(name) - 1;
+
+			while (*v == ' ' || *v == '\t')
+				v++;
+			value = xstrndup(v, len - (size_t)(v - p));
+			value[strcspn(value, "\r")] = '\0';
+			seconds = http_parse_retry_after(value, time(NULL));
+			free(value);
+			return seconds;
+		}
+		p = eol ? eol + 1 : NULL;
+	}
+	return -1;
+}
+
+static long retry_after(const struct syncro_config *cfg, const struct http_response *resp)
+{
+	long after = header_retry_after(&resp->headers);
+
+	if (after < 0)
 		return cfg->rate_limit_wait > 0 ? cfg->rate_limit_wait : 60;
-	return (long)after;
+	return after;
 }
 
 int http_send(const char *method, const char *path, const struct strvec *query,
@@ -364,10 +506,12 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 		take_token(cfg);
 		failure = attempt(cfg, method, url, body, resp, &never_sent);
 		if (failure == HTTP_DONE && resp->status == 429) {
-			long wait = retry_after(cfg);
+			long wait = retry_after(cfg, resp);
 
-			if (wait > HTTP_RATE_MAX_WAIT) {
-				resp->retry_after = wait;	/* not worth waiting here */
+			/* Not worth waiting here, nor past what one command may wait in all. */
+			if (wait > HTTP_RATE_MAX_WAIT ||
+			    rate_waited + (double)wait > (double)cfg->rate_limit_max_wait) {
+				resp->retry_after = wait > 0 ? wait : 1;
 				break;
 			}
 			if (rate_retries >= HTTP_RATE_RETRIES)
@@ -376,6 +520,7 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 			if (!ratelimit_broken && ratelimit_file)
 				ratelimit_pause(ratelimit_file, cfg->rate_limit_per_minute, (double)wait);
 			wait_rate_limited(wait, rate_retries, method, path);
+			rate_waited += (double)wait;
 			continue;
 		}
 		tries++;
@@ -393,6 +538,22 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 	wipe_string(url);	/* with auth: query, it holds the key */
 	free(url);
 	return resp->failure == HTTP_DONE ? 0 : -1;
+}
+
+void http_set_api_key(const char *key)
+{
+	if (!handle) {
+		checked_config();
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
+			die_with(EXIT_NETWORK, "cannot initialise libcurl");
+		atexit(http_cleanup);
+		ratelimit_file = xdg_state_path("ratelimit");
+	}
+	if (api_key) {
+		wipe_string(api_key);
+		free(api_key);
+	}
+	api_key = xstrdup(key);
 }
 
 void http_set_body_cap(long bytes)

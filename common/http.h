@@ -13,14 +13,23 @@
  *
  * Every attempt first takes a token from the shared rate limit
  * (ratelimit.h). Retries:
- *   429               waits Retry-After, else config rate_limit.wait (a
- *                     countdown on a TTY, a line on stderr otherwise) and
- *                     retries, at most HTTP_RATE_RETRIES times; a wait
- *                     over HTTP_RATE_MAX_WAIT seconds is not waited out
+ *   429               waits Retry-After (whole seconds or an HTTP date;
+ *                     a malformed one is ignored), else config
+ *                     rate_limit.wait (a countdown on a TTY, a line on
+ *                     stderr otherwise) and retries, at most
+ *                     HTTP_RATE_RETRIES times; a wait over
+ *                     HTTP_RATE_MAX_WAIT seconds, or one that would take
+ *                     the process's waits on the rate limit past config
+ *                     rate_limit.max_wait in all, is not waited out
  *                     (resp->retry_after says how long it was);
  *   5xx, timeout,     GET, PUT and DELETE are tried HTTP_TRIES times in all,
  *   connection lost   waiting 0.5 s, then 1 s; POST and PATCH are sent again
  *                     only when the connection was never made (nothing left).
+ * libcurl itself never sends a POST or PATCH twice: the body cannot be
+ * rewound, so a reused connection that dies under it is a failure
+ * (HTTP_CLOSED), not a silent second request. A POST reuses the open
+ * connection only when it was used in the last HTTP_ONCE_MAX_IDLE seconds,
+ * so the POSTs of one command share the connection of its reads.
  *
  * With --verbose (opt_verbose) each request and response line goes to
  * stderr as "> ..." and "< ...", the key shown as REDACTED.
@@ -28,12 +37,17 @@
 #ifndef SYNCRO_HTTP_H
 #define SYNCRO_HTTP_H
 
+#include <time.h>
 #include "sbuf.h"
 
 #define HTTP_BODY_CAP (32L * 1024 * 1024)
 #define HTTP_TRIES 3
 #define HTTP_RATE_RETRIES 3
 #define HTTP_RATE_MAX_WAIT 600
+/* A wait for the shared rate limit this long (seconds) or more is said on stderr. */
+#define HTTP_RATE_SAY_WAIT 5
+/* A POST or PATCH reuses a connection idle at most this long (seconds). */
+#define HTTP_ONCE_MAX_IDLE 2
 
 enum http_failure {
 	HTTP_DONE = 0,	/* a response arrived, whatever its status */
@@ -69,6 +83,19 @@ struct http_response {
 int http_send(const char *method, const char *path, const struct strvec *query,
 	      const char *body, struct http_response *resp);
 void http_response_release(struct http_response *resp);
+
+/*
+ * Send the later requests with key (copied; the old one is wiped) instead
+ * of the configured one: for `syncro doctor`, which asks GET /me with each
+ * profile's key. The key is never shown.
+ */
+void http_set_api_key(const char *key);
+
+/*
+ * The seconds a Retry-After value asks for at now: whole seconds or an HTTP
+ * date (past: 0); -1 for anything else ("600x", "-5", "").
+ */
+long http_parse_retry_after(const char *value, time_t now);
 
 /* Change the cap on response bodies (bytes > 0), e.g. for a test. */
 void http_set_body_cap(long bytes);

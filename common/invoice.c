@@ -49,6 +49,7 @@ int invoice_find_for_ticket(long ticket_id, long customer_id, cJSON **found,
 	*found = cJSON_CreateArray();
 	for (long page = 1; page <= INVOICE_PAGES; page++) {
 		struct strvec q = STRVEC_INIT;
+		const cJSON *list;
 		cJSON *answer;
 		int failed, last;
 
@@ -61,7 +62,11 @@ int invoice_find_for_ticket(long ticket_id, long customer_id, cJSON **found,
 		strvec_clear(&q);
 		if (failed)
 			goto out;
-		cJSON_ArrayForEach(inv, json_get(answer, "invoices")) {
+		if (api_list_items(answer, "invoices", "/invoices", page, &list, err)) {
+			cJSON_Delete(answer);
+			goto out;
+		}
+		cJSON_ArrayForEach(inv, list) {
 			const cJSON *t = json_get(inv, "ticket_id");
 
 			if (t && !cJSON_IsNull(t)) {
@@ -71,7 +76,7 @@ int invoice_find_for_ticket(long ticket_id, long customer_id, cJSON **found,
 				cJSON_AddItemToArray(unsure, cJSON_Duplicate(inv, 1));
 			}
 		}
-		last = !cJSON_GetArraySize(json_get(answer, "invoices")) ||
+		last = !cJSON_GetArraySize(list) ||
 			page >= json_long(answer, "meta.total_pages", 1);
 		cJSON_Delete(answer);
 		if (last)

@@ -3,6 +3,7 @@
 #include "date.h"
 #include "journal.h"
 #include "json.h"
+#include "ticket-lock.h"
 #include "usage.h"
 #include "write-full.h"
 #include "xmalloc.h"
@@ -20,13 +21,16 @@ static int journal_error(const struct journal *j, const char *what)
 	return -1;
 }
 
-int journal_load(struct journal *j, const char *verb, long number)
+static int load(struct journal *j, const char *verb, long number, int lock)
 {
 	struct sbuf text = SBUF_INIT;
-	char *name = xstrfmt("journal/%s-%ld.json", verb, number);
+	char *name;
 	const char *jverb;
 
 	journal_release(j);
+	if (lock && (j->lock = ticket_lock(number, verb) + 1) <= 0)
+		return -1;
+	name = xstrfmt("journal/%s-%ld.json", verb, number);
 	j->path = xdg_state_path(name);
 	j->verb = xstrdup(verb);
 	j->number = number;
@@ -54,6 +58,16 @@ int journal_load(struct journal *j, const char *verb, long number)
 	if (!jverb || strcmp(jverb, verb) || json_long(j->root, "ticket", -1) != number)
 		return journal_error(j, "belongs to another verb or ticket");
 	return 0;
+}
+
+int journal_load(struct journal *j, const char *verb, long number)
+{
+	return load(j, verb, number, 1);
+}
+
+int journal_peek(struct journal *j, const char *verb, long number)
+{
+	return load(j, verb, number, 0);
 }
 
 int journal_exists(const struct journal *j)
@@ -223,7 +237,7 @@ int journal_has_long(const struct journal *j, const char *step, const char *key,
 	const cJSON *v;
 
 	cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(step_of(j, step), key))
-		if (cJSON_IsNumber(v) && (long)v->valuedouble == value)
+		if (cJSON_IsNumber(v) && json_long(v, "", -1) == value)
 			return 1;
 	return 0;
 }
@@ -265,9 +279,11 @@ void journal_release(struct journal *j)
 	free(j->path);
 	free(j->verb);
 	cJSON_Delete(j->root);
+	ticket_unlock(j->lock - 1);
 	j->path = j->verb = NULL;
 	j->root = NULL;
 	j->number = 0;
+	j->lock = 0;
 }
 
 void text_digest(const char *text, char out[17])

@@ -43,16 +43,22 @@ struct journal {
 	char *verb;	/* "bill" */
 	long number;	/* the ticket */
 	cJSON *root;	/* NULL until loaded or begun */
+	int lock;	/* the ticket's lock (ticket-lock.h) fd + 1, held from load
+			   to release; 0: none, so that a zeroed struct holds none */
 };
-#define JOURNAL_INIT { NULL, NULL, 0, NULL }
+#define JOURNAL_INIT { NULL, NULL, 0, NULL, 0 }
 
 /*
- * Find the journal of verb for ticket number and read it if it exists.
- * 0 (journal_exists() tells whether there was one), or -1 after an error
- * that names the file and says how to forget it ("--abandon"): the file
+ * Take the ticket's lock (ticket_lock(): one journaled run per ticket at a
+ * time, kept until journal_release()), then find the journal of verb for
+ * ticket number and read it if it exists. 0 (journal_exists() tells
+ * whether there was one), or -1 after an error: another run holds the
+ * ticket, or (named with the way to forget it, "--abandon") the file
  * cannot be read, is not JSON, or is not a journal of this verb and ticket.
  */
 int journal_load(struct journal *j, const char *verb, long number);
+/* The same without the lock, to look only (whether a bill is unfinished). */
+int journal_peek(struct journal *j, const char *verb, long number);
 int journal_exists(const struct journal *j);
 
 /*

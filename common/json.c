@@ -71,31 +71,32 @@ double json_double(const cJSON *obj, const char *path, double def)
 	double d;
 
 	if (cJSON_IsNumber(v))
-		return v->valuedouble;
-	if (cJSON_IsString(v) && v->valuestring && !number_text(v->valuestring, &d))
-		return d;
-	return def;
+		d = v->valuedouble;
+	else if (!cJSON_IsString(v) || !v->valuestring || number_text(v->valuestring, &d))
+		return def;
+	return d >= -JSON_NUMBER_MAX && d <= JSON_NUMBER_MAX ? d : def;
 }
 
 long json_long(const cJSON *obj, const char *path, long def)
 {
 	const cJSON *v = json_get(obj, path);
+	long n;
 
 	if (cJSON_IsNumber(v)) {
 		double d = v->valuedouble;
 
-		if (!(d >= (double)LONG_MIN && d < (double)LONG_MAX) || d != (double)(long)d)
+		if (!(d >= -JSON_NUMBER_MAX && d <= JSON_NUMBER_MAX) || d != (double)(long)d)
 			return def;
 		return (long)d;
 	}
 	if (cJSON_IsString(v) && v->valuestring) {
 		const char *s = v->valuestring;
 		char *end;
-		long n;
 
 		errno = 0;
 		n = strtol(s, &end, 10);
-		if (!errno && end != s && !*end)
+		if (!errno && end != s && !*end && n >= -(long)JSON_NUMBER_MAX &&
+		    n <= (long)JSON_NUMBER_MAX)
 			return n;
 	}
 	return def;
@@ -122,99 +123,31 @@ time_t json_time(const cJSON *obj, const char *path)
 	return t;
 }
 
-/* n digits at *p into *out; advances *p. */
-static int digits(const char **p, int n, int *out)
+/*
+ * Whether text holds more than JSON_MAX_VALUES values, counted before
+ * parsing: each value after the first follows a ',' or an opening
+ * bracket outside a string, and cJSON spends some 64 bytes on each.
+ */
+static int too_many_values(const char *text, size_t len)
 {
-	int v = 0;
+	size_t n = 1;
+	int in_string = 0;
 
-	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)(*p)[i]))
-			return -1;
-		v = v * 10 + ((*p)[i] - '0');
-	}
-	*p += n;
-	*out = v;
-	return 0;
-}
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
 
-static int days_in_month(int year, int month)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-
-	return month == 2 && leap ? 29 : days[month - 1];
-}
-
-int parse_timestamp(const char *s, time_t *out)
-{
-	int year, mon, day, hour = 0, min = 0, sec = 0, off = 0;
-	const char *p = s;
-	struct tm tm = { 0 };
-	time_t t;
-
-	if (!s || digits(&p, 4, &year) || *p++ != '-' || digits(&p, 2, &mon) ||
-	    *p++ != '-' || digits(&p, 2, &day))
-		return -1;
-	if (mon < 1 || mon > 12 || day < 1 || day > days_in_month(year, mon))
-		return -1;
-	if (*p == 'T' || *p == ' ') {
-		p++;
-		if (digits(&p, 2, &hour) || *p++ != ':' || digits(&p, 2, &min))
-			return -1;
-		if (*p == ':') {
-			p++;
-			if (digits(&p, 2, &sec))
-				return -1;
-			if (*p == '.' || *p == ',') {	/* fractions are dropped */
-				p++;
-				if (!isdigit((unsigned char)*p))
-					return -1;
-				while (isdigit((unsigned char)*p))
-					p++;
-			}
-		}
-		if (hour > 23 || min > 59 || sec > 60)
-			return -1;
-		if (*p == 'Z' || *p == 'z') {
-			p++;
-		} else if (*p == '+' || *p == '-') {
-			int sign = *p++ == '-' ? -1 : 1, oh, om;
-
-			if (digits(&p, 2, &oh))
-				return -1;
-			if (*p == ':')
-				p++;
-			if (digits(&p, 2, &om) || oh > 23 || om > 59)
-				return -1;
-			off = sign * (oh * 3600 + om * 60);
-		} else if (*p) {
-			return -1;
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = 0;
+		} else if (c == '"') {
+			in_string = 1;
+		} else if ((c == ',' || c == '[' || c == '{') && ++n > JSON_MAX_VALUES) {
+			return 1;
 		}
 	}
-	if (*p)
-		return -1;
-	tm.tm_year = year - 1900;
-	tm.tm_mon = mon - 1;
-	tm.tm_mday = day;
-	tm.tm_hour = hour;
-	tm.tm_min = min;
-	tm.tm_sec = sec;
-	t = timegm(&tm);
-	if (t == (time_t)-1 && !(year == 1969 && mon == 12 && day == 31))
-		return -1;
-	*out = t - off;
 	return 0;
-}
-
-char *format_timestamp(time_t t, char *buf, size_t size)
-{
-	struct tm tm;
-
-	if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm)) {
-		if (size)
-			buf[0] = '\0';
-	}
-	return buf;
 }
 
 cJSON *json_parse(const char *text, size_t len)
@@ -222,7 +155,7 @@ cJSON *json_parse(const char *text, size_t len)
 	const char *end = NULL;
 	cJSON *v;
 
-	if (!text || memchr(text, '\0', len))
+	if (!text || memchr(text, '\0', len) || too_many_values(text, len))
 		return NULL;
 	v = cJSON_ParseWithOpts(text, &end, 0);
 	if (!v)

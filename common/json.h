@@ -15,11 +15,21 @@
 #include <time.h>
 #include <cjson/cJSON.h>
 
+#include "date.h"	/* parse_timestamp() */
+
 /* The item at path, or NULL when missing (a JSON null is returned as such). */
 const cJSON *json_get(const cJSON *obj, const char *path);
 
 /* A string field; def when missing, null or not a string. */
 const char *json_string(const cJSON *obj, const char *path, const char *def);
+/*
+ * The one place where numbers from the API become C numbers: beyond
+ * JSON_NUMBER_MAX either way (a thousand billion: no id, count, minute or
+ * amount comes near) a number is taken as missing, so that sums and
+ * products of them (minutes * 60, quantity * price, a page's total) can
+ * never overflow. 1e300 or -9223372036854775808 give def.
+ */
+#define JSON_NUMBER_MAX 1e12
 /* A whole number, from a JSON number or a string of digits; def otherwise. */
 long json_long(const cJSON *obj, const char *path, long def);
 /* A number, from a JSON number or a numeric string ("1.0"); def otherwise. */
@@ -30,18 +40,12 @@ int json_bool(const cJSON *obj, const char *path, int def);
 time_t json_time(const cJSON *obj, const char *path);
 
 /*
- * ISO-8601 as Syncro writes it: "2019-11-04T08:59:31.034Z",
- * "2026-05-01T09:00:00-07:00", "+0530" offsets, or a bare date
- * "2019-02-25" (midnight UTC). 0 and *out, or -1 when malformed.
- */
-int parse_timestamp(const char *s, time_t *out);
-/* t as "2026-05-01T16:00:00Z" into buf (at least 21 bytes); returns buf. */
-char *format_timestamp(time_t t, char *buf, size_t size);
-
-/*
  * Parse the whole of text[0..len), which must be followed by a '\0' (an
- * sbuf is); trailing blanks are allowed. NULL if it is not one JSON value.
+ * sbuf is); trailing blanks are allowed. NULL if it is not one JSON value,
+ * or if it holds more than JSON_MAX_VALUES values (a page of Syncro holds
+ * some thousands; 16 million zeros would take a gigabyte parsed).
  */
+#define JSON_MAX_VALUES 2000000
 cJSON *json_parse(const char *text, size_t len);
 /* Pretty-printed text (two-space indent, as jq) with a final newline; the caller frees it. */
 char *json_print(const cJSON *value);

@@ -51,6 +51,16 @@ static int by_distance(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+long labor_product_or_die(const char *alias_or_id)
+{
+	struct api_error err = API_ERROR_INIT;
+	long id;
+
+	if (labor_product(alias_or_id, &id, &err))
+		api_die_hints(&err, NULL);
+	return id;
+}
+
 int labor_product(const char *alias_or_id, long *product_id, struct api_error *err)
 {
 	const struct syncro_config *cfg = config_get();
@@ -670,7 +680,7 @@ void print_labor(const struct labor *l, const char *labor_name, const struct lab
 int labor_record_hints(struct strvec *hints, const struct api_error *err,
 		       const struct labor *l, const struct labor_done *done)
 {
-	if (err->code == EXIT_NETWORK)
+	if (err->code == EXIT_NETWORK && !err->unsent)
 		strvec_pushf(hints, "the request may have reached Syncro: look at "
 			     "'syncro time %ld' first", l->number);
 	if (done->timer_id > 0 && !done->line_id && l->charge && err->status != 200) {

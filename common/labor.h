@@ -81,6 +81,8 @@ int labor_read_ticket(long number, cJSON **ticket, struct api_error *err);
  * aliases, the closest to the one typed first.
  */
 int labor_product(const char *alias_or_id, long *product_id, struct api_error *err);
+/* The same for a verb: the product id, or die with err's message and hints. */
+long labor_product_or_die(const char *alias_or_id);
 
 /*
  * "30" -> 30. Anything but a whole number from 1 to 100000 is -1 with err
@@ -189,7 +191,7 @@ struct labor_done {
 /*
  * Record l the way method says, step after step (timer: add, then charge
  * when l->charge; line-item: add; line_after as labor_timer_charge()). The comment method records time only
- * with a comment: use labor_comment_post(); here it is an error. *done
+ * with a comment: use comment_post(); here it is an error. *done
  * holds what was made, also after a failure.
  */
 int labor_record(enum billing_method method, const struct labor *l, long line_after,

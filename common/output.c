@@ -1,10 +1,13 @@
 #include "compat.h"
 #include <signal.h>
+#ifndef _WIN32
 #include <sys/ioctl.h>
 #include <sys/wait.h>
+#endif
 #include <fcntl.h>
 #include "json.h"
 #include "output.h"
+#include "table.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -17,7 +20,9 @@ static int saved_stdout = -1, saved_stderr = -1;	/* -1: not redirected */
 size_t term_columns(void)
 {
 	const char *env = getenv("COLUMNS");
+#ifndef _WIN32
 	struct winsize ws;
+#endif
 
 	if (env && *env) {
 		char *end;
@@ -30,8 +35,14 @@ size_t term_columns(void)
 	}
 	if (pager_pid)
 		return pager_columns;
+#ifdef _WIN32
+	/* mintty's pipe has no size: Git Bash exports COLUMNS to its programs */
+	if (isatty(STDOUT_FILENO))
+		return (size_t)compat_console_columns(STDOUT_FILENO);
+#else
 	if (isatty(STDOUT_FILENO) && !ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) && ws.ws_col)
 		return ws.ws_col;
+#endif
 	return 0;
 }
 
@@ -109,13 +120,13 @@ void ticket_table_add(struct table *t, const cJSON *ticket)
 				json_string(ticket, "subject", ""));
 }
 
-void output_text(FILE *fp, const char *text, enum safe_text how)
+void output_status_change(long number, const char *before, const char *after)
 {
-	struct sbuf sb = SBUF_INIT;
-
-	utf8_add_safe(&sb, text, how);
-	fwrite(sb.buf, 1, sb.len, fp);
-	sbuf_release(&sb);
+	printf("#%ld  ", number);
+	output_text(stdout, before, SAFE_ONE_LINE);
+	fputs(" -> ", stdout);
+	output_text(stdout, after, SAFE_ONE_LINE);
+	putchar('\n');
 }
 
 void output_json(const cJSON *value)
@@ -142,6 +153,82 @@ void json_array_end(struct json_array_out *out)
 	out->nr = 0;
 }
 
+#ifdef _WIN32
+/*
+ * The pager runs through Git's sh.exe (less comes with Git for Windows);
+ * without one there is no pager.
+ */
+static HANDLE pager_proc;
+
+static void wait_for_pager(void)
+{
+	dup2(saved_stdout, STDOUT_FILENO);
+	close(saved_stdout);
+	if (saved_stderr >= 0) {
+		dup2(saved_stderr, STDERR_FILENO);
+		close(saved_stderr);
+	}
+	saved_stdout = saved_stderr = -1;
+	compat_wait(pager_proc);
+	pager_proc = NULL;
+	pager_pid = 0;
+}
+
+void pager_stop(void)
+{
+	if (!pager_pid)
+		return;
+	fflush(stdout);
+	fflush(stderr);
+	wait_for_pager();
+}
+
+void pager_start(void)
+{
+	static int registered;
+	const char *pager = getenv("PAGER");
+	const char *sh = compat_sh();
+	const char *argv[4];
+	int fds[2];
+
+	if (pager_pid || !isatty(STDOUT_FILENO) || !sh)
+		return;
+	if (!pager)
+		pager = "less -FRX";
+	if (!*pager || !strcmp(pager, "cat"))
+		return;
+	pager_columns = term_columns();
+	pager_color = color_enabled();
+	fflush(stdout);
+	fflush(stderr);
+	if (_pipe(fds, 65536, _O_BINARY | _O_NOINHERIT) < 0) {
+		warning("cannot start the pager '%s': %s", pager, strerror(errno));
+		return;
+	}
+	setenv("LESS", "FRX", 0);
+	argv[0] = sh;
+	argv[1] = "-c";
+	argv[2] = pager;
+	argv[3] = NULL;
+	pager_proc = compat_spawn(NULL, argv, fds[0], -1, -1, 0);
+	close(fds[0]);
+	if (!pager_proc) {
+		warning("cannot start the pager '%s': %s", pager, strerror(errno));
+		close(fds[1]);
+		return;
+	}
+	saved_stdout = dup(STDOUT_FILENO);
+	dup2(fds[1], STDOUT_FILENO);
+	if (isatty(STDERR_FILENO)) {
+		saved_stderr = dup(STDERR_FILENO);
+		dup2(fds[1], STDERR_FILENO);
+	}
+	close(fds[1]);
+	pager_pid = 1;
+	if (!registered++)
+		atexit(pager_stop);
+}
+#else
 /* Give the pager EOF and wait until the user quits it; stdout is the terminal again. */
 static void wait_for_pager(void)
 {
@@ -186,7 +273,10 @@ void pager_start(void)
 	int color, fds[2];
 	pid_t pid;
 
-	if (pager_pid || !isatty(STDOUT_FILENO))
+	const char *term = getenv("TERM");
+
+	/* A dumb terminal cannot run less ("not fully functional"). */
+	if (pager_pid || !isatty(STDOUT_FILENO) || (term && !strcmp(term, "dumb")))
 		return;
 	if (!pager)
 		pager = "less -FRX";
@@ -231,3 +321,4 @@ void pager_start(void)
 	if (!registered++)
 		atexit(pager_stop);
 }
+#endif

@@ -14,8 +14,9 @@
 #include <stddef.h>
 #include <cjson/cJSON.h>
 
-#include "table.h"
 #include "utf8.h"
+
+struct table;
 
 /* SGR sequences for table cells and status_color(). */
 #define COLOR_RESET	"\033[m"
@@ -64,15 +65,11 @@ void ticket_table_add(struct table *t, const cJSON *ticket);
 void ticket_table_add_fields(struct table *t, long number, const char *status,
 			     const char *customer, const char *subject);
 
-/*
- * Text from the API (a subject, a comment's body, a name) on fp, made safe
- * for a terminal by utf8_add_safe(): how says whether newlines and tabs
- * stay. Every print of API text outside a table goes through this.
- */
-void output_text(FILE *fp, const char *text, enum safe_text how);
-
 /* --json: value (NULL prints null) indented by two spaces, as json_print() does, on stdout. */
 void output_json(const cJSON *value);
+
+/* "#32164  Resolved -> In Progress" on stdout: a ticket's status change (API text made safe). */
+void output_status_change(long number, const char *before, const char *after);
 
 /*
  * --json for a list that arrives page by page: one array, printed as it

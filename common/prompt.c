@@ -96,32 +96,74 @@ int prompt_yes_no(const char *question, int def, int *yes)
 	return ret;
 }
 
+/* The items shown (indexes into items), numbered from 1. */
+static void list_choices(const struct strvec *items, const size_t *shown, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++) {
+		fprintf(stderr, "%4zu) ", i + 1);
+		output_text(stderr, items->v[shown[i]], SAFE_ONE_LINE);
+		fputc('\n', stderr);
+	}
+}
+
+/* Keep of shown those whose text contains typed (ignoring case); how many are left. */
+static size_t narrow(const struct strvec *items, size_t *shown, size_t nr, const char *typed)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < nr; i++)
+		if (strcasestr(items->v[shown[i]], typed))
+			shown[kept++] = shown[i];
+	return kept;
+}
+
 int prompt_choose(const char *question, const struct strvec *items, size_t *index)
 {
 	struct sbuf sb = SBUF_INIT;
+	size_t *shown, nr = items->nr;
 	int ret;
 
 	if (!items->nr)
 		die("BUG: prompt_choose without anything to choose");
 	if (!prompt_can_ask())
 		return PROMPT_NO_TTY;
-	for (size_t i = 0; i < items->nr; i++) {
-		fprintf(stderr, "%4zu) ", i + 1);
-		output_text(stderr, items->v[i], SAFE_ONE_LINE);
-		fputc('\n', stderr);
-	}
-	while ((ret = ask(&sb, "%s [1-%zu]: ", question, items->nr)) == PROMPT_OK) {
+	shown = xcalloc(nr, sizeof(*shown));
+	for (size_t i = 0; i < nr; i++)
+		shown[i] = i;
+	list_choices(items, shown, nr);
+	while ((ret = ask(&sb, "%s [1-%zu, or type to narrow]: ", question, nr)) == PROMPT_OK) {
 		char *end;
 		long n;
+		size_t left;
 
 		errno = 0;
 		n = strtol(sb.buf, &end, 10);
-		if (sb.len && !*end && !errno && n >= 1 && (size_t)n <= items->nr) {
-			*index = (size_t)n - 1;
+		if (sb.len && !*end && !errno && n >= 1 && (size_t)n <= nr) {
+			*index = shown[n - 1];
 			break;
 		}
-		fprintf(stderr, "please answer a number from 1 to %zu\n", items->nr);
+		if (!sb.len || !*end) {
+			fprintf(stderr, "please answer a number from 1 to %zu\n", nr);
+			continue;
+		}
+		left = narrow(items, shown, nr, sb.buf);
+		if (left == 1) {
+			*index = shown[0];
+			fputs("  -> ", stderr);
+			output_text(stderr, items->v[*index], SAFE_ONE_LINE);
+			fputc('\n', stderr);
+			break;
+		}
+		if (left) {
+			nr = left;
+			list_choices(items, shown, nr);
+		} else {
+			/* narrow() keeps nothing out when nothing matches */
+			fprintf(stderr, "nothing matches '%s'; answer a number from 1 to %zu\n",
+				sb.buf, nr);
+		}
 	}
+	free(shown);
 	sbuf_release(&sb);
 	return ret;
 }

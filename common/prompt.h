@@ -37,8 +37,10 @@ int prompt_line(const char *question, const char *def, char **answer);
 int prompt_yes_no(const char *question, int def, int *yes);
 
 /*
- * Lists the items numbered from 1, then asks "Customer [1-3]: " until a
- * number in range is given; *index is 0-based.
+ * Lists the items numbered from 1, then asks "Customer [1-3, or type to
+ * narrow]: " until a number in range is given; *index is 0-based. Text
+ * that is not a number keeps the items that contain it (ignoring case):
+ * one left is the answer, several are listed again, numbered anew.
  */
 int prompt_choose(const char *question, const struct strvec *items, size_t *index);
 

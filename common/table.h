@@ -46,7 +46,7 @@ void table_add_row(struct table *t, const char *color);
 /* Add the next cell of the current row; extra cells are a bug. */
 void table_add_cell(struct table *t, const char *text);
 void table_add_cellf(struct table *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	PRINTF_LIKE(2, 3);
 /* A cell with its own color (NULL: the row's). */
 void table_add_colored(struct table *t, const char *color, const char *text);
 

@@ -1,10 +1,12 @@
 #include "compat.h"
 #include "customer-lookup.h"
+#include "date.h"
 #include "json.h"
 #include "tech-lookup.h"
 #include "ticket-fields.h"
 #include "ticket-settings.h"
 #include "usage.h"
+#include "xmalloc.h"
 
 int ticket_fields_any(const struct ticket_fields *f)
 {
@@ -12,19 +14,25 @@ int ticket_fields_any(const struct ticket_fields *f)
 		f->assign || f->contact || f->type;
 }
 
-static void check_due(const char *due)
+/* --due as the API takes it: a date or timestamp as typed, or a relative day made a date. */
+static char *due_date(const char *due)
 {
+	struct sbuf day = SBUF_INIT;
 	time_t t;
 
-	if (parse_timestamp(due, &t) < 0)
-		die_with(EXIT_USAGE, "invalid date '%s' for --due; use YYYY-MM-DD", due);
+	if (parse_timestamp(due, &t) == 0)
+		return xstrdup(due);
+	if (date_parse_relative_day(due, &day) < 0)
+		die_with(EXIT_USAGE, "invalid date '%s' for --due; use YYYY-MM-DD, today, "
+			 "tomorrow, +3d, +2w or a weekday (friday)", due);
+	return sbuf_detach(&day, NULL);
 }
 
 void ticket_fields_add(cJSON *body, const struct ticket_fields *f)
 {
 	/* What needs no request is checked first. */
-	if (f->due)
-		check_due(f->due);
+	char *due = f->due ? due_date(f->due) : NULL;
+
 	if (f->subject) {
 		if (!*f->subject)
 			die_with(EXIT_USAGE, "empty --subject; a ticket needs one");
@@ -40,8 +48,9 @@ void ticket_fields_add(cJSON *body, const struct ticket_fields *f)
 		cJSON_AddStringToObject(body, "priority", f->priority);
 	if (f->problem_type)
 		cJSON_AddStringToObject(body, "problem_type", f->problem_type);
-	if (f->due)
-		cJSON_AddStringToObject(body, "due_date", f->due);
+	if (due)
+		cJSON_AddStringToObject(body, "due_date", due);
+	free(due);
 	if (f->type)
 		cJSON_AddNumberToObject(body, "ticket_type_id",
 					(double)ticket_type_resolve(f->type, NULL));

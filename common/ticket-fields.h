@@ -13,8 +13,8 @@ struct ticket_fields {
 	const char *status;		/* --status: checked against the account's list */
 	const char *priority;		/* --priority: the account's own words, sent as typed */
 	const char *problem_type;	/* --problem-type: sent as typed */
-	const char *due;		/* --due: YYYY-MM-DD (or a full timestamp) */
-	const char *assign;		/* --assign: TECH|me (tech-lookup.h) */
+	const char *due;		/* --due: YYYY-MM-DD, a full timestamp, or a relative day (date.h) */
+	const char *assign;		/* --tech or --assign: TECH|me (tech-lookup.h) */
 	const char *contact;		/* --contact: NAME|ID (customer-lookup.h) */
 	const char *type;		/* --type: NAME|ID of a ticket type */
 };

@@ -4,6 +4,7 @@
 #include "cache.h"
 #include "json.h"
 #include "output.h"
+#include "table.h"
 #include "ticket-list.h"
 #include "ticket-settings.h"
 #include "ticket-status.h"
@@ -41,6 +42,7 @@ struct ticket_list {
 	struct table *table;	/* once the rows are printed as they come */
 	struct json_array_out json;
 	struct cache_batch cache;
+	const struct strvec *words;	/* ticket_list_require_words(), or NULL */
 };
 
 struct ticket_list *ticket_list_new(unsigned flags, long limit)
@@ -56,6 +58,33 @@ struct ticket_list *ticket_list_new(unsigned flags, long limit)
 int ticket_list_full(const struct ticket_list *tl)
 {
 	return tl->limit && tl->shown >= (size_t)tl->limit;
+}
+
+void ticket_list_require_words(struct ticket_list *tl, const struct strvec *words)
+{
+	tl->words = words;
+}
+
+static int word_in(const cJSON *ticket, const char *word)
+{
+	long number = json_long(ticket, "number", -1);
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(word + (*word == '#'), &end, 10);
+	if (!errno && !*end && end != word + (*word == '#') && n == number)
+		return 1;
+	return strcasestr(json_string(ticket, "subject", ""), word) ||
+		strcasestr(json_string(ticket, "customer_business_then_name", ""), word);
+}
+
+static int has_every_word(const struct ticket_list *tl, const cJSON *ticket)
+{
+	for (size_t i = 0; tl->words && i < tl->words->nr; i++)
+		if (!word_in(ticket, tl->words->v[i]))
+			return 0;
+	return 1;
 }
 
 static void keep_row(struct ticket_list *tl, const cJSON *ticket)
@@ -140,6 +169,8 @@ static int take_page(const cJSON *items, void *data)
 	cJSON_ArrayForEach(t, items) {
 		if ((tl->flags & TICKET_LIST_OPEN) &&
 		    ticket_status_done(json_string(t, "status", NULL)))
+			continue;
+		if (!has_every_word(tl, t))
 			continue;
 		if (ticket_list_full(tl)) {
 			tl->truncated = 1;

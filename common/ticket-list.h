@@ -46,6 +46,15 @@ struct ticket_list *ticket_list_new(unsigned flags, long limit);
  */
 void ticket_list_fetch(struct ticket_list *tl, const struct strvec *query);
 
+/*
+ * Keep only the tickets in which every one of words (borrowed; lasting
+ * until ticket_list_finish()) occurs, ignoring case, in the subject or
+ * the customer's name, or is the number ("32164", "#32164"): the API's
+ * query matches one phrase, so a search for several words in any order
+ * sends one of them and checks the others here.
+ */
+void ticket_list_require_words(struct ticket_list *tl, const struct strvec *words);
+
 /* Whether the limit has been reached (no need for more streams). */
 int ticket_list_full(const struct ticket_list *tl);
 

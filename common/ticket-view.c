@@ -4,6 +4,7 @@
 #include "json.h"
 #include "labor.h"
 #include "output.h"
+#include "table.h"
 #include "ticket-view.h"
 #include "xmalloc.h"
 
@@ -64,42 +65,61 @@ static void print_fields(const cJSON *ticket)
 	table_free(t);
 }
 
+/* Newest first; comments of the same second by id, the later one first. */
 static int newest_first(const void *a, const void *b)
 {
-	time_t x = json_time(*(const cJSON *const *)a, "created_at");
-	time_t y = json_time(*(const cJSON *const *)b, "created_at");
+	const cJSON *ca = *(const cJSON *const *)a, *cb = *(const cJSON *const *)b;
+	time_t x = json_time(ca, "created_at");
+	time_t y = json_time(cb, "created_at");
+	long i = json_long(ca, "id", 0), j = json_long(cb, "id", 0);
 
-	return (x < y) - (x > y);
+	if (x != y)
+		return (x < y) - (x > y);
+	return (i < j) - (i > j);
 }
 
-/* Each line of text from the API, indented, on stdout. */
+/*
+ * Who wrote comment c: its tech; with none, the customer side did (the
+ * API gives user_id and tech null), so the ticket's contact or customer.
+ */
+static const char *comment_author(const cJSON *ticket, const cJSON *c)
+{
+	const char *tech = json_string(c, "tech", NULL);
+	const char *name;
+
+	if (tech && *tech)
+		return tech;
+	if (json_long(c, "user_id", -1) > 0)
+		return "-";
+	name = json_string(ticket, "contact.name", NULL);
+	if (!name || !*name)
+		name = json_string(ticket, "contact_fullname", NULL);
+	if (!name || !*name)
+		name = json_string(ticket, "customer_business_then_name", NULL);
+	return name && *name ? name : "-";
+}
+
+/* Each line of text from the API, indented and wrapped to the terminal, on stdout. */
 static void print_indented(const char *api_text, const char *indent)
 {
-	struct sbuf safe = SBUF_INIT;
-	const char *text;
+	struct sbuf safe = SBUF_INIT, out = SBUF_INIT;
 
 	utf8_add_safe(&safe, api_text, SAFE_LINES);
-	for (text = safe.buf; *text;) {
-		size_t len = strcspn(text, "\n");
-
-		printf("%s%.*s\n", indent, (int)len, text);
-		text += len;
-		if (*text)
-			text++;
-	}
+	utf8_add_wrapped(&out, safe.buf, indent, term_columns());
+	fputs(out.buf, stdout);
 	sbuf_release(&safe);
+	sbuf_release(&out);
 }
 
-static void print_comment(const cJSON *c)
+static void print_comment(const cJSON *ticket, const cJSON *c)
 {
 	struct sbuf head = SBUF_INIT;
-	const char *author = json_string(c, "tech", NULL);
 	const char *emails = json_string(c, "destination_emails", NULL);
 
 	sbuf_addstr(&head, "  ");
 	add_time(&head, c, "created_at");
 	sbuf_addstr(&head, "  ");
-	utf8_add_safe(&head, author && *author ? author : "-", SAFE_ONE_LINE);
+	utf8_add_safe(&head, comment_author(ticket, c), SAFE_ONE_LINE);
 	if (json_bool(c, "hidden", 0))
 		sbuf_addstr(&head, "  [hidden]");
 	if (emails && *emails) {
@@ -132,7 +152,7 @@ static void print_comments(const cJSON *ticket, long limit)
 	else
 		printf("\ncomments (latest %zu of %zu; --comments all for every one)\n", shown, nr);
 	for (size_t i = 0; i < shown; i++)
-		print_comment(all[i]);
+		print_comment(ticket, all[i]);
 	free(all);
 }
 

@@ -1,6 +1,8 @@
 #include "compat.h"
 #include <ctype.h>
+#ifndef _WIN32
 #include <arpa/inet.h>
+#endif
 #include <curl/curl.h>
 #include "url.h"
 #include "usage.h"

@@ -1,4 +1,5 @@
 #include "compat.h"
+#include <yaml.h>
 #include "wipe.h"
 
 void wipe_string(char *s)

@@ -6,9 +6,11 @@
 #ifndef SYNCRO_WIPE_H
 #define SYNCRO_WIPE_H
 
-#include <yaml.h>
-
 #include "sbuf.h"
+
+/* libyaml's yaml_parser_t and yaml_document_t: includers need not see <yaml.h>. */
+struct yaml_parser_s;
+struct yaml_document_s;
 
 /* Zero s up to its NUL; NULL is fine. Does not free it. */
 void wipe_string(char *s);
@@ -21,6 +23,6 @@ void wipe_sbuf(struct sbuf *sb);
  * and every scalar of doc (doc may be NULL when loading failed). Call
  * before yaml_document_delete() and yaml_parser_delete().
  */
-void wipe_yaml(yaml_parser_t *parser, yaml_document_t *doc);
+void wipe_yaml(struct yaml_parser_s *parser, struct yaml_document_s *doc);
 
 #endif

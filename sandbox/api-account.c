@@ -2,10 +2,14 @@
 #include "compat.h"
 #include "handlers.h"
 #include "render.h"
+#include "user-keys.h"
 
 void get_me(struct api_req *r)
 {
-	reply(r, 200, cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r->st->data, "me"), 1));
+	if (r->user_id > 0)
+		reply(r, 200, user_key_me(r->st, r->user_id));
+	else
+		reply(r, 200, cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r->st->data, "me"), 1));
 }
 
 /* {"users": [[id, "Full Name"], ...]}: pairs, no meta, as the spec shows. */

@@ -11,9 +11,25 @@
 #include "timeutil.h"
 #include "xmalloc.h"
 
+/*
+ * A list item: only number, total, status, date and customer_id, as live
+ * accounts are reported to answer; the whole invoice (ticket_id too) with
+ * --quirk invoice-ticket-id.
+ */
 static cJSON *invoice_summary(struct state *st, const cJSON *inv)
 {
-	return render_invoice(st, inv, 0);
+	cJSON *out;
+
+	if (st->quirks & QUIRK_INVOICE_TICKET_ID)
+		return render_invoice(st, inv, 0);
+	out = cJSON_CreateObject();
+	cJSON_AddItemToObject(out, "number", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(inv, "number"), 1));
+	cJSON_AddItemToObject(out, "total", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(inv, "total"), 1));
+	cJSON_AddStringToObject(out, "status", cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(inv, "is_paid")) ?
+				"Paid" : "Unpaid");
+	cJSON_AddItemToObject(out, "date", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(inv, "date"), 1));
+	cJSON_AddItemToObject(out, "customer_id", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(inv, "customer_id"), 1));
+	return out;
 }
 
 static int by_id_desc(const void *a, const void *b)
@@ -40,15 +56,16 @@ void get_invoices(struct api_req *r)
 
 		snprintf(ticket, sizeof(ticket), "%.0f", num_field(inv, "ticket_id", -1));
 		snprintf(customer, sizeof(customer), "%.0f", num_field(inv, "customer_id", -1));
-		if ((want = str_field(r->query, "ticket_id")) && *want && strcmp(want, ticket))
+		if (!(r->st->quirks & QUIRK_INVOICE_FILTER_IGNORED) &&
+		    (want = str_field(r->query, "ticket_id")) && *want && strcmp(want, ticket))
 			continue;
 		if ((want = str_field(r->query, "customer_id")) && *want && strcmp(want, customer))
 			continue;
 		if ((paid && !strcmp(paid, "true") && !is_paid) ||
 		    (unpaid && !strcmp(unpaid, "true") && is_paid))
 			continue;
-		if (since && iso_parse(since, &bound) == 0 &&
-		    (iso_parse(str_field(inv, "updated_at"), &at) < 0 || at <= bound))
+		if (since && parse_timestamp_ms(since, &bound) == 0 &&
+		    (parse_timestamp_ms(str_field(inv, "updated_at"), &at) < 0 || at <= bound))
 			continue;
 		items[n++] = inv;
 	}
@@ -58,7 +75,7 @@ void get_invoices(struct api_req *r)
 }
 
 /* By id, or by number (a string) as "GET /invoices/{id}" allows. */
-static cJSON *find_invoice(struct api_req *r)
+cJSON *find_invoice(struct api_req *r)
 {
 	cJSON *invoices = coll(r->st, "invoices"), *inv = find_by_id(invoices, cap_id(r, 0));
 
@@ -70,7 +87,7 @@ static cJSON *find_invoice(struct api_req *r)
 	return NULL;
 }
 
-static void reply_invoice(struct api_req *r, const cJSON *inv)
+void reply_invoice(struct api_req *r, const cJSON *inv)
 {
 	reply(r, 200, wrap("invoice", render_invoice(r->st, inv, 1)));
 }
@@ -90,7 +107,8 @@ void delete_invoice(struct api_req *r)
 {
 	cJSON *inv = find_invoice(r);
 
-	if (inv)
+	/* a paid invoice stays: the delete fails, the answer does not say so */
+	if (inv && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(inv, "is_paid")))
 		cJSON_Delete(cJSON_DetachItemViaPointer(coll(r->st, "invoices"), inv));
 	reply_msg(r, 200, "message", "Invoice was successfully deleted.");
 }
@@ -104,7 +122,7 @@ static void set_decimal(cJSON *obj, const char *field, double v, int places)
 }
 
 /* subtotal, tax and total from the lines (no tax rates in the sandbox). */
-static void recalculate(cJSON *inv)
+void recalculate(cJSON *inv)
 {
 	double subtotal = 0;
 	const cJSON *line;
@@ -117,11 +135,35 @@ static void recalculate(cJSON *inv)
 	set_decimal(inv, "total", subtotal, 2);
 }
 
+/*
+ * Prepaid hours: a labour line (a product of category "Labor") with a
+ * price is covered when the customer's prepay_hours hold its whole
+ * quantity: its price becomes 0.00 and the hours drop by the quantity.
+ * Otherwise it is billed in full and the hours stay.
+ */
+static void apply_prepay(struct state *st, const cJSON *inv, cJSON *line)
+{
+	cJSON *customer = find_by_id(coll(st, "customers"), num_field(inv, "customer_id", -1));
+	const cJSON *product = find_by_id(coll(st, "products"), num_field(line, "product_id", -1));
+	const char *category = str_field(product, "product_category");
+	double hours = num_field(customer, "prepay_hours", 0), qty = num_field(line, "quantity", 0);
+	char buf[64];
+
+	if (!category || strcmp(category, "Labor") || num_field(line, "price", 0) <= 0 ||
+	    qty <= 0 || hours + 1e-9 < qty)
+		return;
+	set_decimal(line, "price", 0, 2);
+	format_decimal(hours - qty, 4, buf, sizeof(buf));
+	set_field(customer, "prepay_hours", cJSON_CreateString(buf));
+	touch(customer, 0);
+}
+
 /* Append an invoice line (fields of line given; the rest defaulted). */
 static void add_invoice_line(struct state *st, cJSON *inv, cJSON *line)
 {
 	cJSON *lines = cJSON_GetObjectItemCaseSensitive(inv, "line_items"), *full;
 
+	apply_prepay(st, inv, line);
 	set_field(line, "id", cJSON_CreateNumber(next_id(coll(st, "invoices"), "line_items")));
 	set_field(line, "invoice_id", cJSON_CreateNumber(num_field(inv, "id", 0)));
 	set_field(line, "position", cJSON_CreateNumber(cJSON_GetArraySize(lines) + 1));
@@ -171,7 +213,7 @@ void post_invoices(struct api_req *r)
 {
 	cJSON *ticket = NULL, *rec, *inv;
 	double customer = -1, d;
-	char buf[ISO_TIME_LEN];
+	char buf[TIMESTAMP_MS_LEN];
 	int64_t when;
 	static const char *const texts[] = { "po_number", "note", "hardwarecost" };
 
@@ -196,13 +238,13 @@ void post_invoices(struct api_req *r)
 	else
 		cJSON_AddItemToObject(rec, "number", cJSON_CreateString(
 			(snprintf(buf, sizeof(buf), "%.0f", next_invoice_number(r->st)), buf)));
-	if (iso_parse(arg_str(r, "date"), &when) < 0)
-		when = now_ms();
+	if (parse_timestamp_ms(arg_str(r, "date"), &when) < 0)
+		when = clock_now_ms();
 	when -= when % 86400000;
-	iso_format(when, buf);
+	format_timestamp_ms(when, buf, sizeof(buf));
 	cJSON_AddStringToObject(rec, "date", buf);
-	if (iso_parse(arg_str(r, "due_date"), &when) == 0)
-		iso_format(when, buf);
+	if (parse_timestamp_ms(arg_str(r, "due_date"), &when) == 0)
+		format_timestamp_ms(when, buf, sizeof(buf));
 	cJSON_AddStringToObject(rec, "due_date", buf);
 	cJSON_AddItemToObject(rec, "ticket_id", ticket ? cJSON_CreateNumber(num_field(ticket, "id", 0)) : cJSON_CreateNull());
 	cJSON_AddNumberToObject(rec, "user_id", me_user_id(r->st));

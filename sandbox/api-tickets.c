@@ -89,9 +89,9 @@ static int apply_ticket_fields(struct api_req *r, cJSON *t)
 		return -1;
 	}
 	if (status && !strcmp(status, "Resolved") && (!old_status || strcmp(old_status, "Resolved"))) {
-		char now[ISO_TIME_LEN];
+		char now[TIMESTAMP_MS_LEN];
 
-		iso_format(now_ms(), now);
+		format_timestamp_ms(clock_now_ms(), now, sizeof(now));
 		set_field(t, "resolved_at", cJSON_CreateString(now));
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(ticket_text_fields); i++)

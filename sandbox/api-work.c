@@ -93,7 +93,7 @@ void post_comment(struct api_req *r)
 			cJSON_AddStringToObject(rec, "destination_emails", email);
 	}
 	rec = add_record(r, t, "comments", rec);
-	if (!r->st->ignore_comment_time)
+	if (r->st->quirks & QUIRK_COMMENT_TIME)
 		comment_time(r, t, rec);
 	reply(r, 200, wrap("comment", cJSON_Duplicate(rec, 1)));
 }
@@ -139,14 +139,14 @@ void get_comments(struct api_req *r)
 /* Set start_time, end_time and active_duration from start and end (ms). */
 static void set_times(cJSON *timer, int64_t start, int64_t end, int has_end)
 {
-	char buf[ISO_TIME_LEN];
+	char buf[TIMESTAMP_MS_LEN];
 
-	iso_format(start, buf);
+	format_timestamp_ms(start, buf, sizeof(buf));
 	set_field(timer, "start_time", cJSON_CreateString(buf));
 	if (has_end) {
 		long secs = (long)((end - start) / 1000);
 
-		iso_format(end, buf);
+		format_timestamp_ms(end, buf, sizeof(buf));
 		set_field(timer, "end_time", cJSON_CreateString(buf));
 		set_field(timer, "active_duration", cJSON_CreateNumber(secs));
 		set_field(timer, "billable_time", cJSON_CreateNumber((secs + 59) / 60));
@@ -158,13 +158,23 @@ static int timer_end(struct api_req *r, int64_t start, int64_t *end)
 {
 	double minutes;
 
-	if (iso_parse(arg_str(r, "end_at"), end) == 0)
+	if (parse_timestamp_ms(arg_str(r, "end_at"), end) == 0)
 		return 1;
 	if (arg_num(r, "duration_minutes", &minutes)) {
 		*end = start + (int64_t)llround(minutes * 60000.0);
 		return 1;
 	}
 	return 0;
+}
+
+/* A timer as answered: billable always false with --quirk timer-unbillable. */
+static cJSON *timer_answer(struct api_req *r, const cJSON *timer)
+{
+	cJSON *out = cJSON_Duplicate(timer, 1);
+
+	if (r->st->quirks & QUIRK_TIMER_UNBILLABLE)
+		set_field(out, "billable", cJSON_CreateFalse());
+	return out;
 }
 
 static double default_labor(struct state *st)
@@ -182,7 +192,7 @@ void post_timer_entry(struct api_req *r)
 
 	if (!t)
 		return;
-	if (iso_parse(arg_str(r, "start_at"), &start) < 0) {
+	if (parse_timestamp_ms(arg_str(r, "start_at"), &start) < 0) {
 		reply_msg(r, 422, "error", "no implicit conversion of nil into String");
 		return;
 	}
@@ -191,14 +201,15 @@ void post_timer_entry(struct api_req *r)
 	set_times(rec, start, end, has_end);
 	cJSON_AddNumberToObject(rec, "user_id", arg_num(r, "user_id", &d) ? d : me_user_id(r->st));
 	d = default_labor(r->st);
-	arg_num(r, "product_id", &d);
+	if (!(r->st->quirks & QUIRK_TIMER_IGNORES_PRODUCT))
+		arg_num(r, "product_id", &d);
 	cJSON_AddItemToObject(rec, "product_id", d >= 0 ? cJSON_CreateNumber(d) : cJSON_CreateNull());
 	if (arg_str(r, "notes"))
 		cJSON_AddStringToObject(rec, "notes", arg_str(r, "notes"));
 	if (arg_bool(r, "billable", &b))
 		cJSON_AddBoolToObject(rec, "billable", b);
 	rec = add_record(r, t, "ticket_timers", rec);
-	reply(r, 200, cJSON_Duplicate(rec, 1));
+	reply(r, 200, timer_answer(r, rec));
 }
 
 /* duration_minutes is ignored here, as a live tenant was seen to do. */
@@ -210,11 +221,11 @@ void put_update_timer_entry(struct api_req *r)
 
 	if (!t || !(timer = find_sub_or_404(r, t, "ticket_timers", "timer_entry_id")))
 		return;
-	if (iso_parse(arg_str(r, "start_at"), &start) == 0) {
-		int has_end = iso_parse(arg_str(r, "end_at"), &end) == 0;
+	if (parse_timestamp_ms(arg_str(r, "start_at"), &start) == 0) {
+		int has_end = parse_timestamp_ms(arg_str(r, "end_at"), &end) == 0;
 		int64_t old_end;
 
-		if (!has_end && iso_parse(str_field(timer, "end_time"), &old_end) == 0) {
+		if (!has_end && parse_timestamp_ms(str_field(timer, "end_time"), &old_end) == 0) {
 			end = old_end;
 			has_end = 1;
 		}
@@ -222,12 +233,12 @@ void put_update_timer_entry(struct api_req *r)
 	}
 	if (arg_num(r, "user_id", &d))
 		set_field(timer, "user_id", cJSON_CreateNumber(d));
-	if (arg_num(r, "product_id", &d))
+	if (!(r->st->quirks & QUIRK_TIMER_IGNORES_PRODUCT) && arg_num(r, "product_id", &d))
 		set_field(timer, "product_id", cJSON_CreateNumber(d));
 	if (has_arg(r, "notes"))
 		set_field(timer, "notes", cJSON_Duplicate(arg(r, "notes"), 1));
 	touch(timer, 0);
-	reply(r, 200, cJSON_Duplicate(timer, 1));
+	reply(r, 200, timer_answer(r, timer));
 }
 
 void post_delete_timer_entry(struct api_req *r)
@@ -282,7 +293,9 @@ static void charge_timer(struct api_req *r, cJSON *t, cJSON *timer)
 	cJSON_AddNumberToObject(line, "position", cJSON_GetArraySize(sub(t, "line_items")) + 1);
 	line = add_record(r, t, "line_items", line);
 	set_field(timer, "recorded", cJSON_CreateTrue());
-	set_field(timer, "ticket_line_item_id", cJSON_CreateNumber(num_field(line, "id", 0)));
+	/* the OpenAPI example's answer leaves it null */
+	if (r->st->quirks & QUIRK_CHARGE_LINE_ID)
+		set_field(timer, "ticket_line_item_id", cJSON_CreateNumber(num_field(line, "id", 0)));
 	touch(timer, 0);
 }
 
@@ -293,7 +306,7 @@ void post_charge_timer_entry(struct api_req *r)
 	if (!t || !(timer = find_sub_or_404(r, t, "ticket_timers", "timer_entry_id")))
 		return;
 	charge_timer(r, t, timer);
-	reply(r, 200, cJSON_Duplicate(timer, 1));
+	reply(r, 200, timer_answer(r, timer));
 }
 
 void get_ticket_timers(struct api_req *r)
@@ -313,9 +326,9 @@ void get_ticket_timers(struct api_req *r)
 		cJSON_ArrayForEach(timer, sub(t, "ticket_timers")) {
 			int64_t at, bound;
 
-			if (iso_parse(str_field(timer, "created_at"), &at) == 0 &&
-			    ((lt && iso_parse(lt, &bound) == 0 && at >= bound) ||
-			     (gt && iso_parse(gt, &bound) == 0 && at <= bound)))
+			if (parse_timestamp_ms(str_field(timer, "created_at"), &at) == 0 &&
+			    ((lt && parse_timestamp_ms(lt, &bound) == 0 && at >= bound) ||
+			     (gt && parse_timestamp_ms(gt, &bound) == 0 && at <= bound)))
 				continue;
 			ALLOC_GROW(items, n + 1, alloc);
 			items[n++] = timer;
@@ -325,11 +338,18 @@ void get_ticket_timers(struct api_req *r)
 	free(items);
 }
 
-/* Fill price, cost, category and taxable of a line from its product. */
-static void line_from_product(struct api_req *r, cJSON *line, const cJSON *product)
+/*
+ * Price, cost, category and taxable of a line: what the body sends, else
+ * 0, 0 and taxable (a ticket line takes no price from its product), or
+ * with --quirk fill-line-price the product's (here `product` is the line
+ * itself on an update: what it holds stays).
+ */
+static void line_from_product(struct api_req *r, cJSON *line, const cJSON *product, int update)
 {
-	double cost = num_field(product, "price_cost", 0), retail = num_field(product, "price_retail", 0);
-	int taxable = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(product, "taxable"));
+	int fill = update || (r->st->quirks & QUIRK_FILL_LINE_PRICE);
+	double cost = fill ? num_field(product, "price_cost", 0) : 0;
+	double retail = fill ? num_field(product, "price_retail", 0) : 0;
+	int taxable = fill ? cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(product, "taxable")) : 1;
 
 	arg_num(r, "price_cost", &cost);
 	arg_num(r, "price_retail", &retail);
@@ -379,7 +399,7 @@ void post_add_line_item(struct api_req *r)
 	if (arg_str(r, "upc_code"))
 		cJSON_AddStringToObject(line, "upc_code", arg_str(r, "upc_code"));
 	set_quantity(line, qty);
-	line_from_product(r, line, product);
+	line_from_product(r, line, product, 0);
 	cJSON_AddNumberToObject(line, "position", cJSON_GetArraySize(sub(t, "line_items")) + 1);
 	line = add_record(r, t, "line_items", line);
 	reply(r, 200, cJSON_Duplicate(line, 1));
@@ -400,7 +420,7 @@ void put_update_line_item(struct api_req *r)
 		set_quantity(line, d);
 	if (arg_num(r, "product_id", &d))
 		set_field(line, "product_id", cJSON_CreateNumber(d));
-	line_from_product(r, line, line);
+	line_from_product(r, line, line, 1);
 	touch(line, 0);
 	reply(r, 200, wrap("ticket_line_item", cJSON_Duplicate(line, 1)));
 }
@@ -428,7 +448,7 @@ static void comment_time(struct api_req *r, cJSON *ticket, const cJSON *comment)
 {
 	cJSON *timer;
 	double minutes, product = default_labor(r->st);
-	int64_t end = now_ms();
+	int64_t end = clock_now_ms();
 	int bill = 0;
 
 	if (!arg_num(r, "minutes_spent", &minutes) || minutes <= 0)

@@ -1,17 +1,17 @@
 #include "compat.h"
 #include <math.h>
 #include "client-limit.h"
+#include "token-bucket.h"
 #include "xmalloc.h"
 
-struct rl_client {
+struct client_bucket {
 	char addr[64];
-	double tokens;
-	double last;
+	struct token_bucket bucket;
 };
 
-static struct rl_client *find_client(struct ratelimit *rl, const char *addr, double now)
+static struct client_bucket *find_client(struct client_limit *rl, const char *addr, double now)
 {
-	struct rl_client *c;
+	struct client_bucket *c;
 
 	for (int i = 0; i < rl->nr; i++)
 		if (!strcmp(rl->clients[i].addr, addr))
@@ -19,37 +19,29 @@ static struct rl_client *find_client(struct ratelimit *rl, const char *addr, dou
 	ALLOC_GROW(rl->clients, rl->nr + 1, rl->alloc);
 	c = &rl->clients[rl->nr++];
 	snprintf(c->addr, sizeof(c->addr), "%s", addr);
-	c->tokens = (double)rl->limit;
-	c->last = now;
+	c->bucket.tokens = (double)rl->limit;
+	c->bucket.stamp = now;
 	return c;
 }
 
-int ratelimit_take(struct ratelimit *rl, const char *addr, double now, long *retry_after)
+int client_limit_take(struct client_limit *rl, const char *addr, double now, long *retry_after)
 {
-	struct rl_client *c;
-	double rate;
+	struct client_bucket *c;
+	double wait;
 
 	if (rl->limit <= 0)
 		return 1;
 	c = find_client(rl, addr, now);
-	rate = (double)rl->limit / 60.0;
-	if (now > c->last) {
-		c->tokens += (now - c->last) * rate;
-		if (c->tokens > (double)rl->limit)
-			c->tokens = (double)rl->limit;
-	}
-	c->last = now;
-	if (c->tokens >= 1.0) {
-		c->tokens -= 1.0;
+	wait = token_bucket_try(&c->bucket, now, (double)rl->limit / 60.0, (double)rl->limit);
+	if (wait == 0)
 		return 1;
-	}
-	*retry_after = (long)ceil((1.0 - c->tokens) / rate);
+	*retry_after = (long)ceil(wait);
 	if (*retry_after < 1)
 		*retry_after = 1;
 	return 0;
 }
 
-void ratelimit_reset(struct ratelimit *rl)
+void client_limit_reset(struct client_limit *rl)
 {
 	free(rl->clients);
 	rl->clients = NULL;

@@ -1,16 +1,17 @@
 /*
  * The per-client rate limit: a token bucket for each client address that
- * holds `limit` requests and refills at limit per minute. Not thread-safe:
+ * holds `limit` requests and refills at limit per minute (token-bucket.h).
+ * Not thread-safe:
  * the caller holds the state lock.
  */
 #ifndef SANDBOX_CLIENT_LIMIT_H
 #define SANDBOX_CLIENT_LIMIT_H
 
-struct rl_client;
+struct client_bucket;
 
-struct ratelimit {
+struct client_limit {
 	long limit;		/* requests per minute; 0 means no limit */
-	struct rl_client *clients;	/* owned */
+	struct client_bucket *clients;	/* owned */
 	int nr, alloc;
 };
 
@@ -20,8 +21,8 @@ struct ratelimit {
  * until a request would be allowed again (at least 1). A refused request
  * takes nothing from the bucket.
  */
-int ratelimit_take(struct ratelimit *rl, const char *addr, double now, long *retry_after);
+int client_limit_take(struct client_limit *rl, const char *addr, double now, long *retry_after);
 /* Forget every client (full buckets again). */
-void ratelimit_reset(struct ratelimit *rl);
+void client_limit_reset(struct client_limit *rl);
 
 #endif

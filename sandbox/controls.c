@@ -19,7 +19,7 @@ void controls_free(struct controls *ctl)
 
 void log_request(struct controls *ctl, const char *method, const char *path,
 		 const char *query, const char *body, size_t len, const char *auth,
-		 int status)
+		 int status, long connection)
 {
 	cJSON *e = cJSON_CreateObject(), *parsed = NULL;
 
@@ -38,6 +38,7 @@ void log_request(struct controls *ctl, const char *method, const char *path,
 	cJSON_AddItemToObject(e, "body", parsed ? parsed : cJSON_CreateNull());
 	cJSON_AddStringToObject(e, "auth", auth);
 	cJSON_AddNumberToObject(e, "status", status);
+	cJSON_AddNumberToObject(e, "connection", (double)connection);
 	cJSON_AddItemToArray(ctl->log, e);
 	if (++ctl->log_nr > REQUEST_LOG_MAX) {
 		cJSON_DeleteItemFromArray(ctl->log, 0);
@@ -93,11 +94,12 @@ static long number_member(const cJSON *json, const char *name, long def, int *ba
 
 	if (!v || cJSON_IsNull(v))
 		return def;
-	if (!cJSON_IsNumber(v) || v->valuedouble < 0) {
+	if (!cJSON_IsNumber(v) || !(v->valuedouble >= 0)) {
 		*bad = 1;
 		return def;
 	}
-	return (long)v->valuedouble;
+	/* a double beyond long is undefined to convert */
+	return v->valuedouble > FAIL_RULE_NUMBER_MAX ? FAIL_RULE_NUMBER_MAX : (long)v->valuedouble;
 }
 
 int add_fail_rule(struct controls *ctl, const cJSON *json, struct sbuf *err)
@@ -133,6 +135,8 @@ int add_fail_rule(struct controls *ctl, const cJSON *json, struct sbuf *err)
 			    "count, status and delay_ms non-negative numbers, headers an object of strings");
 	else if (rule.count < 1)
 		sbuf_addstr(err, "'count' must be at least 1");
+	else if (rule.delay_ms > FAIL_DELAY_MAX_MS)
+		sbuf_addf(err, "'delay_ms' must be at most %ld", FAIL_DELAY_MAX_MS);
 	else if (rule.status && (rule.status < 100 || rule.status > 599))
 		sbuf_addf(err, "'status' must be an HTTP status, not %d", rule.status);
 	else if (!rule.status && !rule.close && !rule.delay_ms)

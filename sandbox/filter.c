@@ -44,7 +44,7 @@ static int time_cmp(const cJSON *rec, const char *field, const char *want, int b
 
 	if (!want)
 		return 1;
-	if (iso_parse(want, &t) < 0 || iso_parse(str_field(rec, field), &v) < 0)
+	if (parse_timestamp_ms(want, &t) < 0 || parse_timestamp_ms(str_field(rec, field), &v) < 0)
 		return 0;
 	return before ? v < t : v > t;
 }

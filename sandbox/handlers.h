@@ -61,6 +61,31 @@ void post_invoices(struct api_req *r);
 void get_invoice(struct api_req *r);
 void delete_invoice(struct api_req *r);
 void post_invoice_line_items(struct api_req *r);
+/* The invoice of the route's {id} (an id or a number), or NULL. */
+cJSON *find_invoice(struct api_req *r);
+/* 200 {"invoice": the detail of inv}. */
+void reply_invoice(struct api_req *r, const cJSON *inv);
+/* subtotal, tax and total of inv from its lines. */
+void recalculate(cJSON *inv);
+/* api-appointments.c */
+void get_settings(struct api_req *r);
+void get_appointments(struct api_req *r);
+void post_appointments(struct api_req *r);
+void get_appointment(struct api_req *r);
+void put_appointment(struct api_req *r);
+void delete_appointment(struct api_req *r);
+/* api-estimates.c */
+void get_estimates(struct api_req *r);
+void post_estimates(struct api_req *r);
+void get_estimate(struct api_req *r);
+void put_estimate(struct api_req *r);
+void delete_estimate(struct api_req *r);
+void post_estimate_line_items(struct api_req *r);
+/* api-invoices-write.c */
+void put_invoice(struct api_req *r);
+void post_invoice_email(struct api_req *r);
+void delete_invoice_line_item(struct api_req *r);
+void get_invoice_ticket(struct api_req *r);
 
 void get_products(struct api_req *r);
 void get_product(struct api_req *r);

@@ -17,6 +17,7 @@ struct api_req {
 	cJSON *query;			/* object of strings */
 	cJSON *body;			/* the JSON body (a form: its fields as strings), or NULL */
 	struct route_captures caps;	/* the {id} segments of the route */
+	double user_id;			/* the user of a --user-key key; 0: the account's key */
 	int status;
 	cJSON *reply;
 };

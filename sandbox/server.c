@@ -1,12 +1,15 @@
 #include "compat.h"
+#ifndef _WIN32
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#endif
 #include <time.h>
 #include <microhttpd.h>
 #include "handlers.h"
 #include "query.h"
 #include "server.h"
+#include "user-keys.h"
 #include "xmalloc.h"
 
 #define API_PREFIX "/api/v1"
@@ -29,6 +32,28 @@ struct answer {
 	const cJSON *headers;	/* extra headers, or NULL */
 	long retry_after;	/* > 0: add Retry-After */
 };
+
+/*
+ * Each TCP connection gets the next number when it opens, kept as its
+ * socket context (a number, not a pointer: nothing to free).
+ */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	struct server *srv = cls;
+
+	(void)c;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED)
+		*socket_context = (void *)(uintptr_t)atomic_fetch_add(&srv->connections, 1) + 1;
+}
+
+static long connection_number(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *info =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return info ? (long)(uintptr_t)info->socket_context : 0;
+}
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
@@ -116,7 +141,7 @@ static void control(struct server *srv, const char *method, const char *path,
 		state_reset(srv->st);
 		clear_log(&srv->ctl);
 		clear_fail_rules(&srv->ctl);
-		ratelimit_reset(&srv->rl);
+		client_limit_reset(&srv->rl);
 		set_json(a, 200, cJSON_CreateObject());
 	} else if (!strcmp(what, "fail") && !strcmp(method, "POST")) {
 		cJSON *json = cJSON_ParseWithLength(body->buf, body->len);
@@ -185,6 +210,27 @@ static int is_form(struct MHD_Connection *c)
 		strchr("; \t", type[strlen(form)]);	/* the NUL too */
 }
 
+/* Is the body JSON by its Content-Type (application/json, maybe with parameters)? */
+static int is_json(struct MHD_Connection *c)
+{
+	static const char json[] = "application/json";
+	const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+
+	return type && !strncasecmp(type, json, strlen(json)) &&
+		strchr("; \t", type[strlen(json)]);	/* the NUL too */
+}
+
+static int is_write(const char *method)
+{
+	return !strcmp(method, "POST") || !strcmp(method, "PUT") || !strcmp(method, "PATCH");
+}
+
+/* What Rails serves for a request it cannot read. */
+static const char bad_request_page[] =
+	"<!DOCTYPE html>\n<html>\n<head>\n  <title>Bad Request (400)</title>\n</head>\n"
+	"<body>\n  <h1>Bad Request</h1>\n  <p>The request could not be understood.</p>\n"
+	"</body>\n</html>\n";
+
 /* Answer an API request (after injected failures): limit, auth, route. */
 static void api(struct server *srv, struct MHD_Connection *c, const char *method,
 		const char *path, const char *raw_query, const struct sbuf *body,
@@ -200,7 +246,7 @@ static void api(struct server *srv, struct MHD_Connection *c, const char *method
 	allowed = peek || srv->rl.limit <= 0;
 	if (!allowed) {
 		pthread_rwlock_wrlock(&srv->st->lock);
-		allowed = ratelimit_take(&srv->rl, addr, monotonic_seconds(), &retry);
+		allowed = client_limit_take(&srv->rl, addr, monotonic_seconds(), &retry);
 		pthread_rwlock_unlock(&srv->st->lock);
 	}
 	if (!allowed) {
@@ -210,6 +256,8 @@ static void api(struct server *srv, struct MHD_Connection *c, const char *method
 	}
 	if (strcmp(scheme, "none") && key && !strcmp(key, srv->api_key)) {
 		/* authorized */
+	} else if (strcmp(scheme, "none") && (r.user_id = user_key_lookup(srv->user_keys, key)) >= 0) {
+		/* a tech's own key */
 	} else {
 		set_msg(a, 401, "error", "Not authorized");
 		return;
@@ -218,10 +266,17 @@ static void api(struct server *srv, struct MHD_Connection *c, const char *method
 		set_msg(a, 404, "message", "Not found");
 		return;
 	}
+	if (is_write(method) && !(srv->st->quirks & QUIRK_FORM_BODIES) && !is_json(c)) {
+		/* as live accounts answer a write that is not JSON */
+		a->status = 400;
+		a->body = xstrdup(bad_request_page);
+		a->content_type = "text/html; charset=utf-8";
+		return;
+	}
 	if (body->len) {
 		/* Rails reads a form as it reads a query: every value a string */
-		r.body = is_form(c) ? query_parse(body->buf) :
-			cJSON_ParseWithLength(body->buf, body->len);
+		r.body = (srv->st->quirks & QUIRK_FORM_BODIES) && is_form(c) ?
+			query_parse(body->buf) : cJSON_ParseWithLength(body->buf, body->len);
 		if (!r.body) {
 			set_msg(a, 400, "error", "the request body is not valid JSON");
 			return;
@@ -245,9 +300,9 @@ static void api(struct server *srv, struct MHD_Connection *c, const char *method
 	cJSON_Delete(r.body);
 }
 
-static void log_it(struct server *srv, const char *method, const char *path,
-		   const char *raw_query, const struct sbuf *body, const char *scheme,
-		   int status)
+static void log_it(struct server *srv, struct MHD_Connection *c, const char *method,
+		   const char *path, const char *raw_query, const struct sbuf *body,
+		   const char *scheme, int status)
 {
 	struct sbuf masked = SBUF_INIT;
 
@@ -257,7 +312,7 @@ static void log_it(struct server *srv, const char *method, const char *path,
 		query_mask_api_key(&masked, raw_query);
 	pthread_rwlock_wrlock(&srv->st->lock);
 	log_request(&srv->ctl, method, path, raw_query ? masked.buf : NULL,
-		    body->buf, body->len, scheme, status);
+		    body->buf, body->len, scheme, status, connection_number(c));
 	pthread_rwlock_unlock(&srv->st->lock);
 	sbuf_release(&masked);
 }
@@ -327,7 +382,7 @@ static enum MHD_Result serve(struct server *srv, struct MHD_Connection *c,
 			nanosleep(&ts, NULL);
 		}
 		if (injected && rule.close) {
-			log_it(srv, method, path, raw_query, &cr->body, scheme, 0);
+			log_it(srv, c, method, path, raw_query, &cr->body, scheme, 0);
 			trace(srv, method, path, raw_query, 0);
 			fail_rule_release(&rule);
 			free(path);
@@ -343,7 +398,7 @@ static enum MHD_Result serve(struct server *srv, struct MHD_Connection *c,
 		}
 	}
 	if (!peek)
-		log_it(srv, method, path, raw_query, &cr->body, scheme, a.status);
+		log_it(srv, c, method, path, raw_query, &cr->body, scheme, a.status);
 	trace(srv, method, path, raw_query, a.status);
 	ret = send_answer(c, &a);
 	fail_rule_release(&rule);
@@ -388,6 +443,7 @@ int server_start(struct server *srv, int port)
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
 		MHD_OPTION_END);
 	if (!srv->daemon) {
@@ -403,5 +459,5 @@ void server_stop(struct server *srv)
 	MHD_stop_daemon(srv->daemon);
 	srv->daemon = NULL;
 	controls_free(&srv->ctl);
-	ratelimit_reset(&srv->rl);
+	client_limit_reset(&srv->rl);
 }

@@ -286,10 +286,30 @@ void set_field(cJSON *obj, const char *name, cJSON *value)
 
 void touch(cJSON *obj, int create)
 {
-	char now[ISO_TIME_LEN];
+	char now[TIMESTAMP_MS_LEN];
 
-	iso_format(now_ms(), now);
+	format_timestamp_ms(clock_now_ms(), now, sizeof(now));
 	if (create)
 		set_field(obj, "created_at", cJSON_CreateString(now));
 	set_field(obj, "updated_at", cJSON_CreateString(now));
+}
+
+static void drop_status(cJSON *data, const char *status)
+{
+	cJSON *settings = cJSON_GetObjectItemCaseSensitive(data, "ticket_settings");
+	cJSON *list = cJSON_GetObjectItemCaseSensitive(settings, "ticket_status_list"), *it;
+
+	cJSON_ArrayForEach(it, list)
+		if (cJSON_IsString(it) && !strcmp(it->valuestring, status)) {
+			cJSON_Delete(cJSON_DetachItemViaPointer(list, it));
+			return;
+		}
+}
+
+void state_apply_quirks(struct state *st)
+{
+	if (st->quirks & QUIRK_NO_INVOICED_STATUS) {
+		drop_status(st->loaded, "Invoiced");
+		drop_status(st->data, "Invoiced");
+	}
 }

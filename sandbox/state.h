@@ -14,6 +14,7 @@
 
 #include <pthread.h>
 #include <cjson/cJSON.h>
+#include "quirks.h"
 #include "sbuf.h"
 
 struct state {
@@ -23,7 +24,7 @@ struct state {
 	cJSON *data;
 	long page_size;		/* default page size of most lists */
 	long per_page_max;	/* the largest per_page honoured (0: PER_PAGE_MAX) */
-	int ignore_comment_time;	/* a comment's minutes_spent... make no timer */
+	unsigned quirks;	/* QUIRK_* of quirks.h: the --quirk switches given */
 };
 
 /* Load and normalise the data file; -1 with a message in err on failure. */
@@ -32,6 +33,12 @@ int state_load(struct state *st, const char *path, struct sbuf *err);
 int state_load_string(struct state *st, const char *json, const char *name,
 		      struct sbuf *err);
 void state_reset(struct state *st);
+/*
+ * Shape the loaded data by the quirks in st->quirks (an account without
+ * "Invoiced": the status dropped from ticket_status_list); call after
+ * state_load with st->quirks set.
+ */
+void state_apply_quirks(struct state *st);
 void state_free(struct state *st);
 
 /* A collection of the live data ("tickets", ...); never NULL. */

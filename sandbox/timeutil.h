@@ -6,20 +6,12 @@
 #define SANDBOX_TIMEUTIL_H
 
 #include <stddef.h>
-#include <stdint.h>
-
-#define ISO_TIME_LEN 80
 
 /*
- * Parse "YYYY-MM-DD", optionally followed by "THH:MM[:SS[.fff]]" and "Z" or
- * "+HH:MM"/"-HH:MM" (no zone means UTC), into milliseconds since the epoch.
- * Returns 0, or -1 when s is not such a time.
+ * Timestamps are base's (date.h): parse_timestamp_ms(), format_timestamp_ms()
+ * and clock_now_ms(), the parser the client uses too.
  */
-int iso_parse(const char *s, int64_t *ms);
-/* Format ms as "YYYY-MM-DDTHH:MM:SS.mmmZ" into buf (ISO_TIME_LEN bytes). */
-void iso_format(int64_t ms, char *buf);
-/* The current time in milliseconds since the epoch. */
-int64_t now_ms(void);
+#include "date.h"
 
 /*
  * A decimal string as Rails prints a decimal column: at most `places`

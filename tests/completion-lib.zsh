@@ -6,12 +6,14 @@
 # compinit, and prints "buffer: " and the edit line after the TAB. With
 # "list", a second TAB follows and the lines of the listing it showed
 # are printed too (trailing blanks removed). The whole screen is left in
-# zsh-screen.out.
+# zsh-screen.out. ZSH_SETUP, when set, is run first (a user's zstyles).
 setopt extendedglob
 zmodload zsh/zpty || exit 1
 zpty -b z "TERM=dumb COLUMNS=100 zsh -f -i" || exit 1
 zpty -w z "PS1='%% '; fpath=(${(q)abs_top_srcdir}/completions \$fpath)"
 zpty -w z 'autoload -U compinit; compinit -u -D'
+# $ZSH_SETUP: a user's own settings (zstyles), run after compinit.
+[[ -n $ZSH_SETUP ]] && zpty -w z "$ZSH_SETUP"
 zpty -w z 'dump-buffer() { print -r -- "buffer: $BUFFER" >zsh-buffer.out; }'
 zpty -w z 'zle -N dump-buffer; bindkey "^O" dump-buffer; print REA""DY'
 zpty -r z out '*READY*' || exit 1

@@ -32,7 +32,7 @@ export XDG_CONFIG_HOME="$HOME/.config" XDG_STATE_HOME="$HOME/.local/state"
 export XDG_CACHE_HOME="$HOME/.cache" XDG_DATA_HOME="$HOME/.local/share"
 export LANG=C LC_ALL=C TZ=UTC PAGER=cat
 unset SYNCRO_API_KEY SYNCRO_BASE_URL SYNCRO_SUBDOMAIN SYNCRO_CONFIG NO_COLOR \
-	EDITOR VISUAL COLUMNS SYNCRO SYNCRO_EXEC_PATH SYNCRO_TEST_NOW
+	EDITOR VISUAL COLUMNS SYNCRO SYNCRO_EXEC_PATH SYNCRO_TEST_NOW SYNCRO_PROFILE
 export SYNCRO_EXEC_PATH="$abs_top_builddir"
 export PATH="$abs_top_builddir:$PATH"
 # Sanitizer reports exit 126, which test_must_fail refuses as a crash, so
@@ -54,10 +54,32 @@ test_chain_ok () {
 	test $? = 117
 }
 
+# test_have_prereq NAME: NOT_WINE is missing when the programs run under
+# wine (tools/windows-test, which sets SYNCRO_TEST_WINE): the test needs
+# what wine cannot give, and only a real Windows (or Linux) shows it.
+# WINDOWS is there only then: the test is of the Windows build.
+test_have_prereq () {
+	case $1 in
+	NOT_WINE) test -z "${SYNCRO_TEST_WINE:-}" ;;
+	WINDOWS) test -n "${SYNCRO_TEST_WINE:-}" ;;
+	*) echo "test_have_prereq: unknown prerequisite '$1'" >&2; return 1 ;;
+	esac
+}
+
+# test_expect_success [PREREQ] TITLE BODY
 test_expect_success () {
+	test_prereq=
+	if test $# = 3; then
+		test_prereq=$1
+		shift
+	fi
 	test_title=$1
 	test_body=$2
 	test_count=$((test_count + 1))
+	if test -n "$test_prereq" && ! test_have_prereq "$test_prereq"; then
+		echo "ok $test_count # skip $test_title (missing $test_prereq)"
+		return
+	fi
 	# git's chain lint: a body whose && chain is broken would hide failures
 	if ! test_chain_ok "$test_body"; then
 		test_failures=$((test_failures + 1))
@@ -99,6 +121,19 @@ test_must_fail () {
 		echo "test_must_fail: '$*' died with $got" >&2
 		return 1
 	fi
+	return 0
+}
+
+# core_verbs: every core verb built, one a line, except the sandbox (it
+# serves, never sends).
+core_verbs () {
+	for f in "$SYNCRO_EXEC_PATH"/syncro-*; do
+		v=${f##*/syncro-}
+		case $v in
+		*[!a-z]* | sandbox) continue ;;
+		esac
+		test -f "$f" && test -x "$f" && echo "$v"
+	done
 	return 0
 }
 
@@ -231,10 +266,28 @@ sandbox_requests () {
 		"$TRASH_DIRECTORY/.requests.json"
 }
 
-# The raw log: {"requests":[{"method","path","query","body","auth","status"}],"dropped":N}
+# The raw log: {"requests":[{"method","path","query","body","auth","status","connection"}],"dropped":N}
 # (the latest 10000 requests are kept; dropped counts the older ones).
+# connection numbers the TCP connection a request came on: 1 for the
+# sandbox's first, then 2, 3, ... (never reset), so that requests with the
+# same number shared a connection.
 sandbox_requests_json () {
 	sandbox_curl --fail-with-body "$SANDBOX_URL/__sandbox/requests"
+}
+
+# sandbox_api METHOD PATH [JSON]: a logged API request with the key and a
+# JSON body; the answer's body on stdout, its HTTP status in ./code.
+sandbox_api () {
+	sandbox_curl -X "$1" -H "Authorization: Bearer $TEST_API_KEY" \
+		-H "Content-Type: application/json" ${3:+--data "$3"} \
+		-o body.json -w "%{http_code}\n" "$SYNCRO_BASE_URL/$2" >code &&
+	cat body.json
+}
+
+# The number of TCP connections the logged requests came on.
+sandbox_connections () {
+	sandbox_requests_json >"$TRASH_DIRECTORY/.requests.json" &&
+	jq "[.requests[].connection] | unique | length" "$TRASH_DIRECTORY/.requests.json"
 }
 
 sandbox_clear_requests () {

@@ -10,12 +10,17 @@
  *   api-probe dry-run METHOD PATH [JSON]
  *   api-probe gently N              api_ticket_id_gently: "id" or "code: message"
  *   api-probe get PATH [CAP]        api_get, with the body cap set to CAP bytes
+ * A first argument -v traces the requests (opt_verbose).
+ *   api-probe get-post PATH SECONDS POST_PATH JSON
+ *                                   api_get, a pause, then api_post (connection reuse)
  */
 #include "compat.h"
 #include "api.h"
 #include "cache.h"
 #include "json.h"
 #include "output.h"
+#include "parse-options.h"
+#include "ratelimit.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -47,6 +52,11 @@ static long number_arg(const char *s)
 int main(int argc, char **argv)
 {
 	set_program_name("api-probe");
+	if (argc > 1 && !strcmp(argv[1], "-v")) {
+		opt_verbose = 1;
+		argv++;
+		argc--;
+	}
 	if (argc < 3)
 		die_with(EXIT_USAGE, "usage: api-probe resolve|ticket|cache-store|paginate|dry-run|gently ...");
 	if (!strcmp(argv[1], "resolve")) {
@@ -86,6 +96,13 @@ int main(int argc, char **argv)
 		v = api_get(argv[2], NULL);
 		output_json(v);
 		cJSON_Delete(v);
+	} else if (!strcmp(argv[1], "get-post") && argc >= 6) {
+		cJSON *body = json_parse(argv[5], strlen(argv[5]));
+
+		cJSON_Delete(api_get(argv[2], NULL));
+		sleep_seconds(strtod(argv[3], NULL));
+		cJSON_Delete(api_post(argv[4], body));
+		cJSON_Delete(body);
 	} else if (!strcmp(argv[1], "dry-run") && argc >= 4) {
 		cJSON *body = argc > 4 ? json_parse(argv[4], strlen(argv[4])) : NULL;
 		struct api_request req = { argv[2], argv[3], NULL, body, NULL };

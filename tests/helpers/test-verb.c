@@ -5,6 +5,7 @@
  * what it parsed.
  */
 #include "compat.h"
+#include "complete.h"
 #include "parse-options.h"
 
 static const char *status, *labor, *customer, *tech, *method, *file;

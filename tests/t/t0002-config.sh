@@ -33,6 +33,7 @@ test_expect_success 'defaults with no config file' '
 	connect_timeout           10  (default)
 	rate_limit.per_minute     180  (default)
 	rate_limit.wait           60  (default)
+	rate_limit.max_wait       600  (default)
 	labor.default             remote  (default)
 	labor.default_minutes     60  (default)
 	labor.products.remote     1190473  (default)
@@ -44,6 +45,8 @@ test_expect_success 'defaults with no config file' '
 	labor.products.website    68055  (default)
 	billing.method            line-item  (default)
 	comments.email            false  (default)
+	confirm                   none  (default)
+	estimate.subject_prefix   Estimate -   (default)
 	close_status              Resolved  (default)
 	session_logs              ~/.local/share/syncro  (default)
 	EOF
@@ -109,9 +112,9 @@ test_expect_success 'the key from the config file' '
 test_expect_success '--json names sources, never the key' '
 	SYNCRO_SUBDOMAIN=envsub syncro config --json >actual &&
 	test_grep_not "$TEST_API_KEY" actual &&
-	grep "\"value\":	\"https://envsub.syncromsp.com/api/v1\"" actual &&
-	grep "\"from\":	\"SYNCRO_SUBDOMAIN\"" actual &&
-	grep "\"from\":	\"config file ~/.config/syncro/config.yaml\"" actual
+	grep "\"value\": \"https://envsub.syncromsp.com/api/v1\"" actual &&
+	grep "\"from\": \"SYNCRO_SUBDOMAIN\"" actual &&
+	grep "\"from\": \"config file ~/.config/syncro/config.yaml\"" actual
 '
 
 test_expect_success 'a key file others can read is refused with the chmod that fixes it' '

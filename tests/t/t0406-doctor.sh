@@ -35,7 +35,7 @@ test_expect_success 'the config file and the rate limit from the config' '
 test_expect_success 'no account configured: exit 3 at the base URL' '
 	test_expect_code 3 env -u SYNCRO_BASE_URL syncro doctor >out 2>err &&
 	tail -n 1 out >actual && echo "base URL:     none" >expect && test_cmp expect actual &&
-	echo "syncro doctor: no Syncro account configured; set SYNCRO_SUBDOMAIN, or '\''subdomain'\'' in '\''$XDG_CONFIG_HOME/syncro/config.yaml'\''" >expect &&
+	echo "syncro doctor: no Syncro account configured; run '\''syncro config init'\'' (or set SYNCRO_SUBDOMAIN, or '\''subdomain'\'' in '\''~/.config/syncro/config.yaml'\''); to try syncro without an account, run '\''syncro sandbox'\''" >expect &&
 	test_cmp expect err
 '
 
@@ -52,7 +52,7 @@ test_expect_success 'a wrong key: exit 3 with the API answer' '
 	tail -n 1 out >actual && echo "GET /me:      failed" >expect && test_cmp expect actual &&
 	cat >expect <<-\EOF &&
 	syncro doctor: the Syncro API refused '\''GET /me'\'' (401): Not authorized
-	hint: the API key may be wrong or expired, or lack a permission this request needs; check it with '\''syncro doctor'\''
+	hint: the API key may be wrong or expired, or lack a permission this request needs
 	EOF
 	test_cmp expect err
 '

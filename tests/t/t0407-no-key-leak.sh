@@ -4,14 +4,7 @@ test_description='the key never shows: every verb with --verbose, both auth form
 
 start_sandbox
 
-# Every core verb built so far, except the sandbox (it serves, never sends).
-for f in "$SYNCRO_EXEC_PATH"/syncro-*; do
-	v=${f##*/syncro-}
-	case $v in
-	*[!a-z]* | sandbox) continue ;;
-	esac
-	test -f "$f" && test -x "$f" && echo "$v"
-done >verbs
+core_verbs >verbs
 
 # run_every_verb TAG: each verb bare, with a ticket number, and a few usual
 # arguments, all with --verbose; everything it prints goes to out.TAG.

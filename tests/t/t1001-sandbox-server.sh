@@ -118,7 +118,7 @@ test_expect_success 'an unreadable data file is an error that names it' '
 test_expect_success '--help names every option' '
 	syncro-sandbox --help >help &&
 	for o in --port --data --api-key --rate-limit --page-size --max-per-page \
-		 --no-retry-after --test-controls --ignore-comment-time --help --verbose; do
+		 --no-retry-after --test-controls --quirk --ignore-comment-time --help --verbose; do
 		grep -e "^ *\(-[a-z], \)\?$o\( \|\$\)" help || { echo "$o is not in --help"; return 1; }
 	done
 '

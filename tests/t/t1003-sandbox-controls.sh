@@ -19,16 +19,17 @@ test_expect_success 'the log lists each request as METHOD PATH?QUERY, the key ma
 	test_grep_not "$TEST_API_KEY" log.json
 '
 
-test_expect_success 'the JSON log has method, path, query, body (parsed) and auth' '
+test_expect_success 'the JSON log has method, path, query, body (parsed), auth and connection' '
 	sandbox_clear_requests &&
 	sandbox_curl -X PUT -H "Authorization: Bearer $TEST_API_KEY" -H "Content-Type: application/json" \
 		--data "{\"status\":\"In Progress\"}" "$SYNCRO_BASE_URL/tickets/108430330" >/dev/null &&
 	sandbox_curl -X POST -H "Authorization: $TEST_API_KEY" -H "Content-Type: text/plain" \
 		--data "not json" "$SYNCRO_BASE_URL/tickets/108430330/comment" >/dev/null &&
-	sandbox_requests_json | jq -c ".requests[]" >actual &&
+	sandbox_requests_json >log.json &&
+	jq -c ".requests[0].connection as \$first | .requests[] | .connection -= \$first" log.json >actual &&
 	cat >expect <<-\EOF &&
-	{"method":"PUT","path":"/api/v1/tickets/108430330","query":null,"body":{"status":"In Progress"},"auth":"bearer","status":200}
-	{"method":"POST","path":"/api/v1/tickets/108430330/comment","query":null,"body":"not json","auth":"header","status":400}
+	{"method":"PUT","path":"/api/v1/tickets/108430330","query":null,"body":{"status":"In Progress"},"auth":"bearer","status":200,"connection":0}
+	{"method":"POST","path":"/api/v1/tickets/108430330/comment","query":null,"body":"not json","auth":"header","status":400,"connection":1}
 	EOF
 	test_cmp expect actual
 '
@@ -117,6 +118,25 @@ test_expect_success 'a malformed fail rule is refused with 400 and a reason' '
 	sandbox_curl -X POST --data "{\"path\":\"/x\",\"status\":42}" "$SANDBOX_URL/__sandbox/fail" >body &&
 	jq -r .error body >actual &&
 	echo "'"'"'status'"'"' must be an HTTP status, not 42" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'huge numbers in a fail rule are cut or refused, never a crash' '
+	sandbox_fail "{\"path\":\"/api/v1/users\",\"count\":1e300,\"status\":503}" &&
+	sandbox_curl -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $TEST_API_KEY" \
+		"$SYNCRO_BASE_URL/users" >actual &&
+	echo 503 >expect && test_cmp expect actual &&
+	sandbox_curl -X DELETE "$SANDBOX_URL/__sandbox/fail" >/dev/null &&
+	for rule in "\"status\":1e300" "\"status\":-1e300" "\"delay_ms\":1e300" "\"delay_ms\":600001"; do
+		sandbox_curl -X POST --data "{\"path\":\"/x\",$rule}" "$SANDBOX_URL/__sandbox/fail" |
+			jq -r .error || return 1
+	done >actual &&
+	cat >expect <<-\EOF &&
+	'"'"'status'"'"' must be an HTTP status, not 1000000000
+	method, path, body and content_type must be strings, count, status and delay_ms non-negative numbers, headers an object of strings
+	'"'"'delay_ms'"'"' must be at most 600000
+	'"'"'delay_ms'"'"' must be at most 600000
+	EOF
 	test_cmp expect actual
 '
 

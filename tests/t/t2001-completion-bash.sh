@@ -26,7 +26,7 @@ test_expect_success 'several verbs show their descriptions' '
 	comment    (add a comment, optionally with labor time)
 	close      (resolve a ticket and write a session log)
 	customers  (find customers, or show one with contacts)
-	config     (show the effective settings and where each came from)
+	config     (show the settings, set one, or set up an account)
 	EOF
 	test_cmp expect actual &&
 	test_grep_not "filenames" compopt.log 2>/dev/null
@@ -69,6 +69,7 @@ test_expect_success 'the options of a verb, from its option table' '
 	--yes       (do not ask)
 	--help      (show this help)
 	--verbose   (trace each request and response on stderr)
+	--as        (use the API key of profile NAME (sets SYNCRO_PROFILE))
 	EOF
 	test_cmp expect actual &&
 	complete "syncro test-verb --st" &&

@@ -25,7 +25,7 @@ test_expect_success 'several verbs are listed with their descriptions' '
 	buffer: syncro c
 	close      -- resolve a ticket and write a session log
 	comment    -- add a comment, optionally with labor time
-	config     -- show the effective settings and where each came from
+	config     -- show the settings, set one, or set up an account
 	create     -- open a new ticket
 	customers  -- find customers, or show one with contacts
 	EOF

@@ -57,7 +57,7 @@ test_expect_success 'the option check finds a missing page and a missing option'
 	.Nd a verb for the tests
 	.Sh OPTIONS
 	.Fl s , -status , l , -labor , -customer , -assign , -method , -attach ,
-	.Fl -yes , h , -help ; a , -also
+	.Fl -yes , h , -help ; a , -also , -as
 	EOF
 	undocumented_options "$verb" page.1 >actual &&
 	cat >expect <<-\EOF &&

@@ -84,7 +84,7 @@ test_expect_success 'an ambiguous name on a terminal: the user picks one' '
 	   1) 34288073  Tom Haskins
 	   2) 34288075  Desert Sun Dental
 	   3) 34288080  Red Rock Accounting
-	Customer [1-3]: created #32167 for Red Rock Accounting
+	Customer [1-3, or type to narrow]: created #32167 for Red Rock Accounting
 	$SANDBOX_URL/tickets/108430333
 	EOF
 	test_cmp expect actual &&
@@ -117,11 +117,11 @@ test_expect_success 'a missing subject without a terminal: exit 2, nothing sent'
 
 test_expect_success 'missing fields are asked for on a terminal' '
 	sandbox_clear_requests &&
-	printf "34288071\nJim locked out\n" |
+	printf "34288071\nJim locked out\n\n" |
 		script -qec "syncro create" /dev/null >out &&
 	tr -d "\r" <out | tail -n 2 >actual &&
 	cat >expect <<-EOF &&
-	Customer: Subject: created #32168 for LeeAnn Parkinson
+	Customer: Subject: Description []: created #32168 for LeeAnn Parkinson
 	$SANDBOX_URL/tickets/108430334
 	EOF
 	test_cmp expect actual &&
@@ -206,7 +206,7 @@ test_expect_success 'unknown tech, type, contact and a bad date are refused befo
 	echo "ticket types: Remote Support, Onsite, Hardware, Project" >>expect &&
 	test_cmp expect err &&
 	test_expect_code 2 syncro create --customer 34288070 --subject x --due 05/01/2026 2>err &&
-	echo "syncro: invalid date '"'05/01/2026'"' for --due; use YYYY-MM-DD" >expect &&
+	echo "syncro: invalid date '"'05/01/2026'"' for --due; use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday (friday)" >expect &&
 	test_cmp expect err &&
 	test_expect_code 4 syncro create --customer 34288070 --subject x --contact nobody 2>err &&
 	echo "syncro: no contact '"'nobody'"' for customer 34288070 (--contact); the customer has no contacts" >expect &&

@@ -161,8 +161,8 @@ test_expect_success 'usage: a number and something to change are needed' '
 	grep "takes one ticket number" err &&
 	test_expect_code 2 syncro update abc --status New 2>err &&
 	grep "'"'abc'"' is not a ticket number" err &&
-	test_expect_code 2 syncro update 32164 --due tomorrow 2>err &&
-	echo "syncro: invalid date '"'tomorrow'"' for --due; use YYYY-MM-DD" >expect &&
+	test_expect_code 2 syncro update 32164 --due someday 2>err &&
+	echo "syncro: invalid date '"'someday'"' for --due; use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday (friday)" >expect &&
 	test_cmp expect err &&
 	sandbox_requests >requests &&
 	test ! -s requests &&

@@ -2,7 +2,7 @@
 test_description='syncro comment --time: labor recorded per billing.method, each step verified, failures that lose nothing'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox
+start_sandbox --quirk kind
 # these tests are of the timer method; line-item (the default) is set where tested
 mkdir -p "$XDG_CONFIG_HOME/syncro"
 printf "billing:\n  method: timer\n" >"$XDG_CONFIG_HOME/syncro/config.yaml"

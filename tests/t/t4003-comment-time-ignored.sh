@@ -2,7 +2,7 @@
 test_description='syncro comment with billing.method comment on a tenant that ignores the time fields'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox --ignore-comment-time
+start_sandbox --ignore-comment-time --quirk charge-line-id
 export SYNCRO_TEST_NOW=1780000000
 mkdir -p "$XDG_CONFIG_HOME/syncro" &&
 printf "billing:\n  method: comment\n" >"$XDG_CONFIG_HOME/syncro/config.yaml"

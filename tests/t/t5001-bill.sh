@@ -2,7 +2,7 @@
 test_description='syncro bill: the steps, the summary, --dry-run, refusals, questions (line-item, the default)'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox
+start_sandbox --quirk kind
 SYNCRO_TEST_NOW=1790000000
 export SYNCRO_TEST_NOW
 T=$SYNCRO_BASE_URL/tickets/108430330

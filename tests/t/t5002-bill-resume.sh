@@ -2,7 +2,7 @@
 test_description='syncro bill resumes after a failure at any step, never posting twice'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox
+start_sandbox --quirk kind
 mkdir -p "$XDG_CONFIG_HOME/syncro"
 CONFIG=$XDG_CONFIG_HOME/syncro/config.yaml
 printf "timeout: 1\nconnect_timeout: 1\n" >"$CONFIG"

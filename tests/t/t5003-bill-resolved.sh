@@ -2,7 +2,7 @@
 test_description='syncro bill --resolved: month end over the Resolved tickets with labor'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox
+start_sandbox --quirk kind
 
 # status, then each invoice of the ticket: number, lines (product quantity).
 invoiced () {

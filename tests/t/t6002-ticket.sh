@@ -19,7 +19,7 @@ tech      Mike Ritter
 comments (2, newest first)
   2026-04-16 22:45  Mike Ritter  [emailed office@desertsundental.example]  Update
       Connected remotely. Printer grabbed a new IP from DHCP overnight; updating the port and setting a reservation.
-  2026-04-16 18:02  -  Initial Issue
+  2026-04-16 18:02  Linda Chavez  Initial Issue
       The front office printer (Brother MFC) shows offline on both reception PCs. Patients are waiting on paperwork.
 
 time entries
@@ -68,7 +68,7 @@ test_expect_success 'no contact, no tech, nothing billed' '
 	tech      unassigned
 
 	comments (1, newest first)
-	  2026-04-20 01:38  -  Initial Issue
+	  2026-04-20 01:38  Jerry Burger  Initial Issue
 	      Hi, the own cloud thing on my computer is saying it can'"'"'t sync again. Same as last month. Can you take a look when you get a chance?
 
 	billing: nothing billed
@@ -94,7 +94,7 @@ test_expect_success 'hidden comments are marked; --comments N and all' '
 	      Please let us know if you see the prompt again today.
 	  2026-04-15 21:44  Priya Nair  [hidden]  Update
 	      Credential manager has a stale entry; cleared it. Waiting to see if the prompt comes back.
-	  2026-04-15 17:37  -  Initial Issue
+	  2026-04-15 17:37  Anita Shah  Initial Issue
 	      Outlook on my desktop keeps popping up a password box every few minutes.
 
 	EOF_

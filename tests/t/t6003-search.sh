@@ -24,7 +24,7 @@ test_expect_success 'search finds tickets of every status by subject, every page
 	test_cmp expect requests
 '
 
-test_expect_success 'by customer and by number; the words are one query' '
+test_expect_success 'by customer and by number; the longest word goes to the API' '
 	sandbox_clear_requests &&
 	syncro search own cloud >actual &&
 	cat >expect <<-\EOF_ &&
@@ -40,7 +40,7 @@ test_expect_success 'by customer and by number; the words are one query' '
 	test_cmp expect actual &&
 	sandbox_requests >requests &&
 	cat >expect <<-\EOF_ &&
-	GET /api/v1/tickets?query=own+cloud&page=1&per_page=100
+	GET /api/v1/tickets?query=cloud&page=1&per_page=100
 	GET /api/v1/tickets?query=parkinson&page=1&per_page=100
 	GET /api/v1/tickets?query=%2332154&page=1&per_page=100
 	EOF_
@@ -78,6 +78,62 @@ test_expect_success 'no text is a usage error, nothing sent' '
 	test_expect_code 2 syncro search " " 2>err &&
 	sandbox_requests >requests &&
 	test ! -s requests
+'
+
+test_expect_success 'every word, in any order, in the subject or customer' '
+	sandbox_clear_requests &&
+	syncro search "Outlook password" >actual &&
+	echo "#32160  In Progress  Red Rock Accounting  Outlook keeps asking for password" >expect &&
+	test_cmp expect actual &&
+	syncro search password outlook >actual &&
+	test_cmp expect actual &&
+	syncro search red outlook >actual &&
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	cat >expect <<-\EOF_ &&
+	GET /api/v1/tickets?query=password&page=1&per_page=100
+	GET /api/v1/tickets?query=password&page=1&per_page=100
+	GET /api/v1/tickets?query=outlook&page=1&per_page=100
+	EOF_
+	test_cmp expect requests &&
+	syncro search outlook nowhere >actual 2>err &&
+	test ! -s actual &&
+	echo "no tickets match '"'"'outlook nowhere'"'"'" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success '--status and --customer narrow the search' '
+	syncro search --status Resolved printer >actual &&
+	cat >expect <<-\EOF_ &&
+	#32134  Resolved  Desert Sun Dental  Replace toner and clean printer
+	EOF_
+	test_cmp expect actual &&
+	syncro search --customer "Desert Sun Dental" printer >actual &&
+	cat >expect <<-\EOF_ &&
+	#32161  In Progress  Desert Sun Dental  Printer offline in front office
+	#32134  Resolved     Desert Sun Dental  Replace toner and clean printer
+	EOF_
+	test_cmp expect actual &&
+	sandbox_clear_requests &&
+	syncro search --status resolved printer >/dev/null &&
+	sandbox_requests >requests &&
+	grep -x "GET /api/v1/tickets?query=printer&status=Resolved&page=1&per_page=100" requests
+'
+
+test_expect_success '--all is every status; with --status a usage error' '
+	syncro search printer >expect &&
+	syncro search --all printer >actual &&
+	test_cmp expect actual &&
+	test_expect_code 2 syncro search --all --status Resolved printer 2>err &&
+	grep "cannot go together" err
+'
+
+test_expect_success 'an unknown status: did you mean, nothing searched' '
+	sandbox_clear_requests &&
+	test_must_fail syncro search --status Resolvd printer 2>err &&
+	grep "Resolved" err &&
+	sandbox_requests >requests &&
+	test_grep_not "query=" requests
 '
 
 test_done

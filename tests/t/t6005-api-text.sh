@@ -62,7 +62,7 @@ test_expect_success 'ticket: subject, comment subject and body show escapes as s
 	  DATE  Jerry  [emailed jerry.burger@example.net]  Re: ${shown}help
 	      line one ${shown}
 	      line two	tabbed
-	  DATE  -  Initial Issue
+	  DATE  Jerry Burger  Initial Issue
 	      Hi, the own cloud thing on my computer is saying it can${SQ}t sync again. Same as last month. Can you take a look when you get a chance?
 
 	billing: nothing billed

@@ -96,7 +96,8 @@ START_TEST(every_key_is_parsed)
 		  "auth: query\n"
 		  "timeout: 45\n"
 		  "connect_timeout: 5\n"
-		  "rate_limit: {per_minute: 120, wait: 0}\n"
+		  "rate_limit: {per_minute: 120, wait: 0, max_wait: 100}\n"
+		  "tls: {ca_file: ~/ca.pem}\n"
 		  "labor:\n"
 		  "  default: onsite\n"
 		  "  default_minutes: 30\n"
@@ -108,7 +109,23 @@ START_TEST(every_key_is_parsed)
 		  "comments:\n"
 		  "  email: yes\n"
 		  "close_status: Waiting on Customer\n"
-		  "session_logs: ~/logs\n");
+		  "session_logs: ~/logs\n"
+		  "profiles:\n"
+		  "  me:\n"
+		  "    api_key_command: pass show syncro\n"
+		  "    vault: {file: ~/vault/syncro.sops.yaml, field: syncro.key}\n"
+		  "    api_key: in-the-file\n"
+		  "  other: {api_key_command: pass show other}\n"
+		  "default_profile: me\n"
+		  "confirm: writes\n"
+		  "estimate: {subject_prefix: 'Quote: '}\n");
+	ck_assert_str_eq(cfg.estimate_prefix, "Quote: ");
+	ck_assert_int_eq(cfg.confirm_writes, 1);
+	ck_assert_str_eq(cfg.profile, "me");
+	ck_assert_int_eq(cfg.profiles_nr, 2);
+	ck_assert_str_eq(cfg.profiles[1].name, "other");
+	ck_assert_str_eq(cfg.profiles[1].api_key_command, "pass show other");
+	ck_assert_ptr_null(cfg.profiles[1].vault_file);
 	ck_assert_int_eq(cfg.file_exists, 1);
 	ck_assert_int_eq(cfg.file_mode_ok, 1);
 	ck_assert_str_eq(cfg.subdomain, "acme-it");
@@ -124,6 +141,8 @@ START_TEST(every_key_is_parsed)
 	ck_assert_int_eq(cfg.connect_timeout, 5);
 	ck_assert_int_eq(cfg.rate_limit_per_minute, 120);
 	ck_assert_int_eq(cfg.rate_limit_wait, 0);
+	ck_assert_int_eq(cfg.rate_limit_max_wait, 100);
+	ck_assert(!strcmp(cfg.tls_ca_file + strlen(cfg.tls_ca_file) - 7, "/ca.pem"));
 	ck_assert_str_eq(cfg.labor_default, "onsite");
 	ck_assert_int_eq(cfg.labor_default_minutes, 30);
 	ck_assert_int_eq(cfg.billing, BILLING_LINE_ITEM);

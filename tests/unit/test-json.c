@@ -1,5 +1,6 @@
 #include "compat.h"
 #include "json.h"
+#include "sbuf.h"
 #include "unit.h"
 
 static cJSON *parse(const char *text)
@@ -133,6 +134,50 @@ START_TEST(parse_takes_whole_documents_only)
 }
 END_TEST
 
+/* More values than JSON_MAX_VALUES are refused before cJSON allocates them. */
+START_TEST(parse_refuses_millions_of_values)
+{
+	struct sbuf sb = SBUF_INIT;
+	cJSON *v;
+
+	sbuf_addch(&sb, '[');
+	for (int i = 1; i < JSON_MAX_VALUES - 1; i++)
+		sbuf_addstr(&sb, "0,");
+	sbuf_addstr(&sb, "0]");
+	v = json_parse(sb.buf, sb.len);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(cJSON_GetArraySize(v), JSON_MAX_VALUES - 1);
+	cJSON_Delete(v);
+	sb.buf[sb.len - 1] = ',';
+	sbuf_addstr(&sb, "0,\"a,b,c\"]");
+	ck_assert_ptr_null(json_parse(sb.buf, sb.len));
+	sbuf_release(&sb);
+}
+END_TEST
+
+/* Huge numbers are missing numbers: nothing can overflow on them. */
+START_TEST(huge_numbers_give_the_default)
+{
+	cJSON *v = parse("{\"a\":1e300,\"b\":-9223372036854775808,\"c\":\"9223372036854775807\","
+			 "\"d\":1000000000000,\"e\":-1e12,\"f\":1000000000001,\"g\":\"1e13\","
+			 "\"h\":\"-1000000000001\",\"i\":1.5e12}");
+
+	ck_assert_int_eq(json_long(v, "a", -7), -7);
+	ck_assert_int_eq(json_long(v, "b", -7), -7);
+	ck_assert_int_eq(json_long(v, "c", -7), -7);
+	ck_assert_int_eq(json_long(v, "d", -7), 1000000000000L);
+	ck_assert_int_eq(json_long(v, "e", -7), -1000000000000L);
+	ck_assert_int_eq(json_long(v, "f", -7), -7);
+	ck_assert_int_eq(json_long(v, "h", -7), -7);
+	ck_assert(json_double(v, "a", -7) == -7);
+	ck_assert(json_double(v, "b", -7) == -7);
+	ck_assert(json_double(v, "d", -7) == 1e12);
+	ck_assert(json_double(v, "g", -7) == -7);
+	ck_assert(json_double(v, "i", -7) == -7);
+	cJSON_Delete(v);
+}
+END_TEST
+
 START_TEST(print_indents_like_jq)
 {
 	cJSON *v = parse("{\"a\":\"b\\\"c\",\"n\":[1,2.5,null,{}],\"e\":[],\"o\":{\"x\":true}}");
@@ -163,6 +208,8 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, json_time_reads_a_field);
 	tcase_add_test(tc, parse_takes_whole_documents_only);
 	tcase_add_test(tc, print_indents_like_jq);
+	tcase_add_test(tc, parse_refuses_millions_of_values);
+	tcase_add_test(tc, huge_numbers_give_the_default);
 	suite_add_tcase(s, tc);
 	return s;
 }

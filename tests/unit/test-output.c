@@ -449,6 +449,29 @@ START_TEST(pager_only_on_a_terminal)
 }
 END_TEST
 
+static void check_wrapped(const char *text, size_t width, const char *want)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	utf8_add_wrapped(&sb, text, "    ", width);
+	ck_assert_str_eq(sb.buf, want);
+	sbuf_release(&sb);
+}
+
+START_TEST(wrapped_at_spaces_never_mid_word)
+{
+	check_wrapped("short", 20, "    short\n");
+	check_wrapped("one two three four five", 0, "    one two three four five\n");
+	check_wrapped("one two three four five", 14, "    one two\n    three four\n    five\n");
+	/* a word wider than the room has its own line, whole */
+	check_wrapped("see https://example.com/a/very/long/path now", 20,
+		      "    see\n    https://example.com/a/very/long/path\n    now\n");
+	/* lines stay lines; widths count columns, not bytes */
+	check_wrapped("a b\n" NIHONGO " " NIHONGO, 12, "    a b\n    " NIHONGO "\n    " NIHONGO "\n");
+	check_wrapped("", 10, "");
+}
+END_TEST
+
 static Suite *output_suite(void)
 {
 	Suite *s = suite_create("output");
@@ -457,6 +480,7 @@ static Suite *output_suite(void)
 	tcase_add_test(tc, width_of_ascii_accented_cjk_emoji_combining);
 	tcase_add_test(tc, decode_rejects_malformed_sequences);
 	tcase_add_test(tc, cut_with_ellipsis_at_exact_widths);
+	tcase_add_test(tc, wrapped_at_spaces_never_mid_word);
 	tcase_add_test(tc, safe_text_has_no_control_characters);
 	tcase_add_test(tc, ticket_rows_without_a_limit);
 	tcase_add_test(tc, ticket_rows_cut_to_80_and_40_columns);

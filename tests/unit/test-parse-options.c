@@ -11,11 +11,11 @@ static const struct option_spec options[] = {
 	OPT_BOOL('y', "yes", &yes, "answer yes"),
 	OPT_STRING('m', "message", &message, "TEXT", "the text"),
 	OPT_INT(0, "time", &minutes, "MIN", "minutes"),
-	OPT_LIST(0, "status", &statuses, "S", "a status", COMPLETE_STATUS),
+	OPT_LIST(0, "status", &statuses, "S", "a status", COMPLETE_NONE),
 	OPT_END(),
 };
 static const struct verb_spec verb = {
-	"test", "syncro test [options] N", "a test verb", options, COMPLETE_TICKET,
+	"test", "syncro test [options] N", "a test verb", options, COMPLETE_FILE,
 };
 
 static void reset(void)

@@ -222,9 +222,40 @@ START_TEST(choose_one_of_several)
 		"   1) Jerry Burger (id 1001)\n"
 		"   2) Jerry's Garage (id 1002)\n"
 		"   3) Jerome Kline (id 1003)\n"
-		"Customer [1-3]: please answer a number from 1 to 3\n"
-		"Customer [1-3]: please answer a number from 1 to 3\n"
-		"Customer [1-3]: ");
+		"Customer [1-3, or type to narrow]: please answer a number from 1 to 3\n"
+		"Customer [1-3, or type to narrow]: nothing matches 'three'; answer a number from 1 to 3\n"
+		"Customer [1-3, or type to narrow]: ");
+	free(err);
+	strvec_clear(&items);
+	test_tty_detach(STDIN_FILENO, saved);
+	test_tty_close(&tty);
+}
+END_TEST
+
+START_TEST(choose_by_typing_part_of_a_name)
+{
+	struct strvec items = STRVEC_INIT;
+	struct test_tty tty;
+	struct capture cap;
+	int saved = type_on_tty(&tty, "jerr\ngarage\n");
+	size_t index = 99;
+	char *err;
+
+	strvec_push(&items, "Jerry Burger (id 1001)");
+	strvec_push(&items, "Jerome Kline (id 1003)");
+	strvec_push(&items, "Jerry's Garage (id 1002)");
+	capture_start(&cap);
+	ck_assert_int_eq(prompt_choose("Customer", &items, &index), PROMPT_OK);
+	err = capture_end(&cap);
+	ck_assert_uint_eq(index, 2);
+	ck_assert_str_eq(err,
+		"   1) Jerry Burger (id 1001)\n"
+		"   2) Jerome Kline (id 1003)\n"
+		"   3) Jerry's Garage (id 1002)\n"
+		"Customer [1-3, or type to narrow]: "
+		"   1) Jerry Burger (id 1001)\n"
+		"   2) Jerry's Garage (id 1002)\n"
+		"Customer [1-2, or type to narrow]:   -> Jerry's Garage (id 1002)\n");
 	free(err);
 	strvec_clear(&items);
 	test_tty_detach(STDIN_FILENO, saved);
@@ -535,6 +566,7 @@ static Suite *prompt_suite(void)
 	tcase_add_test(tc, prompt_end_of_input_and_disable);
 	tcase_add_test(tc, yes_no_asks_until_understood);
 	tcase_add_test(tc, choose_one_of_several);
+	tcase_add_test(tc, choose_by_typing_part_of_a_name);
 	tcase_add_test(tc, strip_comments_and_blank_ends);
 	tcase_add_test(tc, comment_template_shows_the_ticket);
 	tcase_add_test(tc, editor_round_trip);

@@ -86,21 +86,21 @@ END_TEST
 START_TEST(iso_times_round_trip)
 {
 	int64_t ms, other;
-	char buf[ISO_TIME_LEN];
+	char buf[TIMESTAMP_MS_LEN];
 
-	ck_assert_int_eq(iso_parse("2026-04-21T15:04:05.123Z", &ms), 0);
-	iso_format(ms, buf);
+	ck_assert_int_eq(parse_timestamp_ms("2026-04-21T15:04:05.123Z", &ms), 0);
+	format_timestamp_ms(ms, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "2026-04-21T15:04:05.123Z");
-	ck_assert_int_eq(iso_parse("2026-04-21T08:04:05.123-07:00", &other), 0);
+	ck_assert_int_eq(parse_timestamp_ms("2026-04-21T08:04:05.123-07:00", &other), 0);
 	ck_assert(ms == other);
-	ck_assert_int_eq(iso_parse("2026-04-21", &ms), 0);
-	iso_format(ms, buf);
+	ck_assert_int_eq(parse_timestamp_ms("2026-04-21", &ms), 0);
+	format_timestamp_ms(ms, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "2026-04-21T00:00:00.000Z");
-	ck_assert_int_eq(iso_parse("2026-04-21T15:00", &ms), 0);
-	ck_assert_int_eq(iso_parse("yesterday", &ms), -1);
-	ck_assert_int_eq(iso_parse("2026-13-01", &ms), -1);
-	ck_assert_int_eq(iso_parse("2026-04-21T15:00:00Zjunk", &ms), -1);
-	ck_assert_int_eq(iso_parse(NULL, &ms), -1);
+	ck_assert_int_eq(parse_timestamp_ms("2026-04-21T15:00", &ms), 0);
+	ck_assert_int_eq(parse_timestamp_ms("yesterday", &ms), -1);
+	ck_assert_int_eq(parse_timestamp_ms("2026-13-01", &ms), -1);
+	ck_assert_int_eq(parse_timestamp_ms("2026-04-21T15:00:00Zjunk", &ms), -1);
+	ck_assert_int_eq(parse_timestamp_ms(NULL, &ms), -1);
 }
 END_TEST
 
@@ -123,24 +123,24 @@ END_TEST
 
 START_TEST(rate_limit_per_client_refills)
 {
-	struct ratelimit rl = { .limit = 3 };
+	struct client_limit rl = { .limit = 3 };
 	long retry = 0;
 
 	for (int i = 0; i < 3; i++)
-		ck_assert(ratelimit_take(&rl, "127.0.0.1", 100.0, &retry));
-	ck_assert(!ratelimit_take(&rl, "127.0.0.1", 100.0, &retry));
+		ck_assert(client_limit_take(&rl, "127.0.0.1", 100.0, &retry));
+	ck_assert(!client_limit_take(&rl, "127.0.0.1", 100.0, &retry));
 	ck_assert_int_eq(retry, 20);
-	ck_assert(ratelimit_take(&rl, "127.0.0.2", 100.0, &retry));
-	ck_assert(!ratelimit_take(&rl, "127.0.0.1", 110.0, &retry));
+	ck_assert(client_limit_take(&rl, "127.0.0.2", 100.0, &retry));
+	ck_assert(!client_limit_take(&rl, "127.0.0.1", 110.0, &retry));
 	ck_assert_int_eq(retry, 10);
-	ck_assert(ratelimit_take(&rl, "127.0.0.1", 120.0, &retry));
-	ck_assert(!ratelimit_take(&rl, "127.0.0.1", 120.0, &retry));
-	ratelimit_reset(&rl);
-	ck_assert(ratelimit_take(&rl, "127.0.0.1", 120.0, &retry));
-	ratelimit_reset(&rl);
+	ck_assert(client_limit_take(&rl, "127.0.0.1", 120.0, &retry));
+	ck_assert(!client_limit_take(&rl, "127.0.0.1", 120.0, &retry));
+	client_limit_reset(&rl);
+	ck_assert(client_limit_take(&rl, "127.0.0.1", 120.0, &retry));
+	client_limit_reset(&rl);
 	rl.limit = 0;
 	for (int i = 0; i < 1000; i++)
-		ck_assert(ratelimit_take(&rl, "127.0.0.1", 1.0, &retry));
+		ck_assert(client_limit_take(&rl, "127.0.0.1", 1.0, &retry));
 }
 END_TEST
 

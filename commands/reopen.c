@@ -1,0 +1,74 @@
+/*
+ * syncro reopen N: put a done ticket (Resolved, Invoiced, Closed) back to
+ * work with one PUT of its status, "In Progress" unless --status says.
+ * A ticket that is not done is left alone.
+ */
+#include "compat.h"
+#include "api.h"
+#include "cache.h"
+#include "complete.h"
+#include "json.h"
+#include "output.h"
+#include "parse-options.h"
+#include "ticket-settings.h"
+#include "ticket-status.h"
+#include "usage.h"
+#include "xmalloc.h"
+
+static const char *opt_status = "In Progress";
+static int opt_json;
+
+static const struct option_spec options[] = {
+	OPT_STRING_C(0, "status", &opt_status, "STATUS",
+		     "the status to reopen to (default: In Progress)", COMPLETE_STATUS),
+	OPT_BOOL(0, "json", &opt_json, "print the reopened ticket as JSON"),
+	OPT_END(),
+};
+
+static const struct verb_spec verb = {
+	"reopen", "syncro reopen [--status STATUS] N",
+	"put a resolved ticket back to work", options, COMPLETE_TICKET,
+};
+
+int main(int argc, char **argv)
+{
+	cJSON *req, *before, *after;
+	const char *was;
+	char *status;
+	long number;
+
+	if (parse_options(&verb, argc, argv) != 1)
+		usage_error(&verb, "'syncro reopen' takes one ticket number");
+	number = parse_ticket_number(argv[0]);
+	if (number < 0)
+		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
+	status = ticket_status_check(opt_status, "--status");
+	if (ticket_status_done(status))
+		usage_error(&verb, "'%s' is a done status; reopen to one that is not", status);
+
+	before = api_ticket_lookup(number);
+	was = json_string(before, "status", "");
+	if (!ticket_status_done(was)) {
+		fprintf(stderr, "#%ld is not done (%s); nothing to reopen\n", number, was);
+		cJSON_Delete(before);
+		free(status);
+		return EXIT_OK;
+	}
+	req = cJSON_CreateObject();
+	cJSON_AddStringToObject(req, "status", status);
+	after = api_unwrap(api_ticket(number, "PUT", "", req), "ticket");
+	if (!cJSON_IsObject(after))
+		die_with(EXIT_NETWORK, "PUT ticket #%ld: the answer has no ticket; check with "
+			 "'syncro ticket %ld'", number, number);
+	cache_store_tickets(after);
+	if (opt_json) {
+		output_json(after);
+	} else {
+		output_status_change(number, was, json_string(after, "status", status));
+	}
+	cJSON_Delete(req);
+	cJSON_Delete(before);
+	cJSON_Delete(after);
+	free(status);
+	return fflush(stdout) ? EXIT_ERROR : EXIT_OK;
+}

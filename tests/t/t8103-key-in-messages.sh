@@ -1,0 +1,69 @@
+#!/bin/sh
+test_description='a key echoed back in an error body is redacted in every message; core dumps are off once the key is loaded'
+. "$(dirname "$0")/../test-lib.sh"
+
+start_sandbox
+
+core_verbs >verbs
+
+# echo_key STATUS: every request answered STATUS with the key in its body.
+echo_key () {
+	sandbox_curl --fail-with-body -X DELETE "$SANDBOX_URL/__sandbox/fail" >/dev/null &&
+	for path in "/api/v1/*" "/api/v1/*/*" "/api/v1/*/*/*"; do
+		sandbox_fail "{\"path\":\"$path\",\"status\":$1,\"count\":100000,\"body\":\"{\\\"error\\\":\\\"Invalid API key $TEST_API_KEY (key=$TEST_API_KEY)\\\"}\"}" ||
+		return 1
+	done
+}
+
+# run_every_verb: what each verb prints on stderr (they fail) into all-err.
+run_every_verb () {
+	while read -r v; do
+		for args in "32164" "--json" "32164 -m note --minutes 5 --yes"; do
+			# shellcheck disable=SC2086
+			syncro "$v" $args </dev/null >/dev/null 2>>all-err
+		done
+	done <verbs
+	syncro api /me >/dev/null 2>>all-err
+	syncro doctor >>all-err 2>&1
+	return 0
+}
+
+for status in 401 422 500
+do
+	test_expect_success "every verb: a $status whose body holds the key shows REDACTED" '
+		rm -rf "$XDG_CACHE_HOME" &&
+		echo_key $status &&
+		run_every_verb &&
+		test_grep_not "$TEST_API_KEY" all-err &&
+		grep "Invalid API key REDACTED (key=REDACTED)" all-err >shown &&
+		test $(wc -l <shown) -ge 5
+	'
+done
+
+test_expect_success 'the exact message of one of them' '
+	echo_key 401 &&
+	test_expect_code 3 syncro api /me >out 2>err &&
+	cat >expect <<-\EOF &&
+	syncro api: the Syncro API refused '"'"'GET /me'"'"' (401): Invalid API key REDACTED (key=REDACTED)
+	hint: the API key may be wrong or expired, or lack a permission this request needs; check it with '"'"'syncro doctor'"'"'
+	EOF
+	test_cmp expect err
+'
+
+# A run that waits on the sandbox, its pid in run.pid.
+slow_run () {
+	ulimit -c unlimited
+	syncro api /me >/dev/null 2>&1 &
+	echo $! >run.pid
+}
+
+test_expect_success 'once the key is loaded the process is not dumpable and its core limit is 0' '
+	sandbox_curl --fail-with-body -X DELETE "$SANDBOX_URL/__sandbox/fail" >/dev/null &&
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"delay_ms\":3000}" &&
+	slow_run &&
+	pid=$(cat run.pid) &&
+	test_wait_for "^Max core file size *0 *0 " /proc/$pid/limits &&
+	wait $pid
+'
+
+test_done
