@@ -267,6 +267,8 @@ int bill_set_options(struct bill *b, const char *notes, struct api_error *err)
 
 /* ---- before anything is sent ---- */
 
+static void prepaid_words(const struct bill *b, struct sbuf *sb);
+
 int bill_check_status(struct bill *b, struct api_error *err)
 {
 	struct strvec statuses = STRVEC_INIT;
@@ -434,6 +436,13 @@ int bill_prepare(struct bill *b, struct api_error *err)
 	cJSON_ArrayForEach(e, expect)
 		if (explain_zero(b, e, err))
 			return -1;
+	if (b->prepay_hours > 0 && !b->dry_run) {
+		struct sbuf words = SBUF_INIT;
+
+		prepaid_words(b, &words);
+		progress("%s", words.buf);	/* said before anything is sent */
+		sbuf_release(&words);
+	}
 	return 0;
 }
 
@@ -444,26 +453,6 @@ static double expected_total(const struct bill *b)
 
 	cJSON_ArrayForEach(e, journal_get_json(&b->j, "invoice", "expect"))
 		total += money_round(json_double(e, "quantity", 0) * json_double(e, "price", 0));
-	return total;
-}
-
-/* What the prepaid hours leave to pay of the expected labor. */
-static double prepaid_total(const struct bill *b)
-{
-	const cJSON *e;
-	double left = covered_hours(b), total = 0;
-
-	cJSON_ArrayForEach(e, journal_get_json(&b->j, "invoice", "expect")) {
-		double qty = json_double(e, "quantity", 0), price = json_double(e, "price", 0);
-
-		if (left > 0 && config_labor_alias(json_long(e, "product_id", -1))) {
-			double used = left < qty ? left : qty;
-
-			left -= used;
-			qty -= used;
-		}
-		total += money_round(qty * price);
-	}
 	return total;
 }
 
@@ -518,9 +507,6 @@ void bill_print_preview(const struct bill *b, FILE *fp)
 	}
 	table_free(t);
 	prepaid_words(b, &prepaid);
-	if (covered_hours(b) > 0)
-		sbuf_addf(&prepaid, "; the invoice comes to %s",
-			  money_format(prepaid_total(b), money, sizeof(money)));
 	fprintf(fp, "%s\n", prepaid.buf);
 	sbuf_release(&prepaid);
 }
@@ -672,6 +658,13 @@ static int step_labor(struct bill *b, struct api_error *err)
 		progress("%s %ld was recorded before its answer was lost",
 			 timer ? "timer" : "line item", id);
 		goto done;
+	}
+	/* The comment's time was ignored and then recorded by hand: take that line. */
+	if (b->method == BILLING_COMMENT && state == STEP_STARTED &&
+	    (id = posted_labor(b, "line_items", "line_max")) > 0) {
+		progress("line item %ld holds the time", id);
+		journal_set_long(&b->j, "labor", "line_id", id);
+		return mark(b, "labor", STEP_DONE, err);
 	}
 	if (mark(b, "labor", STEP_STARTED, err))
 		return -1;
@@ -830,8 +823,7 @@ static int verify_failed(const struct bill *b, char *why, struct api_error *err)
 static int step_verify(struct bill *b, struct api_error *err)
 {
 	const cJSON *e;
-	double total, want = expected_total(b), prepaid = prepaid_total(b);
-	int covered = covered_hours(b) > 0;
+	double total, want = expected_total(b), free_hours = 0, covered = covered_hours(b);
 	struct sbuf why = SBUF_INIT;
 	char a[MONEY_MAX], c[MONEY_MAX];
 
@@ -843,24 +835,33 @@ static int step_verify(struct bill *b, struct api_error *err)
 	cJSON_ArrayForEach(e, journal_get_json(&b->j, "invoice", "expect")) {
 		struct invoice_line line = {
 			json_long(e, "product_id", -1), json_double(e, "quantity", 0),
-			json_string(e, "name", NULL), json_double(e, "price", 0),
-			covered && config_labor_alias(json_long(e, "product_id", -1))
+			json_string(e, "name", NULL), 0, 0
 		};
 
+		/* Prepaid hours may have made a labor line 0: that much less is due. */
+		if (covered > 0 && json_double(e, "price", 0) > 0 &&
+		    config_labor_alias(line.product_id) && invoice_has_line(b->invoice, &line, &why) &&
+		    free_hours + line.quantity <= covered + 0.005) {
+			free_hours += line.quantity;
+			want -= money_round(line.quantity * json_double(e, "price", 0));
+			continue;
+		}
+		sbuf_reset(&why);
+		line.price = json_double(e, "price", 0);
 		if (!invoice_has_line(b->invoice, &line, &why))
 			return verify_failed(b, sbuf_detach(&why, NULL), err);
 	}
+	sbuf_reset(&why);
 	total = invoice_lines_total(b->invoice);
-	if (!money_equal(total, want) && !(covered && money_equal(total, prepaid))) {
+	if (!money_equal(total, want)) {
 		sbuf_addf(&why, "invoice %s comes to %s, not the %s expected",
 			  json_string(b->invoice, "number", "?"), money_format(total, a, sizeof(a)),
 			  money_format(want, c, sizeof(c)));
-		if (covered)
-			sbuf_addf(&why, " (or %s with the prepaid hours)",
-				  money_format(prepaid, c, sizeof(c)));
 		invoice_describe_lines(b->invoice, &why);
 		return verify_failed(b, sbuf_detach(&why, NULL), err);
 	}
+	if (free_hours > 0)
+		progress("prepaid hours paid %.2f h of the labor", free_hours);
 	progress("checked invoice %s: its lines come to %s as expected",
 		 journal_get_string(&b->j, "invoice", "number"), money_format(total, a, sizeof(a)));
 	return mark(b, "verify", STEP_DONE, err);
@@ -943,6 +944,12 @@ void bill_failure_hints(const struct bill *b, struct strvec *hints)
 	bill_describe_done(&b->j, &done);
 	if (done.len)
 		strvec_pushf(hints, "done already: %s", done.buf);
+	if (b->method == BILLING_COMMENT && journal_state(&b->j, "labor") == STEP_STARTED &&
+	    journal_state(&b->j, "comment") == STEP_DONE)
+		strvec_pushf(hints, "the comment is posted (it is not sent again); record the time "
+			     "with 'syncro time add %ld %ld --labor %ld --charge', then "
+			     "'syncro bill %ld' goes on", b->number, b->labor.minutes,
+			     b->labor.product_id, b->number);
 	strvec_pushf(hints, "'syncro bill %ld' resumes from the step that failed", b->number);
 	strvec_pushf(hints, "'syncro bill --abandon %ld' forgets the journal (Syncro keeps what "
 		     "is done)", b->number);

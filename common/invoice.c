@@ -29,10 +29,18 @@ int invoice_get(long id, cJSON **invoice, struct api_error *err)
 	return ret;
 }
 
+/* Newest first: by id, else (list items may carry none) by number. */
+static long newness(const cJSON *inv)
+{
+	long id = json_long(inv, "id", -1);
+
+	return id > 0 ? id : json_long(inv, "number", 0);
+}
+
 static int by_id_desc(const void *a, const void *b)
 {
-	long x = json_long(*(const cJSON *const *)a, "id", 0);
-	long y = json_long(*(const cJSON *const *)b, "id", 0);
+	long x = newness(*(const cJSON *const *)a);
+	long y = newness(*(const cJSON *const *)b);
 
 	return x < y ? 1 : x > y ? -1 : 0;
 }
@@ -87,13 +95,20 @@ int invoice_find_for_ticket(long ticket_id, long customer_id, cJSON **found,
 		order[n++] = inv;
 	qsort(order, n, sizeof(*order), by_id_desc);
 	for (size_t i = 0; i < n && i < INVOICE_READS; i++) {
+		long key = json_long(order[i], "id", -1);
 		cJSON *full;
 
-		if (invoice_get(json_long(order[i], "id", -1), &full, err))
+		/* GET /invoices/{id} takes a number too, for items that carry no id. */
+		if (key <= 0)
+			key = json_long(order[i], "number", -1);
+		if (key <= 0)
+			continue;
+		if (invoice_get(key, &full, err))
 			goto out;
 		if (json_long(full, "ticket_id", -1) == ticket_id)
-			cJSON_AddItemToArray(*found, cJSON_Duplicate(order[i], 1));
-		cJSON_Delete(full);
+			cJSON_AddItemToArray(*found, full);
+		else
+			cJSON_Delete(full);
 	}
 	ret = 0;
 out:

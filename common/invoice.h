@@ -50,7 +50,7 @@ struct invoice_line {
 	double quantity;
 	const char *name;	/* for messages; borrowed, may be NULL */
 	double price;		/* per hour, to the cent */
-	int may_be_free;	/* prepaid hours may have made it 0 */
+	int may_be_free;	/* also 0 will do */
 };
 
 /*

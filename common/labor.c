@@ -623,11 +623,13 @@ int labor_comment_time(const struct labor *l, long comment_id, long *timer_id,
 	if (labor_read_ticket(l->number, &ticket, err))
 		return -1;
 	if (!(timer = comment_timer(ticket, comment_id))) {
-		sbuf_addf(&msg, "Syncro ignored the time on comment %ld: ticket #%ld holds no "
-			  "timer of that comment; it holds ", comment_id, l->number);
+		sbuf_addf(&msg, "no time was recorded: Syncro ignored the time on comment %ld "
+			  "(ticket #%ld holds no timer of that comment; it holds ", comment_id,
+			  l->number);
 		add_holdings(&msg, ticket);
+		sbuf_addch(&msg, ')');
 		labor_fail(err, EXIT_ERROR, 200, sbuf_detach(&msg, NULL),
-		     xstrdup("set billing.method to timer or line-item in the config"));
+			   xstrdup("billing.method line-item or timer records time the API keeps"));
 	} else {
 		*timer_id = json_long(timer, "id", 0);
 		if (!check_timer(l->number, timer, l->product_id, l->minutes, err))
