@@ -181,3 +181,4 @@ SHELL_TESTS += tests/t/t8105-huge-numbers.sh
 SHELL_TESTS += tests/t/t0410-connections.sh
 SHELL_TESTS += tests/t/t7000-windows.sh
 SHELL_TESTS += tests/t/t5010-bill-real.sh
+SHELL_TESTS += tests/t/t5011-bill-quirks.sh
