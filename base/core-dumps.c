@@ -1,5 +1,7 @@
 #include "compat.h"
+#ifndef _WIN32
 #include <sys/resource.h>
+#endif
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -7,6 +9,9 @@
 
 int core_dumps_off(void)
 {
+#ifdef _WIN32
+	return 0;	/* no core files; Windows Error Reporting is the user's setting */
+#else
 	struct rlimit none = { 0, 0 };
 	int ret = setrlimit(RLIMIT_CORE, &none);
 
@@ -16,4 +21,5 @@ int core_dumps_off(void)
 	ret = 0;
 #endif
 	return ret;
+#endif
 }

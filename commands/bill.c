@@ -89,7 +89,7 @@ static char *read_notes(long number, const cJSON *ticket)
 		struct sbuf tpl = SBUF_INIT;
 
 		if (!prompt_can_ask() || !isatty(STDOUT_FILENO))
-			die_missing("-m or -F");
+			prompt_die_missing("-m or -F");
 		editor_comment_template(&tpl, ticket);
 		switch (edit_text(tpl.buf, &text)) {
 		case EDIT_OK:
@@ -157,7 +157,7 @@ static long new_minutes(const struct bill *b)
 		if (ret == PROMPT_EOF)
 			die("aborting the bill of #%ld: no answer", b->number);
 		if (ret)
-			die_missing("--minutes");
+			prompt_die_missing("--minutes");
 		if (parse_minutes(got, &minutes, &err) || minutes < b->logged ||
 		    (minutes == b->logged && !b->logged) ||
 		    labor_minutes_confirm("--minutes", minutes - b->logged, &err)) {
@@ -198,7 +198,7 @@ static char *labor_answer(struct bill *b)
 		if (ret == PROMPT_EOF)
 			die("aborting the bill of #%ld: no answer", b->number);
 		if (ret)
-			die_missing("--labor");
+			prompt_die_missing("--labor");
 		if (!labor_product(got, &b->labor.product_id, &err))
 			return got;
 		fprintf(stderr, "%s\n", err.message);
@@ -234,8 +234,16 @@ static void abandon(long number)
 	struct journal j = JOURNAL_INIT;
 	struct sbuf done = SBUF_INIT;
 
-	if (journal_load(&j, "bill", number) < 0)
+	if (journal_load_to_forget(&j, "bill", number) < 0)
 		exit(EXIT_ERROR);
+	if (j.damaged) {
+		if (journal_remove(&j) < 0)
+			exit(EXIT_ERROR);
+		fprintf(stderr, "forgot the damaged journal of #%ld; 'syncro ticket %ld' shows "
+			"what Syncro holds\n", number, number);
+		journal_release(&j);
+		return;
+	}
 	if (!journal_exists(&j)) {
 		fprintf(stderr, "no unfinished bill of #%ld to forget\n", number);
 		journal_release(&j);
@@ -326,7 +334,7 @@ int main(int argc, char **argv)
 	}
 	if (argc != 1)
 		usage_error(&verb, argc ? "give one ticket" : "which ticket? give its number");
-	if ((number = parse_ticket_number(argv[0])) < 0)
+	if ((number = ticket_number_parse(argv[0])) < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
 	if (opt_message && opt_file)
 		usage_error(&verb, "give the notes with -m or -F, not both");

@@ -51,7 +51,7 @@ static const struct verb_spec verb = {
 
 static long ticket_operand(const char *arg)
 {
-	long n = parse_ticket_number(arg);
+	long n = ticket_number_parse(arg);
 
 	if (n < 0)
 		usage_error(&verb, "'%s' is not a ticket number", arg);
@@ -60,7 +60,7 @@ static long ticket_operand(const char *arg)
 
 static long id_operand(const char *arg, const char *what)
 {
-	long id = parse_id(arg);
+	long id = name_match_id(arg);
 
 	if (id < 0)
 		usage_error(&verb, "'%s' is not a %s id", arg, what);
@@ -125,7 +125,7 @@ static long timer_operand(int argc, char **argv, int *used)
 /* The tech's name from the ticket settings, "" when they do not list the id. */
 static const char *tech_name(long id)
 {
-	const char *name = settings_tech_name(id);
+	const char *name = ticket_settings_tech_name(id);
 
 	return name ? name : "";
 }
@@ -212,7 +212,7 @@ static void list_json(const cJSON *ticket)
 
 static void list(long number)
 {
-	cJSON *ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+	cJSON *ticket = api_ticket_get(number);
 	struct table *t = table_new(8);
 	const cJSON *timer, *line;
 
@@ -245,7 +245,7 @@ static void list(long number)
 		/* The alias before and after the charge alike. */
 		table_add_cell(t, config_labor_alias(json_long(timer, "product_id", -1)) ?
 			       config_labor_alias(json_long(timer, "product_id", -1)) :
-			       timer_product_name(ticket, timer));
+			       ticket_view_timer_product(ticket, timer));
 		add_notes_cell(t, json_string(timer, "notes", ""));
 		if (charged && line_id > 0)
 			table_add_cellf(t, "line %ld", line_id);
@@ -294,7 +294,7 @@ static void add(long number, const char *minutes)
 		labor_record_hints(&hints, &err, &l, &done);
 		api_die_hints(&err, &hints);
 	}
-	print_labor(&l, labor_name, &done);
+	labor_print(&l, labor_name, &done);
 }
 
 static void edit(long number, long timer_id)
@@ -333,7 +333,7 @@ static void charge_one(long number, long timer_id)
 /* Without a timer id: every uncharged timer with --all, else the only one. */
 static void charge_uncharged(long number)
 {
-	cJSON *ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+	cJSON *ticket = api_ticket_get(number);
 	const cJSON *timer;
 	struct strvec ids = STRVEC_INIT;
 

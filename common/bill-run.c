@@ -16,19 +16,14 @@
 #include "usage.h"
 #include "xmalloc.h"
 
-static int set_error(struct api_error *err, int code, char *message, char *hint)
-{
-	return labor_fail(err, code, 0, message, hint);
-}
-
 /* A journal that cannot be written stops the run: it could not be resumed. */
 static int mark(struct bill *b, const char *step, enum step_state state, struct api_error *err)
 {
 	if (!journal_mark(&b->j, step, state))
 		return 0;
-	return set_error(err, EXIT_ERROR, xstrfmt("stopped billing #%ld before the %s step: its "
-						  "journal cannot be saved", b->number, step),
-			 xstrdup("make $XDG_STATE_HOME/syncro writable, then run it again"));
+	return api_error_set(err, EXIT_ERROR, 0, xstrfmt("stopped billing #%ld before the %s step: its "
+						      "journal cannot be saved", b->number, step),
+			     xstrdup("make $XDG_STATE_HOME/syncro writable, then run it again"));
 }
 
 static void progress(const char *fmt, ...) PRINTF_LIKE(1, 2);
@@ -134,16 +129,21 @@ static int snapshot_invoices(struct bill *b, struct api_error *err)
 	return 0;
 }
 
+/* The steps of a bill's journal, in their order. */
+static const char *const bill_steps[] = {
+	"start", "comment", "labor", "charge", "charge_others", "invoice", "verify", "status", NULL
+};
+
 int bill_start(struct bill *b, struct api_error *err)
 {
 	cJSON *t;
 
-	if (journal_load(&b->j, "bill", b->number) < 0)
-		return set_error(err, EXIT_ERROR,
-				 xstrfmt("cannot bill #%ld now", b->number), NULL);
-	if (api_ticket_call(b->number, "GET", "", NULL, &t, err))
+	if (journal_load_steps(&b->j, "bill", b->number, bill_steps) < 0)
+		return api_error_set(err, EXIT_ERROR, 0,
+				     xstrfmt("cannot bill #%ld now", b->number), NULL);
+	if (api_ticket_get_gently(b->number, &t, err))
 		return -1;
-	b->ticket = api_unwrap(t, "ticket");
+	b->ticket = t;
 	b->ticket_id = json_long(b->ticket, "id", -1);
 	b->customer_id = json_long(b->ticket, "customer_id", -1);
 	b->customer = json_string(b->ticket, "customer_business_then_name", "");
@@ -187,8 +187,8 @@ int bill_refuse_invoiced(struct bill *b, int force, struct api_error *err)
 		sbuf_release(&why);
 		return 0;
 	}
-	return set_error(err, EXIT_ERROR, sbuf_detach(&why, NULL),
-			 xstrdup("bill it again anyway with --force"));
+	return api_error_set(err, EXIT_ERROR, 0, sbuf_detach(&why, NULL),
+			     xstrdup("bill it again anyway with --force"));
 }
 
 const char *bill_option(const struct bill *b, const char *key)
@@ -237,9 +237,9 @@ int bill_set_options(struct bill *b, const char *notes, struct api_error *err)
 		cJSON_AddStringToObject(now, "minutes", text);
 		snprintf(text, sizeof(text), "%ld", b->labor.product_id);
 		cJSON_AddStringToObject(now, "labor", text);
-		cJSON_AddStringToObject(now, "method", billing_method_name(b->method));
+		cJSON_AddStringToObject(now, "method", config_billing_method_name(b->method));
 		if (notes && !b->dry_run) {
-			text_digest(notes, digest);
+			journal_digest(notes, digest);
 			cJSON_AddStringToObject(now, "notes", digest);
 		}
 	}
@@ -255,11 +255,11 @@ int bill_set_options(struct bill *b, const char *notes, struct api_error *err)
 	cJSON_Delete(now);
 	if (why.len && why.buf[why.len - 1] == '\n')
 		sbuf_setlen(&why, why.len - 1);
-	set_error(err, EXIT_USAGE,
-		  xstrfmt("the unfinished bill of #%ld began with other options:\n%s",
-			  b->number, why.buf),
-		  xstrfmt("leave them out to take the journal's, or forget the journal with "
-			  "'syncro bill --abandon %ld'", b->number));
+	api_error_set(err, EXIT_USAGE, 0,
+		      xstrfmt("the unfinished bill of #%ld began with other options:\n%s",
+			      b->number, why.buf),
+		      xstrfmt("leave them out to take the journal's, or forget the journal with "
+			      "'syncro bill --abandon %ld'", b->number));
 	sbuf_release(&why);
 	return -1;
 }
@@ -275,8 +275,8 @@ int bill_check_status(struct bill *b, struct api_error *err)
 	struct sbuf list = SBUF_INIT;
 	long i;
 
-	settings_strings(ticket_settings(), "ticket_status_list", &statuses);
-	if ((i = name_equal(&statuses, config_get()->billing_status)) >= 0) {
+	ticket_settings_strings(ticket_settings(), "ticket_status_list", &statuses);
+	if ((i = name_match_equal(&statuses, config_get()->billing_status)) >= 0) {
 		static char *found;
 
 		free(found);
@@ -285,9 +285,9 @@ int bill_check_status(struct bill *b, struct api_error *err)
 		strvec_clear(&statuses);
 		return 0;
 	}
-	names_join(&list, &statuses);
+	name_match_join(&list, &statuses);
 	strvec_clear(&statuses);
-	set_error(err, EXIT_USAGE,
+	api_error_set(err, EXIT_USAGE, 0,
 		  xstrfmt("the account has no status '%s' for billing.status; nothing was sent",
 			  config_get()->billing_status),
 		  xstrfmt("set billing.status in the config to one of: %s", list.buf));
@@ -371,7 +371,7 @@ static int explain_zero(struct bill *b, const cJSON *e, struct api_error *err)
 			 "product", p->name);
 		return 0;
 	}
-	return set_error(err, EXIT_ERROR,
+	return api_error_set(err, EXIT_ERROR, 0,
 			 xstrfmt("%s of ticket #%ld is priced 0.00 but product %ld '%s' costs %s; "
 				 "an invoice now would bill nothing for it; nothing was sent",
 				 json_string(e, "source", "a line"), b->number, p->id, p->name,
@@ -390,10 +390,10 @@ int bill_prepare(struct bill *b, struct api_error *err)
 		if (labor_price(b->labor_name, &b->labor, err))
 			return -1;
 		if (timer_method && !money_equal(b->labor.price, b->labor.product_price))
-			return set_error(err, EXIT_USAGE,
+			return api_error_set(err, EXIT_USAGE, 0,
 					 xstrfmt("billing.method %s bills the product's price (%.2f), "
 						 "not the labor table's %.2f; nothing was sent",
-						 billing_method_name(b->method), b->labor.product_price,
+						 config_billing_method_name(b->method), b->labor.product_price,
 						 b->labor.price),
 					 xstrdup("bill it with billing.method line-item"));
 	}
@@ -430,7 +430,7 @@ int bill_prepare(struct bill *b, struct api_error *err)
 			     b->labor.rate != b->labor.product_price ? "rate" : "the new labor");
 	journal_set_json(&b->j, "invoice", "expect", expect);
 	if (!cJSON_GetArraySize(expect))
-		return set_error(err, EXIT_ERROR,
+		return api_error_set(err, EXIT_ERROR, 0,
 				 xstrfmt("ticket #%ld has no labor to invoice", b->number),
 				 xstrfmt("give the minutes with 'syncro bill %ld --minutes N'", b->number));
 	cJSON_ArrayForEach(e, expect)
@@ -541,7 +541,7 @@ int bill_ask_charge(struct bill *b, int yes, struct api_error *err)
 		case PROMPT_EOF:
 			die("aborting the bill of #%ld: no answer", b->number);
 		default:
-			die_missing("--yes (to charge the uncharged timers)");
+			prompt_die_missing("--yes (to charge the uncharged timers)");
 		}
 	}
 	if (!agreed) {
@@ -580,19 +580,21 @@ static int step_comment(struct bill *b, struct api_error *err)
 		return 0;
 	if (state == STEP_STARTED && (id > 0 || (id = posted_comment(b)) > 0)) {
 		if (!labor_find_id(b->ticket, "comments", id))
-			return set_error(err, EXIT_ERROR,
-					 xstrfmt("Syncro answered with comment %ld, but ticket #%ld "
-						 "does not hold it", id, b->number),
-					 xstrdup("look at the ticket before you bill it again"));
+			return api_error_set(err, EXIT_ERROR, 0,
+					     xstrfmt("Syncro answered with comment %ld, but ticket #%ld "
+						     "does not hold it", id, b->number),
+					     xstrdup("look at the ticket before you bill it again"));
 		progress("comment %ld was posted before its answer was lost", id);
 		goto done;
 	}
 	if (!draft) {
 		char *path = draft_save(b->number, b->comment.body);
 
-		if (!path)
-			return set_error(err, EXIT_ERROR, xstrdup("cannot keep the work notes as a draft"),
-					 NULL);
+		if (!path)	/* nothing is sent, nor lost: the text is printed, as comment does */
+			return api_error_set(err, EXIT_ERROR, 0,
+					     xstrfmt("not billing #%ld without a draft of the work notes; "
+						     "your text follows\n%s", b->number, b->comment.body),
+					     NULL);
 		journal_set_string(&b->j, "comment", "draft", path);
 		free(path);
 		draft = bill_draft(b);
@@ -802,9 +804,9 @@ static int step_invoice(struct bill *b, struct api_error *err)
 	cJSON_Delete(b->invoice);
 	b->invoice = cJSON_IsArray(json_get(inv, "line_items")) ? inv : (cJSON_Delete(inv), NULL);
 	if (id <= 0)
-		return set_error(err, EXIT_NETWORK, xstrdup("Syncro answered the invoice without an id"),
-				 xstrfmt("look for the invoice of ticket #%ld before you bill it again",
-					 b->number));
+		return api_error_set(err, EXIT_NETWORK, 0, xstrdup("Syncro answered the invoice without an id"),
+				     xstrfmt("look for the invoice of ticket #%ld before you bill it again",
+					     b->number));
 	progress("made invoice %s", journal_get_string(&b->j, "invoice", "number"));
 	return mark(b, "invoice", STEP_DONE, err);
 }
@@ -813,7 +815,7 @@ static int verify_failed(const struct bill *b, char *why, struct api_error *err)
 {
 	char *url = invoice_url(json_long(b->invoice, "id", 0));
 
-	set_error(err, EXIT_ERROR, why,
+	api_error_set(err, EXIT_ERROR, 0, why,
 		  xstrfmt("the status is unchanged; see it at %s; once it is right, "
 			  "'syncro bill %ld' checks it again", url, b->number));
 	free(url);
@@ -897,7 +899,7 @@ static int step_status(struct bill *b, struct api_error *err)
 		return -1;
 	t = api_unwrap(t, "ticket");
 	if (strcasecmp(json_string(t, "status", ""), b->status)) {
-		set_error(err, EXIT_ERROR,
+		api_error_set(err, EXIT_ERROR, 0,
 			  xstrfmt("ticket #%ld has status '%s' after Syncro answered that it set "
 				  "%s", b->number, json_string(t, "status", ""), b->status),
 			  xstrfmt("set it with 'syncro bill %ld' again, or in Syncro", b->number));

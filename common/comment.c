@@ -41,7 +41,7 @@ int comment_post(const struct comment *c, const struct labor *l,
 	if (labor_read_ticket(c->number, &ticket, err))
 		goto out;
 	if (!labor_find_id(ticket, "comments", *comment_id))
-		labor_fail(err, EXIT_ERROR, 200, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
+		api_error_set(err, EXIT_ERROR, 200, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
 						   "answered that it made it", c->number, *comment_id),
 		     NULL);
 	else

@@ -6,6 +6,7 @@
 #include "date.h"
 #include "json.h"
 #include "labor.h"
+#include "name-match.h"
 #include "levenshtein.h"
 #include "money.h"
 #include "name-match.h"
@@ -18,20 +19,10 @@
 /* More minutes than this is a typo, not a day's work (about two months). */
 #define MAX_MINUTES 100000
 
-int labor_fail(struct api_error *err, int code, long status, char *message, char *hint)
-{
-	api_error_release(err);
-	err->code = code;
-	err->status = status;
-	err->message = message;
-	err->hint = hint;
-	return -1;
-}
-
 /* Syncro answered 200 but holds something else. */
 static int mismatch(struct api_error *err, long number, char *message)
 {
-	return labor_fail(err, EXIT_ERROR, 200, message,
+	return api_error_set(err, EXIT_ERROR, 200, message,
 		    xstrfmt("nothing was undone; see what the ticket holds with 'syncro time %ld'",
 			    number));
 }
@@ -81,16 +72,16 @@ int labor_product(const char *alias_or_id, long *product_id, struct api_error *e
 		all[i].order = i;
 	}
 	qsort(all, cfg->labor_nr, sizeof(*all), by_distance);
-	for (size_t i = 0; i < cfg->labor_nr; i++)
+	for (size_t i = 0; i < cfg->labor_nr; i++) {
 		sbuf_addf(&list, "%s%s", i ? ", " : "", all[i].alias);
-	for (size_t i = 0; i < cfg->labor_nr; i++)
-		strvec_push(&aliases, cfg->labor[i].alias);
-	closest = name_closest(&aliases, alias_or_id);
+		strvec_push(&aliases, all[i].alias);
+	}
 	free(all);
-	labor_fail(err, EXIT_USAGE, 0, closest ?
-		   xstrfmt("unknown labor '%s'; did you mean '%s'?", alias_or_id, closest) :
-		   xstrfmt("unknown labor '%s'", alias_or_id),
-	     xstrfmt("give a product id or one of: %s", list.buf));
+	closest = name_match_closest(&aliases, alias_or_id);
+	api_error_set(err, EXIT_USAGE, 0,
+		      closest ? xstrfmt("unknown labor '%s'; did you mean '%s'?", alias_or_id, closest)
+			      : xstrfmt("unknown labor '%s'", alias_or_id),
+		      xstrfmt("give a product id or one of: %s", list.buf));
 	strvec_clear(&aliases);
 	sbuf_release(&list);
 	return -1;
@@ -110,10 +101,10 @@ int labor_minutes_confirm(const char *option, long minutes, struct api_error *er
 	case PROMPT_OK:
 		if (yes)
 			return 0;
-		return labor_fail(err, EXIT_USAGE, 0, xstrfmt("not recording %ld minutes", minutes),
+		return api_error_set(err, EXIT_USAGE, 0, xstrfmt("not recording %ld minutes", minutes),
 				  xstrfmt("give the minutes again with '%s'", option));
 	default:
-		return labor_fail(err, EXIT_USAGE, 0,
+		return api_error_set(err, EXIT_USAGE, 0,
 				  xstrfmt("'%s %ld' is %.1f hours, more than labor.max_minutes (%ld)",
 					  option, minutes, minutes / 60.0, bound),
 				  xstrdup("run it on a terminal to confirm, or raise labor.max_minutes "
@@ -130,7 +121,7 @@ int labor_minutes(const char *option, const char *text, long *minutes, struct ap
 	n = strtol(text, &end, 10);
 	if (errno || end == text || *end || !isdigit((unsigned char)*text) ||
 	    n < 1 || n > MAX_MINUTES)
-		return labor_fail(err, EXIT_USAGE, 0,
+		return api_error_set(err, EXIT_USAGE, 0,
 			    xstrfmt("'%s' takes a whole number of minutes from 1 to %d, not '%s'",
 				    option, MAX_MINUTES, text), NULL);
 	*minutes = n;
@@ -217,10 +208,7 @@ cJSON *labor_line_body(const struct labor *l)
 
 int labor_read_ticket(long number, cJSON **ticket, struct api_error *err)
 {
-	if (api_ticket_call(number, "GET", "", NULL, ticket, err))
-		return -1;
-	*ticket = api_unwrap(*ticket, "ticket");
-	return 0;
+	return api_ticket_get_gently(number, ticket, err);
 }
 
 const cJSON *labor_find_id(const cJSON *ticket, const char *field, long id)
@@ -393,7 +381,7 @@ long labor_answered_id(const cJSON *answer, const char *what, struct api_error *
 	long id = json_long(answer, "id", -1);
 
 	if (id <= 0)
-		labor_fail(err, EXIT_NETWORK, 200, xstrfmt("Syncro answered the %s without an id", what),
+		api_error_set(err, EXIT_NETWORK, 200, xstrfmt("Syncro answered the %s without an id", what),
 		     xstrfmt("check the ticket before you try again: the %s may have been made", what));
 	return id;
 }
@@ -461,7 +449,7 @@ static int find_timer(long number, long timer_id, cJSON **ticket, const cJSON **
 		return 0;
 	cJSON_Delete(*ticket);
 	*ticket = NULL;
-	return labor_fail(err, EXIT_NOT_FOUND, 200,
+	return api_error_set(err, EXIT_NOT_FOUND, 200,
 		    xstrfmt("ticket #%ld has no timer %ld", number, timer_id),
 		    xstrfmt("'syncro time %ld' lists its timers", number));
 }
@@ -472,7 +460,7 @@ static int refuse_charged(long number, const cJSON *timer, const char *doing,
 {
 	if (!json_bool(timer, "recorded", 0))
 		return 0;
-	return labor_fail(err, EXIT_ERROR, 0,
+	return api_error_set(err, EXIT_ERROR, 0,
 		    xstrfmt("timer %ld on ticket #%ld is charged (line item %ld); %s the timer "
 			    "would leave that line as it is", json_long(timer, "id", 0), number,
 			    json_long(timer, "ticket_line_item_id", 0), doing),
@@ -499,7 +487,7 @@ int labor_timer_edit(long number, long timer_id, long minutes, long product_id,
 		char at[32];
 
 		if (start < 0) {
-			labor_fail(err, EXIT_ERROR, 200,
+			api_error_set(err, EXIT_ERROR, 200,
 			     xstrfmt("timer %ld on ticket #%ld has no start time to count from",
 				     timer_id, number), NULL);
 			goto out;
@@ -628,7 +616,7 @@ int labor_comment_time(const struct labor *l, long comment_id, long *timer_id,
 			  l->number);
 		add_holdings(&msg, ticket);
 		sbuf_addch(&msg, ')');
-		labor_fail(err, EXIT_ERROR, 200, sbuf_detach(&msg, NULL),
+		api_error_set(err, EXIT_ERROR, 200, sbuf_detach(&msg, NULL),
 			   xstrdup("billing.method line-item or timer records time the API keeps"));
 	} else {
 		*timer_id = json_long(timer, "id", 0);
@@ -655,13 +643,13 @@ int labor_record(enum billing_method method, const struct labor *l, long line_af
 	case BILLING_COMMENT:
 		break;
 	}
-	return labor_fail(err, EXIT_ERROR, 0,
+	return api_error_set(err, EXIT_ERROR, 0,
 		    xstrdup("billing.method comment records time only with a comment"),
 		    xstrfmt("use 'syncro comment %ld --time %ld', or set billing.method to "
 			    "timer or line-item", l->number, l->minutes));
 }
 
-void print_labor(const struct labor *l, const char *labor_name, const struct labor_done *done)
+void labor_print(const struct labor *l, const char *labor_name, const struct labor_done *done)
 {
 	printf("#%ld: %ld minute%s of ", l->number, l->minutes, l->minutes == 1 ? "" : "s");
 	if (strspn(labor_name, "0123456789") != strlen(labor_name)) {

@@ -68,8 +68,6 @@ double labor_hours(long minutes);
 int labor_check_price(long number, const cJSON *line, const char *what, double price,
 		      struct api_error *err);
 
-/* Fill err (released first) and return -1: the failure of a labor step. */
-int labor_fail(struct api_error *err, int code, long status, char *message, char *hint);
 /* The id in Syncro's answer to a POST; -1 with err (the record may exist) when there is none. */
 long labor_answered_id(const cJSON *answer, const char *what, struct api_error *err);
 /* GET /tickets/ID of ticket number, unwrapped into *ticket (the caller's). */
@@ -210,5 +208,5 @@ int labor_record_hints(struct strvec *hints, const struct api_error *err,
  * charged on line item 9". labor_name is what the user typed (an alias or
  * an id).
  */
-void print_labor(const struct labor *l, const char *labor_name, const struct labor_done *done);
+void labor_print(const struct labor *l, const char *labor_name, const struct labor_done *done);
 #endif

@@ -27,7 +27,7 @@ int product_get(long id, const struct product **out, struct api_error *err)
 	answer = api_unwrap(answer, "product");
 	if (!json_string(answer, "name", NULL)) {
 		cJSON_Delete(answer);
-		return labor_fail(err, EXIT_NETWORK, 200,
+		return api_error_set(err, EXIT_NETWORK, 200,
 				  xstrfmt("product %ld came back without a name", id), NULL);
 	}
 	ALLOC_GROW(known, known_nr + 1, known_alloc);

@@ -16,20 +16,16 @@ test_expect_success WINDOWS 'doctor reports the shell, the config and state dirs
 	grep "^code page:    " actual
 '
 
+# wine sets APPDATA and LOCALAPPDATA itself (C:\users\NAME\AppData\...)
 test_expect_success WINDOWS 'without XDG variables: config in APPDATA, state in LOCALAPPDATA' '
-	env -u XDG_CONFIG_HOME -u XDG_STATE_HOME APPDATA="C:\\Users\\me\\AppData\\Roaming" \
-		LOCALAPPDATA="C:/Users/me/AppData/Local" syncro doctor >out 2>err &&
-	grep "^config" out >actual &&
-	cat >expect <<-EOF &&
-	config:       C:/Users/me/AppData/Roaming/syncro/config.yaml (not found: defaults and environment)
-	config dir:   C:/Users/me/AppData/Roaming/syncro
-	EOF
-	test_cmp expect actual &&
-	grep "^state dir:    C:/Users/me/AppData/Local/syncro/state$" out
+	env -u XDG_CONFIG_HOME -u XDG_STATE_HOME syncro doctor >out 2>err &&
+	grep -i "^config dir:   C:/users/[^/]*/AppData/Roaming/syncro$" out &&
+	grep -i "^state dir:    C:/users/[^/]*/AppData/Local/syncro/state$" out
 '
 
+# wine reads the bytes of its arguments in the locale's charset
 test_expect_success WINDOWS 'arguments arrive as UTF-8, not in the ANSI code page' '
-	test_expect_code 2 syncro "Café日本" 2>err &&
+	LC_ALL=C.UTF-8 test_expect_code 2 syncro "Café日本" 2>err &&
 	grep "'\''Café日本'\'' is not a syncro command" err
 '
 
