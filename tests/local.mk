@@ -195,3 +195,4 @@ EXTRA_DIST += doc/architecture.md
 EXTRA_DIST += tools/cross-deps tools/windows-build tools/windows-test tests/windows-tests
 SHELL_TESTS += tests/t/t8107-terminal-controls.sh
 SHELL_TESTS += tests/t/t8108-bill-notes-kept.sh
+SHELL_TESTS += tests/t/t8109-comment-time-resume.sh
