@@ -3,14 +3,21 @@
  * step after another, so that a failure at any step can be resumed by
  * running the same command again without posting anything twice.
  *
- *   1 read the ticket; refuse one already invoiced (--force to go on)
- *   2 minutes and labor: flags, prompts, or the config's defaults (--yes)
- *   3 the work notes as a comment, the labor recorded and charged
- *     (common/labor.h, per billing.method)
- *   4 charge the timers still uncharged (after asking)
+ *   1 read the ticket; refuse one already invoiced (--force to go on);
+ *     billing.status must be one of the account's statuses
+ *   2 minutes and labor: --minutes is new labor (0: none, bill exactly
+ *     what is logged); without it, the labor logged and uncharged on the
+ *     ticket, or on a terminal a prompt that proposes it and asks again
+ *     on a bad answer; minutes are never invented
+ *   3 the price (GET /products/ID), the prepaid hours, the preview
+ *     (per line product, hours, price, amount; the total), a question
+ *     on a terminal
+ *   4 the work notes as a comment, the labor recorded (common/labor.h,
+ *     per billing.method: line-item by default, the price sent), the
+ *     timers still uncharged charged
  *   5 POST /invoices {ticket_id, customer_id}: "Make Invoice"
- *   6 verify that the invoice holds the ticket's lines
- *   7 status Invoiced
+ *   6 verify the invoice by amounts: its lines and total
+ *   7 status billing.status (Invoiced)
  *   8 the summary
  *
  * `syncro bill --resolved` does steps 4-8 for every Resolved ticket with
@@ -23,6 +30,7 @@
 #include "draft.h"
 #include "editor.h"
 #include "json.h"
+#include "labor.h"
 #include "output.h"
 #include "parse-options.h"
 #include "prompt.h"
@@ -40,13 +48,13 @@ static const struct option_spec options[] = {
 	OPT_STRING_C('F', "file", &opt_file, "FILE", "read the work notes from FILE ('-': stdin)",
 		     COMPLETE_FILE),
 	OPT_STRING(0, "subject", &opt_subject, "TEXT", "the comment's subject (default Update)"),
-	OPT_STRING(0, "minutes", &opt_minutes, "N", "minutes of labor (else asked; config default)"),
+	OPT_STRING(0, "minutes", &opt_minutes, "N", "new minutes of labor (0: bill what is logged; else asked)"),
 	OPT_STRING_C(0, "labor", &opt_labor, "ALIAS", "labor alias or product id (else asked)",
 		     COMPLETE_LABOR),
-	OPT_BOOL('y', "yes", &opt_yes, "answer every question: defaults, charge, go on"),
+	OPT_BOOL('y', "yes", &opt_yes, "answer every question: the logged time, labor.default, go on"),
 	OPT_BOOL(0, "no-input", &opt_no_input, "never ask; a missing answer is an error"),
 	OPT_BOOL(0, "force", &opt_force, "bill a ticket that is Invoiced or has an invoice"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "print the requests it would send, send none"),
+	OPT_BOOL('n', "dry-run", &opt_dry_run, "print the preview and the requests, send none"),
 	OPT_BOOL(0, "abandon", &opt_abandon, "forget the journal of an unfinished bill"),
 	OPT_BOOL(0, "resolved", &opt_resolved, "bill every Resolved ticket with labor not invoiced"),
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "with --resolved: one customer only",
@@ -101,21 +109,124 @@ static char *read_notes(long number, const cJSON *ticket)
 	return sbuf_detach(&sb, NULL);
 }
 
-/* A value from its flag, else the journal, else a prompt, else the default with --yes. */
-static char *answer(const char *flag, const char *option, const char *journaled,
-		    const char *question, const char *def)
+/* "0" is no new labor; else labor_minutes(). */
+static int parse_minutes(const char *text, long *minutes, struct api_error *err)
 {
+	if (!strcmp(text, "0")) {
+		*minutes = 0;
+		return 0;
+	}
+	return labor_minutes("--minutes", text, minutes, err);
+}
+
+/*
+ * The minutes of new labor: --minutes, else the journal's, else none when
+ * labor is logged (bill exactly that), else asked. On a terminal the
+ * question proposes the logged time and asks again on a bad answer; with
+ * nothing logged and no terminal (or --yes) it is a usage error.
+ */
+static long new_minutes(const struct bill *b)
+{
+	struct api_error err = API_ERROR_INIT;
+	const char *journaled = bill_option(b, "minutes");
+	char question[96], def[32];
+	long minutes;
+
+	if (opt_minutes || journaled) {
+		if (parse_minutes(opt_minutes ? opt_minutes : journaled, &minutes, &err) ||
+		    (opt_minutes && labor_minutes_confirm("--minutes", minutes, &err)))
+			api_die(&err);
+		return minutes;
+	}
+	if (opt_yes || !prompt_can_ask()) {
+		if (b->logged > 0)
+			return 0;
+		die_with(EXIT_USAGE, "ticket #%ld has no labor logged; give the minutes to bill with "
+			 "--minutes N", b->number);
+	}
+	snprintf(def, sizeof(def), "%ld", b->logged);
+	if (b->logged > 0)
+		snprintf(question, sizeof(question), "Minutes to bill (%ld logged and not invoiced)",
+			 b->logged);
+	else
+		snprintf(question, sizeof(question), "Minutes to bill (none logged)");
+	for (;;) {
+		char *got = NULL;
+		int ret = prompt_line(question, b->logged > 0 ? def : NULL, &got);
+
+		if (ret == PROMPT_EOF)
+			die("aborting the bill of #%ld: no answer", b->number);
+		if (ret)
+			prompt_die_missing("--minutes");
+		if (parse_minutes(got, &minutes, &err) || minutes < b->logged ||
+		    (minutes == b->logged && !b->logged) ||
+		    labor_minutes_confirm("--minutes", minutes - b->logged, &err)) {
+			if (err.message)
+				fprintf(stderr, "%s\n", err.message);
+			else if (minutes < b->logged)
+				fprintf(stderr, "%ld minutes are logged already: give %ld or more "
+					"(change the logged time with 'syncro time %ld')\n",
+					b->logged, b->logged, b->number);
+			else
+				fprintf(stderr, "give a number of minutes from 1 to 100000\n");
+			api_error_release(&err);
+			free(got);
+			continue;
+		}
+		free(got);
+		return minutes - b->logged;
+	}
+}
+
+/* The labor alias or id of new labor: --labor, the journal's, a prompt (asked again), the default. */
+static char *labor_answer(struct bill *b)
+{
+	struct api_error err = API_ERROR_INIT;
+	const char *journaled = bill_option(b, "labor");
 	char *got = NULL;
 
-	if (flag)
-		return xstrdup(flag);
-	if (journaled)
-		return xstrdup(journaled);
-	if (opt_yes)
-		return xstrdup(def);
-	if (prompt_line(question, def, &got) == PROMPT_OK)
+	if (opt_labor || journaled || opt_yes || !prompt_can_ask()) {
+		got = xstrdup(opt_labor ? opt_labor : journaled ? journaled :
+			      config_get()->labor_default);
+		if (labor_product(got, &b->labor.product_id, &err))
+			api_die(&err);
 		return got;
-	prompt_die_missing(option);
+	}
+	for (;;) {
+		int ret = prompt_line("Labor", config_get()->labor_default, &got);
+
+		if (ret == PROMPT_EOF)
+			die("aborting the bill of #%ld: no answer", b->number);
+		if (ret)
+			prompt_die_missing("--labor");
+		if (!labor_product(got, &b->labor.product_id, &err))
+			return got;
+		fprintf(stderr, "%s\n", err.message);
+		if (err.hint)
+			fprintf(stderr, "hint: %s\n", err.hint);
+		api_error_release(&err);
+		free(got);
+	}
+}
+
+/* The preview, then on a terminal "Bill 187.50 on #32161? [Y/n]". */
+static void confirm(const struct bill *b)
+{
+	int yes = 0;
+
+	if (opt_yes || opt_dry_run || !prompt_can_ask())
+		return;
+	bill_print_preview(b, stderr);
+	switch (prompt_yes_no("Go on and send these?", 1, &yes)) {
+	case PROMPT_OK:
+		if (yes)
+			return;
+		/* fall through */
+	case PROMPT_EOF:
+		die("not billing #%ld: nothing was sent", b->number);
+	default:
+		return;
+	}
 }
 
 static void abandon(long number)
@@ -152,27 +263,24 @@ static void abandon(long number)
 static void bill_ticket(long number)
 {
 	struct bill b;
-	const struct syncro_config *cfg = config_get();
-	char def_minutes[32], *minutes_text, *labor_text;
 	struct api_error err = API_ERROR_INIT;
 	struct strvec hints = STRVEC_INIT;
 	const char *draft;
-	char *notes = NULL;
+	char *notes = NULL, *labor_text = NULL;
 
 	bill_init(&b, number, 1);
+	b.dry_run = opt_dry_run;
 	if (bill_start(&b, &err))
 		api_die(&err);
 	if (!b.resuming && bill_refuse_invoiced(&b, opt_force, &err))
 		api_die(&err);
-
-	snprintf(def_minutes, sizeof(def_minutes), "%ld", cfg->labor_default_minutes);
-	minutes_text = answer(opt_minutes, "--minutes", bill_option(&b, "minutes"),
-			      "Minutes", def_minutes);
-	labor_text = answer(opt_labor, "--labor", bill_option(&b, "labor"),
-			    "Labor", cfg->labor_default);
-	if (labor_minutes("--minutes", minutes_text, &b.labor.minutes, &err) ||
-	    labor_product(labor_text, &b.labor.product_id, &err))
+	if (bill_check_status(&b, &err))
 		api_die(&err);
+
+	b.logged = bill_logged_minutes(&b);
+	b.labor.minutes = new_minutes(&b);
+	if (b.labor.minutes > 0)
+		b.labor_name = labor_text = labor_answer(&b);
 
 	/* The notes are needed until the comment is posted; a draft keeps them. */
 	draft = bill_draft(&b);
@@ -184,19 +292,18 @@ static void bill_ticket(long number)
 	else if (!(notes = bill_read_draft(draft)))
 		exit(EXIT_ERROR);
 	b.comment.subject = opt_subject;
-	if (bill_set_options(&b, notes, &err))
-		api_die(&err);
-
-	if (bill_ask_charge(&b, opt_yes, &err))
+	if (bill_set_options(&b, notes, &err) || bill_ask_charge(&b, 1, &err) ||
+	    bill_prepare(&b, &err))
 		api_die(&err);
 	if (opt_dry_run) {
+		bill_print_preview(&b, stdout);
 		bill_print_requests(&b, stdout);
 		bill_release(&b);
 		free(notes);
-		free(minutes_text);
 		free(labor_text);
 		return;
 	}
+	confirm(&b);
 	if (bill_run(&b, &err)) {
 		bill_failure_hints(&b, &hints);
 		api_die_hints(&err, &hints);
@@ -205,7 +312,6 @@ static void bill_ticket(long number)
 	bill_finish(&b);
 	bill_release(&b);
 	free(notes);
-	free(minutes_text);
 	free(labor_text);
 }
 

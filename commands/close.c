@@ -2,8 +2,11 @@
  * syncro close N: resolve a ticket, optionally with a resolution comment
  * first, then write a session log. Requests: GET /tickets/settings when
  * not cached (the close status is checked), GET /tickets?number=N when the
- * number is not cached, POST /tickets/ID/comment with -m (kept as a
- * draft until Syncro holds it, common/labor.h), PUT /tickets/ID; the log is made from the PUT's answer (a GET /tickets/ID
+ * number is not cached, GET /tickets/ID (the status now: an Invoiced
+ * ticket is not moved back, a closed one gets no second resolution
+ * comment, labor not invoiced is warned about), POST /tickets/ID/comment
+ * with -m (kept as a draft until Syncro holds it, common/comment.h), PUT
+ * /tickets/ID; the log is made from the PUT's answer (a GET /tickets/ID
  * only if that answer lacks the comments).
  */
 #include "compat.h"
@@ -15,6 +18,7 @@
 #include "draft.h"
 #include "interrupt.h"
 #include "json.h"
+#include "comment.h"
 #include "labor.h"
 #include "output.h"
 #include "parse-options.h"
@@ -25,7 +29,7 @@
 #include "xmalloc.h"
 
 static const char *message;
-static int opt_email, opt_no_email, opt_log, opt_no_log, opt_yes, no_input, opt_json;
+static int opt_email, opt_no_email, opt_log, opt_no_log, opt_yes, no_input, opt_json, opt_force;
 
 static const struct option_spec options[] = {
 	OPT_STRING('m', "message", &message, "TEXT", "add a resolution comment first"),
@@ -36,6 +40,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL('y', "yes", &opt_yes, "answer yes: write the session log (--no-log wins)"),
 	OPT_BOOL(0, "no-input", &no_input, "never prompt: no session log unless --log"),
 	OPT_BOOL(0, "json", &opt_json, "print the ticket, the comment and the log's path as JSON"),
+	OPT_BOOL(0, "force", &opt_force, "close an Invoiced ticket, or comment on a closed one"),
 	OPT_END(),
 };
 
@@ -44,14 +49,52 @@ static const struct verb_spec verb = {
 	"resolve a ticket and write a session log", options, COMPLETE_TICKET,
 };
 
-/* The status before closing: as last seen (the cache, else GET /tickets?number=N). */
-static char *status_before(long number)
+/* Minutes of labor on the ticket not invoiced: uncharged timers, lines not on an invoice. */
+static long uninvoiced_minutes(const cJSON *ticket)
 {
-	cJSON *seen = api_ticket_last_seen(number);
-	char *status = xstrdup(json_string(seen, "status", "(none)"));
+	const cJSON *item;
+	long minutes = 0;
 
-	cJSON_Delete(seen);
-	return status;
+	cJSON_ArrayForEach(item, json_get(ticket, "ticket_timers"))
+		if (!json_bool(item, "recorded", 0) && labor_timer_minutes(item) > 0)
+			minutes += labor_timer_minutes(item);
+	cJSON_ArrayForEach(item, json_get(ticket, "line_items"))
+		if (!json_bool(item, "converted", 0) && config_labor_alias(json_long(item, "product_id", -1)))
+			minutes += (long)(json_double(item, "quantity", 0) * 60 + 0.5);
+	return minutes;
+}
+
+/*
+ * The status before closing, read now (GET /tickets/ID): closing an
+ * Invoiced ticket would undo its billing state, and a ticket already
+ * closed gets no second resolution comment, unless --force. Labor not
+ * invoiced is warned about.
+ */
+static char *status_before(long number, const char *status)
+{
+	cJSON *ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+	char *before = xstrdup(json_string(ticket, "status", "(none)"));
+	long minutes = uninvoiced_minutes(ticket);
+
+	cJSON_Delete(ticket);
+	if (!opt_force && (!strcasecmp(before, "Invoiced") ||
+			   !strcasecmp(before, config_get()->billing_status))) {
+		error("ticket #%ld is %s; closing it would set it back to %s and undo its billing state",
+		      number, before, status);
+		hint("nothing was sent; close it anyway with 'syncro close %ld --force'", number);
+		exit(EXIT_ERROR);
+	}
+	if (!opt_force && message && !strcasecmp(before, status)) {
+		error("ticket #%ld is %s already; not adding a second resolution comment", number,
+		      before);
+		hint("nothing was sent; add a comment with 'syncro comment %ld', or add it here "
+		     "with --force", number);
+		exit(EXIT_ERROR);
+	}
+	if (minutes > 0)
+		warning("ticket #%ld has %ld minutes of labor not invoiced; bill it with "
+			"'syncro bill %ld'", number, minutes, number);
+	return before;
 }
 
 /*
@@ -72,11 +115,11 @@ static long add_resolution(long number)
 			program_name(), message);
 		exit(EXIT_ERROR);
 	}
-	if (labor_comment_post(&c, NULL, &id, &err)) {
+	if (comment_post(&c, NULL, &id, &err)) {
 		int code = err.code ? err.code : EXIT_ERROR;
 
 		api_error_print(&err, NULL);
-		labor_comment_hints(&err, number, id);
+		comment_hints(&err, number, id);
 		command = xstrfmt("syncro comment %ld --subject Resolution%s", number,
 				  email ? " --email" : "");
 		draft_hint(draft, command);
@@ -168,7 +211,7 @@ int main(int argc, char **argv)
 		prompt_disable();
 
 	status = ticket_settings_check_status(config_get()->close_status, "close_status (config)");
-	before = status_before(number);
+	before = status_before(number, status);
 	if (message)
 		comment_id = add_resolution(number);
 	ticket = put_status(number, status, comment_id > 0);

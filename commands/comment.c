@@ -10,6 +10,7 @@
 #include "config.h"
 #include "draft.h"
 #include "editor.h"
+#include "comment.h"
 #include "journal.h"
 #include "labor.h"
 #include "parse-options.h"
@@ -150,7 +151,7 @@ static _Noreturn void comment_failed(struct api_error *err, long number, long co
 	char *command = resend_command(elsewhere ? -1 : number, opt_time != NULL);
 
 	api_error_print(err, NULL);
-	labor_comment_hints(err, number, comment_id);
+	comment_hints(err, number, comment_id);
 	if (elsewhere)
 		draft_hint_to(draft, "send it to the right ticket", command);
 	else if (err->status == 413)
@@ -297,7 +298,9 @@ int main(int argc, char **argv)
 	l.charge = opt_charge;
 	labor_name = opt_labor ? opt_labor : cfg->labor_default;
 	if (with_time && (labor_minutes("--time", opt_time, &l.minutes, &err) ||
-			  labor_product(labor_name, &l.product_id, &err)))
+			  labor_minutes_confirm("--time", l.minutes, &err) ||
+			  labor_product(labor_name, &l.product_id, &err) ||
+			  (cfg->billing == BILLING_LINE_ITEM && labor_price(labor_name, &l, &err))))
 		api_die_hints(&err, NULL);
 
 	body = read_body(c.number);
@@ -319,7 +322,7 @@ int main(int argc, char **argv)
 	if (draft) {
 		if (with_time && journal_mark(&j, "comment", STEP_STARTED))
 			exit(EXIT_ERROR);
-		if (labor_comment_post(&c, in_comment ? &l : NULL, &comment_id, &err)) {
+		if (comment_post(&c, in_comment ? &l : NULL, &comment_id, &err)) {
 			if (with_time)
 				journal_remove(&j);	/* not posted: nothing to resume */
 			comment_failed(&err, c.number, comment_id, draft);
@@ -338,7 +341,7 @@ int main(int argc, char **argv)
 		l.notes = first_line = labor_first_line(body);
 		journal_mark(&j, "time", STEP_STARTED);
 		if (in_comment ? labor_comment_time(&l, comment_id, &done.timer_id, &err) :
-		    labor_record(cfg->billing, &l, &done, &err)) {
+		    labor_record(cfg->billing, &l, 0, &done, &err)) {
 			/* the hints say what Syncro holds and what is left to do */
 			journal_remove(&j);
 			time_failed(&err, &l, comment_id, &done);

@@ -8,6 +8,7 @@
 #include "compat.h"
 #include "api.h"
 #include "cache.h"
+#include "comment.h"
 #include "complete.h"
 #include "config.h"
 #include "customer-lookup.h"
@@ -103,7 +104,7 @@ static cJSON *first_comment(void)
 	struct comment c = { 0, "Initial Issue", body, 0, !config_get()->email_comments };
 	cJSON *list = cJSON_CreateArray();
 
-	cJSON_AddItemToArray(list, labor_comment_body(&c, NULL));
+	cJSON_AddItemToArray(list, comment_body(&c, NULL));
 	return list;
 }
 

@@ -15,6 +15,7 @@
 #include "name-match.h"
 #include "output.h"
 #include "parse-options.h"
+#include "product.h"
 #include "table.h"
 #include "ticket-number.h"
 #include "ticket-settings.h"
@@ -91,9 +92,32 @@ static long minutes_operand(const char *option, const char *text)
 	struct api_error err = API_ERROR_INIT;
 	long minutes;
 
-	if (labor_minutes(option, text, &minutes, &err))
+	if (labor_minutes(option, text, &minutes, &err) ||
+	    labor_minutes_confirm(option, minutes, &err))
 		api_die_hints(&err, NULL);
 	return minutes;
+}
+
+/*
+ * The timer of "edit N TIMER", "rm N TIMER", "charge N TIMER": its id, or
+ * what the list prints, "timer 8812040" (one word or two). *used is how
+ * many arguments it took.
+ */
+static long timer_operand(int argc, char **argv, int *used)
+{
+	const char *arg = argv[0];
+
+	*used = 1;
+	if (!strcmp(arg, "timer") && argc > 1) {
+		*used = 2;
+		arg = argv[1];
+	} else if (!strncmp(arg, "timer ", 6)) {
+		arg += 6;
+	} else if (!strncmp(arg, "line ", 5) || (!strcmp(arg, "line") && argc > 1)) {
+		usage_error(&verb, "'%s%s%s' is a line item, not a timer; change it in Syncro", arg,
+			    strcmp(arg, "line") ? "" : " ", strcmp(arg, "line") ? "" : argv[1]);
+	}
+	return id_operand(arg, "timer");
 }
 
 /* ---- list ---- */
@@ -106,16 +130,19 @@ static const char *tech_name(long id)
 	return name ? name : "";
 }
 
-/* A labor line's product: the line's own name, else the config's alias, else its id. */
+/*
+ * A labor line's product: the config's alias (as for a timer, charged or
+ * not: one name for one product), else the line's own name, else its id.
+ */
 static void add_line_product_cell(struct table *t, const cJSON *line)
 {
 	long product_id = json_long(line, "product_id", -1);
 	const char *name = json_string(line, "name", NULL);
 
-	if (name && *name)
-		table_add_cell(t, name);
-	else if (config_labor_alias(product_id))
+	if (config_labor_alias(product_id))
 		table_add_cell(t, config_labor_alias(product_id));
+	else if (name && *name)
+		table_add_cell(t, name);
 	else if (product_id > 0)
 		table_add_cellf(t, "%ld", product_id);
 	else
@@ -215,7 +242,10 @@ static void list(long number)
 			table_add_cell(t, "?");
 		else
 			table_add_cellf(t, "%ld", labor_timer_minutes(timer));
-		table_add_cell(t, ticket_view_timer_product(ticket, timer));
+		/* The alias before and after the charge alike. */
+		table_add_cell(t, config_labor_alias(json_long(timer, "product_id", -1)) ?
+			       config_labor_alias(json_long(timer, "product_id", -1)) :
+			       ticket_view_timer_product(ticket, timer));
 		add_notes_cell(t, json_string(timer, "notes", ""));
 		if (charged && line_id > 0)
 			table_add_cellf(t, "line %ld", line_id);
@@ -252,12 +282,13 @@ static void add(long number, const char *minutes)
 	struct api_error err = API_ERROR_INIT;
 	const char *labor_name = opt_labor ? opt_labor : cfg->labor_default;
 	struct labor l = { number, minutes_operand("MIN", minutes), product_operand(labor_name),
-			   opt_notes, opt_charge };
+			   opt_notes, opt_charge, NULL, 0, 0, 1, 0, 0, NULL };
 	struct labor_done done;
 	/* Without a comment, the comment method records a timer. */
 	enum billing_method method = cfg->billing == BILLING_COMMENT ? BILLING_TIMER : cfg->billing;
 
-	if (labor_record(method, &l, &done, &err)) {
+	if ((method == BILLING_LINE_ITEM && labor_price(labor_name, &l, &err)) ||
+	    labor_record(method, &l, 0, &done, &err)) {
 		struct strvec hints = STRVEC_INIT;
 
 		labor_record_hints(&hints, &err, &l, &done);
@@ -293,7 +324,7 @@ static void charge_one(long number, long timer_id)
 	struct api_error err = API_ERROR_INIT;
 	long line_id;
 
-	if (labor_timer_charge(number, timer_id, NULL, &line_id, &err))
+	if (labor_timer_charge(number, timer_id, NULL, 0, &line_id, &err))
 		api_die_hints(&err, NULL);
 	printf("#%ld: timer %ld charged on line item %ld\n", number, timer_id, line_id);
 	fflush(stdout);
@@ -337,20 +368,19 @@ static int labor_list(void)
 	table_set_align(t, 1, TABLE_RIGHT);
 	for (size_t i = 0; i < cfg->labor_nr; i++) {
 		struct api_error err = API_ERROR_INIT;
-		char *name = NULL;
+		const struct product *p;
 
 		table_add_row(t, NULL);
 		table_add_cellf(t, "%s%s", cfg->labor[i].alias,
 				strcmp(cfg->labor[i].alias, cfg->labor_default) ? "" : " (default)");
 		table_add_cellf(t, "%ld", cfg->labor[i].product_id);
-		if (labor_product_name(cfg->labor[i].product_id, &name, &err)) {
+		if (product_get(cfg->labor[i].product_id, &p, &err)) {
 			table_add_cellf(t, "? %s", err.message);
 			code = err.code;
 		} else {
-			table_add_cell(t, name);
+			table_add_cell(t, p->name);
 		}
 		api_error_release(&err);
-		free(name);
 	}
 	table_print(t);
 	table_free(t);
@@ -362,6 +392,8 @@ static int labor_list(void)
 int main(int argc, char **argv)
 {
 	const char *sub;
+	long timer = 0;
+	int used = 0;
 
 	argc = parse_options(&verb, argc, argv);
 	if (opt_labor_list) {
@@ -379,20 +411,22 @@ int main(int argc, char **argv)
 		add(ticket_operand(argv[1]), argv[2]);
 	} else if (!strcmp(sub, "edit")) {
 		only_for(sub, 1, 1, 1, 0, 0);
-		if (argc != 3)
+		if (argc < 3 || (timer = timer_operand(argc - 2, argv + 2, &used), argc != 2 + used))
 			usage_error(&verb, "'syncro time edit' takes a ticket number and a timer id");
-		edit(ticket_operand(argv[1]), id_operand(argv[2], "timer"));
+		edit(ticket_operand(argv[1]), timer);
 	} else if (!strcmp(sub, "rm")) {
 		only_for(sub, 0, 0, 0, 0, 0);
-		if (argc != 3)
+		if (argc < 3 || (timer = timer_operand(argc - 2, argv + 2, &used), argc != 2 + used))
 			usage_error(&verb, "'syncro time rm' takes a ticket number and a timer id");
-		remove_timer(ticket_operand(argv[1]), id_operand(argv[2], "timer"));
+		remove_timer(ticket_operand(argv[1]), timer);
 	} else if (!strcmp(sub, "charge")) {
 		only_for(sub, 0, 0, 0, 0, 1);
-		if (argc < 2 || argc > 3 || (argc == 3 && opt_all))
+		if (argc > 2)
+			timer = timer_operand(argc - 2, argv + 2, &used);
+		if (argc < 2 || argc > 2 + used || (argc > 2 && opt_all))
 			usage_error(&verb, "'syncro time charge' takes a ticket number and a timer id or --all");
-		if (argc == 3)
-			charge_one(ticket_operand(argv[1]), id_operand(argv[2], "timer"));
+		if (argc > 2)
+			charge_one(ticket_operand(argv[1]), timer);
 		else
 			charge_uncharged(ticket_operand(argv[1]));
 	} else {

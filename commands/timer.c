@@ -124,9 +124,11 @@ static int stop(long number)
 		printf("#%ld: timer discarded, nothing recorded\n", number);
 		return EXIT_OK;
 	}
-	l = (struct labor){ number, minutes_since(started), labor_product_or_die(labor_name),
-			    opt_notes, opt_charge };
-	if (labor_record(method, &l, &done, &err)) {
+	l = (struct labor){ .number = number, .minutes = minutes_since(started),
+			    .product_id = labor_product_or_die(labor_name), .notes = opt_notes,
+			    .charge = opt_charge, .multiplier = 1 };
+	if ((method == BILLING_LINE_ITEM && labor_price(labor_name, &l, &err)) ||
+	    labor_record(method, &l, 0, &done, &err)) {
 		struct strvec hints = STRVEC_INIT;
 
 		/* Kept: nothing of it is lost, and a stop can be tried again. */

@@ -6,6 +6,8 @@
 #include "invoice.h"
 #include "json.h"
 #include "labor.h"
+#include "money.h"
+#include "product.h"
 #include "output.h"
 #include "prompt.h"
 #include "table.h"
@@ -27,31 +29,14 @@ struct candidates {
 	size_t nr, alloc;
 };
 
-/* Product prices, each product read once. */
-struct price {
-	long product_id;
-	double price;
-};
-static struct price *prices;
-static size_t prices_nr, prices_alloc;
-
+/* A product's price at bill time (product.h); 0 when it cannot be read. */
 static double product_price(long product_id)
 {
-	cJSON *p;
-	char *path;
-	double price;
+	struct api_error err = API_ERROR_INIT;
+	const struct product *p;
+	double price = product_get(product_id, &p, &err) ? 0 : p->price_retail;
 
-	for (size_t i = 0; i < prices_nr; i++)
-		if (prices[i].product_id == product_id)
-			return prices[i].price;
-	path = xstrfmt("/products/%ld", product_id);
-	p = api_unwrap(api_get(path, NULL), "product");
-	price = json_double(p, "price_retail", 0);
-	cJSON_Delete(p);
-	free(path);
-	ALLOC_GROW(prices, prices_nr + 1, prices_alloc);
-	prices[prices_nr].product_id = product_id;
-	prices[prices_nr++].price = price;
+	api_error_release(&err);
 	return price;
 }
 
@@ -115,6 +100,7 @@ static int journaled(long number)
 static void print_listing(const struct candidates *all, long minutes, double amount)
 {
 	struct table *t = table_new(4);
+	char money[MONEY_MAX];
 
 	table_set_flex(t, 1, 10);
 	table_set_align(t, 2, TABLE_RIGHT);
@@ -129,13 +115,13 @@ static void print_listing(const struct candidates *all, long minutes, double amo
 		table_add_cellf(t, "#%ld", all->v[i].number);
 		table_add_cell(t, all->v[i].customer);
 		table_add_cellf(t, "%ld", all->v[i].minutes);
-		table_add_cellf(t, "%.2f", all->v[i].amount);
+		table_add_cell(t, money_format(all->v[i].amount, money, sizeof(money)));
 	}
 	table_add_row(t, NULL);
 	table_add_cell(t, "total");
 	table_add_cell(t, "");
 	table_add_cellf(t, "%ld", minutes);
-	table_add_cellf(t, "%.2f", amount);
+	table_add_cell(t, money_format(amount, money, sizeof(money)));
 	table_print(t);
 	table_free(t);
 }
@@ -168,15 +154,19 @@ static void bill_one(struct candidate *c, int dry_run)
 
 	bill_init(&b, c->number, 0);
 	b.dry_run = dry_run;
-	if (bill_start(&b, &err) || bill_set_options(&b, NULL, &err) ||
-	    bill_ask_charge(&b, 1, &err)) {
+	if (bill_start(&b, &err) || bill_check_status(&b, &err) ||
+	    bill_set_options(&b, NULL, &err) || bill_ask_charge(&b, 1, &err) ||
+	    bill_prepare(&b, &err)) {
 		/* nothing sent */
 	} else if (dry_run) {
 		printf("# #%ld\n", c->number);
+		bill_print_preview(&b, stdout);
 		bill_print_requests(&b, stdout);
 	} else if (!bill_run(&b, &err)) {
-		c->result = xstrfmt("billed: invoice %s, %.2f", json_string(b.invoice, "number", "?"),
-				    invoice_total(b.invoice));
+		char total[MONEY_MAX];
+
+		c->result = xstrfmt("billed: invoice %s, %s", json_string(b.invoice, "number", "?"),
+				    money_format(invoice_total(b.invoice), total, sizeof(total)));
 		bill_finish(&b);
 	}
 	if (err.code) {
@@ -202,7 +192,7 @@ int bill_resolved(const char *customer, int yes, int dry_run)
 	long minutes = 0;
 	double amount = 0;
 	int failed = 0, go = 0;
-	char question[160];
+	char question[160], money[MONEY_MAX];
 
 	strvec_push(&q, "status=Resolved");
 	if (customer)
@@ -232,13 +222,12 @@ int bill_resolved(const char *customer, int yes, int dry_run)
 	if (!chosen.nr) {
 		fprintf(stderr, "no Resolved ticket%s has labor to invoice\n",
 			customer ? " of that customer" : "");
-		free(prices);
 		return 0;
 	}
 	print_listing(&chosen, minutes, amount);
 	fflush(stdout);
-	snprintf(question, sizeof(question), "Bill %zu ticket%s (%ld minutes, %.2f)?", chosen.nr,
-		 chosen.nr == 1 ? "" : "s", minutes, amount);
+	snprintf(question, sizeof(question), "Bill %zu ticket%s (%ld minutes, %s)?", chosen.nr,
+		 chosen.nr == 1 ? "" : "s", minutes, money_format(amount, money, sizeof(money)));
 	if (yes || dry_run)
 		go = 1;
 	else if (prompt_yes_no(question, 0, &go) == PROMPT_NO_TTY)
@@ -256,8 +245,5 @@ int bill_resolved(const char *customer, int yes, int dry_run)
 		free(chosen.v[i].result);
 	}
 	free(chosen.v);
-	free(prices);
-	prices = NULL;
-	prices_nr = prices_alloc = 0;
 	return failed ? EXIT_ERROR : 0;
 }

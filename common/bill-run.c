@@ -6,6 +6,11 @@
 #include "date.h"
 #include "draft.h"
 #include "invoice.h"
+#include "money.h"
+#include "name-match.h"
+#include "product.h"
+#include "table.h"
+#include "ticket-settings.h"
 #include "json.h"
 #include "output.h"
 #include "prompt.h"
@@ -48,6 +53,8 @@ void bill_init(struct bill *b, long number, int with_comment)
 	b->labor.charge = 1;
 	b->comment.subject = "Update";
 	b->comment.do_not_email = !cfg->email_comments;
+	b->prepay_hours = -1;
+	b->status = cfg->billing_status;
 }
 
 void bill_release(struct bill *b)
@@ -98,7 +105,7 @@ void bill_describe_done(const struct journal *j, struct sbuf *sb)
 	if (journal_state(j, "verify") == STEP_DONE)
 		sbuf_addf(sb, "%sinvoice checked", SEP);
 	if (journal_state(j, "status") == STEP_DONE)
-		sbuf_addf(sb, "%sstatus Invoiced", SEP);
+		sbuf_addf(sb, "%sstatus %s", SEP, config_get()->billing_status);
 #undef SEP
 }
 
@@ -107,7 +114,7 @@ static int snapshot_invoices(struct bill *b, struct api_error *err)
 	cJSON *found, *ids = cJSON_CreateArray();
 	const cJSON *inv;
 
-	if (invoice_find_for_ticket(b->ticket_id, &found, err)) {
+	if (invoice_find_for_ticket(b->ticket_id, b->customer_id, &found, err)) {
 		cJSON_Delete(ids);
 		return -1;
 	}
@@ -173,8 +180,8 @@ int bill_refuse_invoiced(struct bill *b, int force, struct api_error *err)
 				  json_string(inv, "number", "?"));
 		if (strcasecmp(status, "Invoiced"))
 			sbuf_addf(&why, " (status %s)", status);
-	} else if (!strcasecmp(status, "Invoiced")) {
-		sbuf_addf(&why, "ticket #%ld is already Invoiced", b->number);
+	} else if (!strcasecmp(status, "Invoiced") || !strcasecmp(status, b->status)) {
+		sbuf_addf(&why, "ticket #%ld is already %s", b->number, status);
 	} else {
 		return 0;
 	}
@@ -258,6 +265,253 @@ int bill_set_options(struct bill *b, const char *notes, struct api_error *err)
 			      "'syncro bill --abandon %ld'", b->number));
 	sbuf_release(&why);
 	return -1;
+}
+
+
+/* ---- before anything is sent ---- */
+
+static void prepaid_words(const struct bill *b, struct sbuf *sb);
+
+int bill_check_status(struct bill *b, struct api_error *err)
+{
+	struct strvec statuses = STRVEC_INIT;
+	struct sbuf list = SBUF_INIT;
+	long i;
+
+	ticket_settings_strings(ticket_settings(), "ticket_status_list", &statuses);
+	if ((i = name_match_equal(&statuses, config_get()->billing_status)) >= 0) {
+		static char *found;
+
+		free(found);
+		found = xstrdup(statuses.v[i]);
+		b->status = found;
+		strvec_clear(&statuses);
+		return 0;
+	}
+	name_match_join(&list, &statuses);
+	strvec_clear(&statuses);
+	api_error_set(err, EXIT_USAGE, 0,
+		  xstrfmt("the account has no status '%s' for billing.status; nothing was sent",
+			  config_get()->billing_status),
+		  xstrfmt("set billing.status in the config to one of: %s", list.buf));
+	sbuf_release(&list);
+	return -1;
+}
+
+long bill_logged_minutes(const struct bill *b)
+{
+	const cJSON *item;
+	long minutes = 0;
+
+	cJSON_ArrayForEach(item, json_get(b->ticket, "ticket_timers"))
+		if (!json_bool(item, "recorded", 0) && labor_timer_minutes(item) > 0)
+			minutes += labor_timer_minutes(item);
+	cJSON_ArrayForEach(item, json_get(b->ticket, "line_items"))
+		if (!json_bool(item, "converted", 0) && config_labor_alias(json_long(item, "product_id", -1)))
+			minutes += (long)(json_double(item, "quantity", 0) * 60 + 0.5);
+	return minutes;
+}
+
+static void add_expected(cJSON *expect, long product_id, const char *name, double quantity,
+			 double price, const char *source)
+{
+	cJSON *one = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(one, "product_id", (double)product_id);
+	cJSON_AddStringToObject(one, "name", name ? name : "");
+	cJSON_AddNumberToObject(one, "quantity", quantity);
+	cJSON_AddNumberToObject(one, "price", price);
+	cJSON_AddStringToObject(one, "source", source);
+	cJSON_AddItemToArray(expect, one);
+}
+
+/* The customer's prepay_hours: on the ticket's customer, else GET /customers/ID. */
+static int read_prepaid(struct bill *b, struct api_error *err)
+{
+	const cJSON *embedded = json_get(b->ticket, "customer");
+	char path[64];
+	struct api_request req = { "GET", path, NULL, NULL, "the customer" };
+	cJSON *c;
+
+	if (json_get(embedded, "prepay_hours")) {
+		b->prepay_hours = json_double(embedded, "prepay_hours", 0);
+		return 0;
+	}
+	snprintf(path, sizeof(path), "/customers/%ld", b->customer_id);
+	if (api_call(&req, &c, err))
+		return -1;
+	c = api_unwrap(c, "customer");
+	b->prepay_hours = json_double(c, "prepay_hours", 0);
+	cJSON_Delete(c);
+	return 0;
+}
+
+/* Hours of the expected labor the prepaid hours cover. */
+static double covered_hours(const struct bill *b)
+{
+	const cJSON *e;
+	double labor = 0;
+
+	cJSON_ArrayForEach(e, journal_get_json(&b->j, "invoice", "expect"))
+		if (config_labor_alias(json_long(e, "product_id", -1)))
+			labor += json_double(e, "quantity", 0);
+	return b->prepay_hours > 0 ? (labor < b->prepay_hours ? labor : b->prepay_hours) : 0;
+}
+
+/* A line worth 0: fine when its product costs 0 or prepaid hours cover it, else an error. */
+static int explain_zero(struct bill *b, const cJSON *e, struct api_error *err)
+{
+	const struct product *p;
+	char price[MONEY_MAX];
+
+	if (json_double(e, "price", 0) > 0)
+		return 0;
+	if (product_get(json_long(e, "product_id", -1), &p, err))
+		return -1;
+	if (p->price_retail <= 0 || !strcmp(json_string(e, "source", ""), "rate")) {
+		progress("%s '%s' is priced 0.00: that line bills nothing",
+			 !strcmp(json_string(e, "source", ""), "rate") ? "the labor table's rate for" :
+			 "product", p->name);
+		return 0;
+	}
+	return api_error_set(err, EXIT_ERROR, 0,
+			 xstrfmt("%s of ticket #%ld is priced 0.00 but product %ld '%s' costs %s; "
+				 "an invoice now would bill nothing for it; nothing was sent",
+				 json_string(e, "source", "a line"), b->number, p->id, p->name,
+				 money_format(p->price_retail, price, sizeof(price))),
+			 xstrfmt("fix the line's price in Syncro, then run 'syncro bill %ld' again",
+				 b->number));
+}
+
+int bill_prepare(struct bill *b, struct api_error *err)
+{
+	cJSON *expect;
+	const cJSON *item, *e;
+	int timer_method = b->method != BILLING_LINE_ITEM;
+
+	if (b->labor.minutes > 0) {
+		if (labor_price(b->labor_name, &b->labor, err))
+			return -1;
+		if (timer_method && !money_equal(b->labor.price, b->labor.product_price))
+			return api_error_set(err, EXIT_USAGE, 0,
+					 xstrfmt("billing.method %s bills the product's price (%.2f), "
+						 "not the labor table's %.2f; nothing was sent",
+						 config_billing_method_name(b->method), b->labor.product_price,
+						 b->labor.price),
+					 xstrdup("bill it with billing.method line-item"));
+	}
+	if (read_prepaid(b, err))
+		return -1;
+	if (journal_get_json(&b->j, "invoice", "expect"))
+		return 0;	/* a resume: the first run's lines */
+	expect = cJSON_CreateArray();
+	cJSON_ArrayForEach(item, json_get(b->ticket, "line_items")) {
+		char what[64];
+
+		if (json_bool(item, "converted", 0))
+			continue;
+		snprintf(what, sizeof(what), "line item %ld", json_long(item, "id", 0));
+		add_expected(expect, json_long(item, "product_id", -1), json_string(item, "name", ""),
+			     json_double(item, "quantity", 0), json_double(item, "price_retail", 0), what);
+	}
+	cJSON_ArrayForEach(e, journal_get_json(&b->j, "charge_others", "timers")) {
+		const cJSON *timer = labor_find_id(b->ticket, "ticket_timers", (long)e->valuedouble);
+		const struct product *p;
+		char what[64];
+
+		if (product_get(json_long(timer, "product_id", -1), &p, err)) {
+			cJSON_Delete(expect);
+			return -1;
+		}
+		snprintf(what, sizeof(what), "timer %ld", json_long(timer, "id", 0));
+		add_expected(expect, p->id, p->name, labor_hours(labor_timer_minutes(timer)),
+			     p->price_retail, what);
+	}
+	if (b->with_comment && b->labor.minutes > 0)
+		add_expected(expect, b->labor.product_id, b->labor.product_name,
+			     labor_hours(b->labor.minutes), b->labor.price,
+			     b->labor.rate != b->labor.product_price ? "rate" : "the new labor");
+	journal_set_json(&b->j, "invoice", "expect", expect);
+	if (!cJSON_GetArraySize(expect))
+		return api_error_set(err, EXIT_ERROR, 0,
+				 xstrfmt("ticket #%ld has no labor to invoice", b->number),
+				 xstrfmt("give the minutes with 'syncro bill %ld --minutes N'", b->number));
+	cJSON_ArrayForEach(e, expect)
+		if (explain_zero(b, e, err))
+			return -1;
+	if (b->prepay_hours > 0 && !b->dry_run) {
+		struct sbuf words = SBUF_INIT;
+
+		prepaid_words(b, &words);
+		progress("%s", words.buf);	/* said before anything is sent */
+		sbuf_release(&words);
+	}
+	return 0;
+}
+
+static double expected_total(const struct bill *b)
+{
+	const cJSON *e;
+	double total = 0;
+
+	cJSON_ArrayForEach(e, journal_get_json(&b->j, "invoice", "expect"))
+		total += money_round(json_double(e, "quantity", 0) * json_double(e, "price", 0));
+	return total;
+}
+
+static void prepaid_words(const struct bill *b, struct sbuf *sb)
+{
+	double covered = covered_hours(b);
+
+	if (b->prepay_hours <= 0)
+		sbuf_addstr(sb, "prepaid hours: none");
+	else if (covered > 0)
+		sbuf_addf(sb, "covered by prepaid hours: %.2f h left, %.2f h used", b->prepay_hours,
+			  covered);
+	else
+		sbuf_addf(sb, "prepaid hours: %.2f h left", b->prepay_hours);
+}
+
+void bill_print_preview(const struct bill *b, FILE *fp)
+{
+	struct table *t = table_new(4);
+	struct sbuf prepaid = SBUF_INIT;
+	const cJSON *e;
+	char money[MONEY_MAX];
+
+	table_set_flex(t, 0, 10);
+	for (int i = 1; i < 4; i++)
+		table_set_align(t, i, TABLE_RIGHT);
+	table_add_row(t, NULL);
+	table_add_cell(t, "PRODUCT");
+	table_add_cell(t, "HOURS");
+	table_add_cell(t, "PRICE");
+	table_add_cell(t, "AMOUNT");
+	cJSON_ArrayForEach(e, journal_get_json(&b->j, "invoice", "expect")) {
+		double qty = json_double(e, "quantity", 0), price = json_double(e, "price", 0);
+
+		table_add_row(t, NULL);
+		table_add_cell(t, json_string(e, "name", ""));
+		table_add_cellf(t, "%.2f", qty);
+		table_add_cell(t, money_format(price, money, sizeof(money)));
+		table_add_cell(t, money_format(qty * price, money, sizeof(money)));
+	}
+	table_add_row(t, NULL);
+	table_add_cell(t, "total");
+	table_add_cell(t, "");
+	table_add_cell(t, "");
+	table_add_cell(t, money_format(expected_total(b), money, sizeof(money)));
+	{
+		struct sbuf out = SBUF_INIT;
+
+		table_render(t, &out, 0, 0);
+		fputs(out.buf, fp);
+		sbuf_release(&out);
+	}
+	table_free(t);
+	prepaid_words(b, &prepaid);
+	fprintf(fp, "%s\n", prepaid.buf);
+	sbuf_release(&prepaid);
 }
 
 /* ---- step 4's question ---- */
@@ -351,8 +605,8 @@ static int step_comment(struct bill *b, struct api_error *err)
 	journal_set_string(&b->j, "comment", "first_line", b->first_line);
 	if (mark(b, "comment", STEP_STARTED, err))
 		return -1;
-	ret = labor_comment_post(&b->comment, b->method == BILLING_COMMENT ? &b->labor : NULL,
-				 &id, err);
+	ret = comment_post(&b->comment, b->method == BILLING_COMMENT && b->labor.minutes > 0 ?
+			   &b->labor : NULL, &id, err);
 	if (id > 0)
 		journal_set_long(&b->j, "comment", "id", id);
 	if (ret) {
@@ -375,9 +629,11 @@ static long posted_labor(const struct bill *b, const char *field, const char *st
 	long after = journal_get_long(&b->j, "start", start_key, 0), found = 0;
 	const cJSON *item;
 
+	/* A timer by its duration only: a tenant may have put another product on it. */
 	cJSON_ArrayForEach(item, json_get(b->ticket, field))
 		if (json_long(item, "id", 0) > after &&
-		    json_long(item, "product_id", -1) == b->labor.product_id)
+		    (!strcmp(field, "ticket_timers") ? labor_timer_minutes(item) == b->labor.minutes :
+		     json_long(item, "product_id", -1) == b->labor.product_id))
 			found = json_long(item, "id", 0);
 	return found;
 }
@@ -390,14 +646,30 @@ static int step_labor(struct bill *b, struct api_error *err)
 	long id = journal_get_long(&b->j, "labor", key, 0);
 	int ret;
 
-	if (state == STEP_DONE)
+	if (state == STEP_DONE || b->labor.minutes <= 0)
 		return 0;
 	if (b->method != BILLING_COMMENT && state == STEP_STARTED &&
 	    (id > 0 || (id = timer ? posted_labor(b, "ticket_timers", "timer_max")
 			: posted_labor(b, "line_items", "line_max")) > 0)) {
+		const cJSON *made = labor_find_id(b->ticket, timer ? "ticket_timers" : "line_items", id);
+
+		journal_set_long(&b->j, "labor", key, id);
+		/* Never a second one, and never one with the wrong product charged. */
+		if (timer && made && labor_check_timer(b->number, made, b->labor.product_id,
+						       b->labor.minutes, err)) {
+			journal_save(&b->j);
+			return -1;
+		}
 		progress("%s %ld was recorded before its answer was lost",
 			 timer ? "timer" : "line item", id);
 		goto done;
+	}
+	/* The comment's time was ignored and then recorded by hand: take that line. */
+	if (b->method == BILLING_COMMENT && state == STEP_STARTED &&
+	    (id = posted_labor(b, "line_items", "line_max")) > 0) {
+		progress("line item %ld holds the time", id);
+		journal_set_long(&b->j, "labor", "line_id", id);
+		return mark(b, "labor", STEP_DONE, err);
 	}
 	if (mark(b, "labor", STEP_STARTED, err))
 		return -1;
@@ -424,26 +696,28 @@ done:
 /* The line a timer was charged onto, when the ticket as read says it is charged; else 0. */
 static long charged_line(const struct bill *b, long timer_id)
 {
-	const cJSON *timer = labor_find_id(b->ticket, "ticket_timers", timer_id);
+	const cJSON *timer = labor_find_id(b->ticket, "ticket_timers", timer_id), *line;
 
 	if (!json_bool(timer, "recorded", 0))
 		return 0;
-	return json_long(timer, "ticket_line_item_id", 0) > 0 ?
-		json_long(timer, "ticket_line_item_id", 0) : 1;
+	line = labor_charged_line(b->ticket, timer, journal_get_long(&b->j, "start", "line_max", 0));
+	return line ? json_long(line, "id", 0) : -1;
 }
 
 static int step_charge(struct bill *b, struct api_error *err)
 {
 	long timer = journal_get_long(&b->j, "labor", "timer_id", 0), line;
 
-	if (b->method != BILLING_TIMER || journal_state(&b->j, "charge") == STEP_DONE)
+	if (b->method != BILLING_TIMER || journal_state(&b->j, "charge") == STEP_DONE ||
+	    b->labor.minutes <= 0)
 		return 0;
 	if ((line = charged_line(b, timer))) {
 		progress("timer %ld was charged before its answer was lost", timer);
 	} else {
 		if (mark(b, "charge", STEP_STARTED, err))
 			return -1;
-		if (labor_timer_charge(b->number, timer, &b->labor, &line, err))
+		if (labor_timer_charge(b->number, timer, &b->labor,
+				       journal_get_long(&b->j, "start", "line_max", 0), &line, err))
 			return -1;
 		progress("charged timer %ld onto line item %ld", timer, line);
 	}
@@ -468,7 +742,8 @@ static int step_charge_others(struct bill *b, struct api_error *err)
 			journal_set_long(&b->j, "charge_others", "current", timer);
 			if (mark(b, "charge_others", STEP_STARTED, err))
 				return -1;
-			if (labor_timer_charge(b->number, timer, NULL, &line, err))
+			if (labor_timer_charge(b->number, timer, NULL,
+					       journal_get_long(&b->j, "start", "line_max", 0), &line, err))
 				return -1;
 			progress("charged timer %ld onto line item %ld", timer, line);
 		}
@@ -479,38 +754,6 @@ static int step_charge_others(struct bill *b, struct api_error *err)
 	return mark(b, "charge_others", STEP_DONE, err);
 }
 
-/* The lines the invoice must hold: the ticket's charged lines not yet on an invoice. */
-static int expect_lines(struct bill *b, struct api_error *err)
-{
-	cJSON *t, *expect = cJSON_CreateArray();
-	const cJSON *line;
-
-	if (api_ticket_get_gently(b->number, &t, err)) {
-		cJSON_Delete(expect);
-		return -1;
-	}
-	cJSON_ArrayForEach(line, json_get(t, "line_items")) {
-		cJSON *one;
-
-		if (json_bool(line, "converted", 0))
-			continue;
-		one = cJSON_CreateObject();
-		cJSON_AddNumberToObject(one, "product_id", (double)json_long(line, "product_id", -1));
-		cJSON_AddNumberToObject(one, "quantity", json_double(line, "quantity", 0));
-		cJSON_AddStringToObject(one, "name", json_string(line, "name", ""));
-		cJSON_AddItemToArray(expect, one);
-	}
-	cJSON_Delete(t);
-	if (!cJSON_GetArraySize(expect)) {
-		cJSON_Delete(expect);
-		return api_error_set(err, EXIT_ERROR, 0,
-				     xstrfmt("ticket #%ld has no charged labor to invoice", b->number),
-				     xstrfmt("'syncro time %ld' shows its timers and lines", b->number));
-	}
-	journal_set_json(&b->j, "invoice", "expect", expect);
-	return 0;
-}
-
 /* An invoice of the ticket that was not there at the first run: a post whose answer was lost. */
 static int posted_invoice(struct bill *b, long *id, struct api_error *err)
 {
@@ -518,7 +761,7 @@ static int posted_invoice(struct bill *b, long *id, struct api_error *err)
 	const cJSON *inv, *old;
 
 	*id = 0;
-	if (invoice_find_for_ticket(b->ticket_id, &found, err))
+	if (invoice_find_for_ticket(b->ticket_id, b->customer_id, &found, err))
 		return -1;
 	cJSON_ArrayForEach(inv, found) {
 		int known = 0;
@@ -552,8 +795,6 @@ static int step_invoice(struct bill *b, struct api_error *err)
 			journal_set_long(&b->j, "invoice", "id", id);
 			return mark(b, "invoice", STEP_DONE, err);
 		}
-	} else if (expect_lines(b, err)) {
-		return -1;
 	}
 	if (mark(b, "invoice", STEP_STARTED, err))
 		return -1;
@@ -562,7 +803,9 @@ static int step_invoice(struct bill *b, struct api_error *err)
 	id = json_long(inv, "id", 0);
 	journal_set_long(&b->j, "invoice", "id", id);
 	journal_set_string(&b->j, "invoice", "number", json_string(inv, "number", "?"));
-	cJSON_Delete(inv);
+	/* Checked from the answer when it carries the lines (no second read). */
+	cJSON_Delete(b->invoice);
+	b->invoice = cJSON_IsArray(json_get(inv, "line_items")) ? inv : (cJSON_Delete(inv), NULL);
 	if (id <= 0)
 		return api_error_set(err, EXIT_NETWORK, 0, xstrdup("Syncro answered the invoice without an id"),
 				     xstrfmt("look for the invoice of ticket #%ld before you bill it again",
@@ -571,19 +814,13 @@ static int step_invoice(struct bill *b, struct api_error *err)
 	return mark(b, "invoice", STEP_DONE, err);
 }
 
-static int check_line(const struct bill *b, const struct invoice_line *line, struct api_error *err)
+static int verify_failed(const struct bill *b, char *why, struct api_error *err)
 {
-	struct sbuf why = SBUF_INIT;
-	char *url;
+	char *url = invoice_url(json_long(b->invoice, "id", 0));
 
-	if (invoice_has_line(b->invoice, line, &why)) {
-		sbuf_release(&why);
-		return 0;
-	}
-	url = invoice_url(json_long(b->invoice, "id", 0));
-	api_error_set(err, EXIT_ERROR, 0, sbuf_detach(&why, NULL),
-		      xstrfmt("see it at %s; once it is right, 'syncro bill %ld' checks it again",
-			      url, b->number));
+	api_error_set(err, EXIT_ERROR, 0, why,
+		  xstrfmt("the status is unchanged; see it at %s; once it is right, "
+			  "'syncro bill %ld' checks it again", url, b->number));
 	free(url);
 	return -1;
 }
@@ -591,33 +828,64 @@ static int check_line(const struct bill *b, const struct invoice_line *line, str
 static int step_verify(struct bill *b, struct api_error *err)
 {
 	const cJSON *e;
+	double total, want = expected_total(b), free_hours = 0, covered = covered_hours(b);
+	struct sbuf why = SBUF_INIT;
+	char a[MONEY_MAX], c[MONEY_MAX];
 
-	cJSON_Delete(b->invoice);
-	b->invoice = NULL;
-	if (invoice_get(journal_get_long(&b->j, "invoice", "id", 0), &b->invoice, err))
+	if (!b->invoice &&
+	    invoice_get(journal_get_long(&b->j, "invoice", "id", 0), &b->invoice, err))
 		return -1;
 	if (journal_state(&b->j, "verify") == STEP_DONE)
 		return 0;
-	if (b->with_comment) {
-		struct invoice_line labor = {
-			b->labor.product_id, (double)b->labor.minutes / 60.0, NULL
-		};
-
-		if (check_line(b, &labor, err))
-			return -1;
-	}
 	cJSON_ArrayForEach(e, journal_get_json(&b->j, "invoice", "expect")) {
 		struct invoice_line line = {
 			json_long(e, "product_id", -1), json_double(e, "quantity", 0),
-			json_string(e, "name", NULL)
+			json_string(e, "name", NULL), 0, 0
 		};
 
-		if (check_line(b, &line, err))
-			return -1;
+		/* Prepaid hours may have made a labor line 0: that much less is due. */
+		if (covered > 0 && json_double(e, "price", 0) > 0 &&
+		    config_labor_alias(line.product_id) && invoice_has_line(b->invoice, &line, &why) &&
+		    free_hours + line.quantity <= covered + 0.005) {
+			free_hours += line.quantity;
+			want -= money_round(line.quantity * json_double(e, "price", 0));
+			continue;
+		}
+		sbuf_reset(&why);
+		line.price = json_double(e, "price", 0);
+		if (!invoice_has_line(b->invoice, &line, &why))
+			return verify_failed(b, sbuf_detach(&why, NULL), err);
 	}
-	progress("checked invoice %s: it holds the ticket's labor",
-		 journal_get_string(&b->j, "invoice", "number"));
+	sbuf_reset(&why);
+	total = invoice_lines_total(b->invoice);
+	if (!money_equal(total, want)) {
+		sbuf_addf(&why, "invoice %s comes to %s, not the %s expected",
+			  json_string(b->invoice, "number", "?"), money_format(total, a, sizeof(a)),
+			  money_format(want, c, sizeof(c)));
+		invoice_describe_lines(b->invoice, &why);
+		return verify_failed(b, sbuf_detach(&why, NULL), err);
+	}
+	if (free_hours > 0)
+		progress("prepaid hours paid %.2f h of the labor", free_hours);
+	progress("checked invoice %s: its lines come to %s as expected",
+		 journal_get_string(&b->j, "invoice", "number"), money_format(total, a, sizeof(a)));
 	return mark(b, "verify", STEP_DONE, err);
+}
+
+/* {status} and, when the labor table gives one the subject lacks, the subject with its prefix. */
+static cJSON *status_body(const struct bill *b)
+{
+	cJSON *body = cJSON_CreateObject();
+	const char *prefix = b->labor.subject_prefix, *subject = json_string(b->ticket, "subject", "");
+
+	cJSON_AddStringToObject(body, "status", b->status);
+	if (prefix && *prefix && b->labor.minutes > 0 && strncmp(subject, prefix, strlen(prefix))) {
+		char *with = xstrfmt("%s%s", prefix, subject);
+
+		cJSON_AddStringToObject(body, "subject", with);
+		free(with);
+	}
+	return body;
 }
 
 static int step_status(struct bill *b, struct api_error *err)
@@ -627,23 +895,22 @@ static int step_status(struct bill *b, struct api_error *err)
 
 	if (journal_state(&b->j, "status") == STEP_DONE)
 		return 0;
-	body = cJSON_CreateObject();
-	cJSON_AddStringToObject(body, "status", "Invoiced");
+	body = status_body(b);
 	ret = api_ticket_call(b->number, "PUT", "", body, &t, err);
 	cJSON_Delete(body);
 	if (ret)
 		return -1;
 	t = api_unwrap(t, "ticket");
-	if (strcmp(json_string(t, "status", ""), "Invoiced")) {
+	if (strcasecmp(json_string(t, "status", ""), b->status)) {
 		api_error_set(err, EXIT_ERROR, 0,
-			      xstrfmt("ticket #%ld has status '%s' after Syncro answered that it set "
-				      "Invoiced", b->number, json_string(t, "status", "")),
-			      xstrfmt("set it with 'syncro bill %ld' again, or in Syncro", b->number));
+			  xstrfmt("ticket #%ld has status '%s' after Syncro answered that it set "
+				  "%s", b->number, json_string(t, "status", ""), b->status),
+			  xstrfmt("set it with 'syncro bill %ld' again, or in Syncro", b->number));
 		cJSON_Delete(t);
 		return -1;
 	}
 	cJSON_Delete(t);
-	progress("set #%ld to Invoiced", b->number);
+	progress("set #%ld to %s", b->number, b->status);
 	return mark(b, "status", STEP_DONE, err);
 }
 
@@ -660,10 +927,14 @@ int bill_run(struct bill *b, struct api_error *err)
 
 void bill_print_summary(const struct bill *b)
 {
+	struct sbuf prepaid = SBUF_INIT;
+
 	invoice_print_summary(b->invoice, b->number);
-	if (invoice_total(b->invoice) == 0)
-		warning("invoice %s totals 0: prepaid hours may have paid it; check the "
-			"customer's prepaid hours in Syncro", json_string(b->invoice, "number", "?"));
+	if (covered_hours(b) > 0) {
+		prepaid_words(b, &prepaid);
+		progress("%s", prepaid.buf);
+	}
+	sbuf_release(&prepaid);
 }
 
 void bill_finish(struct bill *b)
@@ -678,12 +949,12 @@ void bill_failure_hints(const struct bill *b, struct strvec *hints)
 	bill_describe_done(&b->j, &done);
 	if (done.len)
 		strvec_pushf(hints, "done already: %s", done.buf);
-	if (!b->j.path || access(b->j.path, F_OK) < 0) {	/* no journal: nothing to resume */
-		strvec_pushf(hints, "nothing was sent; run the same command again once it can be "
-			     "saved ('syncro doctor' shows the state directory)");
-		sbuf_release(&done);
-		return;
-	}
+	if (b->method == BILLING_COMMENT && journal_state(&b->j, "labor") == STEP_STARTED &&
+	    journal_state(&b->j, "comment") == STEP_DONE)
+		strvec_pushf(hints, "the comment is posted (it is not sent again); record the time "
+			     "with 'syncro time add %ld %ld --labor %ld --charge', then "
+			     "'syncro bill %ld' goes on", b->number, b->labor.minutes,
+			     b->labor.product_id, b->number);
 	strvec_pushf(hints, "'syncro bill %ld' resumes from the step that failed", b->number);
 	strvec_pushf(hints, "'syncro bill --abandon %ld' forgets the journal (Syncro keeps what "
 		     "is done)", b->number);
@@ -723,28 +994,26 @@ static cJSON *placeholder_charge(void)
 
 void bill_print_requests(struct bill *b, FILE *fp)
 {
-	char *ticket_path = xstrfmt("/tickets/%ld", b->ticket_id), *name = NULL;
-	struct api_error err = API_ERROR_INIT;
+	char *ticket_path = xstrfmt("/tickets/%ld", b->ticket_id);
+	int with_labor = b->with_comment && b->labor.minutes > 0;
 	struct api_request req;
 	const cJSON *v;
 	cJSON *body;
 
 	if (b->with_comment && !bill_comment_done(b))
-		/* A plain comment is not read back (labor_comment_post()). */
+		/* A plain comment is not read back (comment_post()). */
 		print_ticket_post(b, fp, "/comment",
-				  labor_comment_body(&b->comment, b->method == BILLING_COMMENT ?
-						     &b->labor : NULL), b->method == BILLING_COMMENT);
-	if (b->with_comment && journal_state(&b->j, "labor") != STEP_DONE) {
+				  comment_body(&b->comment, b->method == BILLING_COMMENT && with_labor ?
+					       &b->labor : NULL), b->method == BILLING_COMMENT && with_labor);
+	if (with_labor && journal_state(&b->j, "labor") != STEP_DONE) {
 		if (b->method == BILLING_TIMER)
-			print_ticket_post(b, fp, "/timer_entry", labor_timer_body(&b->labor, date_now()), 1);
+			print_ticket_post(b, fp, "/timer_entry", labor_timer_body(&b->labor, date_now()), 0);
 		else if (b->method == BILLING_COMMENT)
 			print_request(fp, "GET", ticket_path, NULL);
-		else if (labor_product_name(b->labor.product_id, &name, &err))
-			api_die(&err);
 		else
-			print_ticket_post(b, fp, "/add_line_item", labor_line_body(&b->labor, name), 1);
+			print_ticket_post(b, fp, "/add_line_item", labor_line_body(&b->labor), 0);
 	}
-	if (b->with_comment && b->method == BILLING_TIMER &&
+	if (with_labor && b->method == BILLING_TIMER &&
 	    journal_state(&b->j, "charge") != STEP_DONE) {
 		long timer = journal_get_long(&b->j, "labor", "timer_id", 0);
 
@@ -755,7 +1024,6 @@ void bill_print_requests(struct bill *b, FILE *fp)
 		if (!journal_has_long(&b->j, "charge_others", "charged", number_of(v)))
 			print_ticket_post(b, fp, "/charge_timer_entry", labor_charge_body(number_of(v)), 1);
 	if (journal_state(&b->j, "invoice") != STEP_DONE) {
-		print_request(fp, "GET", ticket_path, NULL);
 		invoice_make_request(b->ticket_id, b->customer_id, &req, &body);
 		api_print_request(fp, &req);
 		cJSON_Delete(body);
@@ -769,11 +1037,9 @@ void bill_print_requests(struct bill *b, FILE *fp)
 		print_request(fp, "GET", "/invoices/<invoice-id>", NULL);
 	}
 	if (journal_state(&b->j, "status") != STEP_DONE) {
-		body = cJSON_CreateObject();
-		cJSON_AddStringToObject(body, "status", "Invoiced");
+		body = status_body(b);
 		print_request(fp, "PUT", ticket_path, body);
 		cJSON_Delete(body);
 	}
-	free(name);
 	free(ticket_path);
 }

@@ -2,13 +2,16 @@
  * The steps of `syncro bill`, journaled (journal.h) so that a run that
  * failed anywhere resumes where it stopped and never posts twice:
  *
- *   comment        the work notes (labor_comment_post)         bill N only
+ *   comment        the work notes (comment_post)               bill N only
  *   labor          the time, per billing.method (labor.h)      bill N only
  *   charge         the timer charged onto a line (method timer) bill N only
  *   charge_others  the timers still uncharged, when agreed
  *   invoice        POST /invoices {ticket_id, customer_id}
- *   verify         GET /invoices/{id}: the ticket's lines are on it
- *   status         PUT /tickets/{id} {status: Invoiced}
+ *   verify         the invoice's lines and total, by amounts (quantity x
+ *                  price, tax aside), from the POST's answer when it
+ *                  carries the lines, else GET /invoices/{id}
+ *   status         PUT /tickets/{id} {status: billing.status}, with the
+ *                  labor's subject_prefix when the labor table has one
  *
  * Before a step sends, it is saved as "started"; once Syncro's answer is
  * checked, "done" with the ids. A step found "started" on a re-run had
@@ -34,6 +37,7 @@
 #include "api-error.h"
 #include "config.h"
 #include "journal.h"
+#include "comment.h"
 #include "labor.h"
 #include "sbuf.h"
 
@@ -52,6 +56,10 @@ struct bill {
 	struct comment comment;		/* number, subject, body (the notes) */
 	char *first_line;		/* labor.notes */
 	cJSON *invoice;			/* the verified invoice, after bill_run() */
+	const char *labor_name;		/* the alias or id typed; borrowed */
+	long logged;			/* minutes logged on the ticket and not invoiced */
+	double prepay_hours;		/* the customer's; < 0 when unknown */
+	const char *status;		/* billing.status as the account spells it; borrowed */
 };
 
 void bill_init(struct bill *b, long number, int with_comment);
@@ -69,6 +77,35 @@ int bill_start(struct bill *b, struct api_error *err);
  * warning). The ticket's invoices are kept in the journal either way.
  */
 int bill_refuse_invoiced(struct bill *b, int force, struct api_error *err);
+
+/*
+ * Before anything is written: billing.status must be one of the
+ * account's statuses (GET /tickets/settings, cached); else -1 with err
+ * saying which statuses there are.
+ */
+int bill_check_status(struct bill *b, struct api_error *err);
+
+/* Minutes of labor the ticket holds and has not invoiced: uncharged timers, lines not on an invoice. */
+long bill_logged_minutes(const struct bill *b);
+
+/*
+ * The money, before anything is sent (b->labor set; minutes may be 0 for
+ * no new labor): the product's price at bill time (labor_price()), the
+ * customer's prepaid hours (the ticket's customer, else GET
+ * /customers/ID), and the lines the invoice must hold, journaled. A line
+ * worth 0 that nothing explains (its product has a price) is -1 with err.
+ */
+int bill_prepare(struct bill *b, struct api_error *err);
+
+/*
+ * The preview on fp: per line product, hours, price and amount, the
+ * total, and the customer's prepaid balance:
+ *   PRODUCT                  HOURS   PRICE  AMOUNT
+ *   Labor - Remote Business   1.50  125.00  187.50
+ *   total                                   187.50
+ *   prepaid hours: none
+ */
+void bill_print_preview(const struct bill *b, FILE *fp);
 
 /* An option of the journal as text ("60", "1190473"), or NULL. */
 const char *bill_option(const struct bill *b, const char *key);

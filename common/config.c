@@ -58,21 +58,31 @@ static const struct {
 	{ "website", 68055 },
 };
 
-static void set_labor(struct syncro_config *cfg, const char *alias, long id,
-		      enum setting_source src)
+/* Set alias to product id with no price policy; the entry (the config's). */
+static struct labor_product *set_labor(struct syncro_config *cfg, const char *alias, long id,
+				       enum setting_source src)
 {
 	for (size_t i = 0; i < cfg->labor_nr; i++) {
 		if (!strcmp(cfg->labor[i].alias, alias)) {
 			cfg->labor[i].product_id = id;
 			cfg->labor[i].source = src;
-			return;
+			cfg->labor[i].rate = -1;
+			cfg->labor[i].multiplier = 1;
+			cfg->labor[i].taxable = 0;
+			free(cfg->labor[i].subject_prefix);
+			cfg->labor[i].subject_prefix = NULL;
+			return &cfg->labor[i];
 		}
 	}
 	cfg->labor = xreallocarray(cfg->labor, cfg->labor_nr + 1, sizeof(*cfg->labor));
 	cfg->labor[cfg->labor_nr].alias = xstrdup(alias);
 	cfg->labor[cfg->labor_nr].product_id = id;
 	cfg->labor[cfg->labor_nr].source = src;
-	cfg->labor_nr++;
+	cfg->labor[cfg->labor_nr].rate = -1;
+	cfg->labor[cfg->labor_nr].multiplier = 1;
+	cfg->labor[cfg->labor_nr].taxable = 0;
+	cfg->labor[cfg->labor_nr].subject_prefix = NULL;
+	return &cfg->labor[cfg->labor_nr++];
 }
 
 static void set_defaults(struct syncro_config *cfg)
@@ -89,7 +99,9 @@ static void set_defaults(struct syncro_config *cfg)
 	cfg->labor_default_minutes = 60;
 	for (size_t i = 0; i < ARRAY_SIZE(default_labor); i++)
 		set_labor(cfg, default_labor[i].alias, default_labor[i].id, SOURCE_DEFAULT);
-	cfg->billing = BILLING_TIMER;
+	cfg->labor_max_minutes = 480;
+	cfg->billing = BILLING_LINE_ITEM;
+	cfg->billing_status = xstrdup("Invoiced");
 	cfg->close_status = xstrdup("Resolved");
 	cfg->estimate_prefix = xstrdup("Estimate - ");
 	cfg->session_logs = xdg_data_path(NULL);
@@ -134,12 +146,14 @@ static const struct key_spec tls_keys[] = {
 static const struct key_spec labor_keys[] = {
 	{ "default", V_STRING, SET_LABOR_DEFAULT, AT(labor_default), 0, NULL },
 	{ "default_minutes", V_NUMBER, SET_LABOR_DEFAULT_MINUTES, AT(labor_default_minutes), 1, NULL },
+	{ "max_minutes", V_NUMBER, SET_LABOR_MAX_MINUTES, AT(labor_max_minutes), 1, NULL },
 	{ "products", V_PRODUCTS, 0, 0, 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
 static const struct key_spec billing_keys[] = {
 	{ "method", V_BILLING, SET_BILLING, 0, 0, NULL },
+	{ "status", V_STRING, SET_BILLING_STATUS, AT(billing_status), 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -298,6 +312,79 @@ static long *long_field(struct syncro_config *cfg, size_t offset)
 static void walk_map(struct parse *p, const yaml_node_t *map,
 		     const struct key_spec *keys, const char *prefix);
 
+/* A number of dollars or a factor (150, 62.5), >= 0; -1 when it is not one. */
+static double parse_decimal(const char *s)
+{
+	char *end;
+	double d;
+
+	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+		return -1;
+	errno = 0;
+	d = strtod(s, &end);
+	if (errno || *end || d != d || d > 1e9)
+		return -1;
+	return d;
+}
+
+static int parse_bool(const char *s, int *out)
+{
+	if (!strcasecmp(s, "true") || !strcasecmp(s, "yes") || !strcasecmp(s, "on"))
+		*out = 1;
+	else if (!strcasecmp(s, "false") || !strcasecmp(s, "no") || !strcasecmp(s, "off"))
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+/* alias: {product: ID, rate, multiplier, taxable, subject_prefix}. */
+static void walk_policy(struct parse *p, const yaml_node_t *map, const char *alias,
+			const char *name)
+{
+	struct labor_product policy = { NULL, -1, SOURCE_FILE, -1, 1, 0, NULL };
+	struct labor_product *entry;
+
+	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
+	     pair < map->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = yaml_document_get_node(p->doc, pair->key);
+		yaml_node_t *v = yaml_document_get_node(p->doc, pair->value);
+		const char *key = k->type == YAML_SCALAR_NODE ? scalar(k) : "";
+		const char *val = v->type == YAML_SCALAR_NODE ? scalar(v) : NULL;
+
+		if (!strcmp(key, "product")) {
+			if (!val || (policy.product_id = parse_number(val, 1)) < 0)
+				bad_value(p, v, "expected a product id for '%s.product'", name);
+		} else if (!strcmp(key, "rate")) {
+			if (!val || (policy.rate = parse_decimal(val)) < 0)
+				bad_value(p, v, "expected a price such as 150 or 62.50 for '%s.rate'",
+					  name);
+		} else if (!strcmp(key, "multiplier")) {
+			if (!val || (policy.multiplier = parse_decimal(val)) <= 0)
+				bad_value(p, v, "expected a factor above 0 such as 1.5 for "
+					  "'%s.multiplier'", name);
+		} else if (!strcmp(key, "taxable")) {
+			if (!val || parse_bool(val, &policy.taxable))
+				bad_value(p, v, "expected true or false for '%s.taxable'", name);
+		} else if (!strcmp(key, "subject_prefix")) {
+			if (!val)
+				bad_value(p, v, "expected a string for '%s.subject_prefix'", name);
+			free(policy.subject_prefix);
+			policy.subject_prefix = xstrdup(val);
+		} else {
+			bad_value(p, k, "expected product, rate, multiplier, taxable or "
+				  "subject_prefix in '%s', not '%s'", name, key);
+		}
+	}
+	if (policy.product_id < 0)
+		bad_value(p, map, "expected 'product: ID' in '%s'", name);
+	entry = set_labor(p->cfg, alias, policy.product_id, SOURCE_FILE);
+	entry->rate = policy.rate;
+	entry->multiplier = policy.multiplier;
+	entry->taxable = policy.taxable;
+	entry->subject_prefix = policy.subject_prefix;
+}
+
 /*
  * A mapping of NAME: value whose names are aliases (labor.products,
  * profiles): fn gets each name, its value node and "key.NAME" for messages.
@@ -329,9 +416,13 @@ static void add_product(struct parse *p, const yaml_node_t *k, const yaml_node_t
 {
 	long id;
 
-	if (v->type != YAML_SCALAR_NODE || (id = parse_number(scalar(v), 1)) < 0)
-		bad_value(p, v, "expected a number for '%s'", name);
-	set_labor(p->cfg, scalar(k), id, SOURCE_FILE);
+	if (v->type == YAML_MAPPING_NODE)
+		walk_policy(p, v, scalar(k), name);
+	else if (v->type != YAML_SCALAR_NODE || (id = parse_number(scalar(v), 1)) < 0)
+		bad_value(p, v, "expected a product id, or a mapping with 'product:', for '%s'",
+			  name);
+	else
+		set_labor(p->cfg, scalar(k), id, SOURCE_FILE);
 }
 
 static void walk_products(struct parse *p, const yaml_node_t *map, const char *key)
@@ -401,11 +492,7 @@ static void set_value(struct parse *p, const struct key_spec *spec,
 		break;
 	case V_BOOL:
 		s = need_string(p, node, key);
-		if (!strcasecmp(s, "true") || !strcasecmp(s, "yes") || !strcasecmp(s, "on"))
-			cfg->email_comments = 1;
-		else if (!strcasecmp(s, "false") || !strcasecmp(s, "no") || !strcasecmp(s, "off"))
-			cfg->email_comments = 0;
-		else
+		if (parse_bool(s, &cfg->email_comments))
 			bad_value(p, node, "expected true or false for '%s'", key);
 		break;
 	case V_AUTH:
@@ -832,9 +919,12 @@ void config_release(struct syncro_config *cfg)
 	free(cfg->vault_field);
 	free(cfg->api_key);
 	free(cfg->labor_default);
-	for (size_t i = 0; i < cfg->labor_nr; i++)
+	for (size_t i = 0; i < cfg->labor_nr; i++) {
 		free(cfg->labor[i].alias);
+		free(cfg->labor[i].subject_prefix);
+	}
 	free(cfg->labor);
+	free(cfg->billing_status);
 	for (size_t i = 0; i < cfg->profiles_nr; i++) {
 		struct config_profile *prof = &cfg->profiles[i];
 
@@ -881,6 +971,17 @@ const char *config_labor_alias(long product_id)
 	for (size_t i = 0; product_id > 0 && i < cfg->labor_nr; i++)
 		if (cfg->labor[i].product_id == product_id)
 			return cfg->labor[i].alias;
+	return NULL;
+}
+
+const struct labor_product *config_labor_entry(const struct syncro_config *cfg,
+					       const char *alias_or_id)
+{
+	long id = parse_number(alias_or_id, 1);
+
+	for (size_t i = 0; i < cfg->labor_nr; i++)
+		if (id > 0 ? cfg->labor[i].product_id == id : !strcmp(cfg->labor[i].alias, alias_or_id))
+			return &cfg->labor[i];
 	return NULL;
 }
 

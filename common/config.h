@@ -17,6 +17,16 @@ enum setting_source { SOURCE_DEFAULT, SOURCE_FILE, SOURCE_ENV };
 enum auth_mode { AUTH_HEADER, AUTH_QUERY };
 enum billing_method { BILLING_TIMER, BILLING_LINE_ITEM, BILLING_COMMENT };
 
+/*
+ * One alias of the labor table (labor.products) and its price policy:
+ *   remote: 1190473            the product at its own price
+ *   emergency:
+ *     product: 26184
+ *     multiplier: 1.5          the price x 1.5 (after hours)
+ *     rate: 150                a price that overrides the product's
+ *     taxable: true            labor is sent taxable:false unless this says so
+ *     subject_prefix: "Emergency - "   the ticket's subject gets it when billed
+ */
 /* profiles.NAME: one tech's key sources (each NULL when not set). */
 struct config_profile {
 	char *name;		/* "howard" */
@@ -30,6 +40,10 @@ struct labor_product {
 	char *alias;		/* "remote" */
 	long product_id;	/* 1190473 */
 	enum setting_source source;	/* built in, or from the file */
+	double rate;		/* < 0: the product's price_retail */
+	double multiplier;	/* 1 unless set */
+	int taxable;		/* 0 unless set */
+	char *subject_prefix;	/* NULL unless set */
 };
 
 /* Each setting, for remembering its source (struct syncro_config.source). */
@@ -39,6 +53,7 @@ enum setting_id {
 	SET_RATE_PER_MINUTE, SET_RATE_WAIT, SET_LABOR_DEFAULT,
 	SET_LABOR_DEFAULT_MINUTES, SET_BILLING, SET_EMAIL_COMMENTS,
 	SET_CLOSE_STATUS, SET_SESSION_LOGS, SET_PROFILE, SET_CONFIRM,
+	SET_BILLING_STATUS, SET_LABOR_MAX_MINUTES,
 	SET_ESTIMATE_PREFIX,
 	SET_RATE_MAX_WAIT,
 	SET_TLS_CA_FILE,
@@ -77,7 +92,9 @@ struct syncro_config {
 	long labor_default_minutes;	/* labor.default_minutes, default 60 */
 	struct labor_product *labor;	/* labor.products, defaults merged in */
 	size_t labor_nr;
-	enum billing_method billing;	/* billing.method, default timer */
+	long labor_max_minutes;		/* labor.max_minutes: more asks first, default 480 */
+	enum billing_method billing;	/* billing.method, default line-item */
+	char *billing_status;		/* billing.status: bill ends with it, default Invoiced */
 	int email_comments;		/* comments.email: email the customer by default (false) */
 
 	/*
@@ -124,6 +141,9 @@ void config_profile_keys(const struct syncro_config *cfg, const struct config_pr
 
 /* The product id of a labor alias or a numeric id; -1 if unknown. */
 long config_labor_product(const struct syncro_config *cfg, const char *alias_or_id);
+/* The labor table's entry of an alias or a product id (its first alias), or NULL. */
+const struct labor_product *config_labor_entry(const struct syncro_config *cfg,
+					       const char *alias_or_id);
 /* The config's first labor alias of product_id ("remote"), owned by the config; NULL if none. */
 const char *config_labor_alias(long product_id);
 

@@ -3,12 +3,10 @@
 #include "config.h"
 #include "invoice.h"
 #include "json.h"
+#include "money.h"
 #include "table.h"
 #include "web-url.h"
 #include "xmalloc.h"
-
-/* An upper bound on pages of /invoices, against an endpoint that never ends. */
-#define MAX_PAGES 1000
 
 static int get(const char *path, const struct strvec *query, cJSON **out,
 	       struct api_error *err)
@@ -31,64 +29,96 @@ int invoice_get(long id, cJSON **invoice, struct api_error *err)
 	return ret;
 }
 
-/* 1 if inv belongs to ticket_id, 0 if not, -1 on a failed look-up. */
-static int belongs(const cJSON *inv, long ticket_id, struct api_error *err)
+/* Newest first: by id, else (list items may carry none) by number. */
+static long newness(const cJSON *inv)
 {
-	const cJSON *t = json_get(inv, "ticket_id");
-	cJSON *full;
-	int ret;
+	long id = json_long(inv, "id", -1);
 
-	if (t && !cJSON_IsNull(t))
-		return json_long(inv, "ticket_id", -1) == ticket_id;
-	if (invoice_get(json_long(inv, "id", -1), &full, err))
-		return -1;
-	ret = json_long(full, "ticket_id", -1) == ticket_id;
-	cJSON_Delete(full);
-	return ret;
+	return id > 0 ? id : json_long(inv, "number", 0);
 }
 
-int invoice_find_for_ticket(long ticket_id, cJSON **found, struct api_error *err)
+static int by_id_desc(const void *a, const void *b)
 {
+	long x = newness(*(const cJSON *const *)a);
+	long y = newness(*(const cJSON *const *)b);
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+int invoice_find_for_ticket(long ticket_id, long customer_id, cJSON **found,
+			    struct api_error *err)
+{
+	cJSON *unsure = cJSON_CreateArray();	/* items that do not say their ticket */
+	const cJSON **order = NULL;
+	size_t n = 0;
+	const cJSON *inv;
+	int ret = -1;
+
 	*found = cJSON_CreateArray();
-	for (long page = 1; page <= MAX_PAGES; page++) {
+	for (long page = 1; page <= INVOICE_PAGES; page++) {
 		struct strvec q = STRVEC_INIT;
-		const cJSON *inv, *list;
+		const cJSON *list;
 		cJSON *answer;
-		int ret = 0;
+		int failed, last;
 
 		strvec_pushf(&q, "ticket_id=%ld", ticket_id);
+		if (customer_id > 0)
+			strvec_pushf(&q, "customer_id=%ld", customer_id);
 		if (page > 1)
 			strvec_pushf(&q, "page=%ld", page);
-		ret = get("/invoices", &q, &answer, err);
+		failed = get("/invoices", &q, &answer, err);
 		strvec_clear(&q);
-		if (ret)
-			goto fail;
+		if (failed)
+			goto out;
 		if (api_list_items(answer, "invoices", "/invoices", page, &list, err)) {
 			cJSON_Delete(answer);
-			goto fail;
+			goto out;
 		}
 		cJSON_ArrayForEach(inv, list) {
-			int mine = belongs(inv, ticket_id, err);
+			const cJSON *t = json_get(inv, "ticket_id");
 
-			if (mine < 0) {
-				cJSON_Delete(answer);
-				goto fail;
+			if (t && !cJSON_IsNull(t)) {
+				if (json_long(inv, "ticket_id", -1) == ticket_id)
+					cJSON_AddItemToArray(*found, cJSON_Duplicate(inv, 1));
+			} else if (customer_id <= 0 || json_long(inv, "customer_id", customer_id) == customer_id) {
+				cJSON_AddItemToArray(unsure, cJSON_Duplicate(inv, 1));
 			}
-			if (mine)
-				cJSON_AddItemToArray(*found, cJSON_Duplicate(inv, 1));
 		}
-		if (!cJSON_GetArraySize(list) ||
-		    page >= json_long(answer, "meta.total_pages", 1)) {
-			cJSON_Delete(answer);
-			return 0;
-		}
+		last = !cJSON_GetArraySize(list) ||
+			page >= json_long(answer, "meta.total_pages", 1);
 		cJSON_Delete(answer);
+		if (last)
+			break;
 	}
-	return 0;
-fail:
-	cJSON_Delete(*found);
-	*found = NULL;
-	return -1;
+	order = xcalloc((size_t)cJSON_GetArraySize(unsure) + 1, sizeof(*order));
+	cJSON_ArrayForEach(inv, unsure)
+		order[n++] = inv;
+	qsort(order, n, sizeof(*order), by_id_desc);
+	for (size_t i = 0; i < n && i < INVOICE_READS; i++) {
+		long key = json_long(order[i], "id", -1);
+		cJSON *full;
+
+		/* GET /invoices/{id} takes a number too, for items that carry no id. */
+		if (key <= 0)
+			key = json_long(order[i], "number", -1);
+		if (key <= 0)
+			continue;
+		if (invoice_get(key, &full, err))
+			goto out;
+		if (json_long(full, "ticket_id", -1) == ticket_id)
+			cJSON_AddItemToArray(*found, full);
+		else
+			cJSON_Delete(full);
+	}
+	ret = 0;
+out:
+	free(order);
+	cJSON_Delete(unsure);
+	if (ret) {
+		cJSON_Delete(*found);
+		*found = NULL;
+	}
+	return ret;
 }
 
 void invoice_make_request(long ticket_id, long customer_id, struct api_request *req,
@@ -125,25 +155,50 @@ static int same_quantity(double a, double b)
 
 int invoice_has_line(const cJSON *invoice, const struct invoice_line *want, struct sbuf *why)
 {
-	const cJSON *line, *lines = json_get(invoice, "line_items");
+	const cJSON *line;
+	char price[MONEY_MAX];
 
-	cJSON_ArrayForEach(line, lines)
+	cJSON_ArrayForEach(line, json_get(invoice, "line_items")) {
+		double has = json_double(line, "price", -1);
+
 		if (json_long(line, "product_id", -1) == want->product_id &&
-		    same_quantity(json_double(line, "quantity", -1), want->quantity))
+		    same_quantity(json_double(line, "quantity", -1), want->quantity) &&
+		    (money_equal(has, want->price) || (want->may_be_free && money_equal(has, 0))))
 			return 1;
+	}
 	sbuf_addf(why, "invoice %s has no line of %.2f h of product %ld",
 		  json_string(invoice, "number", "?"), want->quantity, want->product_id);
 	if (want->name)
 		sbuf_addf(why, " '%s'", want->name);
+	sbuf_addf(why, " at %s", money_format(want->price, price, sizeof(price)));
+	invoice_describe_lines(invoice, why);
+	return 0;
+}
+
+void invoice_describe_lines(const cJSON *invoice, struct sbuf *why)
+{
+	const cJSON *line, *lines = json_get(invoice, "line_items");
+	char price[MONEY_MAX];
+
 	if (!cJSON_GetArraySize(lines)) {
 		sbuf_addstr(why, "; it has no lines at all");
-		return 0;
+		return;
 	}
-	sbuf_addstr(why, "; it holds:");
+	sbuf_addstr(why, "; Syncro holds:");
 	cJSON_ArrayForEach(line, lines)
-		sbuf_addf(why, "\n  %s of product %ld '%s'", json_string(line, "quantity", "?"),
+		sbuf_addf(why, "\n  %s h x %s of product %ld '%s'", json_string(line, "quantity", "?"),
+			  money_format(json_double(line, "price", 0), price, sizeof(price)),
 			  json_long(line, "product_id", -1), json_string(line, "item", ""));
-	return 0;
+}
+
+double invoice_lines_total(const cJSON *invoice)
+{
+	const cJSON *line;
+	double total = 0;
+
+	cJSON_ArrayForEach(line, json_get(invoice, "line_items"))
+		total += money_round(json_double(line, "quantity", 0) * json_double(line, "price", 0));
+	return total;
 }
 
 double invoice_total(const cJSON *invoice)
@@ -162,7 +217,7 @@ void invoice_print_summary(const cJSON *invoice, long ticket_number)
 {
 	struct table *t = table_new(3);
 	const cJSON *line;
-	char *url = invoice_url(json_long(invoice, "id", -1));
+	char *url = invoice_url(json_long(invoice, "id", -1)), money[MONEY_MAX];
 
 	printf("invoice %s for #%ld (%s)\n", json_string(invoice, "number", "?"), ticket_number,
 	       json_string(invoice, "customer_business_then_name", "?"));
@@ -177,12 +232,12 @@ void invoice_print_summary(const cJSON *invoice, long ticket_number)
 		table_add_row(t, NULL);
 		table_add_cell(t, json_string(line, "item", ""));
 		table_add_cell(t, json_string(line, "quantity", ""));
-		table_add_cell(t, json_string(line, "price", ""));
+		table_add_cell(t, money_format(json_double(line, "price", 0), money, sizeof(money)));
 	}
 	table_add_row(t, NULL);
 	table_add_cell(t, "total");
 	table_add_cell(t, "");
-	table_add_cell(t, json_string(invoice, "total", "?"));
+	table_add_cell(t, money_format(invoice_total(invoice), money, sizeof(money)));
 	table_print(t);
 	table_free(t);
 	printf("%s\n", url);

@@ -1,19 +1,21 @@
 #include "compat.h"
 #include <ctype.h>
 #include "api.h"
-#include "cache.h"
+#include <math.h>
 #include "config.h"
 #include "date.h"
 #include "json.h"
 #include "labor.h"
 #include "name-match.h"
 #include "levenshtein.h"
+#include "money.h"
+#include "name-match.h"
 #include "output.h"
+#include "prompt.h"
+#include "product.h"
 #include "usage.h"
 #include "xmalloc.h"
 
-/* How long a product's name is trusted from the cache. */
-#define PRODUCT_CACHE_AGE (24 * 60 * 60)
 /* More minutes than this is a typo, not a day's work (about two months). */
 #define MAX_MINUTES 100000
 
@@ -21,8 +23,8 @@
 static int mismatch(struct api_error *err, long number, char *message)
 {
 	return api_error_set(err, EXIT_ERROR, 200, message,
-			     xstrfmt("nothing was undone; see what the ticket holds with 'syncro time %ld'",
-				     number));
+		    xstrfmt("nothing was undone; see what the ticket holds with 'syncro time %ld'",
+			    number));
 }
 
 struct alias_distance {
@@ -85,6 +87,31 @@ int labor_product(const char *alias_or_id, long *product_id, struct api_error *e
 	return -1;
 }
 
+int labor_minutes_confirm(const char *option, long minutes, struct api_error *err)
+{
+	long bound = config_get()->labor_max_minutes;
+	char question[128];
+	int yes = 0;
+
+	if (minutes <= bound)
+		return 0;
+	snprintf(question, sizeof(question), "%ld minutes is %.1f hours, more than labor.max_minutes "
+		 "(%ld); record it?", minutes, minutes / 60.0, bound);
+	switch (prompt_yes_no(question, 0, &yes)) {
+	case PROMPT_OK:
+		if (yes)
+			return 0;
+		return api_error_set(err, EXIT_USAGE, 0, xstrfmt("not recording %ld minutes", minutes),
+				  xstrfmt("give the minutes again with '%s'", option));
+	default:
+		return api_error_set(err, EXIT_USAGE, 0,
+				  xstrfmt("'%s %ld' is %.1f hours, more than labor.max_minutes (%ld)",
+					  option, minutes, minutes / 60.0, bound),
+				  xstrdup("run it on a terminal to confirm, or raise labor.max_minutes "
+					  "in the config"));
+	}
+}
+
 int labor_minutes(const char *option, const char *text, long *minutes, struct api_error *err)
 {
 	char *end;
@@ -95,37 +122,26 @@ int labor_minutes(const char *option, const char *text, long *minutes, struct ap
 	if (errno || end == text || *end || !isdigit((unsigned char)*text) ||
 	    n < 1 || n > MAX_MINUTES)
 		return api_error_set(err, EXIT_USAGE, 0,
-				     xstrfmt("'%s' takes a whole number of minutes from 1 to %d, not '%s'",
-					     option, MAX_MINUTES, text), NULL);
+			    xstrfmt("'%s' takes a whole number of minutes from 1 to %d, not '%s'",
+				    option, MAX_MINUTES, text), NULL);
 	*minutes = n;
 	return 0;
 }
 
-int labor_product_name(long product_id, char **name, struct api_error *err)
+int labor_price(const char *alias_or_id, struct labor *l, struct api_error *err)
 {
-	char *cache_name = xstrfmt("product-%ld", product_id), path[64], what[64];
-	struct api_request req = { "GET", path, NULL, NULL, what };
-	cJSON *product = cache_read_json(cache_name, PRODUCT_CACHE_AGE);
+	const struct labor_product *policy = config_labor_entry(config_get(), alias_or_id);
+	const struct product *p;
 
-	if (!product) {
-		snprintf(path, sizeof(path), "/products/%ld", product_id);
-		snprintf(what, sizeof(what), "product %ld", product_id);
-		if (api_call(&req, &product, err)) {
-			free(cache_name);
-			return -1;
-		}
-		product = api_unwrap(product, "product");
-		if (json_string(product, "name", NULL))
-			cache_write_json(cache_name, product);
-	}
-	free(cache_name);
-	if (!json_string(product, "name", NULL)) {
-		cJSON_Delete(product);
-		return api_error_set(err, EXIT_NETWORK, 200,
-				     xstrfmt("product %ld came back without a name", product_id), NULL);
-	}
-	*name = xstrdup(json_string(product, "name", ""));
-	cJSON_Delete(product);
+	if (product_get(l->product_id, &p, err))
+		return -1;
+	l->product_name = p->name;
+	l->product_price = p->price_retail;
+	l->rate = policy && policy->rate >= 0 ? policy->rate : p->price_retail;
+	l->multiplier = policy ? policy->multiplier : 1;
+	l->price = money_round(l->rate * l->multiplier);
+	l->taxable = policy ? policy->taxable : 0;
+	l->subject_prefix = policy ? policy->subject_prefix : NULL;
 	return 0;
 }
 
@@ -140,8 +156,7 @@ char *labor_first_line(const char *text)
 	return xstrndup(text, len);
 }
 
-/* Hours with at most four decimals, as Syncro stores a quantity: 20 minutes is 0.3333. */
-static double hours(long minutes)
+double labor_hours(long minutes)
 {
 	return (double)((minutes * 10000 + 30) / 60) / 10000.0;
 }
@@ -175,37 +190,23 @@ cJSON *labor_charge_body(long timer_id)
 	return body;
 }
 
-cJSON *labor_line_body(const struct labor *l, const char *product_name)
+cJSON *labor_line_body(const struct labor *l)
 {
 	cJSON *body = cJSON_CreateObject();
 
 	cJSON_AddNumberToObject(body, "product_id", (double)l->product_id);
-	cJSON_AddStringToObject(body, "name", product_name);
+	cJSON_AddStringToObject(body, "name", l->product_name ? l->product_name : "Labor");
 	cJSON_AddStringToObject(body, "description", notes_or_default(l));
-	cJSON_AddNumberToObject(body, "quantity", hours(l->minutes));
-	cJSON_AddFalseToObject(body, "taxable");
-	return body;
-}
-
-cJSON *labor_comment_body(const struct comment *c, const struct labor *l)
-{
-	cJSON *body = cJSON_CreateObject();
-
-	cJSON_AddStringToObject(body, "subject", c->subject);
-	cJSON_AddStringToObject(body, "body", c->body);
-	cJSON_AddBoolToObject(body, "hidden", c->hidden);
-	cJSON_AddBoolToObject(body, "do_not_email", c->do_not_email);
-	if (l) {
-		cJSON_AddNumberToObject(body, "product_id", (double)l->product_id);
-		cJSON_AddNumberToObject(body, "minutes_spent", (double)l->minutes);
-		cJSON_AddBoolToObject(body, "bill_time_now", l->charge);
-	}
+	cJSON_AddNumberToObject(body, "quantity", labor_hours(l->minutes));
+	/* Sent always: a ticket line does not take the product's price (syncro-api.md §14). */
+	cJSON_AddNumberToObject(body, "price_retail", l->price);
+	cJSON_AddBoolToObject(body, "taxable", l->taxable);
 	return body;
 }
 
 /* ---- reading the ticket back ---- */
 
-static int read_ticket(long number, cJSON **ticket, struct api_error *err)
+int labor_read_ticket(long number, cJSON **ticket, struct api_error *err)
 {
 	return api_ticket_get_gently(number, ticket, err);
 }
@@ -234,17 +235,16 @@ long labor_timer_minutes(const cJSON *timer)
 static void add_product(struct sbuf *sb, long product_id)
 {
 	struct api_error ignored = API_ERROR_INIT;
-	char *name = NULL;
+	const struct product *p;
 
 	if (product_id <= 0) {
 		sbuf_addstr(sb, "no product");
 		return;
 	}
 	sbuf_addf(sb, "product %ld", product_id);
-	if (!labor_product_name(product_id, &name, &ignored))
-		sbuf_addf(sb, " '%s'", name);
+	if (!product_get(product_id, &p, &ignored))
+		sbuf_addf(sb, " '%s'", p->name);
 	api_error_release(&ignored);
-	free(name);
 }
 
 static void add_minutes(struct sbuf *sb, long minutes)
@@ -307,16 +307,6 @@ static int check_timer(long number, const cJSON *timer, long product_id, long mi
 	return mismatch(err, number, sbuf_detach(&msg, NULL));
 }
 
-/* A timer that is not billable is never charged onto the invoice. */
-static int check_billable(long number, const cJSON *timer, struct api_error *err)
-{
-	if (json_bool(timer, "billable", 0))
-		return 0;
-	return mismatch(err, number, xstrfmt("timer %ld on ticket #%ld is not billable "
-					     "although it was sent as billable",
-					     json_long(timer, "id", 0), number));
-}
-
 /* A line item must have product_id and minutes as hours; what names it in messages. */
 static int check_line(long number, const cJSON *line, const char *what, long product_id,
 		      long minutes, struct api_error *err)
@@ -331,36 +321,48 @@ static int check_line(long number, const cJSON *line, const char *what, long pro
 	add_product(&msg, has_product);
 	sbuf_addf(&msg, " and quantity %s, not ", json_string(line, "quantity", "none"));
 	add_product(&msg, product_id);
-	sbuf_addf(&msg, " and %g hours (", hours(minutes));
+	sbuf_addf(&msg, " and %g hours (", labor_hours(minutes));
 	add_minutes(&msg, minutes);
 	sbuf_addstr(&msg, ")");
 	return mismatch(err, number, sbuf_detach(&msg, NULL));
 }
 
-/* A charged timer is recorded and points at a line with its product and duration. */
-static int check_charged(long number, const cJSON *ticket, const cJSON *timer,
+const cJSON *labor_charged_line(const cJSON *ticket, const cJSON *timer, long line_after)
+{
+	long line = json_long(timer, "ticket_line_item_id", -1);
+	long product = json_long(timer, "product_id", -1), minutes = labor_timer_minutes(timer);
+	const cJSON *item, *found = NULL;
+
+	if (line > 0)
+		return labor_find_id(ticket, "line_items", line);
+	/* Not said (the API's own example answers null): the newest line that matches. */
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ticket, "line_items"))
+		if (json_long(item, "id", 0) > line_after &&
+		    json_long(item, "product_id", -1) == product &&
+		    (long)(json_double(item, "quantity", -1) * 60 + 0.5) == minutes)
+			found = item;
+	return found;
+}
+
+/* A charged timer is recorded and has a line with its product and duration. */
+static int check_charged(long number, const cJSON *ticket, const cJSON *timer, long line_after,
 			 long *line_id, struct api_error *err)
 {
 	long id = json_long(timer, "id", 0);
-	long line = json_long(timer, "ticket_line_item_id", -1);
 	const cJSON *item;
 	char what[96];
 
-	if (line > 0)
-		*line_id = line;
 	if (!json_bool(timer, "recorded", 0))
 		return mismatch(err, number,
 				xstrfmt("timer %ld on ticket #%ld is not charged after Syncro "
 					"answered that it charged it", id, number));
-	if (line <= 0)
+	if (!(item = labor_charged_line(ticket, timer, line_after)))
 		return mismatch(err, number,
-				xstrfmt("charged timer %ld on ticket #%ld points at no line item",
-					id, number));
-	if (!(item = labor_find_id(ticket, "line_items", line)))
-		return mismatch(err, number,
-				xstrfmt("charged timer %ld points at line item %ld, which ticket "
-					"#%ld does not hold", id, line, number));
-	snprintf(what, sizeof(what), "line item %ld of charged timer %ld", line, id);
+				xstrfmt("ticket #%ld holds no line item of charged timer %ld "
+					"(its product and %ld minutes)", number, id,
+					labor_timer_minutes(timer)));
+	*line_id = json_long(item, "id", 0);
+	snprintf(what, sizeof(what), "line item %ld of charged timer %ld", *line_id, id);
 	return check_line(number, item, what, json_long(timer, "product_id", -1),
 			  labor_timer_minutes(timer), err);
 }
@@ -374,57 +376,62 @@ static int post(long number, const char *suffix, const cJSON *body, cJSON **out,
 }
 
 /* The id in Syncro's answer; -1 with err when there is none. */
-static long answered_id(const cJSON *answer, const char *what, struct api_error *err)
+long labor_answered_id(const cJSON *answer, const char *what, struct api_error *err)
 {
 	long id = json_long(answer, "id", -1);
 
 	if (id <= 0)
 		api_error_set(err, EXIT_NETWORK, 200, xstrfmt("Syncro answered the %s without an id", what),
-			      xstrfmt("check the ticket before you try again: the %s may have been made", what));
+		     xstrfmt("check the ticket before you try again: the %s may have been made", what));
 	return id;
 }
 
 int labor_timer_add(const struct labor *l, long *timer_id, struct api_error *err)
 {
-	cJSON *body = labor_timer_body(l, date_now()), *answer = NULL, *ticket = NULL;
-	const cJSON *timer;
+	cJSON *body = labor_timer_body(l, date_now()), *answer = NULL;
 	int ret = -1;
 
 	*timer_id = 0;
-	if (post(l->number, "/timer_entry", body, &answer, err) ||
-	    (*timer_id = answered_id(answer, "timer entry", err)) <= 0 ||
-	    read_ticket(l->number, &ticket, err))
-		goto out;
-	if (!(timer = labor_find_id(ticket, "ticket_timers", *timer_id)))
-		missing(err, l->number, ticket, "timer");
-	else if (!check_timer(l->number, timer, l->product_id, l->minutes, err))
-		ret = check_billable(l->number, timer, err);
-out:
+	/* The answer is the timer (flat); its billable is not trusted either way (§14). */
+	if (!post(l->number, "/timer_entry", body, &answer, err) &&
+	    (*timer_id = labor_answered_id(answer, "timer entry", err)) > 0)
+		ret = check_timer(l->number, answer, l->product_id, l->minutes, err);
 	if (*timer_id < 0)
 		*timer_id = 0;
 	cJSON_Delete(body);
 	cJSON_Delete(answer);
-	cJSON_Delete(ticket);
 	return ret;
 }
 
-int labor_timer_charge(long number, long timer_id, const struct labor *l,
+int labor_check_timer(long number, const cJSON *timer, long product_id, long minutes,
+		      struct api_error *err)
+{
+	return check_timer(number, timer, product_id, minutes, err);
+}
+
+int labor_timer_charge(long number, long timer_id, const struct labor *l, long line_after,
 		       long *line_id, struct api_error *err)
 {
 	cJSON *body = labor_charge_body(timer_id), *answer = NULL, *ticket = NULL;
-	const cJSON *timer;
+	const cJSON *timer, *line;
 	char what[64];
 	int ret = -1;
 
 	*line_id = 0;
 	if (post(number, "/charge_timer_entry", body, &answer, err) ||
-	    read_ticket(number, &ticket, err))
+	    labor_read_ticket(number, &ticket, err))
 		goto out;
 	snprintf(what, sizeof(what), "timer %ld", timer_id);
 	if (!(timer = labor_find_id(ticket, "ticket_timers", timer_id)))
 		missing(err, number, ticket, what);
-	else if (!l || !check_timer(number, timer, l->product_id, l->minutes, err))
-		ret = check_charged(number, ticket, timer, line_id, err);
+	else if ((l && check_timer(number, timer, l->product_id, l->minutes, err)) ||
+		 check_charged(number, ticket, timer, line_after, line_id, err))
+		;
+	else if (l && l->product_name && (line = labor_find_id(ticket, "line_items", *line_id))) {
+		snprintf(what, sizeof(what), "line item %ld of timer %ld", *line_id, timer_id);
+		ret = labor_check_price(number, line, what, l->price, err);
+	} else
+		ret = 0;
 out:
 	cJSON_Delete(body);
 	cJSON_Delete(answer);
@@ -436,15 +443,15 @@ out:
 static int find_timer(long number, long timer_id, cJSON **ticket, const cJSON **timer,
 		      struct api_error *err)
 {
-	if (read_ticket(number, ticket, err))
+	if (labor_read_ticket(number, ticket, err))
 		return -1;
 	if ((*timer = labor_find_id(*ticket, "ticket_timers", timer_id)))
 		return 0;
 	cJSON_Delete(*ticket);
 	*ticket = NULL;
 	return api_error_set(err, EXIT_NOT_FOUND, 200,
-			     xstrfmt("ticket #%ld has no timer %ld", number, timer_id),
-			     xstrfmt("'syncro time %ld' lists its timers", number));
+		    xstrfmt("ticket #%ld has no timer %ld", number, timer_id),
+		    xstrfmt("'syncro time %ld' lists its timers", number));
 }
 
 /* Changing a charged timer would leave its line (perhaps invoiced) saying otherwise. */
@@ -454,10 +461,10 @@ static int refuse_charged(long number, const cJSON *timer, const char *doing,
 	if (!json_bool(timer, "recorded", 0))
 		return 0;
 	return api_error_set(err, EXIT_ERROR, 0,
-			     xstrfmt("timer %ld on ticket #%ld is charged (line item %ld); %s the timer "
-				     "would leave that line as it is", json_long(timer, "id", 0), number,
-				     json_long(timer, "ticket_line_item_id", 0), doing),
-			     xstrdup("change the line item in Syncro instead"));
+		    xstrfmt("timer %ld on ticket #%ld is charged (line item %ld); %s the timer "
+			    "would leave that line as it is", json_long(timer, "id", 0), number,
+			    json_long(timer, "ticket_line_item_id", 0), doing),
+		    xstrdup("change the line item in Syncro instead"));
 }
 
 int labor_timer_edit(long number, long timer_id, long minutes, long product_id,
@@ -481,8 +488,8 @@ int labor_timer_edit(long number, long timer_id, long minutes, long product_id,
 
 		if (start < 0) {
 			api_error_set(err, EXIT_ERROR, 200,
-				      xstrfmt("timer %ld on ticket #%ld has no start time to count from",
-					      timer_id, number), NULL);
+			     xstrfmt("timer %ld on ticket #%ld has no start time to count from",
+				     timer_id, number), NULL);
 			goto out;
 		}
 		cJSON_AddStringToObject(body, "start_at", format_timestamp(start, at, sizeof(at)));
@@ -526,7 +533,7 @@ int labor_timer_delete(long number, long timer_id, struct api_error *err)
 	body = cJSON_CreateObject();
 	cJSON_AddNumberToObject(body, "timer_entry_id", (double)timer_id);
 	if (post(number, "/delete_timer_entry", body, &answer, err) ||
-	    read_ticket(number, &ticket, err))
+	    labor_read_ticket(number, &ticket, err))
 		goto out;
 	if (labor_find_id(ticket, "ticket_timers", timer_id))
 		mismatch(err, number, xstrfmt("ticket #%ld still holds timer %ld after Syncro "
@@ -540,33 +547,43 @@ out:
 	return ret;
 }
 
+/* A line's price must be the one sent: a tenant may keep 0 (syncro-api.md §14). */
+int labor_check_price(long number, const cJSON *line, const char *what, double price,
+		      struct api_error *err)
+{
+	double has = json_double(line, "price_retail", -1);
+	char want[MONEY_MAX], got[MONEY_MAX];
+
+	if (has >= 0 && money_equal(has, price))
+		return 0;
+	return mismatch(err, number, xstrfmt("%s on ticket #%ld is priced %s, not the %s sent; "
+					     "an invoice now would bill the wrong amount", what,
+					     number, has < 0 ? "nothing" :
+					     money_format(has, got, sizeof(got)),
+					     money_format(price, want, sizeof(want))));
+}
+
 int labor_line_add(const struct labor *l, long *line_id, struct api_error *err)
 {
-	cJSON *body = NULL, *answer = NULL, *ticket = NULL;
-	const cJSON *line;
-	char *name = NULL, what[64];
+	cJSON *body = labor_line_body(l), *answer = NULL;
+	char what[64];
 	int ret = -1;
 
 	*line_id = 0;
-	if (labor_product_name(l->product_id, &name, err))
+	if (post(l->number, "/add_line_item", body, &answer, err))
 		goto out;
-	body = labor_line_body(l, name);
-	if (post(l->number, "/add_line_item", body, &answer, err) ||
-	    (*line_id = answered_id(answer, "line item", err)) <= 0 ||
-	    read_ticket(l->number, &ticket, err))
+	/* The answer is the line itself (flat): checked there, not read back. */
+	answer = api_unwrap(answer, "ticket_line_item");
+	if ((*line_id = labor_answered_id(answer, "line item", err)) <= 0)
 		goto out;
 	snprintf(what, sizeof(what), "line item %ld", *line_id);
-	if (!(line = labor_find_id(ticket, "line_items", *line_id)))
-		missing(err, l->number, ticket, "line item");
-	else
-		ret = check_line(l->number, line, what, l->product_id, l->minutes, err);
+	if (!check_line(l->number, answer, what, l->product_id, l->minutes, err))
+		ret = labor_check_price(l->number, answer, what, l->price, err);
 out:
 	if (*line_id < 0)
 		*line_id = 0;
-	free(name);
 	cJSON_Delete(body);
 	cJSON_Delete(answer);
-	cJSON_Delete(ticket);
 	return ret;
 }
 
@@ -591,58 +608,26 @@ int labor_comment_time(const struct labor *l, long comment_id, long *timer_id,
 	int ret = -1;
 
 	*timer_id = 0;
-	if (read_ticket(l->number, &ticket, err))
+	if (labor_read_ticket(l->number, &ticket, err))
 		return -1;
 	if (!(timer = comment_timer(ticket, comment_id))) {
-		sbuf_addf(&msg, "Syncro ignored the time on comment %ld: ticket #%ld holds no "
-			  "timer of that comment; it holds ", comment_id, l->number);
+		sbuf_addf(&msg, "no time was recorded: Syncro ignored the time on comment %ld "
+			  "(ticket #%ld holds no timer of that comment; it holds ", comment_id,
+			  l->number);
 		add_holdings(&msg, ticket);
+		sbuf_addch(&msg, ')');
 		api_error_set(err, EXIT_ERROR, 200, sbuf_detach(&msg, NULL),
-			      xstrdup("set billing.method to timer or line-item in the config"));
+			   xstrdup("billing.method line-item or timer records time the API keeps"));
 	} else {
 		*timer_id = json_long(timer, "id", 0);
 		if (!check_timer(l->number, timer, l->product_id, l->minutes, err))
-			ret = l->charge ? check_charged(l->number, ticket, timer, &line, err) : 0;
+			ret = l->charge ? check_charged(l->number, ticket, timer, 0, &line, err) : 0;
 	}
 	cJSON_Delete(ticket);
 	return ret;
 }
 
-int labor_comment_post(const struct comment *c, const struct labor *l,
-		       long *comment_id, struct api_error *err)
-{
-	cJSON *body = labor_comment_body(c, l), *answer = NULL, *ticket = NULL;
-	int ret = -1;
-
-	*comment_id = 0;
-	if (post(c->number, "/comment", body, &answer, err))
-		goto out;
-	answer = api_unwrap(answer, "comment");
-	if ((*comment_id = answered_id(answer, "comment", err)) <= 0)
-		goto out;
-	/* The answer's id shows Syncro has a plain comment; labor is checked on the ticket. */
-	if (!l) {
-		ret = 0;
-		goto out;
-	}
-	if (read_ticket(c->number, &ticket, err))
-		goto out;
-	if (!labor_find_id(ticket, "comments", *comment_id))
-		api_error_set(err, EXIT_ERROR, 200, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
-							    "answered that it made it", c->number, *comment_id),
-			      NULL);
-	else
-		ret = 0;
-out:
-	if (*comment_id < 0)
-		*comment_id = 0;
-	cJSON_Delete(body);
-	cJSON_Delete(answer);
-	cJSON_Delete(ticket);
-	return ret;
-}
-
-int labor_record(enum billing_method method, const struct labor *l,
+int labor_record(enum billing_method method, const struct labor *l, long line_after,
 		 struct labor_done *done, struct api_error *err)
 {
 	done->timer_id = done->line_id = 0;
@@ -652,16 +637,16 @@ int labor_record(enum billing_method method, const struct labor *l,
 			return -1;
 		if (!l->charge)
 			return 0;
-		return labor_timer_charge(l->number, done->timer_id, l, &done->line_id, err);
+		return labor_timer_charge(l->number, done->timer_id, l, line_after, &done->line_id, err);
 	case BILLING_LINE_ITEM:
 		return labor_line_add(l, &done->line_id, err);
 	case BILLING_COMMENT:
 		break;
 	}
 	return api_error_set(err, EXIT_ERROR, 0,
-			     xstrdup("billing.method comment records time only with a comment"),
-			     xstrfmt("use 'syncro comment %ld --time %ld', or set billing.method to "
-				     "timer or line-item", l->number, l->minutes));
+		    xstrdup("billing.method comment records time only with a comment"),
+		    xstrfmt("use 'syncro comment %ld --time %ld', or set billing.method to "
+			    "timer or line-item", l->number, l->minutes));
 }
 
 void labor_print(const struct labor *l, const char *labor_name, const struct labor_done *done)
@@ -694,14 +679,4 @@ int labor_record_hints(struct strvec *hints, const struct api_error *err,
 		return 1;
 	}
 	return 0;
-}
-
-void labor_comment_hints(const struct api_error *err, long number, long comment_id)
-{
-	if (comment_id > 0)
-		hint("Syncro answered that it made comment %ld: look at 'syncro ticket %ld' "
-		     "before you send it again", comment_id, number);
-	else if (err->code == EXIT_NETWORK && !err->unsent)
-		hint("the comment may have reached Syncro: look at 'syncro ticket %ld' "
-		     "before you send it again", number);
 }

@@ -5,8 +5,9 @@
  *   timer      labor_timer_add() (POST timer_entry), then with charge
  *              labor_timer_charge() (POST charge_timer_entry);
  *   line-item  labor_line_add() (POST add_line_item, quantity in hours);
- *   comment    labor_comment_post() with the labor: product_id,
- *              minutes_spent and bill_time_now on the comment itself.
+ *   comment    comment_post() (comment.h) with the labor: product_id,
+ *              minutes_spent and bill_time_now on the comment itself,
+ *              then labor_comment_time().
  *
  * Each step is its own function, so that a verb of several steps (bill)
  * can journal after each one. They never die: they return 0, or -1 with
@@ -40,7 +41,37 @@ struct labor {
 	long product_id;	/* a labor product: labor_product() */
 	const char *notes;	/* borrowed; the timer's notes, the line's description; NULL: "Labor" */
 	int charge;		/* bill it now: charge the timer, bill_time_now */
+	/* The price, from labor_price(): the product read at bill time and the policy. */
+	const char *product_name;	/* borrowed (product.h); NULL: not read */
+	double product_price;	/* the product's price_retail */
+	double rate;		/* the policy's rate, else the product's price */
+	double multiplier;	/* the policy's, else 1 */
+	double price;		/* per hour: rate x multiplier, to the cent */
+	int taxable;		/* the policy's, else 0 */
+	const char *subject_prefix;	/* the policy's, borrowed; NULL for none */
 };
+
+/*
+ * Read l->product_id's product (product.h) and apply the labor table's
+ * policy for alias_or_id (config.h): fills product_name, product_price,
+ * rate, multiplier, price, taxable and subject_prefix. 0, or -1 with err.
+ */
+int labor_price(const char *alias_or_id, struct labor *l, struct api_error *err);
+
+/* Hours with at most four decimals, as Syncro stores a quantity: 20 minutes is 0.3333. */
+double labor_hours(long minutes);
+
+/*
+ * A ticket line's price_retail must be price (what was sent or expected);
+ * else -1 with err saying what the line holds. what names it ("line item 9").
+ */
+int labor_check_price(long number, const cJSON *line, const char *what, double price,
+		      struct api_error *err);
+
+/* The id in Syncro's answer to a POST; -1 with err (the record may exist) when there is none. */
+long labor_answered_id(const cJSON *answer, const char *what, struct api_error *err);
+/* GET /tickets/ID of ticket number, unwrapped into *ticket (the caller's). */
+int labor_read_ticket(long number, cJSON **ticket, struct api_error *err);
 
 /*
  * A labor alias of the config ("remote") or a product id ("1190473") to
@@ -59,10 +90,11 @@ long labor_product_or_die(const char *alias_or_id);
 int labor_minutes(const char *option, const char *text, long *minutes, struct api_error *err);
 
 /*
- * The product's name as Syncro has it (GET /products/ID, cached a day as
- * product-ID.json). *name is the caller's to free.
+ * More minutes than labor.max_minutes (default 480, 8 h) is asked about
+ * on a terminal ("600 minutes is 10.0 hours, ...; record it? [y/N]") and
+ * refused without one: -1 with err (exit 2) naming option.
  */
-int labor_product_name(long product_id, char **name, struct api_error *err);
+int labor_minutes_confirm(const char *option, long minutes, struct api_error *err);
 
 /*
  * A timer's minutes, the one definition every view uses: end_time -
@@ -83,23 +115,39 @@ char *labor_first_line(const char *text);
  */
 cJSON *labor_timer_body(const struct labor *l, time_t now);
 cJSON *labor_charge_body(long timer_id);
-cJSON *labor_line_body(const struct labor *l, const char *product_name);
+cJSON *labor_line_body(const struct labor *l);
 
 /*
  * POST /tickets/ID/timer_entry {start_at: now - minutes, end_at: now,
- * product_id, notes, billable: true}; verified: the ticket holds timer
- * *timer_id with that product and that duration, billable.
+ * product_id, notes, billable: true}; verified from the answer (the
+ * timer): timer *timer_id with that product and that duration. A timer
+ * with another product (a tenant may put its default labor product on
+ * it) is -1 with *timer_id set: it must not be charged. Its billable is
+ * not trusted either way (syncro-api.md §14).
  */
 int labor_timer_add(const struct labor *l, long *timer_id, struct api_error *err);
 
+/* The timer must have product_id and minutes; else -1 with err saying what it has. */
+int labor_check_timer(long number, const cJSON *timer, long product_id, long minutes,
+		      struct api_error *err);
+
 /*
- * POST /tickets/ID/charge_timer_entry {timer_entry_id}; verified: the
- * timer is recorded and points at a line item (*line_id) with the
- * timer's product and its duration in hours. l gives the product and
- * minutes expected of the timer; NULL takes the timer as it is (charging
- * a timer someone else made). l->charge is not looked at.
+ * The line a charged timer made, on ticket: its ticket_line_item_id when
+ * the API says it, else the newest line newer than line_after with the
+ * timer's product and its duration in hours. NULL when there is none.
  */
-int labor_timer_charge(long number, long timer_id, const struct labor *l,
+const cJSON *labor_charged_line(const cJSON *ticket, const cJSON *timer, long line_after);
+
+/*
+ * POST /tickets/ID/charge_timer_entry {timer_entry_id}, then the ticket
+ * read: the timer is recorded and has a line (labor_charged_line(); the
+ * answer's ticket_line_item_id is not needed) with the timer's product
+ * and its duration in hours, *line_id. l gives the product and minutes
+ * expected of the timer, and with l->product_name the line's price;
+ * NULL takes the timer as it is (charging a timer someone else made).
+ * line_after is the newest line id before the charge (0: any).
+ */
+int labor_timer_charge(long number, long timer_id, const struct labor *l, long line_after,
 		       long *line_id, struct api_error *err);
 
 /*
@@ -116,41 +164,12 @@ int labor_timer_delete(long number, long timer_id, struct api_error *err);
 
 /*
  * POST /tickets/ID/add_line_item {product_id, name: the product's name,
- * description: the notes, quantity: hours, taxable: false}; verified: the
- * ticket holds line *line_id with that product and quantity.
+ * description: the notes, quantity: hours, price_retail: l->price,
+ * taxable: l->taxable} (labor_price() first); verified from the answer,
+ * the line itself: line *line_id with that product, quantity and price.
  */
 int labor_line_add(const struct labor *l, long *line_id, struct api_error *err);
 
-struct comment {
-	long number;		/* the ticket number */
-	const char *subject;	/* "Update" */
-	const char *body;	/* borrowed, not empty */
-	int hidden;		/* an internal note */
-	int do_not_email;	/* public, but not emailed to the customer */
-};
-
-/* The body of POST /tickets/ID/comment; with l, the comment method's fields too. */
-cJSON *labor_comment_body(const struct comment *c, const struct labor *l);
-
-/*
- * POST /tickets/ID/comment; Syncro's answer must carry the comment's id
- * (*comment_id). With l (billing.method comment) the body also carries
- * product_id, minutes_spent and bill_time_now, and the ticket is read
- * back to see that it holds the comment; check the time with
- * labor_comment_time() next. A -1 with *comment_id set means Syncro
- * answered with that id but the ticket could not be seen to hold it:
- * look before sending it again.
- */
-int labor_comment_post(const struct comment *c, const struct labor *l,
-		       long *comment_id, struct api_error *err);
-
-/*
- * After labor_comment_post() failed, on stderr: whether Syncro may hold
- * the comment all the same (it answered with comment_id, or the answer
- * was lost: err->code EXIT_NETWORK), so that it is looked for before it is
- * sent again. Nothing for a failure that leaves no comment.
- */
-void labor_comment_hints(const struct api_error *err, long number, long comment_id);
 /*
  * The time of a comment posted with l: the ticket must hold a timer of
  * that comment (comment_id) with that product and duration, charged onto
@@ -169,11 +188,11 @@ struct labor_done {
 
 /*
  * Record l the way method says, step after step (timer: add, then charge
- * when l->charge; line-item: add). The comment method records time only
- * with a comment: use labor_comment_post(); here it is an error. *done
+ * when l->charge; line-item: add; line_after as labor_timer_charge()). The comment method records time only
+ * with a comment: use comment_post(); here it is an error. *done
  * holds what was made, also after a failure.
  */
-int labor_record(enum billing_method method, const struct labor *l,
+int labor_record(enum billing_method method, const struct labor *l, long line_after,
 		 struct labor_done *done, struct api_error *err);
 /*
  * After labor_record() failed with err, the hints that help finish by

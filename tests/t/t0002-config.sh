@@ -46,7 +46,7 @@ test_expect_success NOT_WINE 'defaults with no config file' '
 	labor.products.internal   9269124  (default)
 	labor.products.travel     26117  (default)
 	labor.products.website    68055  (default)
-	billing.method            timer  (default)
+	billing.method            line-item  (default)
 	comments.email            false  (default)
 	confirm                   none  (default)
 	estimate.subject_prefix   Estimate -   (default)

@@ -28,12 +28,13 @@ test_expect_success 'close -m --log: comment, status, log; the exact requests' '
 	cat >expect <<-\EOF &&
 	GET /api/v1/tickets/settings
 	GET /api/v1/tickets?number=32160
+	GET /api/v1/tickets/108429712
 	POST /api/v1/tickets/108429712/comment
 	PUT /api/v1/tickets/108429712
 	EOF
 	sandbox_requests >requests &&
 	test_cmp expect requests &&
-	sandbox_requests_json | jq -c ".requests[2].body, .requests[3].body" >actual &&
+	sandbox_requests_json | jq -c ".requests[3].body, .requests[4].body" >actual &&
 	cat >expect <<-\EOF &&
 	{"subject":"Resolution","body":"Reset the Outlook profile; the prompt is gone.","hidden":false,"do_not_email":true}
 	{"status":"Resolved"}
@@ -109,7 +110,7 @@ test_expect_success 'a second close never overwrites the log: it writes -2' '
 	wrote ~/.local/share/syncro/clients/red-rock-accounting/session-logs/2026-04-24-32160-outlook-keeps-asking-for-password-2.md
 	EOF
 	test_cmp expect actual &&
-	echo "PUT /api/v1/tickets/108429712" >expect &&
+	printf "GET /api/v1/tickets/108429712\nPUT /api/v1/tickets/108429712\n" >expect &&
 	sandbox_requests >requests &&
 	test_cmp expect requests &&
 	test_cmp first.md "$LOG" &&
@@ -129,10 +130,12 @@ test_expect_success 'without a terminal and without --log, no log and no questio
 	syncro close 32161 </dev/null >actual 2>err &&
 	echo "#32161  In Progress -> Resolved" >expect &&
 	test_cmp expect actual &&
-	test ! -s err &&
+	echo "warning: ticket #32161 has 30 minutes of labor not invoiced; bill it with '"'"'syncro bill 32161'"'"'" >expect &&
+	test_cmp expect err &&
 	test ! -d "$LOGS/desert-sun-dental" &&
 	cat >expect <<-\EOF &&
 	GET /api/v1/tickets?number=32161
+	GET /api/v1/tickets/108429977
 	PUT /api/v1/tickets/108429977
 	EOF
 	sandbox_requests >requests &&
@@ -196,6 +199,7 @@ test_expect_success 'a 500 on the resolution comment: draft kept, how to send it
 	test ! -s out &&
 	draft=$HOME/.local/state/syncro/drafts/32156-20260424-030640.txt &&
 	cat >expect <<-EOF &&
+	warning: ticket #32156 has 45 minutes of labor not invoiced; bill it with '"'"'syncro bill 32156'"'"'
 	syncro: the Syncro API answered '"'"'POST /tickets/108428870/comment'"'"' with 500 and a body that is not JSON (text/html)
 	hint: try again later; '"'"'syncro doctor'"'"' checks the connection
 	hint: the comment may have reached Syncro: look at '"'"'syncro ticket 32156'"'"' before you send it again
@@ -227,6 +231,7 @@ test_expect_success 'a 422 on the PUT after the comment: close again without -m'
 	echo "#32156  resolution comment added" >expect &&
 	test_cmp expect out &&
 	cat >expect <<-\EOF &&
+	warning: ticket #32156 has 45 minutes of labor not invoiced; bill it with '"'"'syncro bill 32156'"'"'
 	syncro: the Syncro API rejected the change to ticket #32156: Status is locked
 	hint: the resolution comment is posted; run '"'"'syncro close 32156'"'"' without -m
 	EOF
@@ -267,7 +272,7 @@ test_expect_success 'close_status from the config, checked before anything is se
 '
 
 test_expect_success '--json: the ticket, the comment and the log path for jq' '
-	syncro close 32154 -m "Done." --log --json >out &&
+	syncro close 32154 --force -m "Done." --log --json >out &&
 	jq -r "[.ticket.number, .ticket.status, .comment.subject, .session_log] | @tsv" out >actual &&
 	printf "32154\tResolved\tResolution\t%s\n" \
 		"$LOGS/copper-state-logistics/session-logs/2026-04-24-32154-set-up-mfa-for-all-staff.md" >expect &&
@@ -283,12 +288,48 @@ test_expect_success 'a log that cannot be written: the ticket is closed, exit 1'
 	echo "#32150  Resolved -> Resolved" >expect &&
 	test_cmp expect actual &&
 	cat >expect <<-\EOF &&
+	warning: ticket #32150 has 45 minutes of labor not invoiced; bill it with '"'"'syncro bill 32150'"'"'
 	error: cannot write the session log '"'~/.local/share/syncro/clients/mesa-verde-law-group/session-logs/2026-04-24-32150-phishing-email-did-someone-click.md'"': Not a directory
 	hint: the ticket is closed; fix that, then '"'syncro close 32150 --log'"' writes the log
 	EOF
 	test_cmp expect err &&
 	sandbox_requests_json | jq -r ".requests[-1] | .method + \" \" + .body.status" >actual &&
 	echo "PUT Resolved" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'an Invoiced ticket is not moved back to Resolved; nothing is sent' '
+	sandbox_reset &&
+	sandbox_clear_requests &&
+	test_expect_code 1 syncro close 32154 -m "Done." --no-log >out 2>err &&
+	test ! -s out &&
+	cat >expect <<-\EOF &&
+	error: ticket #32154 is Invoiced; closing it would set it back to Resolved and undo its billing state
+	hint: nothing was sent; close it anyway with '"'"'syncro close 32154 --force'"'"'
+	EOF
+	test_cmp expect err &&
+	sandbox_requests >requests &&
+	test_grep_not "^POST\|^PUT" requests &&
+	sandbox_get tickets/108428233 | jq -r .ticket.status >actual &&
+	echo Invoiced >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a Resolved ticket gets no second resolution comment; --force adds it' '
+	sandbox_reset &&
+	syncro close 32160 -m "First." --no-log >/dev/null 2>&1 &&
+	sandbox_clear_requests &&
+	test_expect_code 1 syncro close 32160 -m "Second." --no-log >out 2>err &&
+	cat >expect <<-\EOF &&
+	error: ticket #32160 is Resolved already; not adding a second resolution comment
+	hint: nothing was sent; add a comment with '"'"'syncro comment 32160'"'"', or add it here with --force
+	EOF
+	test_cmp expect err &&
+	sandbox_requests >requests &&
+	test_grep_not "^POST\|^PUT" requests &&
+	syncro close 32160 -m "Second." --force --no-log >out 2>err &&
+	sandbox_get tickets/108429712 | jq "[.ticket.comments[] | select(.subject == \"Resolution\")] | length" >actual &&
+	echo 2 >expect &&
 	test_cmp expect actual
 '
 

@@ -3,6 +3,9 @@ test_description='syncro comment --time: labor recorded per billing.method, each
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox --quirk kind
+# these tests are of the timer method; line-item (the default) is set where tested
+mkdir -p "$XDG_CONFIG_HOME/syncro"
+printf "billing:\n  method: timer\n" >"$XDG_CONFIG_HOME/syncro/config.yaml"
 export SYNCRO_TEST_NOW=1780000000	# 2026-05-28T20:26:40Z
 DRAFTS=$HOME/.local/state/syncro/drafts
 CONFIG=$XDG_CONFIG_HOME/syncro/config.yaml
@@ -41,7 +44,6 @@ Tested a page" --time 30 --labor onsite --charge >out 2>err &&
 	cat >expect <<-\EOF &&
 	["POST","/api/v1/tickets/108430330/comment",{"subject":"Update","body":"Replaced toner\nTested a page","hidden":false,"do_not_email":true}]
 	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:56:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Replaced toner","billable":true}]
-	["GET","/api/v1/tickets/108430330",null]
 	["POST","/api/v1/tickets/108430330/charge_timer_entry",{"timer_entry_id":8812109}]
 	["GET","/api/v1/tickets/108430330",null]
 	EOF
@@ -67,7 +69,6 @@ test_expect_success 'timer without --charge: labor.default, not charged' '
 	cat >expect <<-\EOF &&
 	POST /api/v1/tickets/108430330/comment
 	POST /api/v1/tickets/108430330/timer_entry
-	GET /api/v1/tickets/108430330
 	EOF
 	sandbox_requests >actual &&
 	test_cmp expect actual &&
@@ -86,10 +87,9 @@ test_expect_success 'line-item: add_line_item with the product name and hours' '
 	EOF
 	test_cmp expect out &&
 	cat >expect <<-\EOF &&
-	["POST","/api/v1/tickets/108430330/comment",{"subject":"Update","body":"Site visit","hidden":false,"do_not_email":true}]
 	["GET","/api/v1/products/26118",null]
-	["POST","/api/v1/tickets/108430330/add_line_item",{"product_id":26118,"name":"Labor - Onsite Business","description":"Site visit","quantity":0.3333,"taxable":false}]
-	["GET","/api/v1/tickets/108430330",null]
+	["POST","/api/v1/tickets/108430330/comment",{"subject":"Update","body":"Site visit","hidden":false,"do_not_email":true}]
+	["POST","/api/v1/tickets/108430330/add_line_item",{"product_id":26118,"name":"Labor - Onsite Business","description":"Site visit","quantity":0.3333,"price_retail":150,"taxable":false}]
 	EOF
 	requests_with_bodies >actual &&
 	test_cmp expect actual &&
@@ -98,14 +98,15 @@ test_expect_success 'line-item: add_line_item with the product name and hours' '
 	test_cmp expect actual
 '
 
-test_expect_success 'line-item: the product name is cached; a product id works as labor' '
+test_expect_success 'line-item: the price is read now, not from a cache; a product id works as labor' '
 	sandbox_reset &&
+	sandbox_clear_requests &&
 	syncro comment 32164 -m "Again" --time 90 --labor 26118 >out &&
 	echo "#32164: 90 minutes of product 26118 as line item 29871754" >expect &&
 	tail -n 1 out >actual &&
 	test_cmp expect actual &&
 	sandbox_requests >actual &&
-	test_grep_not products actual
+	grep -x "GET /api/v1/products/26118" actual
 '
 
 test_expect_success 'comment: the time fields on the comment itself, checked on the ticket' '
@@ -130,7 +131,7 @@ test_expect_success 'comment: the time fields on the comment itself, checked on 
 	EOF
 	labor_state >actual &&
 	test_cmp expect actual &&
-	rm "$CONFIG"
+	printf "billing:\n  method: timer\n" >"$CONFIG"
 '
 
 test_expect_success 'an unknown labor alias: exit 2, the aliases closest first, nothing sent' '
@@ -201,7 +202,7 @@ test_expect_success 'a product silently replaced on the timer is an error saying
 	sandbox_curl -H "Authorization: Bearer $TEST_API_KEY" -H "Content-Type: application/json" \
 		--data "{\"start_at\":\"2026-05-28T19:56:40Z\",\"end_at\":\"2026-05-28T20:26:40Z\",\"product_id\":26117}" \
 		"$SYNCRO_BASE_URL/tickets/108430330/timer_entry" >/dev/null &&
-	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/timer_entry\",\"status\":200,\"body\":\"{\\\"id\\\":8812109,\\\"product_id\\\":26117}\"}" &&
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/timer_entry\",\"status\":200,\"body\":\"{\\\"id\\\":8812109,\\\"product_id\\\":26117,\\\"start_time\\\":\\\"2026-05-28T19:56:40Z\\\",\\\"end_time\\\":\\\"2026-05-28T20:26:40Z\\\"}\"}" &&
 	sandbox_clear_requests &&
 	test_expect_code 1 syncro comment 32164 -m "Onsite" --time 30 --labor onsite --charge >out 2>err &&
 	cat >expect <<-\EOF &&
@@ -220,12 +221,12 @@ test_expect_success 'a line item silently given another product is an error too'
 	sandbox_curl -H "Authorization: Bearer $TEST_API_KEY" -H "Content-Type: application/json" \
 		--data "{\"name\":\"Travel\",\"description\":\"d\",\"product_id\":26117,\"quantity\":0.5}" \
 		"$SYNCRO_BASE_URL/tickets/108430330/add_line_item" >/dev/null &&
-	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/add_line_item\",\"status\":200,\"body\":\"{\\\"id\\\":29871754}\"}" &&
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/add_line_item\",\"status\":200,\"body\":\"{\\\"id\\\":29871754,\\\"product_id\\\":26117,\\\"quantity\\\":\\\"0.5\\\"}\"}" &&
 	test_expect_code 1 syncro comment 32164 -m "Onsite" --time 30 --labor onsite >out 2>err &&
 	head -n 1 err >actual &&
 	echo "syncro: line item 29871754 on ticket #32164 has product 26117 '"'"'Fee - Travel Time'"'"' and quantity 0.5, not product 26118 '"'"'Labor - Onsite Business'"'"' and 0.5 hours (30 minutes)" >expect &&
 	test_cmp expect actual &&
-	rm "$CONFIG"
+	printf "billing:\n  method: timer\n" >"$CONFIG"
 '
 
 test_expect_success 'a charge Syncro answers for but does not record is an error' '
@@ -237,12 +238,12 @@ test_expect_success 'a charge Syncro answers for but does not record is an error
 	test_cmp expect actual
 '
 
-test_expect_success 'a timer Syncro answers for but does not hold is an error naming what it holds' '
+test_expect_success 'a timer answer without the product and duration sent is an error' '
 	sandbox_reset &&
 	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/timer_entry\",\"status\":200,\"body\":\"{\\\"id\\\":5}\"}" &&
 	test_expect_code 1 syncro comment 32164 -m "Onsite" --time 30 --labor onsite >out 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro: ticket #32164 holds no timer after Syncro answered that it made it; it holds no timers and no line items" >expect &&
+	echo "syncro: timer 5 on ticket #32164 has no product and no duration, not product 26118 '"'"'Labor - Onsite Business'"'"' and 30 minutes" >expect &&
 	test_cmp expect actual
 '
 

@@ -14,8 +14,8 @@ test_expect_success 'ignored time fields fail loudly, saying what the ticket hol
 	echo "#32161: comment 412331502 posted" >expect &&
 	test_cmp expect out &&
 	cat >expect <<-\EOF &&
-	syncro: Syncro ignored the time on comment 412331502: ticket #32161 holds no timer of that comment; it holds timer 8812040 (product 1190473 '"'"'Labor - Remote Business'"'"', 30 minutes)
-	hint: set billing.method to timer or line-item in the config
+	syncro: no time was recorded: Syncro ignored the time on comment 412331502 (ticket #32161 holds no timer of that comment; it holds timer 8812040 (product 1190473 '"'"'Labor - Remote Business'"'"', 30 minutes))
+	hint: billing.method line-item or timer records time the API keeps
 	hint: comment 412331502 is posted on #32161; only the time is missing
 	hint: record the time with: syncro time add 32161 30 --labor remote --notes '"'"'Printer fixed'"'"' --charge
 	EOF

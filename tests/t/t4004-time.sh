@@ -3,6 +3,9 @@ test_description='syncro time: list, add, edit, rm, charge and --labor-list, eac
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox --quirk kind
+# these tests are of the timer method; line-item (the default) is set where tested
+mkdir -p "$XDG_CONFIG_HOME/syncro"
+printf "billing:\n  method: timer\n" >"$XDG_CONFIG_HOME/syncro/config.yaml"
 export SYNCRO_TEST_NOW=1780000000	# 2026-05-28T20:26:40Z
 
 timers () {
@@ -55,9 +58,7 @@ test_expect_success 'add: a timer ending now, verified; --charge charges it' '
 	test_cmp expect out &&
 	cat >expect <<-\EOF &&
 	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T20:01:40Z","end_at":"2026-05-28T20:26:40Z","product_id":1190473,"notes":"Called the ISP","billable":true}]
-	["GET","/api/v1/tickets/108430330",null]
 	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:26:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Labor","billable":true}]
-	["GET","/api/v1/tickets/108430330",null]
 	["POST","/api/v1/tickets/108430330/charge_timer_entry",{"timer_entry_id":8812110}]
 	["GET","/api/v1/tickets/108430330",null]
 	EOF
@@ -65,9 +66,9 @@ test_expect_success 'add: a timer ending now, verified; --charge charges it' '
 	test_cmp expect actual &&
 	syncro time 32164 >out &&
 	cat >expect <<-\EOF &&
-	ID             TECH         START             MIN  PRODUCT                  NOTES           CHARGED        INVOICED
-	timer 8812109  Mike Ritter  2026-05-28 20:01   25  remote                   Called the ISP  no             no
-	timer 8812110  Mike Ritter  2026-05-28 19:26   60  Labor - Onsite Business  Labor           line 29871754  no
+	ID             TECH         START             MIN  PRODUCT  NOTES           CHARGED        INVOICED
+	timer 8812109  Mike Ritter  2026-05-28 20:01   25  remote   Called the ISP  no             no
+	timer 8812110  Mike Ritter  2026-05-28 19:26   60  onsite   Labor           line 29871754  no
 	EOF
 	test_cmp expect out
 '
@@ -134,13 +135,13 @@ test_expect_success 'add with billing.method line-item adds a labor line, listed
 	mkdir -p "$XDG_CONFIG_HOME/syncro" &&
 	printf "billing:\n  method: line-item\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	syncro time add 32164 45 --labor travel --notes "Drive to site" >out &&
-	rm "$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	printf "billing:\n  method: timer\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	echo "#32164: 45 minutes of travel (product 26117) as line item 29871754" >expect &&
 	test_cmp expect out &&
 	syncro time 32164 >out &&
 	cat >expect <<-\EOF &&
-	ID             TECH         START             MIN  PRODUCT            NOTES          CHARGED  INVOICED
-	line 29871754  Mike Ritter  2026-11-28 14:11   45  Fee - Travel Time  Drive to site  yes      no
+	ID             TECH         START             MIN  PRODUCT  NOTES          CHARGED  INVOICED
+	line 29871754  Mike Ritter  2026-11-28 14:11   45  travel   Drive to site  yes      no
 	EOF
 	sed "s/2026-[0-9-]* [0-9:]*/2026-11-28 14:11/" out >actual &&
 	test_cmp expect actual
@@ -268,9 +269,9 @@ test_expect_success 'rm: the timer is gone, verified' '
 test_expect_success '--labor-list: each alias, its product id and the name Syncro has' '
 	rm -rf "$(cache_dir)"/product-* &&
 	mkdir -p "$XDG_CONFIG_HOME/syncro" &&
-	printf "labor:\n  default: onsite\n  products:\n    consult: 4471201\n    gone: 123\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	printf "billing:\n  method: timer\nlabor:\n  default: onsite\n  products:\n    consult: 4471201\n    gone: 123\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	test_expect_code 4 syncro time --labor-list >out 2>err &&
-	rm "$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	printf "billing:\n  method: timer\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	cat >expect <<-\EOF &&
 	remote            1190473  Labor - Remote Business
 	onsite (default)    26118  Labor - Onsite Business

@@ -1,8 +1,8 @@
 #!/bin/sh
-test_description='syncro bill: the steps, the summary, --dry-run, refusals, questions'
+test_description='syncro bill: the steps, the summary, --dry-run, refusals, questions (line-item, the default)'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox --quirk kind
+start_sandbox
 SYNCRO_TEST_NOW=1790000000
 export SYNCRO_TEST_NOW
 T=$SYNCRO_BASE_URL/tickets/108430330
@@ -16,7 +16,7 @@ ticket_facts () {
 		(.comments[] | select(.id > 412331501) | "comment \(.subject): \(.body | split("\n")[0])"),
 		(.ticket_timers[] | select(.id > 8812108) | "timer product \(.product_id) \(.active_duration)s recorded \(.recorded)"),
 		(.line_items[] | select(.id > 29871753) | "line product \(.product_id) quantity \(.quantity) converted \(.converted)")' &&
-	sandbox_get "invoices?ticket_id=$1" | jq -r '.invoices[] | select(.ticket_id == '"$1"') | .id' |
+	sandbox_get "invoices?ticket_id=$1" | jq -r '.invoices[] | .number' |
 	while read -r id; do
 		sandbox_get "invoices/$id" | jq -r '.invoice |
 			"invoice \(.number) total \(.total)",
@@ -24,10 +24,14 @@ ticket_facts () {
 	done
 }
 
-test_expect_success '--dry-run prints every request in order and sends only the reads' '
-	syncro bill 32164 --minutes 60 --labor remote -m "$NOTES" --dry-run >actual 2>err &&
+test_expect_success '--dry-run: the preview, then every request in order; only reads are sent' '
+	syncro bill 32164 --minutes 60 --labor remote -m "$NOTES" --dry-run </dev/null >actual 2>err &&
 	test ! -s err &&
 	cat >expect <<-EOF &&
+	PRODUCT                  HOURS   PRICE  AMOUNT
+	Labor - Remote Business   1.00  125.00  125.00
+	total                                   125.00
+	prepaid hours: none
 	POST $T/comment
 	{
 	  "subject": "Update",
@@ -35,21 +39,15 @@ test_expect_success '--dry-run prints every request in order and sends only the 
 	  "hidden": false,
 	  "do_not_email": true
 	}
-	POST $T/timer_entry
+	POST $T/add_line_item
 	{
-	  "start_at": "2026-09-21T13:13:20Z",
-	  "end_at": "2026-09-21T14:13:20Z",
 	  "product_id": 1190473,
-	  "notes": "Fixed the ownCloud sync client.",
-	  "billable": true
+	  "name": "Labor - Remote Business",
+	  "description": "Fixed the ownCloud sync client.",
+	  "quantity": 1,
+	  "price_retail": 125,
+	  "taxable": false
 	}
-	GET $T
-	POST $T/charge_timer_entry
-	{
-	  "timer_entry_id": "<timer-id>"
-	}
-	GET $T
-	GET $T
 	POST $SYNCRO_BASE_URL/invoices
 	{
 	  "ticket_id": 108430330,
@@ -65,7 +63,9 @@ test_expect_success '--dry-run prints every request in order and sends only the 
 	cat >expect <<-\EOF &&
 	GET /api/v1/tickets?number=32164
 	GET /api/v1/tickets/108430330
-	GET /api/v1/invoices?ticket_id=108430330
+	GET /api/v1/invoices?ticket_id=108430330&customer_id=34288070
+	GET /api/v1/tickets/settings
+	GET /api/v1/products/1190473
 	EOF
 	sandbox_requests >requests &&
 	test_cmp expect requests &&
@@ -75,35 +75,31 @@ test_expect_success '--dry-run prints every request in order and sends only the 
 	test_cmp expect facts
 '
 
-test_expect_success 'bill: comment, timer, charge, invoice, check, Invoiced, summary' '
+test_expect_success 'bill: comment, line item at the price read now, invoice checked by amounts, Invoiced' '
 	sandbox_clear_requests &&
 	syncro bill 32164 --minutes 60 --labor remote -m "$NOTES" >actual 2>err &&
 	cat >expect <<-EOF &&
 	invoice 1049 for #32164 (Jerry Burger)
-	ITEM                     QTY  PRICE
-	Labor - Remote Business  1.0  125.0
-	total                         125.0
+	ITEM                     QTY   PRICE
+	Labor - Remote Business  1.0  125.00
+	total                         125.00
 	$SANDBOX_URL/invoices/1649827699
 	EOF
 	test_cmp expect actual &&
 	cat >expect <<-\EOF &&
 	posted comment 412331502 on #32164
-	recorded 60 minutes of product 1190473 as timer 8812109
-	charged timer 8812109 onto line item 29871754
+	recorded 60 minutes of product 1190473 as line item 29871754
 	made invoice 1049
-	checked invoice 1049: it holds the ticket'"'"'s labor
+	checked invoice 1049: its lines come to 125.00 as expected
 	set #32164 to Invoiced
 	EOF
 	test_cmp expect err &&
 	cat >expect <<-\EOF &&
 	GET /api/v1/tickets/108430330
-	GET /api/v1/invoices?ticket_id=108430330
+	GET /api/v1/invoices?ticket_id=108430330&customer_id=34288070
+	GET /api/v1/products/1190473
 	POST /api/v1/tickets/108430330/comment
-	POST /api/v1/tickets/108430330/timer_entry
-	GET /api/v1/tickets/108430330
-	POST /api/v1/tickets/108430330/charge_timer_entry
-	GET /api/v1/tickets/108430330
-	GET /api/v1/tickets/108430330
+	POST /api/v1/tickets/108430330/add_line_item
 	POST /api/v1/invoices
 	GET /api/v1/invoices/1649827699
 	PUT /api/v1/tickets/108430330
@@ -113,7 +109,6 @@ test_expect_success 'bill: comment, timer, charge, invoice, check, Invoiced, sum
 	cat >expect <<-\EOF &&
 	status Invoiced
 	comment Update: Fixed the ownCloud sync client.
-	timer product 1190473 3600s recorded true
 	line product 1190473 quantity 1.0 converted true
 	invoice 1049 total 125.0
 	  Labor - Remote Business product 1190473 quantity 1.0 price 125.0
@@ -131,7 +126,7 @@ test_expect_success 'the dry run listed exactly the requests the bill sent' '
 		sed "s|<invoice-id>|INVOICE|" >dry.requests &&
 	sandbox_clear_requests &&
 	syncro bill 32163 --minutes 30 --labor onsite -m "Reset the mail password." >/dev/null 2>&1 &&
-	sandbox_requests | sed "1,2d; s|invoices/[0-9]*$|invoices/INVOICE|" >sent &&
+	sandbox_requests | sed "/^GET/{/invoices\/[0-9]/!d}; s|invoices/[0-9]*$|invoices/INVOICE|" >sent &&
 	test_cmp dry.requests sent
 '
 
@@ -148,7 +143,8 @@ test_expect_success 'an Invoiced ticket with an invoice is refused, naming the i
 	cat >expect <<-\EOF &&
 	GET /api/v1/tickets?number=32154
 	GET /api/v1/tickets/108428233
-	GET /api/v1/invoices?ticket_id=108428233
+	GET /api/v1/invoices?ticket_id=108428233&customer_id=34288077
+	GET /api/v1/invoices/1042
 	EOF
 	test_cmp expect requests
 '
@@ -170,8 +166,9 @@ test_expect_success 'an invoice is found by its ticket_id, not by trusting the f
 	cat >expect <<-\EOF &&
 	GET /api/v1/tickets?number=32149
 	GET /api/v1/tickets/108427010
-	GET /api/v1/invoices?ticket_id=108427010
+	GET /api/v1/invoices?ticket_id=108427010&customer_id=34288080
 	GET /api/v1/invoices/1649793879
+	GET /api/v1/products/1190473
 	EOF
 	test_cmp expect requests
 '
@@ -184,25 +181,28 @@ test_expect_success '--force bills a ticket that has an invoice, with a warning'
 	grep "^invoice 1052 for #32159" out
 '
 
-test_expect_success 'no minutes without a terminal: a usage error, nothing sent' '
+test_expect_success 'nothing logged, no --minutes, no terminal: a usage error, nothing sent' '
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro bill 32136 -m "Work." </dev/null 2>err &&
-	echo "syncro bill: missing --minutes; pass it or run on a terminal" >expect &&
+	echo "syncro bill: ticket #32136 has no labor logged; give the minutes to bill with --minutes N" >expect &&
 	test_cmp expect err &&
 	sandbox_requests >requests &&
 	{ ! grep -v "^GET" requests; }
 '
 
-test_expect_success '--yes takes the config defaults' '
+test_expect_success '--yes never invents minutes: nothing logged is the same usage error' '
 	mkdir -p "$XDG_CONFIG_HOME/syncro" &&
 	printf "labor:\n  default: onsite\n  default_minutes: 45\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
-	syncro bill 32136 -m "Onsite visit." --yes >out 2>err &&
-	grep "^recorded 45 minutes of product 26118 as timer" err &&
-	grep "^Labor - Onsite Business  0.75" out &&
-	rm "$XDG_CONFIG_HOME/syncro/config.yaml"
+	sandbox_clear_requests &&
+	test_expect_code 2 syncro bill 32136 -m "Onsite visit." --yes 2>err &&
+	rm "$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	echo "syncro bill: ticket #32136 has no labor logged; give the minutes to bill with --minutes N" >expect &&
+	test_cmp expect err &&
+	sandbox_requests >requests &&
+	{ ! grep -v "^GET" requests; }
 '
 
-test_expect_success 'an unknown labor alias is a usage error listing the aliases' '
+test_expect_success 'an unknown labor alias is a usage error with the closest one' '
 	test_expect_code 2 syncro bill 32124 --minutes 30 --labor remot -m "x" 2>err &&
 	cat >expect <<-\EOF &&
 	syncro bill: unknown labor '"'"'remot'"'"'; did you mean '"'"'remote'"'"'?
@@ -211,36 +211,42 @@ test_expect_success 'an unknown labor alias is a usage error listing the aliases
 	test_cmp expect err
 '
 
-test_expect_success 'uncharged timers are charged too with --yes, each line on the invoice' '
-	syncro bill 32161 --minutes 15 --labor remote -m "Printer back online." --yes >out 2>err &&
+test_expect_success 'logged labor without --minutes: exactly that is billed, nothing added' '
+	sandbox_clear_requests &&
+	syncro bill 32161 -m "Printer back online." --yes >out 2>err &&
 	grep "^charged timer 8812040 onto line item" err &&
-	sandbox_get tickets/108429977 | jq -r ".ticket.ticket_timers[] | \"\(.id) \(.recorded)\"" >timers &&
-	test_grep_not false timers &&
+	test_grep_not "^recorded" err &&
+	sandbox_requests >requests &&
+	test_grep_not "add_line_item\|/timer_entry$" requests &&
 	sed -n "/^ITEM/,/^total/p" out >lines &&
 	cat >expect <<-\EOF &&
-	ITEM                      QTY  PRICE
-	Labor - Remote Business  0.25  125.0
-	Labor - Remote Business   0.5  125.0
-	total                          93.75
+	ITEM                     QTY   PRICE
+	Labor - Remote Business  0.5  125.00
+	total                          62.50
 	EOF
 	test_cmp expect lines
 '
 
-test_expect_success 'without a terminal or --yes, uncharged timers stop the bill before it starts' '
-	sandbox_clear_requests &&
-	test_expect_code 2 syncro bill 32160 --minutes 15 --labor remote -m "x" </dev/null 2>err &&
-	echo "syncro bill: missing --yes (to charge the uncharged timers); pass it or run on a terminal" >expect &&
-	test_cmp expect err &&
-	sandbox_requests >requests &&
-	{ ! grep -v "^GET" requests; }
+test_expect_success '--minutes 0 says "exactly what is logged"; more is added on top' '
+	syncro comment 32157 -m "Swapped the toner." --time 45 >/dev/null &&
+	syncro bill 32157 --minutes 0 -m "Done." --dry-run >dry &&
+	sed -n "/^PRODUCT/,/^total/p" dry >actual &&
+	cat >expect <<-\EOF &&
+	PRODUCT                  HOURS   PRICE  AMOUNT
+	Labor - Remote Business   0.75  125.00   93.75
+	total                                    93.75
+	EOF
+	test_cmp expect actual &&
+	test_grep_not add_line_item dry &&
+	syncro bill 32157 --minutes 15 --labor remote -m "Done." --dry-run >dry &&
+	grep -c "^Labor - Remote Business" dry >count &&
+	echo 2 >expect &&
+	test_cmp expect count
 '
 
 test_expect_success 'line-item method: add_line_item with the quantity in hours' '
-	mkdir -p "$XDG_CONFIG_HOME/syncro" &&
-	printf "billing:\n  method: line-item\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	sandbox_clear_requests &&
 	syncro bill 32146 --minutes 90 --labor project -m "Migrated the mailboxes." >out 2>err &&
-	rm "$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	sandbox_requests | grep -v "^GET" >writes &&
 	cat >expect <<-\EOF &&
 	POST /api/v1/tickets/108426245/comment
@@ -252,27 +258,37 @@ test_expect_success 'line-item method: add_line_item with the quantity in hours'
 	grep "^Labor - Project  1.5" out
 '
 
-test_expect_success 'comment method: the time rides on the comment, checked, then invoiced' '
+test_expect_success 'comment method: ignored time is said, the comment never sent twice, the bill goes on' '
 	printf "billing:\n  method: comment\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	sandbox_clear_requests &&
-	syncro bill 32123 --minutes 30 --labor remote -m "Cleaned up the disk." >out 2>err &&
-	rm "$XDG_CONFIG_HOME/syncro/config.yaml" &&
-	sandbox_requests_json | jq -c ".requests[] | select(.method != \"GET\") | [.method, .path, .body]" >writes &&
+	test_expect_code 1 syncro bill 32123 --minutes 30 --labor remote -m "Cleaned up the disk." >out 2>err &&
 	cat >expect <<-\EOF &&
-	["POST","/api/v1/tickets/108420744/comment",{"subject":"Update","body":"Cleaned up the disk.","hidden":false,"do_not_email":true,"product_id":1190473,"minutes_spent":30,"bill_time_now":true}]
-	["POST","/api/v1/invoices",{"ticket_id":108420744,"customer_id":34288080}]
-	["PUT","/api/v1/tickets/108420744",{"status":"Invoiced"}]
+	posted comment 412331508 on #32123
+	syncro bill: no time was recorded: Syncro ignored the time on comment 412331508 (ticket #32123 holds no timer of that comment; it holds no timers and no line items)
+	hint: billing.method line-item or timer records time the API keeps
+	hint: done already: comment 412331508 posted
+	hint: the comment is posted (it is not sent again); record the time with '"'"'syncro time add 32123 30 --labor 1190473 --charge'"'"', then '"'"'syncro bill 32123'"'"' goes on
+	hint: '"'"'syncro bill 32123'"'"' resumes from the step that failed
+	hint: '"'"'syncro bill --abandon 32123'"'"' forgets the journal (Syncro keeps what is done)
 	EOF
-	test_cmp expect writes &&
-	grep "^Labor - Remote Business  0.5" out
+	test_cmp expect err &&
+	syncro time add 32123 30 --labor 1190473 --charge >/dev/null &&
+	syncro bill 32123 >out 2>err &&
+	rm "$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	grep "^Labor - Remote Business  0.5" out &&
+	sandbox_requests_json | jq -c "[.requests[] | select(.method == \"POST\") | .path] | map(select(endswith(\"/comment\"))) | length" >actual &&
+	echo 1 >expect &&
+	test_cmp expect actual
 '
 
 test_expect_success '--abandon forgets an unfinished bill and says what Syncro keeps' '
+	printf "billing:\n  method: timer\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/invoices\",\"status\":500,\"body\":\"oops\"}" &&
 	test_expect_code 7 syncro bill 32125 --minutes 30 --labor remote -m "Half done." 2>err &&
 	test -f "$XDG_STATE_HOME/syncro/journal/bill-32125.json" &&
+	rm "$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	syncro bill --abandon 32125 2>err &&
-	echo "forgot the unfinished bill of #32125; Syncro keeps what it did: comment 412331509 posted, timer 8812115 recorded, timer 8812115 charged (line item 29871762)" >expect &&
+	echo "forgot the unfinished bill of #32125; Syncro keeps what it did: comment 412331509 posted, timer 8812110 recorded, timer 8812110 charged (line item 29871761)" >expect &&
 	test_cmp expect err &&
 	test ! -e "$XDG_STATE_HOME/syncro/journal/bill-32125.json" &&
 	syncro bill --abandon 32125 2>err &&

@@ -2,12 +2,12 @@
 test_description='syncro bill --resolved: month end over the Resolved tickets with labor'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox --quirk kind
+start_sandbox
 
 # status, then each invoice of the ticket: number, lines (product quantity).
 invoiced () {
 	sandbox_get "tickets/$1" | jq -r '.ticket.status' &&
-	sandbox_get "invoices?ticket_id=$1" | jq -r ".invoices[] | select(.ticket_id == $1) | .id" |
+	sandbox_get "invoices?ticket_id=$1" | jq -r ".invoices[] | .number" |
 	while read -r id; do
 		sandbox_get "invoices/$id" |
 			jq -r '.invoice | "\(.number):" + ([.line_items[] | " \(.product_id) \(.quantity)"] | join(","))'
@@ -55,7 +55,11 @@ test_expect_success '--dry-run prints each ticket'"'"'s requests and sends none'
 	#32153  Desert Sun Dental       90  182.50
 	total                           90  182.50
 	# #32153
-	GET $SYNCRO_BASE_URL/tickets/108428001
+	PRODUCT                  HOURS   PRICE  AMOUNT
+	Labor - Onsite Business   1.00  150.00  150.00
+	Fee - Travel Time         0.50   65.00   32.50
+	total                                   182.50
+	prepaid hours: none
 	POST $SYNCRO_BASE_URL/invoices
 	{
 	  "ticket_id": 108428001,

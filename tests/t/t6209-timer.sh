@@ -4,6 +4,9 @@ test_description='syncro timer: start and stop a live timer kept on this machine
 
 : "${TEST_API_KEY:=test-key-6209}"
 start_sandbox
+# the timer method (line-item is the default billing.method)
+mkdir -p "$XDG_CONFIG_HOME/syncro"
+printf "billing:\n  method: timer\n" >"$XDG_CONFIG_HOME/syncro/config.yaml"
 TIMERS=$XDG_STATE_HOME/syncro/timers.json
 START=1776852000	# 2026-04-22 10:00 UTC
 

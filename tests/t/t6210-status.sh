@@ -5,6 +5,9 @@ test_description='syncro status: my open tickets by status, overdue, uncharged t
 : "${TEST_API_KEY:=test-key-6210}"
 # charge-line-id: so that 'time charge' verifies, for the last test
 start_sandbox --quirk charge-line-id
+# the timer method (line-item is the default billing.method)
+mkdir -p "$XDG_CONFIG_HOME/syncro"
+printf "billing:\n  method: timer\n" >"$XDG_CONFIG_HOME/syncro/config.yaml"
 # 2026-04-22 11:00 UTC
 SYNCRO_TEST_NOW=1776855600
 export SYNCRO_TEST_NOW

@@ -68,7 +68,7 @@ START_TEST(missing_file_gives_defaults)
 	ck_assert_int_eq(config_labor_product(&cfg, "internal"), 9269124);
 	ck_assert_int_eq(config_labor_product(&cfg, "travel"), 26117);
 	ck_assert_int_eq(config_labor_product(&cfg, "website"), 68055);
-	ck_assert_int_eq(cfg.billing, BILLING_TIMER);
+	ck_assert_int_eq(cfg.billing, BILLING_LINE_ITEM);
 	ck_assert_int_eq(cfg.email_comments, 0);
 	ck_assert_str_eq(cfg.close_status, "Resolved");
 	ck_assert_str_eq(cfg.session_logs, logs);
@@ -101,11 +101,13 @@ START_TEST(every_key_is_parsed)
 		  "labor:\n"
 		  "  default: onsite\n"
 		  "  default_minutes: 30\n"
+		  "  max_minutes: 600\n"
 		  "  products:\n"
 		  "    remote: 111\n"
 		  "    bench: 42\n"
 		  "billing:\n"
 		  "  method: line-item\n"
+		  "  status: Billed\n"
 		  "comments:\n"
 		  "  email: yes\n"
 		  "close_status: Waiting on Customer\n"
@@ -394,7 +396,8 @@ START_TEST(malformed_number)
 	assert_fails("rate_limit:\n  per_minute: [1]\n",
 		     "syncro: HOME/config.yaml:2:15: expected a number for 'rate_limit.per_minute'\n");
 	assert_fails("labor:\n  products:\n    remote: abc\n",
-		     "syncro: HOME/config.yaml:3:13: expected a number for 'labor.products.remote'\n");
+		     "syncro: HOME/config.yaml:3:13: expected a product id, or a mapping with "
+		     "'product:', for 'labor.products.remote'\n");
 }
 END_TEST
 
@@ -454,7 +457,8 @@ START_TEST(unknown_keys_warn)
 				      "close_status: Done\n", &msg), 0);
 	ck_assert_str_eq(msg.buf,
 			 "warning: unknown key 'foo' in HOME/config.yaml\n"
-			 "warning: unknown key 'labor.minutes' in HOME/config.yaml\n");
+			 "warning: unknown key 'labor.minutes' in HOME/config.yaml; "
+			 "did you mean 'labor.max_minutes'?\n");
 	sbuf_release(&msg);
 }
 END_TEST

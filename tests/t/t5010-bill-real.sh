@@ -1,0 +1,119 @@
+#!/bin/sh
+test_description='syncro bill on the sandbox default (a reported-real account): prices sent, amounts checked, prepaid hours, the price policy'
+. "$(dirname "$0")/../test-lib.sh"
+
+start_sandbox
+mkdir -p "$XDG_CONFIG_HOME/syncro"
+CONFIG=$XDG_CONFIG_HOME/syncro/config.yaml
+
+# The bodies of the add_line_item requests the sandbox received.
+line_bodies () {
+	sandbox_requests_json | jq -c '.requests[] | select(.path | endswith("/add_line_item")) | .body'
+}
+
+test_expect_success 'line-item: the price is sent, so the invoice is not 0.00 where lines are not filled' '
+	sandbox_clear_requests &&
+	syncro bill 32161 --minutes 90 --labor onsite -m "Onsite printer fix." --yes >out 2>err &&
+	line_bodies >actual &&
+	echo "{\"product_id\":26118,\"name\":\"Labor - Onsite Business\",\"description\":\"Onsite printer fix.\",\"quantity\":1.5,\"price_retail\":150,\"taxable\":false}" >expect &&
+	test_cmp expect actual &&
+	sed -n "/^ITEM/,/^total/p" out >lines &&
+	cat >expect <<-\EOF &&
+	ITEM                     QTY   PRICE
+	Labor - Onsite Business  1.5  150.00
+	Labor - Remote Business  0.5  125.00
+	total                         287.50
+	EOF
+	test_cmp expect lines &&
+	sandbox_get tickets/108429977 | jq -r .ticket.status >actual &&
+	echo Invoiced >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'timer method: a charge answered with ticket_line_item_id null still bills' '
+	printf "billing:\n  method: timer\n" >"$CONFIG" &&
+	syncro bill 32146 --minutes 30 --labor remote -m "Remote fix." --yes >out 2>err &&
+	grep "^charged timer [0-9]* onto line item [0-9]*$" err &&
+	grep "^total  *62.50$" out &&
+	rm "$CONFIG"
+'
+
+test_expect_success 'a line whose price Syncro does not hold is an error before the invoice' '
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/add_line_item\",\"status\":200,\"body\":\"{\\\"id\\\":29871799,\\\"product_id\\\":1190473,\\\"quantity\\\":\\\"0.5\\\",\\\"price_retail\\\":0}\"}" &&
+	sandbox_clear_requests &&
+	test_expect_code 1 syncro bill 32160 --minutes 30 --labor remote -m "x" --yes >out 2>err &&
+	grep "^syncro bill: line item 29871799 on ticket #32160 is priced 0.00, not the 125.00 sent; an invoice now would bill the wrong amount$" err &&
+	sandbox_requests >requests &&
+	test_grep_not "POST /api/v1/invoices\|^PUT" requests &&
+	syncro bill --abandon 32160 2>/dev/null
+'
+
+test_expect_success 'prepaid hours are stated before anything is sent, and a 0.00 line of them is right' '
+	sandbox_clear_requests &&
+	syncro bill 32156 --minutes 90 --labor remote -m "Covered work." --yes >out 2>err &&
+	head -n 1 err >first &&
+	echo "covered by prepaid hours: 6.50 h left, 2.25 h used" >expect &&
+	test_cmp expect first &&
+	grep "^prepaid hours paid" err &&
+	sandbox_get customers/34288079 | jq -r .customer.prepay_hours >actual &&
+	echo 4.25 >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'the price policy: rate x multiplier, taxable, subject_prefix' '
+	cat >"$CONFIG" <<-\EOF &&
+	labor:
+	  products:
+	    afterhours:
+	      product: 26184
+	      rate: 100
+	      multiplier: 1.5
+	      taxable: true
+	      subject_prefix: "Emergency - "
+	EOF
+	sandbox_clear_requests &&
+	syncro bill 32146 --minutes 60 --labor afterhours -m "Night call." --dry-run --force >dry &&
+	grep "\"price_retail\": 150,$" dry &&
+	grep "\"taxable\": true$" dry &&
+	syncro bill 32146 --minutes 60 --labor afterhours -m "Night call." --yes --force >out 2>err &&
+	sandbox_get tickets/108426245 | jq -r .ticket.subject >actual &&
+	grep "^Emergency - " actual &&
+	rm "$CONFIG"
+'
+
+test_expect_success 'a billing.status the account lacks is refused before any write' '
+	printf "billing:\n  status: Billed\n" >"$CONFIG" &&
+	sandbox_clear_requests &&
+	test_expect_code 2 syncro bill 32164 --minutes 30 --labor remote -m "x" 2>err &&
+	head -n 1 err >actual &&
+	echo "syncro bill: the account has no status '"'"'Billed'"'"' for billing.status; nothing was sent" >expect &&
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	test_grep_not "^P" requests &&
+	rm "$CONFIG"
+'
+
+test_expect_success 'more minutes than labor.max_minutes: refused without a terminal' '
+	sandbox_clear_requests &&
+	test_expect_code 2 syncro bill 32164 --minutes 600 --labor remote -m "x" </dev/null 2>err &&
+	head -n 1 err >actual &&
+	echo "syncro bill: '"'"'--minutes 600'"'"' is 10.0 hours, more than labor.max_minutes (480)" >expect &&
+	test_cmp expect actual &&
+	test_expect_code 2 syncro comment 32164 -m "x" --time 100000 </dev/null 2>err &&
+	grep "more than labor.max_minutes (480)" err &&
+	sandbox_requests >requests &&
+	test_grep_not "^P" requests
+'
+
+test_expect_success 'time edit takes the timer as the list prints it' '
+	printf "billing:\n  method: timer\n" >"$CONFIG" &&
+	syncro time add 32163 20 --notes "Call" >/dev/null &&
+	rm "$CONFIG" &&
+	syncro time 32163 | grep -o "^timer [0-9]*" | tail -n 1 >timer &&
+	syncro time edit 32163 $(cat timer) --notes "Renamed" >out &&
+	grep "^#32163: timer [0-9]* changed$" out &&
+	syncro time edit 32163 "$(cat timer)" --minutes 25 >out &&
+	grep "^#32163: timer [0-9]* changed$" out
+'
+
+test_done

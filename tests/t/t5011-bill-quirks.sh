@@ -1,0 +1,62 @@
+#!/bin/sh
+test_description='syncro bill under each sandbox quirk that touches billing'
+. "$(dirname "$0")/../test-lib.sh"
+
+mkdir -p "$XDG_CONFIG_HOME/syncro"
+CONFIG=$XDG_CONFIG_HOME/syncro/config.yaml
+
+for quirk in kind timer-ignores-product timer-unbillable invoice-filter-ignored
+do
+	for method in line-item timer
+	do
+		test_expect_success "--quirk $quirk, $method: one invoice of minutes/60 x price, or a refusal with nothing half-made" '
+			rm -rf "$XDG_STATE_HOME/syncro/journal" &&
+			start_sandbox --quirk $quirk &&
+			printf "billing:\n  method: %s\n" $method >"$CONFIG" &&
+			if syncro bill 32164 --minutes 30 --labor onsite -m "Work." --yes >out 2>err
+			then
+				grep "^total  *75.00$" out &&
+				sandbox_get tickets/108430330 | jq -r .ticket.status >actual &&
+				echo Invoiced >expect &&
+				test_cmp expect actual
+			else
+				test $quirk-$method = timer-ignores-product-timer &&
+				grep "^syncro bill: timer [0-9]* on ticket #32164 has product 1190473 .* not product 26118" err &&
+				sandbox_requests >requests &&
+				test_grep_not "charge_timer_entry\|POST /api/v1/invoices" requests &&
+				syncro bill 32164 >out 2>err;
+				test_grep_not "^recorded" err &&
+				sandbox_get tickets/108430330 | jq "[.ticket.ticket_timers[] | select(.id > 8812108)] | length" >count &&
+				echo 1 >expect &&
+				test_cmp expect count
+			fi &&
+			stop_sandbox
+		'
+	done
+done
+
+test_expect_success '--quirk invoice-filter-ignored: the ticket'"'"'s invoice is still found' '
+	rm -rf "$XDG_STATE_HOME/syncro/journal" &&
+	start_sandbox --quirk invoice-filter-ignored &&
+	test_expect_code 1 syncro bill 32154 --minutes 30 --labor remote -m "More." 2>err &&
+	head -n 1 err >actual &&
+	echo "syncro bill: ticket #32154 already has invoice 1042" >expect &&
+	test_cmp expect actual &&
+	stop_sandbox
+'
+
+test_expect_success '--quirk no-invoiced-status: refused before the first write' '
+	rm -rf "$XDG_STATE_HOME/syncro/journal" &&
+	start_sandbox --quirk no-invoiced-status &&
+	rm -f "$CONFIG" &&
+	sandbox_clear_requests &&
+	test_expect_code 2 syncro bill 32164 --minutes 30 --labor remote -m "x" 2>err &&
+	head -n 1 err >actual &&
+	echo "syncro bill: the account has no status '"'"'Invoiced'"'"' for billing.status; nothing was sent" >expect &&
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	test_grep_not "^P" requests &&
+	stop_sandbox
+'
+
+test_done
