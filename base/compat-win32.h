@@ -71,6 +71,7 @@ int compat_access(const char *path, int mode);
 int flock(int fd, int op);
 
 ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset);
+ssize_t pread(int fd, void *buf, size_t count, off_t offset);
 int mkstemps(char *template, int suffixlen);
 #define mkstemp(t) mkstemps((t), 0)
 char *mkdtemp(char *template);
@@ -80,13 +81,12 @@ char *compat_realpath(const char *path, char *resolved);
 /* ---- strings, memory, time ---- */
 
 char *strchrnul(const char *s, int c);
+char *strcasestr(const char *haystack, const char *needle);
 ssize_t getline(char **line, size_t *cap, FILE *fp);
 void explicit_bzero(void *p, size_t n);
 #define timegm _mkgmtime
-static inline struct tm *compat_gmtime_r(const time_t *t, struct tm *tm)
-{
-	return gmtime_s(tm, t) ? NULL : tm;
-}
+/* UTC for any time_t: the C runtime's gmtime_s refuses times before 1970. */
+struct tm *compat_gmtime_r(const time_t *t, struct tm *tm);
 static inline struct tm *compat_localtime_r(const time_t *t, struct tm *tm)
 {
 	return localtime_s(tm, t) ? NULL : tm;

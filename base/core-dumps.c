@@ -1,10 +1,20 @@
 #include "compat.h"
+#ifndef _WIN32
 #include <sys/resource.h>
+#endif
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
 #include "core-dumps.h"
 
+#ifdef _WIN32
+/* No core files: a crash goes to Windows Error Reporting, which is told to keep out. */
+int core_dumps_off(void)
+{
+	SetErrorMode(GetErrorMode() | SEM_NOGPFAULTERRORBOX);
+	return 0;
+}
+#else
 int core_dumps_off(void)
 {
 	struct rlimit none = { 0, 0 };
@@ -17,3 +27,4 @@ int core_dumps_off(void)
 #endif
 	return ret;
 }
+#endif
