@@ -139,20 +139,31 @@ int flock(int fd, int op)
 	return -1;
 }
 
-ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)
+/* fd's handle, with ov set to offset and count cut to what one call takes; NULL: EBADF. */
+static HANDLE at_offset(int fd, off_t offset, size_t *count, OVERLAPPED *ov)
 {
 	HANDLE h = (HANDLE)_get_osfhandle(fd);
-	OVERLAPPED ov = { 0 };
-	DWORD done;
 
 	if (h == INVALID_HANDLE_VALUE) {
 		errno = EBADF;
-		return -1;
+		return NULL;
 	}
-	ov.Offset = (DWORD)((uint64_t)offset & 0xffffffffu);
-	ov.OffsetHigh = (DWORD)((uint64_t)offset >> 32);
-	if (count > MAXDWORD)
-		count = MAXDWORD;
+	memset(ov, 0, sizeof(*ov));
+	ov->Offset = (DWORD)((uint64_t)offset & 0xffffffffu);
+	ov->OffsetHigh = (DWORD)((uint64_t)offset >> 32);
+	if (*count > MAXDWORD)
+		*count = MAXDWORD;
+	return h;
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)
+{
+	OVERLAPPED ov;
+	HANDLE h = at_offset(fd, offset, &count, &ov);
+	DWORD done;
+
+	if (!h)
+		return -1;
 	if (!WriteFile(h, buf, (DWORD)count, &done, &ov)) {
 		errno = errno_from_win32(GetLastError());
 		return -1;
@@ -162,18 +173,12 @@ ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)
 
 ssize_t pread(int fd, void *buf, size_t count, off_t offset)
 {
-	HANDLE h = (HANDLE)_get_osfhandle(fd);
-	OVERLAPPED ov = { 0 };
+	OVERLAPPED ov;
+	HANDLE h = at_offset(fd, offset, &count, &ov);
 	DWORD done;
 
-	if (h == INVALID_HANDLE_VALUE) {
-		errno = EBADF;
+	if (!h)
 		return -1;
-	}
-	ov.Offset = (DWORD)((uint64_t)offset & 0xffffffffu);
-	ov.OffsetHigh = (DWORD)((uint64_t)offset >> 32);
-	if (count > MAXDWORD)
-		count = MAXDWORD;
 	if (!ReadFile(h, buf, (DWORD)count, &done, &ov)) {
 		if (GetLastError() == ERROR_HANDLE_EOF)
 			return 0;
