@@ -25,7 +25,7 @@ void date_addf(struct sbuf *sb, const char *strftime_format, time_t t)
 	struct tm tm;
 
 	if (!localtime_r(&t, &tm) || !strftime(buf, sizeof(buf), strftime_format, &tm))
-		die("BUG: cannot format time %lld as '%s'", (long long)t, strftime_format);
+		BUG("cannot format time %lld as '%s'", (long long)t, strftime_format);
 	sbuf_addstr(sb, buf);
 }
 

@@ -18,6 +18,16 @@
  * Every verb also gets -h/--help and -v/--verbose, and the application's
  * parse_options_program (below). Values stay owned by
  * argv (OPT_STRING) or by the strvec (OPT_LIST).
+ *
+ * What the parser enforces, so that verbs need not:
+ *   - a single-value option (OPT_STRING, OPT_INT) given twice is a usage
+ *     error ("--time 10 --time 20"); OPT_LIST takes every occurrence;
+ *   - every OPT_BOOL X also answers --no-X (sets it to 0), unless the
+ *     table declares an option named no-X itself;
+ *   - OPT_EXCLUSIVE("all status") refuses "--all" with "--status" (or its
+ *     --no- form): "'--all' and '--status' cannot go together".
+ * Entries that are no option (OPT_EXCLUSIVE, OPT_SUBCOMMAND, OPT_EXAMPLE,
+ * OPT_LEARN_MORE) may stand anywhere in the table.
  */
 #ifndef SYNCRO_PARSE_OPTIONS_H
 #define SYNCRO_PARSE_OPTIONS_H
@@ -62,6 +72,11 @@ enum option_type {
 	OPTION_STRING,	/* const char **: the argument */
 	OPTION_INT,	/* long *: a whole number, checked */
 	OPTION_LIST,	/* struct strvec *: every occurrence, in order */
+	/* Not options: what the table says about the verb. */
+	OPTION_EXCLUSIVE,	/* long_name: options (long names, space-separated) that exclude each other */
+	OPTION_SUBCOMMAND,	/* long_name: a subcommand; value: const char ** set to it */
+	OPTION_EXAMPLE,		/* long_name: a command line; help: what it does */
+	OPTION_LEARN_MORE,	/* help: a line for --help's LEARN MORE */
 };
 
 struct option_spec {
@@ -82,6 +97,26 @@ struct option_spec {
 #define OPT_INT(s, l, v, a, h) { OPTION_INT, (s), (l), (v), (a), (h), COMPLETE_NONE, NULL }
 #define OPT_LIST(s, l, v, a, h, c) { OPTION_LIST, (s), (l), (v), (a), (h), (c), NULL }
 #define OPT_END() { OPTION_END, 0, NULL, NULL, NULL, NULL, COMPLETE_NONE, NULL }
+
+/* The options many verbs share, with one wording. */
+#define OPT_DRY_RUN(v) OPT_BOOL('n', "dry-run", (v), \
+				"say what would change and print the requests, send none")
+#define OPT_YES(v, h) OPT_BOOL('y', "yes", (v), (h))
+#define OPT_NO_INPUT(v, h) OPT_BOOL(0, "no-input", (v), (h))
+
+#define OPT_EXCLUSIVE(names) { OPTION_EXCLUSIVE, 0, (names), NULL, NULL, NULL, COMPLETE_NONE, NULL }
+/*
+ * A subcommand: when the first operand is name, *sub is set to it (it stays
+ * argv[0]). args completes the operands after it, one source each, NULL
+ * ending the list ("time edit TICKET TIMER": { COMPLETE_TICKET,
+ * COMPLETE_NONE, NULL }); the verb's operands complete the first operand
+ * besides the subcommands' names.
+ */
+#define OPT_SUBCOMMAND(name, sub, args, h) \
+	{ OPTION_SUBCOMMAND, 0, (name), (sub), NULL, (h), NULL, (const char *)(args) }
+/* --help's EXAMPLES ("syncro time 32164", "list the time of #32164") and LEARN MORE. */
+#define OPT_EXAMPLE(line, h) { OPTION_EXAMPLE, 0, (line), NULL, NULL, (h), COMPLETE_NONE, NULL }
+#define OPT_LEARN_MORE(line) { OPTION_LEARN_MORE, 0, NULL, NULL, NULL, (line), COMPLETE_NONE, NULL }
 
 struct verb_spec {
 	const char *name;		/* "close" */

@@ -50,7 +50,7 @@ void sbuf_grow(struct sbuf *sb, size_t extra)
 void sbuf_setlen(struct sbuf *sb, size_t len)
 {
 	if (len > (sb->alloc ? sb->alloc - 1 : 0))
-		die("BUG: sbuf_setlen beyond the buffer");
+		BUG("sbuf_setlen beyond the buffer");
 	sb->len = len;
 	if (sb->alloc)
 		sb->buf[len] = '\0';
@@ -86,7 +86,7 @@ void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap)
 	len = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
 	if (len < 0)
-		die("BUG: invalid format string '%s'", fmt);
+		BUG("invalid format string '%s'", fmt);
 	sbuf_grow(sb, (size_t)len);
 	vsnprintf(sb->buf + sb->len, (size_t)len + 1, fmt, ap);
 	sbuf_setlen(sb, sb->len + (size_t)len);

@@ -8,6 +8,7 @@
 #include "compat.h"
 #include <cjson/cJSON.h>
 #include "account-time.h"
+#include "appointment-cache.h"
 #include "api.h"
 #include "complete.h"
 #include "customer-lookup.h"
@@ -37,7 +38,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "week", &opt_week, "only the next seven days (list)"),
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's (list)", COMPLETE_CUSTOMER),
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list)"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would change and print the requests, send none"),
+	OPT_DRY_RUN(&opt_dry_run),
 	OPT_BOOL('y', "yes", &opt_yes, "send without asking"),
 	OPT_END(),
 };
@@ -49,7 +50,7 @@ static const struct verb_spec verb = {
 	"   or: syncro appointment move ID --at WHEN\n"
 	"   or: syncro appointment rm ID",
 	"list, book, move and remove appointments", options,
-	COMPLETE_NONE,
+	COMPLETE_APPOINTMENT,
 };
 
 /* What a write holds, freed at exit (also after a die()). */
@@ -102,11 +103,23 @@ static const cJSON *unwrapped(const cJSON *item)
 	return inner ? inner : item;
 }
 
+/* Keep a's id for completion, with its start and summary. */
+static void remember(const cJSON *a)
+{
+	struct sbuf about = SBUF_INIT;
+
+	account_time_format(&about, api_time(a, "start_at"));
+	sbuf_addf(&about, " · %s", json_string(a, "summary", ""));
+	appointment_cache_add(json_long(a, "id", -1), about.buf);
+	sbuf_release(&about);
+}
+
 static void add_row(struct table *t, const cJSON *a)
 {
 	struct sbuf sb = SBUF_INIT;
 	time_t start = api_time(a, "start_at"), end = api_time(a, "end_at");
 
+	remember(a);
 	account_time_format(&sb, start);
 	table_add_row(t, NULL);
 	table_add_cellf(t, "%ld", json_long(a, "id", -1));
@@ -141,7 +154,7 @@ static int cmd_list(void)
 	if (opt_mine)
 		strvec_push(&query, "mine=true");
 	if (opt_customer) {
-		customer = customer_resolve(opt_customer, "--customer", NULL);
+		customer = customer_lookup_resolve(opt_customer, "--customer", NULL);
 		strvec_pushf(&query, "customer_id=%ld", customer);
 	}
 	all = api_get("/appointments", &query);
@@ -177,7 +190,7 @@ static void check_start(const cJSON *answer, time_t start)
 
 static int cmd_create(const char *number_arg)
 {
-	long number = parse_ticket_number(number_arg), tech = -1;
+	long number = ticket_number_parse(number_arg), tech = -1;
 	time_t start = when_option(), end;
 
 	if (number < 0)
@@ -216,6 +229,7 @@ static int cmd_create(const char *number_arg)
 	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 0);
 	h.after = api_post("/appointments", h.body);
 	check_start(h.after, start);
+	remember(unwrapped(h.after));
 	printf("booked appointment %ld for ticket #%ld: %s, %ld min\n",
 	       json_long(unwrapped(h.after), "id", -1), number, h.a.buf, opt_duration);
 	return 0;
@@ -223,7 +237,7 @@ static int cmd_create(const char *number_arg)
 
 static long id_operand(const char *arg)
 {
-	long id = parse_id(arg);
+	long id = name_match_id(arg);
 
 	if (id < 0)
 		usage_error(&verb, "'%s' is not an appointment id; 'syncro appointment list' shows them", arg);
@@ -259,6 +273,7 @@ static int cmd_move(long id)
 	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 0);
 	h.after = api_put(h.path, h.body);
 	check_start(h.after, start);
+	remember(unwrapped(h.after));
 	printf("moved appointment %ld to %s\n", id, h.b.buf);
 	return 0;
 }
@@ -273,6 +288,7 @@ static int cmd_rm(long id)
 	write_plan_request(&h.plan, "DELETE", h.path, NULL);
 	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 1);
 	cJSON_Delete(api_delete(h.path));
+	appointment_cache_forget(id);
 	printf("removed appointment %ld (%s)\n", id, h.a.buf);
 	return 0;
 }

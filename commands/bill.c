@@ -81,7 +81,7 @@ static char *read_notes(long number, const cJSON *ticket)
 		struct sbuf tpl = SBUF_INIT;
 
 		if (!prompt_can_ask() || !isatty(STDOUT_FILENO))
-			die_missing("-m or -F");
+			prompt_die_missing("-m or -F");
 		editor_comment_template(&tpl, ticket);
 		switch (edit_text(tpl.buf, &text)) {
 		case EDIT_OK:
@@ -115,7 +115,7 @@ static char *answer(const char *flag, const char *option, const char *journaled,
 		return xstrdup(def);
 	if (prompt_line(question, def, &got) == PROMPT_OK)
 		return got;
-	die_missing(option);
+	prompt_die_missing(option);
 }
 
 static void abandon(long number)
@@ -220,7 +220,7 @@ int main(int argc, char **argv)
 	}
 	if (argc != 1)
 		usage_error(&verb, argc ? "give one ticket" : "which ticket? give its number");
-	if ((number = parse_ticket_number(argv[0])) < 0)
+	if ((number = ticket_number_parse(argv[0])) < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
 	if (opt_message && opt_file)
 		usage_error(&verb, "give the notes with -m or -F, not both");

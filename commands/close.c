@@ -135,7 +135,7 @@ static char *write_log(long number, cJSON **ticket)
 
 	if (!cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(*ticket, "comments"))) {
 		cJSON_Delete(*ticket);
-		*ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+		*ticket = api_ticket_get(number);
 	}
 	path = session_log_path(config_get()->session_logs, *ticket, date_now());
 	session_log_render(&text, *ticket, message, techs);
@@ -155,7 +155,7 @@ int main(int argc, char **argv)
 
 	if (parse_options(&verb, argc, argv) != 1)
 		usage_error(&verb, "'syncro close' takes one ticket number");
-	number = parse_ticket_number(argv[0]);
+	number = ticket_number_parse(argv[0]);
 	if (number < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
 	if (opt_log && opt_no_log)
@@ -167,7 +167,7 @@ int main(int argc, char **argv)
 	if (no_input)
 		prompt_disable();
 
-	status = ticket_status_check(config_get()->close_status, "close_status (config)");
+	status = ticket_settings_check_status(config_get()->close_status, "close_status (config)");
 	before = status_before(number);
 	if (message)
 		comment_id = add_resolution(number);

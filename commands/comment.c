@@ -56,7 +56,7 @@ static char *read_body(long number)
 		if (failed)
 			die_errno("cannot read '%s'", opt_file);
 	} else {
-		cJSON *ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+		cJSON *ticket = api_ticket_get(number);
 
 		editor_comment_template(&sb, ticket);
 		cJSON_Delete(ticket);
@@ -208,7 +208,7 @@ int main(int argc, char **argv)
 		cannot_change_comments(argc, argv);
 	if (argc != 1)
 		usage_error(&verb, "give one ticket number");
-	if ((c.number = parse_ticket_number(argv[0])) < 0)
+	if ((c.number = ticket_number_parse(argv[0])) < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
 	if (opt_message && opt_file)
 		usage_error(&verb, "give the text with -m or -F, not both");
@@ -218,7 +218,7 @@ int main(int argc, char **argv)
 		usage_error(&verb, "--%s needs --time", opt_labor ? "labor" : "charge");
 	/* The editor is a prompt: only on a terminal, and before any request. */
 	if (!opt_message && !opt_file && !prompt_can_ask())
-		die_missing("-m or -F");
+		prompt_die_missing("-m or -F");
 
 	cfg = config_get();
 	with_time = opt_time != NULL;
@@ -255,7 +255,7 @@ int main(int argc, char **argv)
 		if (in_comment ? labor_comment_time(&l, comment_id, &done.timer_id, &err) :
 		    labor_record(cfg->billing, &l, &done, &err))
 			time_failed(&err, &l, comment_id, &done);
-		print_labor(&l, labor_name, &done);
+		labor_print(&l, labor_name, &done);
 	}
 	free(first_line);
 	free(body);

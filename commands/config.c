@@ -73,21 +73,21 @@ static void add_string(const struct syncro_config *cfg, const char *name,
 		       enum setting_id id, const char *value)
 {
 	add(name, xstrdup(value), cJSON_CreateString(value),
-	    setting_source_name(cfg->source[id]), NULL);
+	    config_source_name(cfg->source[id]), NULL);
 }
 
 static void add_path(const struct syncro_config *cfg, const char *name,
 		     enum setting_id id, const char *value)
 {
 	add(name, path_for_display(value), cJSON_CreateString(value),
-	    setting_source_name(cfg->source[id]), NULL);
+	    config_source_name(cfg->source[id]), NULL);
 }
 
 static void add_number(const struct syncro_config *cfg, const char *name,
 		       enum setting_id id, long value)
 {
 	add(name, xstrfmt("%ld", value), cJSON_CreateNumber((double)value),
-	    setting_source_name(cfg->source[id]), NULL);
+	    config_source_name(cfg->source[id]), NULL);
 }
 
 static void add_config_file(const struct syncro_config *cfg)
@@ -95,7 +95,7 @@ static void add_config_file(const struct syncro_config *cfg)
 	char *path = path_for_display(cfg->path);
 
 	add("config_file", xstrfmt("%s%s", path, cfg->file_exists ? "" : " (not found)"),
-	    cJSON_CreateString(cfg->path), setting_source_name(cfg->path_source),
+	    cJSON_CreateString(cfg->path), config_source_name(cfg->path_source),
 	    cfg->path_source == SOURCE_ENV ? xstrdup("SYNCRO_CONFIG") : NULL);
 	free(path);
 }
@@ -108,7 +108,7 @@ static void add_base_url(const struct syncro_config *cfg)
 		return;
 	}
 	add("base_url", xstrdup(cfg->base_url), cJSON_CreateString(cfg->base_url),
-	    setting_source_name(cfg->base_url_source), xstrdup(cfg->base_url_from));
+	    config_source_name(cfg->base_url_source), xstrdup(cfg->base_url_from));
 }
 
 /* The key's line names its source only; nothing is run to find it. */
@@ -134,7 +134,7 @@ static void add_profiles(const struct syncro_config *cfg)
 {
 	if (cfg->profile)
 		add("profile", xstrdup(cfg->profile), cJSON_CreateString(cfg->profile),
-		    setting_source_name(cfg->source[SET_PROFILE]),
+		    config_source_name(cfg->source[SET_PROFILE]),
 		    xstrdup(cfg->source[SET_PROFILE] == SOURCE_ENV ? "SYNCRO_PROFILE" : "default_profile"));
 	for (size_t i = 0; i < cfg->profiles_nr; i++) {
 		struct syncro_config keys;
@@ -176,7 +176,7 @@ static void collect(const struct syncro_config *cfg)
 		add_path(cfg, "vault.file", SET_VAULT_FILE, cfg->vault_file);
 		add_string(cfg, "vault.field", SET_VAULT_FIELD, cfg->vault_field);
 	}
-	add_string(cfg, "auth", SET_AUTH, auth_mode_name(cfg->auth));
+	add_string(cfg, "auth", SET_AUTH, config_auth_mode_name(cfg->auth));
 	add_number(cfg, "timeout", SET_TIMEOUT, cfg->timeout);
 	add_number(cfg, "connect_timeout", SET_CONNECT_TIMEOUT, cfg->connect_timeout);
 	add_number(cfg, "rate_limit.per_minute", SET_RATE_PER_MINUTE, cfg->rate_limit_per_minute);
@@ -192,13 +192,13 @@ static void collect(const struct syncro_config *cfg)
 
 		add(name, xstrfmt("%ld", cfg->labor[i].product_id),
 		    cJSON_CreateNumber((double)cfg->labor[i].product_id),
-		    setting_source_name(cfg->labor[i].source), NULL);
+		    config_source_name(cfg->labor[i].source), NULL);
 		free(name);
 	}
-	add_string(cfg, "billing.method", SET_BILLING, billing_method_name(cfg->billing));
+	add_string(cfg, "billing.method", SET_BILLING, config_billing_method_name(cfg->billing));
 	add("comments.email", xstrdup(cfg->email_comments ? "true" : "false"),
 	    cJSON_CreateBool(cfg->email_comments),
-	    setting_source_name(cfg->source[SET_EMAIL_COMMENTS]), NULL);
+	    config_source_name(cfg->source[SET_EMAIL_COMMENTS]), NULL);
 	add_string(cfg, "confirm", SET_CONFIRM, cfg->confirm_writes ? "writes" : "none");
 	add_string(cfg, "estimate.subject_prefix", SET_ESTIMATE_PREFIX, cfg->estimate_prefix);
 	add_string(cfg, "close_status", SET_CLOSE_STATUS, cfg->close_status);
@@ -295,7 +295,7 @@ static void init_account(const char *path)
 	}
 	if (!opt_subdomain &&
 	    prompt_line("Subdomain (NAME in NAME.syncromsp.com)", NULL, &sub) < 0)
-		die_missing("--subdomain");
+		prompt_die_missing("--subdomain");
 	set_key(path, "subdomain", opt_subdomain ? opt_subdomain : sub);
 	free(sub);
 }
@@ -340,15 +340,15 @@ static void init_key(const char *path)
 	for (size_t i = 0; i < ARRAY_SIZE(sources); i++)
 		strvec_push(&items, sources[i]);
 	if (prompt_choose("Where does the API key come from?", &items, &pick) < 0)
-		die_missing("--api-key-env, --api-key-command, --vault or --api-key-stdin");
+		prompt_die_missing("--api-key-env, --api-key-command, --vault or --api-key-stdin");
 	strvec_clear(&items);
 	if (pick == 1) {
 		if (prompt_line("Command", NULL, &answer) < 0)
-			die_missing("--api-key-command");
+			prompt_die_missing("--api-key-command");
 		set_key(path, "api_key_command", answer);
 	} else if (pick == 2) {
 		if (prompt_line("Vault file", NULL, &answer) < 0)
-			die_missing("--vault");
+			prompt_die_missing("--vault");
 		set_key(path, "vault.file", answer);
 	}
 	free(answer);

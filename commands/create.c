@@ -20,12 +20,13 @@
 #include "quote.h"
 #include "ticket-fields.h"
 #include "usage.h"
+#include "write-plan.h"
 #include "web-url.h"
 #include "xmalloc.h"
 
 static struct ticket_fields f;
 static const char *customer, *body;
-static int opt_json, no_input;
+static int opt_json, no_input, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &customer, "NAME|ID", "the customer (a name is searched)",
@@ -43,6 +44,8 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "type", &f.type, "NAME|ID", "the ticket type"),
 	OPT_BOOL(0, "json", &opt_json, "print the new ticket as JSON"),
 	OPT_BOOL(0, "no-input", &no_input, "never prompt: missing fields are errors"),
+	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would be created and print the request, send none"),
+	OPT_BOOL('y', "yes", &opt_yes, "send without asking (with confirm: writes)"),
 	OPT_END(),
 };
 
@@ -64,7 +67,7 @@ static void check_missing(void)
 	if (!n || prompt_can_ask())
 		return;
 	if (n == 1)
-		die_missing(missing[0]);
+		prompt_die_missing(missing[0]);
 	die_with(EXIT_USAGE, "missing %s and %s; pass them%s", missing[0], missing[1],
 		 isatty(STDIN_FILENO) ? " (prompts are off with --no-input)" :
 		 " or run on a terminal");
@@ -75,7 +78,7 @@ static void ask_customer(char **asked)
 	if (customer)
 		return;
 	if (prompt_line("Customer", NULL, asked) < 0)
-		die_missing("--customer");
+		prompt_die_missing("--customer");
 	customer = *asked;
 }
 
@@ -85,12 +88,12 @@ static void ask_subject_and_body(char **asked_subject, char **asked_body)
 	if (f.subject)
 		return;
 	if (prompt_line("Subject", NULL, asked_subject) < 0)
-		die_missing("--subject");
+		prompt_die_missing("--subject");
 	f.subject = *asked_subject;
 	if (body)
 		return;
 	if (prompt_line("Description", "", asked_body) < 0)
-		die_missing("--body");
+		prompt_die_missing("--body");
 	if (**asked_body)
 		body = *asked_body;
 }
@@ -149,7 +152,7 @@ int main(int argc, char **argv)
 	req = cJSON_CreateObject();
 	ticket_fields_add(req, &f);
 	ask_customer(&asked_customer);
-	customer_id = customer_resolve(customer, "--customer", &name);
+	customer_id = customer_lookup_resolve(customer, "--customer", &name);
 	cJSON_AddNumberToObject(req, "customer_id", (double)customer_id);
 	ticket_fields_add_contact(req, &f, customer_id);
 	ask_subject_and_body(&asked_subject, &asked_body);
@@ -158,6 +161,15 @@ int main(int argc, char **argv)
 	if (body)
 		cJSON_AddItemToObject(req, "comments_attributes", first_comment());
 
+	{
+		struct write_plan plan = WRITE_PLAN_INIT;
+
+		write_plan_say(&plan, "open a ticket \"%s\" for %s%s%s", f.subject, name ? "" : "customer ",
+			       name ? name : customer, body ? ", with its first comment" : "");
+		write_plan_request(&plan, "POST", "/tickets", req);
+		write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
+		write_plan_release(&plan);
+	}
 	if (body && !(draft = draft_save(0, body))) {
 		fprintf(stderr, "%s: not sending without a draft; your text follows\n%s\n",
 			program_name(), body);
@@ -169,9 +181,8 @@ int main(int argc, char **argv)
 	ticket = api_unwrap(ticket, "ticket");
 	cJSON_Delete(req);
 	if (json_long(ticket, "number", -1) <= 0 || json_long(ticket, "id", -1) <= 0) {
-		err.code = EXIT_NETWORK;
-		err.status = 200;
-		err.message = xstrdup("POST /tickets: the answer has no ticket");
+		api_error_set(&err, EXIT_NETWORK, 200,
+			      xstrdup("POST /tickets: the answer has no ticket"), NULL);
 		create_failed(&err, draft);
 	}
 	if (draft)
@@ -182,7 +193,7 @@ int main(int argc, char **argv)
 	if (opt_json) {
 		output_json(ticket);
 	} else {
-		url = ticket_web_url(json_long(ticket, "id", -1));
+		url = web_url_ticket(json_long(ticket, "id", -1));
 		printf("created #%ld for ", json_long(ticket, "number", -1));
 		output_text(stdout, json_string(ticket, "customer_business_then_name",
 						name ? name : customer), SAFE_ONE_LINE);

@@ -1,11 +1,15 @@
 /*
  * syncro customers [QUERY|ID]: the customers that match, or one customer
- * with its contacts and open tickets.
+ * with its prepaid hours, contacts, open invoices and open tickets; and
+ * syncro customers create, which refuses a near-duplicate unless --force.
  */
 #include "compat.h"
 #include "api.h"
 #include "complete.h"
 #include "customer-cache.h"
+#include "customer-create.h"
+#include "exit-codes.h"
+#include "invoice-view.h"
 #include "json.h"
 #include "name-match.h"
 #include "output.h"
@@ -13,17 +17,28 @@
 #include "table.h"
 #include "ticket-list.h"
 #include "usage.h"
+#include "write-plan.h"
 #include "xmalloc.h"
 
-static int opt_json;
+static int opt_json, opt_force, opt_dry_run, opt_yes;
+static struct new_customer opt_new;
 
 static const struct option_spec options[] = {
 	OPT_BOOL(0, "json", &opt_json, "print the customers (or the one customer) as JSON"),
+	OPT_STRING(0, "business", &opt_new.business, "NAME", "the business name (create)"),
+	OPT_STRING(0, "first", &opt_new.first, "NAME", "the contact's first name (create)"),
+	OPT_STRING(0, "last", &opt_new.last, "NAME", "the contact's last name (create)"),
+	OPT_STRING(0, "email", &opt_new.email, "EMAIL", "the email (create)"),
+	OPT_STRING(0, "phone", &opt_new.phone, "PHONE", "the phone (create)"),
+	OPT_BOOL(0, "force", &opt_force, "create even when a customer looks the same (create)"),
+	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would be created and print the request, send none (create)"),
+	OPT_BOOL('y', "yes", &opt_yes, "create without asking (create)"),
 	OPT_END(),
 };
 
 static const struct verb_spec verb = {
-	"customers", "syncro customers [options] [QUERY|ID]",
+	"customers", "syncro customers [options] [QUERY|ID]\n"
+	"   or: syncro customers create --business NAME | --first F --last L [--email E] [--phone P] [--force]",
 	"find customers, or show one with contacts", options, COMPLETE_CUSTOMER,
 };
 
@@ -104,6 +119,81 @@ static void print_contacts(const cJSON *customer)
 	table_free(t);
 }
 
+/* The detail's invoice_links that are not paid: number, date, total. */
+static void print_open_invoices(const cJSON *customer)
+{
+	struct table *t = table_new(3);
+	const cJSON *inv;
+	struct sbuf sb = SBUF_INIT;
+
+	table_set_align(t, 2, TABLE_RIGHT);
+	cJSON_ArrayForEach(inv, json_get(customer, "invoice_links")) {
+		char date[11];
+
+		if (json_bool(inv, "is_paid", 0) || json_bool(inv, "took_payment", 0))
+			continue;
+		snprintf(date, sizeof(date), "%s", json_string(inv, "date", "?"));
+		table_add_row(t, NULL);
+		table_add_cellf(t, "#%s", json_string(inv, "number", "?"));
+		table_add_cell(t, date);
+		sbuf_reset(&sb);
+		invoice_amount(&sb, invoice_money(inv, "total"));
+		table_add_cell(t, sb.buf);
+	}
+	printf("\nopen invoices\n");
+	if (table_rows(t))
+		table_print(t);
+	else
+		printf("none\n");
+	table_free(t);
+	sbuf_release(&sb);
+}
+
+/* Refuse a near-duplicate unless --force; preview; POST; the new id. */
+static int create_customer(void)
+{
+	struct write_plan plan = WRITE_PLAN_INIT;
+	struct sbuf name = SBUF_INIT;
+	cJSON *dups, *body, *made, *one;
+	const cJSON *d;
+
+	if (!opt_new.business && !opt_new.last)
+		usage_error(&verb, "'syncro customers create' needs --business or --last");
+	new_customer_name(&opt_new, &name);
+	dups = customer_near_duplicates(&opt_new);
+	if (cJSON_GetArraySize(dups) && !opt_force) {
+		fprintf(stderr, "%s: '%s' looks like %s already there; pass --force to create it anyway:\n",
+			program_name(), name.buf, cJSON_GetArraySize(dups) == 1 ? "a customer" : "customers");
+		cJSON_ArrayForEach(d, dups)
+			fprintf(stderr, "  %ld  %s  %s\n", json_long(d, "id", -1),
+				json_string(d, "business_then_name", ""), json_string(d, "email", ""));
+		cJSON_Delete(dups);
+		sbuf_release(&name);
+		exit(EXIT_USAGE);
+	}
+	body = new_customer_body(&opt_new);
+	write_plan_say(&plan, "create customer %s%s%s", name.buf, opt_new.email ? ", " : "",
+		       opt_new.email ? opt_new.email : "");
+	cJSON_ArrayForEach(d, dups)
+		write_plan_say(&plan, "  though %ld %s looks the same (--force)", json_long(d, "id", -1),
+			       json_string(d, "business_then_name", ""));
+	cJSON_Delete(dups);
+	write_plan_request(&plan, "POST", "/customers", body);
+	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
+	made = api_unwrap(api_post("/customers", body), "customer");
+	one = cJSON_CreateArray();
+	cJSON_AddItemToArray(one, cJSON_Duplicate(made, 1));
+	customer_cache_store(one);
+	printf("created customer %ld %s\n", json_long(made, "id", -1),
+	       json_string(made, "business_then_name", name.buf));
+	cJSON_Delete(one);
+	cJSON_Delete(made);
+	cJSON_Delete(body);
+	sbuf_release(&name);
+	write_plan_release(&plan);
+	return 0;
+}
+
 /* GET /customers/ID, then its open tickets. */
 static void show_customer(long id)
 {
@@ -137,9 +227,13 @@ static void show_customer(long id)
 	table_add_row(t, NULL);
 	table_add_cell(t, "phone");
 	table_add_cell(t, json_string(customer, "phone", ""));
+	table_add_row(t, NULL);
+	table_add_cell(t, "prepay hours");
+	table_add_cell(t, json_string(customer, "prepay_hours", NULL) ? json_string(customer, "prepay_hours", "") : "none");
 	table_print(t);
 	table_free(t);
 	print_contacts(customer);
+	print_open_invoices(customer);
 	cJSON_Delete(customer);
 
 	printf("\nopen tickets\n");
@@ -158,9 +252,15 @@ int main(int argc, char **argv)
 	long id;
 
 	argc = parse_options(&verb, argc, argv);
+	if (argc == 1 && !strcmp(argv[0], "create"))
+		return create_customer();
+	if (opt_new.business || opt_new.first || opt_new.last || opt_new.email || opt_new.phone ||
+	    opt_force || opt_dry_run || opt_yes)
+		usage_error(&verb, "--business, --first, --last, --email, --phone, --force, --dry-run "
+			    "and --yes are for 'syncro customers create'");
 	if (argc > 1)
 		usage_error(&verb, "one query at a time; quote a name with spaces");
-	id = argc ? parse_id(argv[0]) : -1;
+	id = argc ? name_match_id(argv[0]) : -1;
 	if (id > 0)
 		show_customer(id);
 	else

@@ -197,9 +197,23 @@ int main(int argc, char **argv)
 		fflush(stdout);
 		die_with(EXIT_AUTH, "%s", config_no_account_message(cfg));
 	}
-	sbuf_addf(&sb, "%s (%s%s%s)", cfg->base_url, setting_source_name(cfg->base_url_source),
+	sbuf_addf(&sb, "%s (%s%s%s)", cfg->base_url, config_source_name(cfg->base_url_source),
 		  cfg->base_url_from ? " " : "", cfg->base_url_from ? cfg->base_url_from : "");
 	row("base URL:", sb.buf);
+	sbuf_reset(&sb);
+
+	if (!strncmp(cfg->base_url, "https:", 6)) {
+		struct http_ca ca;
+
+		http_ca_choose(cfg, &ca);
+		if (ca.path)
+			sbuf_addf(&sb, "%s (%s)", ca.path, ca.source);
+		else
+			sbuf_addstr(&sb, ca.source);
+	} else {
+		sbuf_addstr(&sb, "not used (plain http)");
+	}
+	row("TLS CAs:", sb.buf);
 	sbuf_reset(&sb);
 
 	if (cred_describe(cfg, &sb) == KEY_NONE) {

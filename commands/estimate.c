@@ -36,7 +36,7 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "private-note", &opt_note, "TEXT", "purchase notes, a private comment on the ticket (create)"),
 	OPT_CHOICE(0, "status", &opt_status, "STATUS", "only estimates of this status (list)", "approved declined"),
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list, show)"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would change and print the requests, send none"),
+	OPT_DRY_RUN(&opt_dry_run),
 	OPT_BOOL('y', "yes", &opt_yes, "send without asking"),
 	OPT_END(),
 };
@@ -151,7 +151,7 @@ static int cmd_create(void)
 
 	if (!opt_customer || !opt_subject || !*opt_subject)
 		usage_error(&verb, "'syncro estimate create' needs --customer and --subject");
-	customer = customer_resolve(opt_customer, "--customer", &h.customer_name);
+	customer = customer_lookup_resolve(opt_customer, "--customer", &h.customer_name);
 	h.lines = xcalloc(opt_lines.nr + 1, sizeof(*h.lines));
 	for (; h.nr < opt_lines.nr; h.nr++)
 		parse_line(opt_lines.v[h.nr], &h.lines[h.nr]);
@@ -247,7 +247,7 @@ static int cmd_create(void)
 
 static long id_operand(const char *arg)
 {
-	long id = parse_id(arg);
+	long id = name_match_id(arg);
 
 	if (id < 0)
 		usage_error(&verb, "'%s' is not an estimate id; 'syncro estimate list' shows them", arg);

@@ -34,7 +34,7 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "quantity", &opt_quantity, "QTY", "the line's quantity, default 1 (line add)"),
 	OPT_STRING(0, "price", &opt_price, "PRICE", "the line's price, default the product's (line add)"),
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list, show)"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would change and print the requests, send none"),
+	OPT_DRY_RUN(&opt_dry_run),
 	OPT_BOOL('y', "yes", &opt_yes, "send without asking (a delete asks otherwise)"),
 	OPT_END(),
 };
@@ -147,7 +147,7 @@ static int cmd_list(void)
 	time_t since;
 
 	if (opt_customer)
-		strvec_pushf(&query, "customer_id=%ld", customer_resolve(opt_customer, "--customer", NULL));
+		strvec_pushf(&query, "customer_id=%ld", customer_lookup_resolve(opt_customer, "--customer", NULL));
 	if (opt_unpaid)
 		strvec_push(&query, "unpaid=true");
 	if (opt_since) {
@@ -350,7 +350,7 @@ static void describe_line(const cJSON *line, struct sbuf *out)
 
 static int cmd_line_rm(const char *arg, const char *line_arg)
 {
-	long id = parse_id(line_arg);
+	long id = name_match_id(line_arg);
 	const cJSON *line, *after;
 	double amount;
 	char suffix[64], why[160];

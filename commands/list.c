@@ -30,6 +30,7 @@ static const struct option_spec options[] = {
 	OPT_STRING_C(0, "assign", &opt_tech, "NAME|ID", "the same as --tech, as in 'create --assign'", COMPLETE_TECH),
 	OPT_INT('n', "limit", &opt_limit, "N", "show at most N tickets (stop paging there)"),
 	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
+	OPT_EXCLUSIVE("all status"),
 	OPT_END(),
 };
 
@@ -42,7 +43,7 @@ static const struct verb_spec verb = {
 static void add_filters(struct strvec *query)
 {
 	if (opt_customer)
-		strvec_pushf(query, "customer_id=%ld", customer_resolve(opt_customer, "--customer", NULL));
+		strvec_pushf(query, "customer_id=%ld", customer_lookup_resolve(opt_customer, "--customer", NULL));
 	if (opt_tech)
 		strvec_pushf(query, "user_id=%ld", tech_resolve(opt_tech, "--tech", NULL));
 	if (opt_mine)
@@ -53,7 +54,7 @@ static void add_filters(struct strvec *query)
 static void check_statuses(struct strvec *out)
 {
 	for (size_t i = 0; i < statuses.nr; i++) {
-		char *status = ticket_status_check(statuses.v[i], "--status");
+		char *status = ticket_settings_check_status(statuses.v[i], "--status");
 		size_t j;
 
 		for (j = 0; j < out->nr && strcmp(out->v[j], status); j++)
@@ -87,8 +88,6 @@ int main(int argc, char **argv)
 
 	if (parse_options(&verb, argc, argv))
 		usage_error(&verb, "unexpected argument '%s'", argv[0]);
-	if (opt_all && statuses.nr)
-		usage_error(&verb, "'--all' and '--status' cannot go together");
 	if (opt_mine && opt_tech)
 		usage_error(&verb, "'--mine' and '--tech' cannot go together; '--tech me' is '--mine'");
 	if (opt_limit < 0)

@@ -39,10 +39,10 @@ int main(int argc, char **argv)
 
 	if (parse_options(&verb, argc, argv) != 1)
 		usage_error(&verb, "'syncro reopen' takes one ticket number");
-	number = parse_ticket_number(argv[0]);
+	number = ticket_number_parse(argv[0]);
 	if (number < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
-	status = ticket_status_check(opt_status, "--status");
+	status = ticket_settings_check_status(opt_status, "--status");
 	if (ticket_status_done(status))
 		usage_error(&verb, "'%s' is a done status; reopen to one that is not", status);
 

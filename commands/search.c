@@ -26,6 +26,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL('a', "all", &opt_all, "tickets of every status (the default, as 'list --all')"),
 	OPT_INT('n', "limit", &opt_limit, "N", "show at most N tickets (stop paging there)"),
 	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
+	OPT_EXCLUSIVE("all status"),
 	OPT_END(),
 };
 
@@ -75,19 +76,17 @@ int main(int argc, char **argv)
 		usage_error(&verb, "what should be searched for? give some text");
 	if (opt_limit < 0)
 		usage_error(&verb, "'--limit' must be 0 or more, not %ld", opt_limit);
-	if (opt_all && opt_status)
-		usage_error(&verb, "'--all' and '--status' cannot go together");
 	for (size_t i = 0; i < words.nr; i++)
 		sbuf_addf(&text, "%s%s", i ? " " : "", words.v[i]);
 
 	strvec_pushf(&query, "query=%s", words.v[longest(&words)]);
 	if (opt_status) {
-		status = ticket_status_check(opt_status, "--status");
+		status = ticket_settings_check_status(opt_status, "--status");
 		strvec_pushf(&query, "status=%s", status);
 	}
 	if (opt_customer)
 		strvec_pushf(&query, "customer_id=%ld",
-			     customer_resolve(opt_customer, "--customer", NULL));
+			     customer_lookup_resolve(opt_customer, "--customer", NULL));
 	tl = ticket_list_new(opt_json ? TICKET_LIST_JSON : 0, opt_limit);
 	if (words.nr > 1)
 		ticket_list_require_words(tl, &words);

@@ -95,7 +95,7 @@ static size_t print_tickets(const struct day *d, const char *name)
 	printf("Assigned to ");
 	output_text(stdout, name, SAFE_ONE_LINE);
 	printf(": %zu open ticket%s\n", nr, nr == 1 ? "" : "s");
-	settings_strings(ticket_settings(), "ticket_status_list", &statuses);
+	ticket_settings_strings(ticket_settings(), "ticket_status_list", &statuses);
 	/* A status the settings do not list still shows, after the others. */
 	cJSON_ArrayForEach(t, d->tickets) {
 		const char *s = json_string(t, "status", "");

@@ -98,7 +98,7 @@ static void all_verb_names(struct strvec *out)
 	for (const struct core_verb *v = core_verbs; v->name; v++)
 		if (!v->hidden)
 			strvec_push(out, v->name);
-	list_path_verbs(out);
+	exec_path_list_verbs(out);
 }
 
 _Noreturn static void unknown_verb(const char *verb)
@@ -138,9 +138,9 @@ _Noreturn static void run_verb(const char *verb, int argc, char **argv)
 	char *program;
 	char **args;
 
-	if (!valid_verb_name(verb))
+	if (!exec_path_valid_verb(verb))
 		unknown_verb(verb);
-	program = find_verb_program(verb, &from_path);
+	program = exec_path_find_verb(verb, &from_path);
 	if (!program) {
 		if (find_core_verb(verb))
 			die("core verb '%s' is missing from '%s'; reinstall syncro or fix SYNCRO_EXEC_PATH",
@@ -181,7 +181,7 @@ static void help_all(void)
 	for (const struct core_verb *v = core_verbs; v->name; v++)
 		if (!v->hidden)
 			printf("    %-12s %s\n", v->name, v->summary);
-	list_path_verbs(&plugins);
+	exec_path_list_verbs(&plugins);
 	printf("\nthird-party verbs on PATH\n");
 	if (!plugins.nr)
 		printf("    (none: any executable named syncro-NAME on PATH becomes a verb)\n");
@@ -229,7 +229,7 @@ static int cmd_help(int argc, char **argv)
 		help_all();
 		return 0;
 	}
-	if (!valid_verb_name(argv[0]))
+	if (!exec_path_valid_verb(argv[0]))
 		unknown_verb(argv[0]);
 	{
 		char *page = xstrfmt("syncro-%s", argv[0]);
@@ -266,12 +266,18 @@ static void pass_completion(const struct sbuf *out, int ok)
 		puts(":0");
 }
 
+/* The verb an alias stands for ("appt": appointment), else verb itself. */
+static const char *verb_alias(const char *verb)
+{
+	return !strcmp(verb, "appt") ? "appointment" : verb;
+}
+
 #ifdef _WIN32
 /* Run `syncro-VERB __complete ...` and pass its answer on, if it gave one. */
 static int forward_completion(const char *verb, int argc, char **argv)
 {
 	int from_path;
-	char *program = valid_verb_name(verb) ? find_verb_program(verb, &from_path) : NULL;
+	char *program = exec_path_valid_verb(verb) ? exec_path_find_verb(verb, &from_path) : NULL;
 	const char **args = xcalloc((size_t)argc + 3, sizeof(char *));
 	struct sbuf out = SBUF_INIT;
 	int code = -1;
@@ -295,7 +301,7 @@ static int forward_completion(const char *verb, int argc, char **argv)
 static int forward_completion(const char *verb, int argc, char **argv)
 {
 	int from_path, fds[2], status;
-	char *program = valid_verb_name(verb) ? find_verb_program(verb, &from_path) : NULL;
+	char *program = exec_path_valid_verb(verb) ? exec_path_find_verb(verb, &from_path) : NULL;
 	struct sbuf out = SBUF_INIT;
 	pid_t pid;
 
@@ -352,7 +358,7 @@ static void complete_verb_names(const char *current)
 	struct strvec plugins = STRVEC_INIT;
 
 	complete_verbs(current);
-	list_path_verbs(&plugins);
+	exec_path_list_verbs(&plugins);
 	for (size_t i = 0; i < plugins.nr; i++)
 		if (starts_with(plugins.v[i], current))
 			complete_candidate(plugins.v[i], "third-party verb");
@@ -386,7 +392,7 @@ static int cmd_complete(int argc, char **argv)
 	} else if (argc > 2 && !strcmp(argv[0], "help")) {
 		/* help takes one verb: nothing more to offer */
 	} else if (argc > 1) {
-		return forward_completion(argv[0], argc - 1, argv + 1);
+		return forward_completion(verb_alias(argv[0]), argc - 1, argv + 1);
 	} else if (current[0] == '-') {
 		complete_options(globals, ARRAY_SIZE(globals), current);
 	} else {
@@ -439,8 +445,10 @@ int main(int argc, char **argv)
 	/* Hidden: what completion starts in the background (cache-refresh.h). */
 	if (!strcmp(verb, "__refresh-cache"))
 		run_verb("refresh-cache", argc - 2, argv + 2);
-	if (!strcmp(verb, "appt"))	/* the one alias */
-		verb = "appointment";
+	verb = verb_alias(verb);
+	/* syncro ticket rm N ... is syncro delete N ... */
+	if (!strcmp(verb, "ticket") && argc > 2 && !strcmp(argv[2], "rm"))
+		run_verb("delete", argc - 3, argv + 3);
 	if (verb[0] == '-') {
 		fprintf(stderr, "syncro: unknown option '%s'\n%s", verb, overview);
 		return EXIT_USAGE;

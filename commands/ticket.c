@@ -51,7 +51,7 @@ static long comments_wanted(void)
 static void open_web(long number)
 {
 	static const char *const openers[] = { "xdg-open", "open" };
-	char *url = ticket_web_url(api_ticket_id(number));
+	char *url = web_url_ticket(api_ticket_id(number));
 
 	if (!url)
 		die("no base URL to make the ticket's web address from; set subdomain or SYNCRO_BASE_URL");
@@ -81,7 +81,7 @@ int main(int argc, char **argv)
 	argc = parse_options(&verb, argc, argv);
 	if (argc != 1)
 		usage_error(&verb, argc ? "too many arguments" : "which ticket? give its number");
-	number = parse_ticket_number(argv[0]);
+	number = ticket_number_parse(argv[0]);
 	if (number < 0)
 		usage_error(&verb, "'%s' is not a ticket number (like 32164 or #32164)", argv[0]);
 	comments = comments_wanted();
@@ -92,7 +92,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 
-	ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+	ticket = api_ticket_get(number);
 	if (!cJSON_IsObject(ticket))
 		die_with(EXIT_NETWORK, "the API sent no ticket for #%ld; try again later", number);
 	cache_store_tickets(ticket);

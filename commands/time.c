@@ -50,7 +50,7 @@ static const struct verb_spec verb = {
 
 static long ticket_operand(const char *arg)
 {
-	long n = parse_ticket_number(arg);
+	long n = ticket_number_parse(arg);
 
 	if (n < 0)
 		usage_error(&verb, "'%s' is not a ticket number", arg);
@@ -59,7 +59,7 @@ static long ticket_operand(const char *arg)
 
 static long id_operand(const char *arg, const char *what)
 {
-	long id = parse_id(arg);
+	long id = name_match_id(arg);
 
 	if (id < 0)
 		usage_error(&verb, "'%s' is not a %s id", arg, what);
@@ -101,7 +101,7 @@ static long minutes_operand(const char *option, const char *text)
 /* The tech's name from the ticket settings, "" when they do not list the id. */
 static const char *tech_name(long id)
 {
-	const char *name = settings_tech_name(id);
+	const char *name = ticket_settings_tech_name(id);
 
 	return name ? name : "";
 }
@@ -185,7 +185,7 @@ static void list_json(const cJSON *ticket)
 
 static void list(long number)
 {
-	cJSON *ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+	cJSON *ticket = api_ticket_get(number);
 	struct table *t = table_new(8);
 	const cJSON *timer, *line;
 
@@ -215,7 +215,7 @@ static void list(long number)
 			table_add_cell(t, "?");
 		else
 			table_add_cellf(t, "%ld", labor_timer_minutes(timer));
-		table_add_cell(t, timer_product_name(ticket, timer));
+		table_add_cell(t, ticket_view_timer_product(ticket, timer));
 		add_notes_cell(t, json_string(timer, "notes", ""));
 		if (charged && line_id > 0)
 			table_add_cellf(t, "line %ld", line_id);
@@ -263,7 +263,7 @@ static void add(long number, const char *minutes)
 		labor_record_hints(&hints, &err, &l, &done);
 		api_die_hints(&err, &hints);
 	}
-	print_labor(&l, labor_name, &done);
+	labor_print(&l, labor_name, &done);
 }
 
 static void edit(long number, long timer_id)
@@ -302,7 +302,7 @@ static void charge_one(long number, long timer_id)
 /* Without a timer id: every uncharged timer with --all, else the only one. */
 static void charge_uncharged(long number)
 {
-	cJSON *ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+	cJSON *ticket = api_ticket_get(number);
 	const cJSON *timer;
 	struct strvec ids = STRVEC_INIT;
 

@@ -37,7 +37,7 @@ static const struct verb_spec verb = {
 
 static long ticket_operand(const char *arg)
 {
-	long n = parse_ticket_number(arg);
+	long n = ticket_number_parse(arg);
 
 	if (n < 0)
 		usage_error(&verb, "'%s' is not a ticket number", arg);
@@ -138,7 +138,7 @@ static int stop(long number)
 	if (live_timer_forget(number) < 0)
 		error("the time is recorded; forget the timer with 'syncro timer stop %ld "
 		      "--discard'", number);
-	print_labor(&l, labor_name, &done);
+	labor_print(&l, labor_name, &done);
 	return EXIT_OK;
 }
 

@@ -13,10 +13,11 @@
 #include "prompt.h"
 #include "ticket-fields.h"
 #include "usage.h"
+#include "write-plan.h"
 #include "xmalloc.h"
 
 static struct ticket_fields f;
-static int opt_json, no_input;
+static int opt_json, no_input, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "status", &f.status, "STATUS", "set the status (checked against the account's)",
@@ -30,6 +31,8 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "contact", &f.contact, "NAME|ID", "set the contact (one of the customer's)"),
 	OPT_BOOL(0, "json", &opt_json, "print the updated ticket as JSON"),
 	OPT_BOOL(0, "no-input", &no_input, "never prompt (an ambiguous name is an error)"),
+	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would change and print the request, send none"),
+	OPT_BOOL('y', "yes", &opt_yes, "send without asking (with confirm: writes)"),
 	OPT_END(),
 };
 
@@ -102,6 +105,31 @@ static void print_changes(long number, const cJSON *req, const cJSON *before, co
 	}
 }
 
+/* What the PUT changes, in words and as the request; --dry-run stops here. */
+static void preview(long number, const cJSON *before, const cJSON *req)
+{
+	struct write_plan plan = WRITE_PLAN_INIT;
+	const cJSON *field;
+	char *path = xstrfmt("/tickets/%ld", json_long(before, "id", -1));
+
+	write_plan_say(&plan, "change ticket #%ld \"%s\" of %s:", number, json_string(before, "subject", ""),
+		       json_string(before, "customer_business_then_name", "?"));
+	cJSON_ArrayForEach(field, req) {
+		char *value = cJSON_IsString(field) ? xstrdup(field->valuestring) : cJSON_PrintUnformatted(field);
+		const cJSON *old = cJSON_GetObjectItemCaseSensitive(before, field->string);
+
+		if (cJSON_IsString(old))
+			write_plan_say(&plan, "  %s: %s -> %s", field->string, old->valuestring, value);
+		else
+			write_plan_say(&plan, "  %s: %s", field->string, value);
+		free(value);
+	}
+	write_plan_request(&plan, "PUT", path, req);
+	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
+	write_plan_release(&plan);
+	free(path);
+}
+
 int main(int argc, char **argv)
 {
 	cJSON *req, *before, *after;
@@ -109,7 +137,7 @@ int main(int argc, char **argv)
 
 	if (parse_options(&verb, argc, argv) != 1)
 		usage_error(&verb, "'syncro update' takes one ticket number");
-	number = parse_ticket_number(argv[0]);
+	number = ticket_number_parse(argv[0]);
 	if (number < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
 	if (!ticket_fields_any(&f))
@@ -122,6 +150,7 @@ int main(int argc, char **argv)
 	ticket_fields_add(req, &f);
 	before = api_ticket_last_seen(number);
 	ticket_fields_add_contact(req, &f, json_long(before, "customer_id", -1));
+	preview(number, before, req);
 	after = api_unwrap(api_ticket(number, "PUT", "", req), "ticket");
 	if (!cJSON_IsObject(after))
 		die_with(EXIT_NETWORK, "PUT ticket #%ld: the answer has no ticket; check with "

@@ -13,10 +13,11 @@
 const char *account_time_use(void)
 {
 	static char zone[128];
-	cJSON *locale = cache_read_json(LOCALE_CACHE, LOCALE_MAX_AGE);
+	cJSON *locale;
 
 	if (*zone)
 		return zone;
+	locale = cache_read_json(LOCALE_CACHE, LOCALE_MAX_AGE);
 	if (!json_string(locale, "time_zone", NULL)) {
 		cJSON *settings = api_get("/settings", NULL);
 

@@ -181,11 +181,14 @@ static char *doctor_cut(char *hint)
 	return hint;
 }
 
-static void set_error(struct api_error *err, int code, char *message, char *hint)
+int api_error_set(struct api_error *err, int code, long status, char *message, char *hint)
 {
+	api_error_release(err);
 	err->code = code;
+	err->status = status;
 	err->message = message;
 	err->hint = doctor_cut(hint);
+	return -1;
 }
 
 static const char *failure_name(enum http_failure failure)
@@ -235,38 +238,38 @@ static void transport_error(struct api_error *err, const struct http_response *r
 {
 	const char *why = resp->error && *resp->error ? resp->error : failure_name(resp->failure);
 
+	switch (resp->failure) {
+	case HTTP_REFUSED:
+		api_error_set(err, EXIT_USAGE, 0, xstrdup(why), NULL);
+		break;
+	case HTTP_TIMEOUT:
+		api_error_set(err, EXIT_NETWORK, 0,
+			      xstrfmt("no answer from the Syncro API to '%s' in time: %s", request, why),
+			      xstrdup("try again; if it keeps happening, raise 'timeout' in config.yaml"));
+		break;
+	case HTTP_TOO_BIG:
+		api_error_set(err, EXIT_NETWORK, 0, xstrfmt("the answer to '%s' is too large: %s", request, why),
+			      xstrdup("ask for less, e.g. one page at a time"));
+		break;
+	case HTTP_TLS:
+		api_error_set(err, EXIT_NETWORK, 0,
+			      xstrfmt("TLS failure talking to the Syncro API for '%s': %s", request, why),
+			      xstrdup("check the system clock and CA certificates; syncro never turns verification off"));
+		break;
+	case HTTP_CLOSED:
+		api_error_set(err, EXIT_NETWORK, 0,
+			      xstrfmt("the Syncro API closed the connection during '%s': %s", request, why),
+			      xstrdup("try again; 'syncro doctor' checks the connection"));
+		break;
+	default:
+		api_error_set(err, EXIT_NETWORK, 0,
+			      xstrfmt("cannot reach the Syncro API for '%s': %s", request, why),
+			      xstrdup("check the network and the base URL with 'syncro doctor'"));
+		break;
+	}
 	/* Refused, no connection, no such host, no TLS session: nothing went out. */
 	err->unsent = resp->failure == HTTP_REFUSED || resp->failure == HTTP_CONNECT ||
 		resp->failure == HTTP_DNS || resp->failure == HTTP_TLS;
-	switch (resp->failure) {
-	case HTTP_REFUSED:
-		set_error(err, EXIT_USAGE, xstrdup(why), NULL);
-		return;
-	case HTTP_TIMEOUT:
-		set_error(err, EXIT_NETWORK,
-			  xstrfmt("no answer from the Syncro API to '%s' in time: %s", request, why),
-			  xstrdup("try again; if it keeps happening, raise 'timeout' in config.yaml"));
-		return;
-	case HTTP_TOO_BIG:
-		set_error(err, EXIT_NETWORK, xstrfmt("the answer to '%s' is too large: %s", request, why),
-			  xstrdup("ask for less, e.g. one page at a time"));
-		return;
-	case HTTP_TLS:
-		set_error(err, EXIT_NETWORK,
-			  xstrfmt("TLS failure talking to the Syncro API for '%s': %s", request, why),
-			  xstrdup("check the system clock and CA certificates; syncro never turns verification off"));
-		return;
-	case HTTP_CLOSED:
-		set_error(err, EXIT_NETWORK,
-			  xstrfmt("the Syncro API closed the connection during '%s': %s", request, why),
-			  xstrdup("try again; 'syncro doctor' checks the connection"));
-		return;
-	default:
-		set_error(err, EXIT_NETWORK,
-			  xstrfmt("cannot reach the Syncro API for '%s': %s", request, why),
-			  xstrdup("check the network and the base URL with 'syncro doctor'"));
-		return;
-	}
 }
 
 void api_error_from_response(struct api_error *err, const struct http_response *resp,
@@ -278,8 +281,6 @@ void api_error_from_response(struct api_error *err, const struct http_response *
 	char *words = NULL;
 	long status = resp->status;
 
-	api_error_release(err);
-	err->status = resp->failure == HTTP_DONE ? status : 0;
 	if (resp->failure != HTTP_DONE) {
 		transport_error(err, resp, request);
 		free(request);
@@ -293,65 +294,64 @@ void api_error_from_response(struct api_error *err, const struct http_response *
 	if (status == 401 || status == 403) {
 		const char *perm = api_permission(method, path);
 
-		set_error(err, EXIT_AUTH,
-			  xstrfmt("the Syncro API refused '%s' (%ld): %s", request, status,
-				  words ? words : "not authorized"),
-			  perm ? xstrfmt("the API key may be wrong or expired, or lack the permission '%s'; "
-					 "check it with 'syncro doctor'", perm)
-			       : xstrdup("the API key may be wrong or expired, or lack a permission this "
-					 "request needs; check it with 'syncro doctor'"));
+		api_error_set(err, EXIT_AUTH, status,
+			      xstrfmt("the Syncro API refused '%s' (%ld): %s", request, status,
+				      words ? words : "not authorized"),
+			      perm ? xstrfmt("the API key may be wrong or expired, or lack the permission '%s'; "
+					     "check it with 'syncro doctor'", perm)
+				   : xstrdup("the API key may be wrong or expired, or lack a permission this "
+					     "request needs; check it with 'syncro doctor'"));
 	} else if (status == 404) {
-		set_error(err, EXIT_NOT_FOUND,
-			  what ? xstrfmt("%s not found", what)
-			       : xstrfmt("'%.*s' not found", (int)strcspn(path, "?"), path),
-			  base_url_hint());
+		api_error_set(err, EXIT_NOT_FOUND, status,
+			      what ? xstrfmt("%s not found", what)
+				   : xstrfmt("'%.*s' not found", (int)strcspn(path, "?"), path),
+			      base_url_hint());
 	} else if (status == 413) {
-		set_error(err, EXIT_REJECTED,
-			  xstrfmt("the Syncro API refused '%s' as too large (413)", request),
-			  xstrdup("shorten the text (or attach the rest as a file in Syncro's web "
-				  "app), then send it again"));
+		api_error_set(err, EXIT_REJECTED, status,
+			      xstrfmt("the Syncro API refused '%s' as too large (413)", request),
+			      xstrdup("shorten the text (or attach the rest as a file in Syncro's web "
+				      "app), then send it again"));
 	} else if (status == 429 && resp->retry_after > 0) {
-		set_error(err, EXIT_RATE_LIMITED,
-			  xstrfmt("rate limited by the Syncro API on '%s', which asks to wait %ld s",
-				  request, resp->retry_after),
-			  xstrdup("try again later; other programs on this network may share the limit"));
+		api_error_set(err, EXIT_RATE_LIMITED, status,
+			      xstrfmt("rate limited by the Syncro API on '%s', which asks to wait %ld s",
+				      request, resp->retry_after),
+			      xstrdup("try again later; other programs on this network may share the limit"));
 	} else if (status == 429) {
-		set_error(err, EXIT_RATE_LIMITED,
-			  xstrfmt("rate limited by the Syncro API on '%s', still after %d retries",
-				  request, HTTP_RATE_RETRIES),
-			  xstrdup("wait a minute and try again; other programs on this network may share the limit"));
+		api_error_set(err, EXIT_RATE_LIMITED, status,
+			      xstrfmt("rate limited by the Syncro API on '%s', still after %d retries",
+				      request, HTTP_RATE_RETRIES),
+			      xstrdup("wait a minute and try again; other programs on this network may share the limit"));
 	} else if (resp->body.len && !body) {
-		set_error(err, EXIT_NETWORK,
-			  xstrfmt("the Syncro API answered '%s' with %ld and a body that is not JSON (%s)",
-				  request, status, ctype),
-			  xstrdup(status < 400 ?
-				  "a login page or a proxy may be in the way; check the base URL with 'syncro doctor'" :
-				  "try again later; 'syncro doctor' checks the connection"));
+		api_error_set(err, EXIT_NETWORK, status,
+			      xstrfmt("the Syncro API answered '%s' with %ld and a body that is not JSON (%s)",
+				      request, status, ctype),
+			      xstrdup(status < 400 ?
+				      "a login page or a proxy may be in the way; check the base URL with 'syncro doctor'" :
+				      "try again later; 'syncro doctor' checks the connection"));
 	} else if (status == 400 || status == 422) {
 		/* "the change to ticket #32163", not its internal id's path */
 		char *rejected = !what ? xstrfmt("'%s'", request) :
 			xstrfmt("the %s %s", strcmp(method, "GET") ? "change to" : "request for", what);
 
-		set_error(err, EXIT_REJECTED,
-			  words ? xstrfmt("the Syncro API rejected %s: %s", rejected, words)
-				: xstrfmt("the Syncro API rejected %s (%ld) without saying why",
-					  rejected, status),
-			  NULL);
+		api_error_set(err, EXIT_REJECTED, status,
+			      words ? xstrfmt("the Syncro API rejected %s: %s", rejected, words)
+				    : xstrfmt("the Syncro API rejected %s (%ld) without saying why",
+					      rejected, status),
+			      NULL);
 		free(rejected);
 	} else if (status >= 500) {
-		set_error(err, EXIT_NETWORK,
-			  words ? xstrfmt("the Syncro API failed on '%s' with %ld (%s): %s",
-					  request, status, ctype, words)
-				: xstrfmt("the Syncro API failed on '%s' with %ld (%s)",
-					  request, status, ctype),
-			  xstrdup("try again later; Syncro may be having trouble"));
+		api_error_set(err, EXIT_NETWORK, status,
+			      words ? xstrfmt("the Syncro API failed on '%s' with %ld (%s): %s",
+					      request, status, ctype, words)
+				    : xstrfmt("the Syncro API failed on '%s' with %ld (%s)",
+					      request, status, ctype),
+			      xstrdup("try again later; Syncro may be having trouble"));
 	} else {
-		set_error(err, EXIT_ERROR,
-			  words ? xstrfmt("the Syncro API answered '%s' with %ld: %s", request, status, words)
-				: xstrfmt("the Syncro API answered '%s' with %ld (%s)", request, status, ctype),
-			  NULL);
+		api_error_set(err, EXIT_ERROR, status,
+			      words ? xstrfmt("the Syncro API answered '%s' with %ld: %s", request, status, words)
+				    : xstrfmt("the Syncro API answered '%s' with %ld (%s)", request, status, ctype),
+			      NULL);
 	}
-	err->status = status;
 	free(words);
 	cJSON_Delete(body);
 	free(request);

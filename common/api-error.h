@@ -58,6 +58,12 @@ _Noreturn void api_die_hints(struct api_error *err, const struct strvec *hints);
 /* api_die_hints() without more hints. */
 _Noreturn void api_die(struct api_error *err);
 void api_error_release(struct api_error *err);
+/*
+ * Fill err (released first) with code, status (0: no response came), and
+ * message and hint (may be NULL), which it takes: both must be allocated.
+ * Returns -1, for `return api_error_set(err, ...);`.
+ */
+int api_error_set(struct api_error *err, int code, long status, char *message, char *hint);
 
 /*
  * For 'syncro doctor' itself: hints from now on leave out "check it with

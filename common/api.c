@@ -12,26 +12,62 @@
  */
 #define MAX_PAGES 10000
 
-int api_exchange(const struct api_request *req, struct http_response *resp,
-		 cJSON **out, struct api_error *err)
+/* The answer to req in resp (sent: 0 when a response arrived), as api_call() returns it. */
+static int read_answer(const struct api_request *req, struct http_response *resp, int sent,
+		       cJSON **out, struct api_error *err)
 {
-	const char *method = req->method ? req->method : "GET";
-	char *body = NULL;
 	int ret = -1;
 
 	*out = NULL;
-	if (req->body && !(body = cJSON_PrintUnformatted(req->body)))
-		die("out of memory");
-	if (!http_send(method, req->path, req->query, body, resp) &&
-	    resp->status >= 200 && resp->status < 300) {
+	if (!sent && resp->status >= 200 && resp->status < 300) {
 		if (!resp->body.len)
 			ret = 0;
 		else if ((*out = json_parse(resp->body.buf, resp->body.len)))
 			ret = 0;
 	}
 	if (ret)
-		api_error_from_response(err, resp, method, req->path, req->what);
+		api_error_from_response(err, resp, req->method ? req->method : "GET",
+					req->path, req->what);
+	return ret;
+}
+
+int api_exchange(const struct api_request *req, struct http_response *resp,
+		 cJSON **out, struct api_error *err)
+{
+	const char *method = req->method ? req->method : "GET";
+	char *body = NULL;
+	int ret;
+
+	if (req->body && !(body = cJSON_PrintUnformatted(req->body)))
+		die("out of memory");
+	ret = read_answer(req, resp, http_send(method, req->path, req->query, body, resp), out, err);
 	cJSON_free(body);
+	return ret;
+}
+
+int api_get_many(const struct api_request *reqs, size_t n, cJSON **outs, struct api_error *errs)
+{
+	struct http_get *gets = xcalloc(n ? n : 1, sizeof(*gets));
+	int ret = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		struct http_response init = HTTP_RESPONSE_INIT;
+
+		if (reqs[i].method && strcmp(reqs[i].method, "GET"))
+			BUG("api_get_many() with %s", reqs[i].method);
+		gets[i].path = reqs[i].path;
+		gets[i].query = reqs[i].query;
+		gets[i].resp = init;
+	}
+	http_get_many(gets, n);
+	for (size_t i = 0; i < n; i++) {
+		int sent = gets[i].resp.failure == HTTP_DONE ? 0 : -1;
+
+		if (read_answer(&reqs[i], &gets[i].resp, sent, &outs[i], &errs[i]))
+			ret = -1;
+		http_response_release(&gets[i].resp);
+	}
+	free(gets);
 	return ret;
 }
 
@@ -171,49 +207,88 @@ const cJSON *api_list_or_die(const cJSON *answer, const char *key, const char *p
 	return checked_page(answer, key, path, 0);
 }
 
-int api_paginate(const char *path, const struct strvec *query, const char *key,
-		 int per_page, api_page_fn fn, void *data)
+/* api_paginate() fetching up to `ahead` known pages at once. */
+static int paginate(const char *path, const struct strvec *query, const char *key,
+		    int per_page, api_page_fn fn, void *data, long ahead)
 {
 	cJSON *previous = NULL;
-	int ret = 0;
+	long total = -1;
+	int ret = 0, stop = 0;
 
-	for (long page = 1;; page++) {
-		struct strvec q = STRVEC_INIT;
-		const cJSON *items;
-		cJSON *answer;
-		long total;
-		int stop;
+	/*
+	 * Page 1 alone; then the pages meta.total_pages says are left, up to
+	 * ahead at once, handed to fn in order.
+	 */
+	for (long page = 1; !stop;) {
+		struct strvec qs[HTTP_CONCURRENCY];
+		struct api_request reqs[HTTP_CONCURRENCY];
+		struct api_error errs[HTTP_CONCURRENCY];
+		cJSON *answers[HTTP_CONCURRENCY];
+		long n = 1;
 
-		if (page > MAX_PAGES)
+		if (page > 1 && total > page)
+			n = total - page + 1 < ahead ? total - page + 1 : ahead;
+		if (page + n - 1 > MAX_PAGES)
 			die_with(EXIT_NETWORK, "the Syncro API still sends pages of '%.*s' after %d; "
 				 "stopped there", (int)strcspn(path, "?"), path, MAX_PAGES);
-		for (size_t i = 0; query && i < query->nr; i++)
-			strvec_push(&q, query->v[i]);
-		strvec_pushf(&q, "page=%ld", page);
-		if (per_page > 0)
-			strvec_pushf(&q, "per_page=%d", per_page);
-		answer = api_get(path, &q);
-		strvec_clear(&q);
+		for (long k = 0; k < n; k++) {
+			struct api_request req = { "GET", path, &qs[k], NULL, NULL };
+			struct api_error init = API_ERROR_INIT;
+			struct strvec q = STRVEC_INIT;
 
-		items = checked_page(answer, key, path, page);
-		total = json_long(answer, "meta.total_pages", -1);
-		stop = !cJSON_GetArraySize(items) || (previous && same_start(previous, items));
-		if (!stop)
-			ret = fn(items, data);
-		stop = stop || ret || (total >= 0 && page >= total);
-		cJSON_Delete(previous);
-		previous = NULL;
-		if (stop) {
-			cJSON_Delete(answer);
-			break;
+			qs[k] = q;
+			for (size_t i = 0; query && i < query->nr; i++)
+				strvec_push(&qs[k], query->v[i]);
+			strvec_pushf(&qs[k], "page=%ld", page + k);
+			if (per_page > 0)
+				strvec_pushf(&qs[k], "per_page=%d", per_page);
+			reqs[k] = req;
+			errs[k] = init;
 		}
-		/* Keep only the first item, to spot an endpoint that ignores page. */
-		previous = cJSON_CreateArray();
-		cJSON_AddItemToArray(previous, cJSON_Duplicate(cJSON_GetArrayItem(items, 0), 1));
-		cJSON_Delete(answer);
+		api_get_many(reqs, (size_t)n, answers, errs);
+		for (long k = 0; k < n; k++) {
+			const cJSON *items;
+
+			strvec_clear(&qs[k]);
+			if (stop) {
+				cJSON_Delete(answers[k]);
+				api_error_release(&errs[k]);
+				continue;
+			}
+			if (!answers[k])
+				api_die(&errs[k]);
+			items = checked_page(answers[k], key, path, page + k);
+			total = json_long(answers[k], "meta.total_pages", -1);
+			stop = !cJSON_GetArraySize(items) || (previous && same_start(previous, items));
+			if (!stop)
+				ret = fn(items, data);
+			stop = stop || ret || (total >= 0 && page + k >= total);
+			cJSON_Delete(previous);
+			previous = NULL;
+			if (!stop) {
+				/* Keep only the first item, to spot an endpoint that ignores page. */
+				previous = cJSON_CreateArray();
+				cJSON_AddItemToArray(previous,
+						     cJSON_Duplicate(cJSON_GetArrayItem(items, 0), 1));
+			}
+			cJSON_Delete(answers[k]);
+		}
+		page += n;
 	}
 	cJSON_Delete(previous);
 	return ret;
+}
+
+int api_paginate(const char *path, const struct strvec *query, const char *key,
+		 int per_page, api_page_fn fn, void *data)
+{
+	return paginate(path, query, key, per_page, fn, data, 1);
+}
+
+int api_paginate_all(const char *path, const struct strvec *query, const char *key,
+		     int per_page, api_page_fn fn, void *data)
+{
+	return paginate(path, query, key, per_page, fn, data, HTTP_CONCURRENCY);
 }
 
 int api_ticket_lookup_gently(long number, cJSON **ticket, struct api_error *err)
@@ -247,11 +322,8 @@ int api_ticket_lookup_gently(long number, cJSON **ticket, struct api_error *err)
 		*ticket = cJSON_Duplicate(found, 1);
 	cJSON_Delete(answer);
 	if (!*ticket) {
-		api_error_release(err);
-		err->code = EXIT_NOT_FOUND;
-		err->status = 200;
-		err->message = xstrfmt("ticket #%ld not found", number);
-		return -1;
+		return api_error_set(err, EXIT_NOT_FOUND, 200,
+				     xstrfmt("ticket #%ld not found", number), NULL);
 	}
 	return 0;
 }
@@ -358,6 +430,19 @@ cJSON *api_ticket(long number, const char *method, const char *suffix, const cJS
 	if (api_ticket_call(number, method, suffix, body, &out, &err))
 		api_die(&err);
 	return out;
+}
+
+int api_ticket_get_gently(long number, cJSON **ticket, struct api_error *err)
+{
+	if (api_ticket_call(number, "GET", "", NULL, ticket, err))
+		return -1;
+	*ticket = api_unwrap(*ticket, "ticket");
+	return 0;
+}
+
+cJSON *api_ticket_get(long number)
+{
+	return api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
 }
 
 void api_print_request(FILE *fp, const struct api_request *req)

@@ -13,7 +13,7 @@
  * const cJSON * handed to a callback is borrowed for the call only; bodies
  * passed in are only read.
  *
- *   cJSON *t = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+ *   cJSON *t = api_ticket_get(number);
  *   printf("%s\n", json_string(t, "subject", ""));
  *   cJSON_Delete(t);
  */
@@ -48,6 +48,22 @@ int api_call(const struct api_request *req, cJSON **out, struct api_error *err);
  */
 int api_exchange(const struct api_request *req, struct http_response *resp,
 		 cJSON **out, struct api_error *err);
+
+/*
+ * Reads that do not depend on each other, sent at once (http_get_many():
+ * within the shared rate limit, on the connections the process holds):
+ * reqs[i] must be a GET (method NULL or "GET"). Each outs[i] and errs[i]
+ * is filled as api_call() fills them (errs initialised by the caller with
+ * API_ERROR_INIT, released by it). Returns 0 when every one succeeded,
+ * else -1.
+ *
+ *   struct api_request reqs[2] = { { "GET", ticket_path, ... },
+ *                                  { "GET", "/products/26118", ... } };
+ *   cJSON *outs[2];
+ *   struct api_error errs[2] = { API_ERROR_INIT, API_ERROR_INIT };
+ *   if (api_get_many(reqs, 2, outs, errs)) ...
+ */
+int api_get_many(const struct api_request *reqs, size_t n, cJSON **outs, struct api_error *errs);
 
 /* Die on failure; the result may be NULL only for an empty 2xx body. */
 cJSON *api_get(const char *path, const struct strvec *query);
@@ -87,10 +103,18 @@ const cJSON *api_list_or_die(const cJSON *answer, const char *key, const char *p
  * previous one (an endpoint that ignores page), or when fn returns
  * non-zero, which is then returned. Dies on failure, and with exit 7 on a
  * page that api_list_items() refuses or past 10000 pages.
+ *
+ * api_paginate_all() is for a caller that wants every page: once page 1
+ * gives meta.total_pages, the pages left are fetched up to
+ * HTTP_CONCURRENCY at once (api_get_many()), still handed to fn in order;
+ * at most that many pages are held at a time (when fn stops early, the
+ * others of its round were fetched for nothing).
  */
 typedef int (*api_page_fn)(const cJSON *items, void *data);
 int api_paginate(const char *path, const struct strvec *query, const char *key,
 		 int per_page, api_page_fn fn, void *data);
+int api_paginate_all(const char *path, const struct strvec *query, const char *key,
+		     int per_page, api_page_fn fn, void *data);
 
 /*
  * The internal id of ticket number (the cache first, else GET
@@ -129,6 +153,14 @@ long api_ticket_id_gently(long number, struct api_error *err);
 int api_ticket_call(long number, const char *method, const char *suffix,
 		    const cJSON *body, cJSON **out, struct api_error *err);
 cJSON *api_ticket(long number, const char *method, const char *suffix, const cJSON *body);
+
+/*
+ * GET /tickets/ID for ticket number (api_ticket_call()), unwrapped: the
+ * ticket object, the caller's. api_ticket_get() dies on failure; the
+ * _gently form returns -1 and fills err.
+ */
+cJSON *api_ticket_get(long number);
+int api_ticket_get_gently(long number, cJSON **ticket, struct api_error *err);
 
 /*
  * Print what req would send, without sending it, for --dry-run:

@@ -206,7 +206,7 @@ int bill_resolved(const char *customer, int yes, int dry_run)
 
 	strvec_push(&q, "status=Resolved");
 	if (customer)
-		strvec_pushf(&q, "customer_id=%ld", customer_resolve(customer, "--customer", NULL));
+		strvec_pushf(&q, "customer_id=%ld", customer_lookup_resolve(customer, "--customer", NULL));
 	api_paginate("/tickets", &q, "tickets", 100, collect, &all);
 	strvec_clear(&q);
 	for (size_t i = 0; i < all.nr; i++) {
@@ -242,7 +242,7 @@ int bill_resolved(const char *customer, int yes, int dry_run)
 	if (yes || dry_run)
 		go = 1;
 	else if (prompt_yes_no(question, 0, &go) == PROMPT_NO_TTY)
-		die_missing("--yes");
+		prompt_die_missing("--yes");
 	if (go) {
 		for (size_t i = 0; i < chosen.nr; i++) {
 			bill_one(&chosen.v[i], dry_run);

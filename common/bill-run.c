@@ -11,24 +11,14 @@
 #include "usage.h"
 #include "xmalloc.h"
 
-static int set_error(struct api_error *err, int code, char *message, char *hint)
-{
-	api_error_release(err);
-	err->code = code;
-	err->status = 0;
-	err->message = message;
-	err->hint = hint;
-	return -1;
-}
-
 /* A journal that cannot be written stops the run: it could not be resumed. */
 static int mark(struct bill *b, const char *step, enum step_state state, struct api_error *err)
 {
 	if (!journal_mark(&b->j, step, state))
 		return 0;
-	return set_error(err, EXIT_ERROR, xstrfmt("stopped billing #%ld before the %s step: its "
-						  "journal cannot be saved", b->number, step),
-			 xstrdup("make $XDG_STATE_HOME/syncro writable, then run it again"));
+	return api_error_set(err, EXIT_ERROR, 0, xstrfmt("stopped billing #%ld before the %s step: its "
+						      "journal cannot be saved", b->number, step),
+			     xstrdup("make $XDG_STATE_HOME/syncro writable, then run it again"));
 }
 
 static void progress(const char *fmt, ...) PRINTF_LIKE(1, 2);
@@ -137,11 +127,11 @@ int bill_start(struct bill *b, struct api_error *err)
 	cJSON *t;
 
 	if (journal_load(&b->j, "bill", b->number) < 0)
-		return set_error(err, EXIT_ERROR,
-				 xstrfmt("cannot bill #%ld now", b->number), NULL);
-	if (api_ticket_call(b->number, "GET", "", NULL, &t, err))
+		return api_error_set(err, EXIT_ERROR, 0,
+				     xstrfmt("cannot bill #%ld now", b->number), NULL);
+	if (api_ticket_get_gently(b->number, &t, err))
 		return -1;
-	b->ticket = api_unwrap(t, "ticket");
+	b->ticket = t;
 	b->ticket_id = json_long(b->ticket, "id", -1);
 	b->customer_id = json_long(b->ticket, "customer_id", -1);
 	b->customer = json_string(b->ticket, "customer_business_then_name", "");
@@ -185,8 +175,8 @@ int bill_refuse_invoiced(struct bill *b, int force, struct api_error *err)
 		sbuf_release(&why);
 		return 0;
 	}
-	return set_error(err, EXIT_ERROR, sbuf_detach(&why, NULL),
-			 xstrdup("bill it again anyway with --force"));
+	return api_error_set(err, EXIT_ERROR, 0, sbuf_detach(&why, NULL),
+			     xstrdup("bill it again anyway with --force"));
 }
 
 const char *bill_option(const struct bill *b, const char *key)
@@ -235,9 +225,9 @@ int bill_set_options(struct bill *b, const char *notes, struct api_error *err)
 		cJSON_AddStringToObject(now, "minutes", text);
 		snprintf(text, sizeof(text), "%ld", b->labor.product_id);
 		cJSON_AddStringToObject(now, "labor", text);
-		cJSON_AddStringToObject(now, "method", billing_method_name(b->method));
+		cJSON_AddStringToObject(now, "method", config_billing_method_name(b->method));
 		if (notes && !b->dry_run) {
-			text_digest(notes, digest);
+			journal_digest(notes, digest);
 			cJSON_AddStringToObject(now, "notes", digest);
 		}
 	}
@@ -253,11 +243,11 @@ int bill_set_options(struct bill *b, const char *notes, struct api_error *err)
 	cJSON_Delete(now);
 	if (why.len && why.buf[why.len - 1] == '\n')
 		sbuf_setlen(&why, why.len - 1);
-	set_error(err, EXIT_USAGE,
-		  xstrfmt("the unfinished bill of #%ld began with other options:\n%s",
-			  b->number, why.buf),
-		  xstrfmt("leave them out to take the journal's, or forget the journal with "
-			  "'syncro bill --abandon %ld'", b->number));
+	api_error_set(err, EXIT_USAGE, 0,
+		      xstrfmt("the unfinished bill of #%ld began with other options:\n%s",
+			      b->number, why.buf),
+		      xstrfmt("leave them out to take the journal's, or forget the journal with "
+			      "'syncro bill --abandon %ld'", b->number));
 	sbuf_release(&why);
 	return -1;
 }
@@ -292,7 +282,7 @@ int bill_ask_charge(struct bill *b, int yes, struct api_error *err)
 		case PROMPT_EOF:
 			die("aborting the bill of #%ld: no answer", b->number);
 		default:
-			die_missing("--yes (to charge the uncharged timers)");
+			prompt_die_missing("--yes (to charge the uncharged timers)");
 		}
 	}
 	if (!agreed) {
@@ -331,10 +321,10 @@ static int step_comment(struct bill *b, struct api_error *err)
 		return 0;
 	if (state == STEP_STARTED && (id > 0 || (id = posted_comment(b)) > 0)) {
 		if (!labor_find_id(b->ticket, "comments", id))
-			return set_error(err, EXIT_ERROR,
-					 xstrfmt("Syncro answered with comment %ld, but ticket #%ld "
-						 "does not hold it", id, b->number),
-					 xstrdup("look at the ticket before you bill it again"));
+			return api_error_set(err, EXIT_ERROR, 0,
+					     xstrfmt("Syncro answered with comment %ld, but ticket #%ld "
+						     "does not hold it", id, b->number),
+					     xstrdup("look at the ticket before you bill it again"));
 		progress("comment %ld was posted before its answer was lost", id);
 		goto done;
 	}
@@ -342,8 +332,8 @@ static int step_comment(struct bill *b, struct api_error *err)
 		char *path = draft_save(b->number, b->comment.body);
 
 		if (!path)
-			return set_error(err, EXIT_ERROR, xstrdup("cannot keep the work notes as a draft"),
-					 NULL);
+			return api_error_set(err, EXIT_ERROR, 0, xstrdup("cannot keep the work notes as a draft"),
+					     NULL);
 		journal_set_string(&b->j, "comment", "draft", path);
 		free(path);
 		draft = bill_draft(b);
@@ -485,11 +475,10 @@ static int expect_lines(struct bill *b, struct api_error *err)
 	cJSON *t, *expect = cJSON_CreateArray();
 	const cJSON *line;
 
-	if (api_ticket_call(b->number, "GET", "", NULL, &t, err)) {
+	if (api_ticket_get_gently(b->number, &t, err)) {
 		cJSON_Delete(expect);
 		return -1;
 	}
-	t = api_unwrap(t, "ticket");
 	cJSON_ArrayForEach(line, json_get(t, "line_items")) {
 		cJSON *one;
 
@@ -504,9 +493,9 @@ static int expect_lines(struct bill *b, struct api_error *err)
 	cJSON_Delete(t);
 	if (!cJSON_GetArraySize(expect)) {
 		cJSON_Delete(expect);
-		return set_error(err, EXIT_ERROR,
-				 xstrfmt("ticket #%ld has no charged labor to invoice", b->number),
-				 xstrfmt("'syncro time %ld' shows its timers and lines", b->number));
+		return api_error_set(err, EXIT_ERROR, 0,
+				     xstrfmt("ticket #%ld has no charged labor to invoice", b->number),
+				     xstrfmt("'syncro time %ld' shows its timers and lines", b->number));
 	}
 	journal_set_json(&b->j, "invoice", "expect", expect);
 	return 0;
@@ -565,9 +554,9 @@ static int step_invoice(struct bill *b, struct api_error *err)
 	journal_set_string(&b->j, "invoice", "number", json_string(inv, "number", "?"));
 	cJSON_Delete(inv);
 	if (id <= 0)
-		return set_error(err, EXIT_NETWORK, xstrdup("Syncro answered the invoice without an id"),
-				 xstrfmt("look for the invoice of ticket #%ld before you bill it again",
-					 b->number));
+		return api_error_set(err, EXIT_NETWORK, 0, xstrdup("Syncro answered the invoice without an id"),
+				     xstrfmt("look for the invoice of ticket #%ld before you bill it again",
+					     b->number));
 	progress("made invoice %s", journal_get_string(&b->j, "invoice", "number"));
 	return mark(b, "invoice", STEP_DONE, err);
 }
@@ -582,9 +571,9 @@ static int check_line(const struct bill *b, const struct invoice_line *line, str
 		return 0;
 	}
 	url = invoice_url(json_long(b->invoice, "id", 0));
-	set_error(err, EXIT_ERROR, sbuf_detach(&why, NULL),
-		  xstrfmt("see it at %s; once it is right, 'syncro bill %ld' checks it again",
-			  url, b->number));
+	api_error_set(err, EXIT_ERROR, 0, sbuf_detach(&why, NULL),
+		      xstrfmt("see it at %s; once it is right, 'syncro bill %ld' checks it again",
+			      url, b->number));
 	free(url);
 	return -1;
 }
@@ -636,10 +625,10 @@ static int step_status(struct bill *b, struct api_error *err)
 		return -1;
 	t = api_unwrap(t, "ticket");
 	if (strcmp(json_string(t, "status", ""), "Invoiced")) {
-		set_error(err, EXIT_ERROR,
-			  xstrfmt("ticket #%ld has status '%s' after Syncro answered that it set "
-				  "Invoiced", b->number, json_string(t, "status", "")),
-			  xstrfmt("set it with 'syncro bill %ld' again, or in Syncro", b->number));
+		api_error_set(err, EXIT_ERROR, 0,
+			      xstrfmt("ticket #%ld has status '%s' after Syncro answered that it set "
+				      "Invoiced", b->number, json_string(t, "status", "")),
+			      xstrfmt("set it with 'syncro bill %ld' again, or in Syncro", b->number));
 		cJSON_Delete(t);
 		return -1;
 	}

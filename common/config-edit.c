@@ -147,7 +147,7 @@ static int plan(const struct strvec *lines, char **keys, size_t nr, const char *
 		end = block_end(lines, i, end, ind);
 		ind = child_indent(lines, start, end, ind);
 	}
-	die("BUG: a config key of no parts");
+	BUG("a config key of no parts");
 }
 
 static void split_lines(const char *text, struct strvec *lines)

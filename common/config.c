@@ -12,7 +12,7 @@
 
 /* ---- names ---- */
 
-const char *setting_source_name(enum setting_source src)
+const char *config_source_name(enum setting_source src)
 {
 	switch (src) {
 	case SOURCE_FILE:
@@ -25,7 +25,7 @@ const char *setting_source_name(enum setting_source src)
 	return "default";
 }
 
-const char *billing_method_name(enum billing_method m)
+const char *config_billing_method_name(enum billing_method m)
 {
 	switch (m) {
 	case BILLING_LINE_ITEM:
@@ -38,7 +38,7 @@ const char *billing_method_name(enum billing_method m)
 	return "timer";
 }
 
-const char *auth_mode_name(enum auth_mode m)
+const char *config_auth_mode_name(enum auth_mode m)
 {
 	return m == AUTH_QUERY ? "query" : "header";
 }
@@ -569,7 +569,7 @@ char *config_key_closest(const char *key)
 	char *found;
 
 	config_key_names(&names);
-	closest = name_closest(&names, key);
+	closest = name_match_closest(&names, key);
 	found = closest ? xstrdup(closest) : NULL;
 	strvec_clear(&names);
 	return found;

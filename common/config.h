@@ -146,8 +146,8 @@ char *config_key_closest(const char *key);
  */
 char *config_no_account_message(const struct syncro_config *cfg);
 
-const char *setting_source_name(enum setting_source src);
-const char *billing_method_name(enum billing_method m);
-const char *auth_mode_name(enum auth_mode m);
+const char *config_source_name(enum setting_source src);
+const char *config_billing_method_name(enum billing_method m);
+const char *config_auth_mode_name(enum auth_mode m);
 
 #endif

@@ -23,25 +23,25 @@ static const cJSON *choose_customer(const cJSON *found, const char *arg, const c
 	}
 	if (more)
 		strvec_push(&shown, "... more; narrow the name down");
-	exact = name_equal(&names, arg);
+	exact = name_match_equal(&names, arg);
 	strvec_clear(&names);
 	if (exact >= 0) {
 		strvec_clear(&shown);
 		return cJSON_GetArrayItem(found, (int)exact);
 	}
 	do {
-		pick = pick_one("customer", "Customer", arg, option, &shown);
+		pick = name_match_pick_one("customer", "Customer", arg, option, &shown);
 	} while (more && pick == shown.nr - 1);
 	strvec_clear(&shown);
 	return cJSON_GetArrayItem(found, (int)pick);
 }
 
-long customer_resolve(const char *arg, const char *option, char **name)
+long customer_lookup_resolve(const char *arg, const char *option, char **name)
 {
 	struct strvec query = STRVEC_INIT;
 	const cJSON *found, *customer;
 	cJSON *answer;
-	long id = parse_id(arg);
+	long id = name_match_id(arg);
 	int more;
 
 	if (name)
@@ -68,13 +68,13 @@ long customer_resolve(const char *arg, const char *option, char **name)
 	return id;
 }
 
-long contact_resolve(long customer_id, const char *arg, const char *option, char **name)
+long customer_lookup_contact(long customer_id, const char *arg, const char *option, char **name)
 {
 	struct strvec query = STRVEC_INIT, names = STRVEC_INIT;
 	struct sbuf msg = SBUF_INIT;
 	const cJSON *contacts, *contact, *it;
 	cJSON *answer;
-	long id = parse_id(arg);
+	long id = name_match_id(arg);
 
 	if (name)
 		*name = NULL;
@@ -84,7 +84,7 @@ long contact_resolve(long customer_id, const char *arg, const char *option, char
 	answer = api_get("/contacts", &query);
 	strvec_clear(&query);
 	contacts = api_list_or_die(answer, "contacts", "/contacts");
-	contact = json_pick(contacts, "name", arg, "contact", "Contact", option);
+	contact = name_match_pick(contacts, "name", arg, "contact", "Contact", option);
 	if (contact) {
 		id = json_long(contact, "id", -1);
 		if (name)
@@ -97,7 +97,7 @@ long contact_resolve(long customer_id, const char *arg, const char *option, char
 	sbuf_addf(&msg, "no contact '%s' for customer %ld (%s)", arg, customer_id, option);
 	if (names.nr) {
 		sbuf_addstr(&msg, "\ncontacts: ");
-		names_join(&msg, &names);
+		name_match_join(&msg, &names);
 	} else {
 		sbuf_addstr(&msg, "; the customer has no contacts");
 	}

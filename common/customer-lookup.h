@@ -16,7 +16,7 @@
  * Returns the id; *name (when name is not NULL) gets the customer's
  * business_then_name, owned by the caller.
  */
-long customer_resolve(const char *arg, const char *option, char **name);
+long customer_lookup_resolve(const char *arg, const char *option, char **name);
 
 /*
  * --contact NAME|ID of a customer. Digits are a contact id, used as it is
@@ -28,6 +28,6 @@ long customer_resolve(const char *arg, const char *option, char **name);
  * Returns the id; *name (when name is not NULL) gets the contact's name,
  * owned by the caller.
  */
-long contact_resolve(long customer_id, const char *arg, const char *option, char **name);
+long customer_lookup_contact(long customer_id, const char *arg, const char *option, char **name);
 
 #endif

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #endif
 #include "run-command.h"
+#include "config.h"
 #include "date.h"
 #include "editor.h"
 #include "json.h"
@@ -192,20 +193,14 @@ static int run_editor(const char *editor, const char *path)
 
 int edit_text(const char *tpl, char **text)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *path;
-	int fd, failed;
-
-#ifdef _WIN32
-	if (!tmp || !is_absolute_path(tmp))
-		tmp = getenv("TEMP");
-#endif
-	path = xstrfmt("%s/syncro-XXXXXX.txt", tmp && is_absolute_path(tmp) ? tmp : "/tmp");
+	/* Beside the drafts: a text kept after a failed editor is where they are. */
+	char *path = xdg_state_path("drafts/edit-XXXXXX.txt");
 	const char *editor = editor_command();
 	struct sbuf sb = SBUF_INIT;
+	int fd = -1, failed;
 
-	fd = mkstemps(path, 4);
-
+	if (mkdir_for_file(path) == 0)
+		fd = mkstemps(path, 4);
 	if (fd < 0) {
 		error_errno("cannot create a file for the editor as '%s'", path);
 		free(path);

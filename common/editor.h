@@ -36,7 +36,8 @@ void editor_strip(struct sbuf *sb);
 void editor_comment_template(struct sbuf *tpl, const cJSON *ticket);
 
 /*
- * Write tpl to a new temporary file (mode 0600), run the editor on it and
+ * Write tpl to a new file (mode 0600) beside the drafts,
+ * $XDG_STATE_HOME/syncro/drafts/edit-XXXXXX.txt, run the editor on it and
  * read it back stripped. EDIT_OK sets *text (the caller frees it). When
  * the editor fails, the file is kept and named in the error, so that
  * nothing typed is lost; otherwise it is removed.

@@ -50,7 +50,7 @@ const char *exec_path(void)
 	return PKGLIBEXECDIR;
 }
 
-int valid_verb_name(const char *name)
+int exec_path_valid_verb(const char *name)
 {
 	if (!(*name >= 'a' && *name <= 'z') && !(*name >= '0' && *name <= '9'))
 		return 0;
@@ -85,7 +85,7 @@ static char *executable(char *path)
 	return NULL;
 }
 
-char *find_verb_program(const char *name, int *from_path)
+char *exec_path_find_verb(const char *name, int *from_path)
 {
 	char *candidate = executable(xstrfmt("%s/syncro-%s", exec_path(), name));
 	const char *path = getenv("PATH");
@@ -117,7 +117,7 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void list_path_verbs(struct strvec *out)
+void exec_path_list_verbs(struct strvec *out)
 {
 	const char *path = getenv("PATH");
 	struct strvec found = STRVEC_INIT;
@@ -137,7 +137,7 @@ void list_path_verbs(struct strvec *out)
 			if (strlen(name) > 4 && !strcasecmp(name + strlen(name) - 4, ".exe"))
 				name[strlen(name) - 4] = '\0';
 #endif
-			if (strncmp(de->d_name, "syncro-", 7) || !valid_verb_name(name) ||
+			if (strncmp(de->d_name, "syncro-", 7) || !exec_path_valid_verb(name) ||
 			    find_core_verb(name)) {
 				free(name);
 				continue;

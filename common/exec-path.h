@@ -15,12 +15,12 @@ const char *exec_path(void);
  * from the exec path then PATH. Returns a path the caller frees, or NULL.
  * *from_path is set when it was found on PATH.
  */
-char *find_verb_program(const char *name, int *from_path);
+char *exec_path_find_verb(const char *name, int *from_path);
 
 /* Every third-party verb on PATH (names without "syncro-"), sorted, unique. */
-void list_path_verbs(struct strvec *out);
+void exec_path_list_verbs(struct strvec *out);
 
 /* Is name a well-formed verb name: [a-z0-9][a-z0-9-]* */
-int valid_verb_name(const char *name);
+int exec_path_valid_verb(const char *name);
 
 #endif

@@ -1,5 +1,6 @@
 #include "compat.h"
 #include <curl/curl.h>
+#include <dirent.h>
 #include <limits.h>
 #include <time.h>
 #include "config.h"
@@ -17,6 +18,7 @@
 
 /* Process-wide: the handle (kept for keep-alive) and the key, wiped at exit. */
 static CURL *handle;
+static CURLM *multi;	/* runs every transfer: one pool of connections */
 static char *api_key;
 static char *ratelimit_file;
 static int ratelimit_broken;
@@ -42,13 +44,16 @@ static void http_cleanup(void)
 	if (handle)
 		curl_easy_cleanup(handle);
 	handle = NULL;
+	if (multi)
+		curl_multi_cleanup(multi);
+	multi = NULL;
 	curl_global_cleanup();
 }
 
 /* Every message (usage.h) loses the key: a server may echo it in an error body. */
 static void redact_key(struct sbuf *msg)
 {
-	redact(msg, api_key);
+	url_redact(msg, api_key);
 }
 
 /* The config, with a base URL that may carry the key; dies (exit 3) if not. */
@@ -61,10 +66,91 @@ static const struct syncro_config *checked_config(void)
 		die_with(EXIT_AUTH, "%s", config_no_account_message(cfg));
 	if (url_check_transport(cfg->base_url, &err))
 		die_with(EXIT_AUTH, "%s (base URL from %s %s)", err.buf,
-			 setting_source_name(cfg->base_url_source),
+			 config_source_name(cfg->base_url_source),
 			 cfg->base_url_from ? cfg->base_url_from : "");
 	sbuf_release(&err);
 	return cfg;
+}
+
+/* Does dir hold OpenSSL's hashed names (HASH.0), as c_rehash makes them? */
+static int hashed_ca_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int found = 0;
+
+	if (!d)
+		return 0;
+	while (!found && (e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+
+		found = len == 10 && strspn(e->d_name, "0123456789abcdef") == 8 &&
+			!strcmp(e->d_name + 8, ".0");
+	}
+	closedir(d);
+	return found;
+}
+
+/* libcurl reads a hashed directory lazily only with OpenSSL. */
+static int tls_is_openssl(void)
+{
+	const curl_version_info_data *v = curl_version_info(CURLVERSION_NOW);
+
+	return v->ssl_version && !strncmp(v->ssl_version, "OpenSSL", 7);
+}
+
+void http_ca_choose(const struct syncro_config *cfg, struct http_ca *ca)
+{
+	const char *env;
+
+	ca->path = NULL;
+	ca->is_dir = 0;
+	if (cfg->tls_ca_file && *cfg->tls_ca_file) {
+		ca->path = cfg->tls_ca_file;
+		ca->source = "tls.ca_file";
+	} else if ((env = getenv("CURL_CA_BUNDLE")) && *env) {
+		ca->path = env;
+		ca->source = "CURL_CA_BUNDLE";
+	} else if ((env = getenv("SSL_CERT_FILE")) && *env) {
+		ca->path = env;
+		ca->source = "SSL_CERT_FILE";
+	} else if (tls_is_openssl() && hashed_ca_dir(HTTP_SYSTEM_CA_DIR)) {
+		ca->path = HTTP_SYSTEM_CA_DIR;
+		ca->is_dir = 1;
+		ca->source = "the system's hashed CA directory";
+	} else {
+		ca->source = "libcurl's built-in CA bundle";
+	}
+}
+
+static void set_ca(CURL *h, const struct syncro_config *cfg)
+{
+	struct http_ca ca;
+
+	http_ca_choose(cfg, &ca);
+	if (ca.is_dir) {
+		/* Not the bundle as well: only the certificates needed are read. */
+		curl_easy_setopt(h, CURLOPT_CAINFO, NULL);
+		curl_easy_setopt(h, CURLOPT_CAPATH, ca.path);
+	} else if (ca.path) {
+		curl_easy_setopt(h, CURLOPT_CAINFO, ca.path);
+		curl_easy_setopt(h, CURLOPT_CAPATH, NULL);
+	}
+}
+
+/* Why a certificate was refused, and which CAs were asked, after a TLS failure. */
+static void describe_tls_failure(CURL *h, const struct syncro_config *cfg, struct sbuf *msg)
+{
+	struct http_ca ca;
+	long verify = 0;
+
+	http_ca_choose(cfg, &ca);
+	if (!curl_easy_getinfo(h, CURLINFO_SSL_VERIFYRESULT, &verify) && verify)
+		sbuf_addf(msg, " (verify result %ld)", verify);
+	if (ca.path)
+		sbuf_addf(msg, "; the CAs trusted are in '%s' (%s)", ca.path, ca.source);
+	else
+		sbuf_addf(msg, "; the CAs trusted are %s", ca.source);
 }
 
 static const struct syncro_config *setup(void)
@@ -144,7 +230,7 @@ static void trace_line(char prefix, const char *line, size_t len)
 	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 		len--;
 	sbuf_add(&sb, line, len);
-	redact(&sb, api_key);
+	url_redact(&sb, api_key);
 	fprintf(stderr, "%c ", prefix);
 	output_text(stderr, sb.buf, SAFE_ONE_LINE);	/* a server's headers */
 	fputc('\n', stderr);
@@ -237,18 +323,27 @@ static struct curl_slist *request_headers(const struct syncro_config *cfg, const
 	return list;
 }
 
-/* One attempt: fills resp (reset first); returns the failure kind. */
-static enum http_failure attempt(const struct syncro_config *cfg, const char *method,
-				 const char *url, const char *body,
-				 struct http_response *resp, int *never_sent)
+/* One transfer on an easy handle: what its callbacks use while it runs. */
+struct xfer {
+	CURL *h;
+	struct transfer t;
+	struct curl_slist *headers;
+	char errbuf[CURL_ERROR_SIZE];
+};
+
+/* Set x->h up to send method url body into resp (reset first). */
+static void prepare(struct xfer *x, const struct syncro_config *cfg, const char *method,
+		    const char *url, const char *body, struct http_response *resp)
 {
-	struct transfer t = { resp, 0, NULL, 0, 0 };
+	CURL *h = x->h;
 	int once = !strcmp(method, "POST") || !strcmp(method, "PATCH");
-	struct curl_slist *headers = request_headers(cfg, body);
-	char errbuf[CURL_ERROR_SIZE] = "";
-	long request_size = 0;
-	const char *ctype = NULL;
-	CURLcode rc;
+
+	x->t.resp = resp;
+	x->t.too_big = 0;
+	x->t.body = NULL;
+	x->t.body_len = x->t.body_sent = 0;
+	x->headers = request_headers(cfg, body);
+	x->errbuf[0] = '\0';
 
 	sbuf_reset(&resp->body);
 	sbuf_reset(&resp->headers);
@@ -258,29 +353,33 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 	resp->status = 0;
 	resp->retry_after = 0;
 
-	curl_easy_reset(handle);	/* keeps the open connection */
-	curl_easy_setopt(handle, CURLOPT_URL, url);
+	curl_easy_reset(h);	/* keeps the open connection */
+	curl_easy_setopt(h, CURLOPT_URL, url);
 #if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 #endif
-	curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(handle, CURLOPT_USERAGENT, "syncro/" PACKAGE_VERSION);
-	curl_easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
-	curl_easy_setopt(handle, CURLOPT_TIMEOUT, cfg->timeout > 0 ? cfg->timeout : 30L);
-	curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT,
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	set_ca(h, cfg);
+#if LIBCURL_VERSION_NUM >= 0x072f00
+	curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+#endif
+	curl_easy_setopt(h, CURLOPT_USERAGENT, "syncro/" PACKAGE_VERSION);
+	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, x->headers);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT, cfg->timeout > 0 ? cfg->timeout : 30L);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT,
 			 cfg->connect_timeout > 0 ? cfg->connect_timeout : 10L);
-	curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)body_cap);
-	curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errbuf);
-	curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(handle, CURLOPT_WRITEDATA, &t);
-	curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(handle, CURLOPT_HEADERDATA, &t);
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)body_cap);
+	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, &x->t);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, &x->t);
 	if (opt_verbose) {
-		curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L);
-		curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, on_debug);
+		curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
+		curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, on_debug);
 	}
 	/*
 	 * A POST or PATCH must never go twice: its body can be read once only
@@ -289,41 +388,52 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 	 * closed; an older one is replaced by a new connection.
 	 */
 	if (once)
-		curl_easy_setopt(handle, CURLOPT_MAXAGE_CONN, (long)HTTP_ONCE_MAX_IDLE);
+		curl_easy_setopt(h, CURLOPT_MAXAGE_CONN, (long)HTTP_ONCE_MAX_IDLE);
 	if (!strcmp(method, "GET")) {
-		curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
+		curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
 	} else {
 		if (strcmp(method, "POST"))
-			curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method);
+			curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
 		if (once) {
-			t.body = body ? body : "";
-			t.body_len = strlen(t.body);
-			curl_easy_setopt(handle, CURLOPT_POST, 1L);
-			curl_easy_setopt(handle, CURLOPT_READFUNCTION, on_read);
-			curl_easy_setopt(handle, CURLOPT_READDATA, &t);
-			curl_easy_setopt(handle, CURLOPT_SEEKFUNCTION, on_seek);
-			curl_easy_setopt(handle, CURLOPT_SEEKDATA, &t);
-			curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)t.body_len);
+			x->t.body = body ? body : "";
+			x->t.body_len = strlen(x->t.body);
+			curl_easy_setopt(h, CURLOPT_POST, 1L);
+			curl_easy_setopt(h, CURLOPT_READFUNCTION, on_read);
+			curl_easy_setopt(h, CURLOPT_READDATA, &x->t);
+			curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, on_seek);
+			curl_easy_setopt(h, CURLOPT_SEEKDATA, &x->t);
+			curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)x->t.body_len);
 		} else if (body || !strcmp(method, "PUT")) {
-			curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body ? body : "");
-			curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE,
+			curl_easy_setopt(h, CURLOPT_POSTFIELDS, body ? body : "");
+			curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
 					 (curl_off_t)(body ? strlen(body) : 0));
 		}
 	}
+}
 
-	rc = curl_easy_perform(handle);
+/* After x's transfer ended with rc: fill its response; returns the failure kind. */
+static enum http_failure finish(struct xfer *x, const struct syncro_config *cfg, CURLcode rc,
+				int *never_sent)
+{
+	CURL *h = x->h;
+	struct http_response *resp = x->t.resp;
+	const char *errbuf = x->errbuf;
+	long request_size = 0;
+	const char *ctype = NULL;
+
 	/* curl_slist_append() copied the Authorization line: wipe the copies too. */
-	for (struct curl_slist *h = headers; h; h = h->next)
-		wipe_string(h->data);
-	curl_slist_free_all(headers);
+	for (struct curl_slist *l = x->headers; l; l = l->next)
+		wipe_string(l->data);
+	curl_slist_free_all(x->headers);
+	x->headers = NULL;
 	resp->attempts++;
-	resp->failure = classify(rc, t.too_big);
+	resp->failure = classify(rc, x->t.too_big);
 	/*
 	 * A timeout before any byte of the request left is safe to repeat.
 	 * The connect time cannot tell: it is 0 on a reused connection, where
 	 * the request may well have reached the server.
 	 */
-	curl_easy_getinfo(handle, CURLINFO_REQUEST_SIZE, &request_size);
+	curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_size);
 	*never_sent = resp->failure == HTTP_CONNECT || resp->failure == HTTP_DNS ||
 		(resp->failure == HTTP_TIMEOUT && request_size == 0);
 	if (resp->failure != HTTP_DONE) {
@@ -338,15 +448,67 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 				    "not sent again, as the API may have acted on it");
 		else
 			sbuf_addstr(&msg, *errbuf ? errbuf : curl_easy_strerror(rc));
-		redact(&msg, api_key);
+		if (resp->failure == HTTP_TLS)
+			describe_tls_failure(h, cfg, &msg);
+		url_redact(&msg, api_key);
 		resp->error = sbuf_detach(&msg, NULL);
 		sbuf_reset(&resp->body);
 		return resp->failure;
 	}
-	curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &resp->status);
-	if (!curl_easy_getinfo(handle, CURLINFO_CONTENT_TYPE, &ctype) && ctype)
+	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp->status);
+	if (!curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ctype) && ctype)
 		resp->content_type = xstrdup(ctype);
 	return HTTP_DONE;
+}
+
+/*
+ * Run the transfers of xs at once on the process's multi handle, whose
+ * connections every request shares; rcs gets each one's result.
+ */
+static void run(struct xfer *xs, CURLcode *rcs, size_t n)
+{
+	size_t left = n;
+	int running = 0;
+
+	if (!multi && !(multi = curl_multi_init()))
+		die_with(EXIT_NETWORK, "cannot initialise libcurl");
+	for (size_t i = 0; i < n; i++) {
+		rcs[i] = CURLE_OK;
+		if (curl_multi_add_handle(multi, xs[i].h) != CURLM_OK)
+			die_with(EXIT_NETWORK, "cannot start a transfer with libcurl");
+	}
+	while (left) {
+		CURLMsg *msg;
+		int queued;
+
+		if (curl_multi_perform(multi, &running) != CURLM_OK)
+			die_with(EXIT_NETWORK, "libcurl failed to run the transfers");
+		while ((msg = curl_multi_info_read(multi, &queued))) {
+			if (msg->msg != CURLMSG_DONE)
+				continue;
+			for (size_t i = 0; i < n; i++)
+				if (xs[i].h == msg->easy_handle) {
+					rcs[i] = msg->data.result;
+					curl_multi_remove_handle(multi, xs[i].h);
+					left--;
+				}
+		}
+		if (left && curl_multi_poll(multi, NULL, 0, 1000, NULL) != CURLM_OK)
+			die_with(EXIT_NETWORK, "libcurl failed to wait for the transfers");
+	}
+}
+
+/* One attempt on the process's handle: fills resp (reset first); returns the failure kind. */
+static enum http_failure attempt(const struct syncro_config *cfg, const char *method,
+				 const char *url, const char *body,
+				 struct http_response *resp, int *never_sent)
+{
+	struct xfer x = { handle, { resp, 0, NULL, 0, 0 }, NULL, "" };
+	CURLcode rc;
+
+	prepare(&x, cfg, method, url, body, resp);
+	run(&x, &rc, 1);
+	return finish(&x, cfg, rc, never_sent);
 }
 
 /* Wait out a 429: a countdown on a terminal, one line otherwise. */
@@ -480,14 +642,11 @@ static long retry_after(const struct syncro_config *cfg, const struct http_respo
 	return after;
 }
 
-int http_send(const char *method, const char *path, const struct strvec *query,
-	      const char *body, struct http_response *resp)
+/* The URL to send, with the key under auth: query; NULL with resp saying why. */
+static char *request_url(const struct syncro_config *cfg, const char *path,
+			 const struct strvec *query, struct http_response *resp)
 {
-	const struct syncro_config *cfg = setup();
-	int idempotent = !strcmp(method, "GET") || !strcmp(method, "PUT") ||
-		!strcmp(method, "DELETE") || !strcmp(method, "HEAD");
 	struct sbuf err = SBUF_INIT;
-	int tries = 0, rate_retries = 0;
 	char *url;
 
 	url = url_build(cfg->base_url, path, query, cfg->auth == AUTH_QUERY ? api_key : NULL, &err);
@@ -495,16 +654,42 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 		resp->failure = HTTP_REFUSED;
 		free(resp->error);
 		resp->error = sbuf_detach(&err, NULL);
-		return -1;
+		return NULL;
 	}
 	sbuf_release(&err);
+	return url;
+}
+
+/* An attempt already made (by http_get_many()): its outcome. */
+struct first_attempt {
+	enum http_failure failure;
+	int never_sent;
+};
+
+/*
+ * Send method url body until done, with the waits and retries of http.h;
+ * first, when not NULL, is the outcome of the first attempt, made already.
+ */
+static int send_url(const struct syncro_config *cfg, const char *method, const char *path,
+		    const char *url, const char *body, struct http_response *resp,
+		    const struct first_attempt *first)
+{
+	int idempotent = !strcmp(method, "GET") || !strcmp(method, "PUT") ||
+		!strcmp(method, "DELETE") || !strcmp(method, "HEAD");
+	int tries = 0, rate_retries = 0;
 
 	for (;;) {
 		enum http_failure failure;
 		int never_sent;
 
-		take_token(cfg);
-		failure = attempt(cfg, method, url, body, resp, &never_sent);
+		if (first) {
+			failure = first->failure;
+			never_sent = first->never_sent;
+			first = NULL;
+		} else {
+			take_token(cfg);
+			failure = attempt(cfg, method, url, body, resp, &never_sent);
+		}
 		if (failure == HTTP_DONE && resp->status == 429) {
 			long wait = retry_after(cfg, resp);
 
@@ -535,19 +720,76 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 				tries + 1, HTTP_TRIES);
 		sleep_seconds(0.5 * (double)(1 << (tries - 1)));
 	}
+	return resp->failure == HTTP_DONE ? 0 : -1;
+}
+
+int http_send(const char *method, const char *path, const struct strvec *query,
+	      const char *body, struct http_response *resp)
+{
+	const struct syncro_config *cfg = setup();
+	char *url = request_url(cfg, path, query, resp);
+	int ret;
+
+	if (!url)
+		return -1;
+	ret = send_url(cfg, method, path, url, body, resp, NULL);
 	wipe_string(url);	/* with auth: query, it holds the key */
 	free(url);
-	return resp->failure == HTTP_DONE ? 0 : -1;
+	return ret;
+}
+
+int http_get_many(struct http_get *reqs, size_t n)
+{
+	const struct syncro_config *cfg = setup();
+	int ret = 0;
+
+	for (size_t start = 0; start < n; start += HTTP_CONCURRENCY) {
+		size_t m = n - start < HTTP_CONCURRENCY ? n - start : HTTP_CONCURRENCY, k = 0;
+		struct xfer xs[HTTP_CONCURRENCY];
+		struct http_get *sent[HTTP_CONCURRENCY];
+		char *urls[HTTP_CONCURRENCY];
+		CURLcode rcs[HTTP_CONCURRENCY];
+
+		for (size_t i = start; i < start + m; i++) {
+			char *url = request_url(cfg, reqs[i].path, reqs[i].query, &reqs[i].resp);
+
+			if (!url) {
+				ret = -1;
+				continue;
+			}
+			take_token(cfg);
+			memset(&xs[k], 0, sizeof(xs[k]));
+			if (!(xs[k].h = curl_easy_init()))
+				die_with(EXIT_NETWORK, "cannot initialise libcurl");
+			prepare(&xs[k], cfg, "GET", url, NULL, &reqs[i].resp);
+			sent[k] = &reqs[i];
+			urls[k++] = url;
+		}
+		run(xs, rcs, k);
+		for (size_t j = 0; j < k; j++) {
+			struct first_attempt first;
+
+			first.failure = finish(&xs[j], cfg, rcs[j], &first.never_sent);
+			curl_easy_cleanup(xs[j].h);	/* its connection stays in the pool */
+			/* Waits and retries, if any are needed, one request at a time. */
+			if (send_url(cfg, "GET", sent[j]->path, urls[j], NULL, &sent[j]->resp, &first))
+				ret = -1;
+			wipe_string(urls[j]);
+			free(urls[j]);
+		}
+	}
+	return ret;
 }
 
 void http_set_api_key(const char *key)
 {
 	if (!handle) {
-		checked_config();
+		const struct syncro_config *cfg = checked_config();
+
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
 			die_with(EXIT_NETWORK, "cannot initialise libcurl");
 		atexit(http_cleanup);
-		ratelimit_file = xdg_state_path("ratelimit");
+		ratelimit_file = ratelimit_path(cfg->base_url);
 	}
 	if (api_key) {
 		wipe_string(api_key);

@@ -8,7 +8,8 @@
  * The key (cred.h) is read on the first request and sent as
  * "Authorization: Bearer KEY", or as the first query parameter api_key
  * with config `auth: query`. Plain http is refused except to loopback; TLS
- * is always verified. Bodies past HTTP_BODY_CAP (http_set_body_cap()) are
+ * is always verified (the CAs: http_ca_choose()); HTTP/2 when a TLS server
+ * offers it. Bodies past HTTP_BODY_CAP (http_set_body_cap()) are
  * refused.
  *
  * Every attempt first takes a token from the shared rate limit
@@ -85,6 +86,23 @@ int http_send(const char *method, const char *path, const struct strvec *query,
 void http_response_release(struct http_response *resp);
 
 /*
+ * Reads that do not depend on each other, at once: GET each path (with
+ * query) under the base URL, at most HTTP_CONCURRENCY in flight on the
+ * process's connections (HTTP/2 multiplexes them on one), each taking its
+ * token from the shared rate limit first. One that fails, or answers 429
+ * or 5xx, then gets the waits and retries of http_send(), alone. Fills
+ * each resp, which the caller releases; returns 0 when every one got a
+ * response, else -1 (check each resp->failure).
+ */
+#define HTTP_CONCURRENCY 4
+struct http_get {
+	const char *path;		/* borrowed */
+	const struct strvec *query;	/* borrowed; may be NULL */
+	struct http_response resp;	/* filled; HTTP_RESPONSE_INIT first */
+};
+int http_get_many(struct http_get *reqs, size_t n);
+
+/*
  * Send the later requests with key (copied; the old one is wiped) instead
  * of the configured one: for `syncro doctor`, which asks GET /me with each
  * profile's key. The key is never shown.
@@ -96,6 +114,23 @@ void http_set_api_key(const char *key);
  * date (past: 0); -1 for anything else ("600x", "-5", "").
  */
 long http_parse_retry_after(const char *value, time_t now);
+
+/*
+ * The CA certificates TLS verification trusts, the first that is set of:
+ * config tls.ca_file, $CURL_CA_BUNDLE, $SSL_CERT_FILE (each a PEM file);
+ * else HTTP_SYSTEM_CA_DIR when it holds hashed names and libcurl uses
+ * OpenSSL (only the certificates a server needs are read, not the whole
+ * bundle); else libcurl's built-in bundle. A TLS failure's message names
+ * the source.
+ */
+#define HTTP_SYSTEM_CA_DIR "/etc/ssl/certs"
+struct http_ca {
+	const char *path;	/* borrowed: a file, a directory (is_dir), or NULL: built in */
+	int is_dir;
+	const char *source;	/* static: "tls.ca_file", "SSL_CERT_FILE", ... */
+};
+struct syncro_config;
+void http_ca_choose(const struct syncro_config *cfg, struct http_ca *ca);
 
 /* Change the cap on response bodies (bytes > 0), e.g. for a test. */
 void http_set_body_cap(long bytes);

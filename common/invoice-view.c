@@ -34,6 +34,41 @@ cJSON *invoice_fetch(const char *arg)
 	return out;
 }
 
+struct count_state {
+	long ticket_id;
+	int n;
+};
+
+static int count_page(const cJSON *items, void *data)
+{
+	struct count_state *cs = data;
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, items) {
+		long ticket = json_long(it, "ticket_id", -1);
+
+		if (!json_get(it, "ticket_id")) {
+			cJSON *inv = invoice_fetch(json_string(it, "number", "?"));
+
+			ticket = json_long(inv, "ticket_id", -1);
+			cJSON_Delete(inv);
+		}
+		cs->n += ticket == cs->ticket_id;
+	}
+	return 0;
+}
+
+int invoice_count_for_ticket(long ticket_id)
+{
+	struct strvec query = STRVEC_INIT;
+	struct count_state cs = { ticket_id, 0 };
+
+	strvec_pushf(&query, "ticket_id=%ld", ticket_id);
+	api_paginate("/invoices", &query, "invoices", 0, count_page, &cs);
+	strvec_clear(&query);
+	return cs.n;
+}
+
 void invoice_describe(const cJSON *inv, struct sbuf *out)
 {
 	sbuf_addf(out, "invoice #%s (%s, total ", json_string(inv, "number", "?"),

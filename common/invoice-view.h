@@ -37,12 +37,21 @@ void invoice_describe(const cJSON *invoice, struct sbuf *out);
  */
 cJSON *invoice_ticket(const cJSON *invoice);
 
+/*
+ * How many invoices ticket ticket_id has: GET /invoices?ticket_id=ID, every
+ * page, the filter not trusted; a list item without ticket_id (the strict
+ * list has only number, total, status, date, customer_id) is read by its
+ * number to learn its ticket. Dies on failure.
+ */
+int invoice_count_for_ticket(long ticket_id);
+
 /* The detail for people: header, ticket, lines with their ids, totals. */
 void invoice_print_detail(const cJSON *invoice, const cJSON *ticket);
 
 /*
- * List items may carry only number, total, status, date and customer_id:
- * give inv a customer_business_then_name from the customer cache, else
+ * List items may carry only number, total, status, date and customer_id
+ * (and schedules no name at all): give any object with a customer_id a
+ * customer_business_then_name from the customer cache, else
  * from GET /customers/ID (then cached), so that people see a name.
  */
 void invoice_name_customer(cJSON *invoice);

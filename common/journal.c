@@ -286,7 +286,7 @@ void journal_release(struct journal *j)
 	j->lock = 0;
 }
 
-void text_digest(const char *text, char out[17])
+void journal_digest(const char *text, char out[17])
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 

@@ -114,6 +114,6 @@ void journal_release(struct journal *j);
  * without keeping it: FNV-1a 64-bit as 16 hex digits and a '\0' in out.
  * Not a secure hash; it only has to notice an edit.
  */
-void text_digest(const char *text, char out[17]);
+void journal_digest(const char *text, char out[17]);
 
 #endif

@@ -6,6 +6,7 @@
 #include "date.h"
 #include "json.h"
 #include "labor.h"
+#include "name-match.h"
 #include "levenshtein.h"
 #include "output.h"
 #include "usage.h"
@@ -16,22 +17,12 @@
 /* More minutes than this is a typo, not a day's work (about two months). */
 #define MAX_MINUTES 100000
 
-static int fail(struct api_error *err, int code, long status, char *message, char *hint)
-{
-	api_error_release(err);
-	err->code = code;
-	err->status = status;
-	err->message = message;
-	err->hint = hint;
-	return -1;
-}
-
 /* Syncro answered 200 but holds something else. */
 static int mismatch(struct api_error *err, long number, char *message)
 {
-	return fail(err, EXIT_ERROR, 200, message,
-		    xstrfmt("nothing was undone; see what the ticket holds with 'syncro time %ld'",
-			    number));
+	return api_error_set(err, EXIT_ERROR, 200, message,
+			     xstrfmt("nothing was undone; see what the ticket holds with 'syncro time %ld'",
+				     number));
 }
 
 struct alias_distance {
@@ -64,6 +55,8 @@ int labor_product(const char *alias_or_id, long *product_id, struct api_error *e
 	const struct syncro_config *cfg = config_get();
 	struct alias_distance *all;
 	struct sbuf list = SBUF_INIT;
+	struct strvec aliases = STRVEC_INIT;
+	const char *closest;
 	long id = config_labor_product(cfg, alias_or_id);
 
 	if (id > 0) {
@@ -77,11 +70,17 @@ int labor_product(const char *alias_or_id, long *product_id, struct api_error *e
 		all[i].order = i;
 	}
 	qsort(all, cfg->labor_nr, sizeof(*all), by_distance);
-	for (size_t i = 0; i < cfg->labor_nr; i++)
+	for (size_t i = 0; i < cfg->labor_nr; i++) {
 		sbuf_addf(&list, "%s%s", i ? ", " : "", all[i].alias);
+		strvec_push(&aliases, all[i].alias);
+	}
 	free(all);
-	fail(err, EXIT_USAGE, 0, xstrfmt("unknown labor '%s'", alias_or_id),
-	     xstrfmt("give a product id or one of: %s", list.buf));
+	closest = name_match_closest(&aliases, alias_or_id);
+	api_error_set(err, EXIT_USAGE, 0,
+		      closest ? xstrfmt("unknown labor '%s'; did you mean '%s'?", alias_or_id, closest)
+			      : xstrfmt("unknown labor '%s'", alias_or_id),
+		      xstrfmt("give a product id or one of: %s", list.buf));
+	strvec_clear(&aliases);
 	sbuf_release(&list);
 	return -1;
 }
@@ -95,9 +94,9 @@ int labor_minutes(const char *option, const char *text, long *minutes, struct ap
 	n = strtol(text, &end, 10);
 	if (errno || end == text || *end || !isdigit((unsigned char)*text) ||
 	    n < 1 || n > MAX_MINUTES)
-		return fail(err, EXIT_USAGE, 0,
-			    xstrfmt("'%s' takes a whole number of minutes from 1 to %d, not '%s'",
-				    option, MAX_MINUTES, text), NULL);
+		return api_error_set(err, EXIT_USAGE, 0,
+				     xstrfmt("'%s' takes a whole number of minutes from 1 to %d, not '%s'",
+					     option, MAX_MINUTES, text), NULL);
 	*minutes = n;
 	return 0;
 }
@@ -122,8 +121,8 @@ int labor_product_name(long product_id, char **name, struct api_error *err)
 	free(cache_name);
 	if (!json_string(product, "name", NULL)) {
 		cJSON_Delete(product);
-		return fail(err, EXIT_NETWORK, 200,
-			    xstrfmt("product %ld came back without a name", product_id), NULL);
+		return api_error_set(err, EXIT_NETWORK, 200,
+				     xstrfmt("product %ld came back without a name", product_id), NULL);
 	}
 	*name = xstrdup(json_string(product, "name", ""));
 	cJSON_Delete(product);
@@ -208,10 +207,7 @@ cJSON *labor_comment_body(const struct comment *c, const struct labor *l)
 
 static int read_ticket(long number, cJSON **ticket, struct api_error *err)
 {
-	if (api_ticket_call(number, "GET", "", NULL, ticket, err))
-		return -1;
-	*ticket = api_unwrap(*ticket, "ticket");
-	return 0;
+	return api_ticket_get_gently(number, ticket, err);
 }
 
 const cJSON *labor_find_id(const cJSON *ticket, const char *field, long id)
@@ -383,8 +379,8 @@ static long answered_id(const cJSON *answer, const char *what, struct api_error 
 	long id = json_long(answer, "id", -1);
 
 	if (id <= 0)
-		fail(err, EXIT_NETWORK, 200, xstrfmt("Syncro answered the %s without an id", what),
-		     xstrfmt("check the ticket before you try again: the %s may have been made", what));
+		api_error_set(err, EXIT_NETWORK, 200, xstrfmt("Syncro answered the %s without an id", what),
+			      xstrfmt("check the ticket before you try again: the %s may have been made", what));
 	return id;
 }
 
@@ -446,9 +442,9 @@ static int find_timer(long number, long timer_id, cJSON **ticket, const cJSON **
 		return 0;
 	cJSON_Delete(*ticket);
 	*ticket = NULL;
-	return fail(err, EXIT_NOT_FOUND, 200,
-		    xstrfmt("ticket #%ld has no timer %ld", number, timer_id),
-		    xstrfmt("'syncro time %ld' lists its timers", number));
+	return api_error_set(err, EXIT_NOT_FOUND, 200,
+			     xstrfmt("ticket #%ld has no timer %ld", number, timer_id),
+			     xstrfmt("'syncro time %ld' lists its timers", number));
 }
 
 /* Changing a charged timer would leave its line (perhaps invoiced) saying otherwise. */
@@ -457,11 +453,11 @@ static int refuse_charged(long number, const cJSON *timer, const char *doing,
 {
 	if (!json_bool(timer, "recorded", 0))
 		return 0;
-	return fail(err, EXIT_ERROR, 0,
-		    xstrfmt("timer %ld on ticket #%ld is charged (line item %ld); %s the timer "
-			    "would leave that line as it is", json_long(timer, "id", 0), number,
-			    json_long(timer, "ticket_line_item_id", 0), doing),
-		    xstrdup("change the line item in Syncro instead"));
+	return api_error_set(err, EXIT_ERROR, 0,
+			     xstrfmt("timer %ld on ticket #%ld is charged (line item %ld); %s the timer "
+				     "would leave that line as it is", json_long(timer, "id", 0), number,
+				     json_long(timer, "ticket_line_item_id", 0), doing),
+			     xstrdup("change the line item in Syncro instead"));
 }
 
 int labor_timer_edit(long number, long timer_id, long minutes, long product_id,
@@ -484,9 +480,9 @@ int labor_timer_edit(long number, long timer_id, long minutes, long product_id,
 		char at[32];
 
 		if (start < 0) {
-			fail(err, EXIT_ERROR, 200,
-			     xstrfmt("timer %ld on ticket #%ld has no start time to count from",
-				     timer_id, number), NULL);
+			api_error_set(err, EXIT_ERROR, 200,
+				      xstrfmt("timer %ld on ticket #%ld has no start time to count from",
+					      timer_id, number), NULL);
 			goto out;
 		}
 		cJSON_AddStringToObject(body, "start_at", format_timestamp(start, at, sizeof(at)));
@@ -601,8 +597,8 @@ int labor_comment_time(const struct labor *l, long comment_id, long *timer_id,
 		sbuf_addf(&msg, "Syncro ignored the time on comment %ld: ticket #%ld holds no "
 			  "timer of that comment; it holds ", comment_id, l->number);
 		add_holdings(&msg, ticket);
-		fail(err, EXIT_ERROR, 200, sbuf_detach(&msg, NULL),
-		     xstrdup("set billing.method to timer or line-item in the config"));
+		api_error_set(err, EXIT_ERROR, 200, sbuf_detach(&msg, NULL),
+			      xstrdup("set billing.method to timer or line-item in the config"));
 	} else {
 		*timer_id = json_long(timer, "id", 0);
 		if (!check_timer(l->number, timer, l->product_id, l->minutes, err))
@@ -632,9 +628,9 @@ int labor_comment_post(const struct comment *c, const struct labor *l,
 	if (read_ticket(c->number, &ticket, err))
 		goto out;
 	if (!labor_find_id(ticket, "comments", *comment_id))
-		fail(err, EXIT_ERROR, 200, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
-						   "answered that it made it", c->number, *comment_id),
-		     NULL);
+		api_error_set(err, EXIT_ERROR, 200, xstrfmt("ticket #%ld holds no comment %ld after Syncro "
+							    "answered that it made it", c->number, *comment_id),
+			      NULL);
 	else
 		ret = 0;
 out:
@@ -662,13 +658,13 @@ int labor_record(enum billing_method method, const struct labor *l,
 	case BILLING_COMMENT:
 		break;
 	}
-	return fail(err, EXIT_ERROR, 0,
-		    xstrdup("billing.method comment records time only with a comment"),
-		    xstrfmt("use 'syncro comment %ld --time %ld', or set billing.method to "
-			    "timer or line-item", l->number, l->minutes));
+	return api_error_set(err, EXIT_ERROR, 0,
+			     xstrdup("billing.method comment records time only with a comment"),
+			     xstrfmt("use 'syncro comment %ld --time %ld', or set billing.method to "
+				     "timer or line-item", l->number, l->minutes));
 }
 
-void print_labor(const struct labor *l, const char *labor_name, const struct labor_done *done)
+void labor_print(const struct labor *l, const char *labor_name, const struct labor_done *done)
 {
 	printf("#%ld: %ld minute%s of ", l->number, l->minutes, l->minutes == 1 ? "" : "s");
 	if (strspn(labor_name, "0123456789") != strlen(labor_name)) {

@@ -189,5 +189,5 @@ int labor_record_hints(struct strvec *hints, const struct api_error *err,
  * charged on line item 9". labor_name is what the user typed (an alias or
  * an id).
  */
-void print_labor(const struct labor *l, const char *labor_name, const struct labor_done *done);
+void labor_print(const struct labor *l, const char *labor_name, const struct labor_done *done);
 #endif

@@ -48,3 +48,5 @@ common_libcommon_a_SOURCES += common/invoice-cache.c
 common_libcommon_a_SOURCES += common/ticket-lock.c common/ticket-lock.h
 common_libcommon_a_SOURCES += common/product-lookup.c common/product-lookup.h
 common_libcommon_a_SOURCES += common/account-time.c common/account-time.h
+common_libcommon_a_SOURCES += common/customer-create.c common/customer-create.h
+common_libcommon_a_SOURCES += common/appointment-cache.c common/appointment-cache.h

@@ -19,7 +19,7 @@ static int contains_ci(const char *haystack, const char *needle)
 	return !n;
 }
 
-long parse_id(const char *s)
+long name_match_id(const char *s)
 {
 	char *end;
 	long id;
@@ -31,7 +31,7 @@ long parse_id(const char *s)
 	return errno || *end || id <= 0 ? -1 : id;
 }
 
-long name_equal(const struct strvec *names, const char *typed)
+long name_match_equal(const struct strvec *names, const char *typed)
 {
 	for (size_t i = 0; i < names->nr; i++)
 		if (!strcasecmp(names->v[i], typed))
@@ -41,7 +41,7 @@ long name_equal(const struct strvec *names, const char *typed)
 
 size_t name_match(const struct strvec *names, const char *typed, size_t *matches)
 {
-	long exact = name_equal(names, typed);
+	long exact = name_match_equal(names, typed);
 	size_t n = 0;
 
 	if (exact >= 0) {
@@ -66,7 +66,7 @@ static char *lowercase(const char *s)
 	return out;
 }
 
-const char *name_closest(const struct strvec *names, const char *typed)
+const char *name_match_closest(const struct strvec *names, const char *typed)
 {
 	char *want = lowercase(typed);
 	const char *best = NULL;
@@ -87,7 +87,7 @@ const char *name_closest(const struct strvec *names, const char *typed)
 	return best;
 }
 
-void names_join(struct sbuf *out, const struct strvec *names)
+void name_match_join(struct sbuf *out, const struct strvec *names)
 {
 	for (size_t i = 0; i < names->nr; i++) {
 		if (i)
@@ -96,7 +96,7 @@ void names_join(struct sbuf *out, const struct strvec *names)
 	}
 }
 
-size_t pick_one(const char *what, const char *question, const char *typed,
+size_t name_match_pick_one(const char *what, const char *question, const char *typed,
 		const char *option, const struct strvec *shown)
 {
 	struct sbuf msg = SBUF_INIT;
@@ -110,11 +110,11 @@ size_t pick_one(const char *what, const char *question, const char *typed,
 	die_with(EXIT_USAGE, "%s", msg.buf);
 }
 
-const cJSON *json_pick(const cJSON *items, const char *name_key, const char *arg,
+const cJSON *name_match_pick(const cJSON *items, const char *name_key, const char *arg,
 		       const char *what, const char *question, const char *option)
 {
 	struct strvec names = STRVEC_INIT, shown = STRVEC_INIT;
-	long id = parse_id(arg);
+	long id = name_match_id(arg);
 	const cJSON *it, *found = NULL;
 	size_t *matches, n;
 
@@ -135,7 +135,7 @@ const cJSON *json_pick(const cJSON *items, const char *name_key, const char *arg
 			strvec_pushf(&shown, "%ld  %s",
 				     json_long(cJSON_GetArrayItem(items, (int)matches[i]), "id", 0),
 				     names.v[matches[i]]);
-		found = cJSON_GetArrayItem(items, (int)matches[pick_one(what, question, arg,
+		found = cJSON_GetArrayItem(items, (int)matches[name_match_pick_one(what, question, arg,
 									 option, &shown)]);
 		strvec_clear(&shown);
 	}

@@ -11,7 +11,7 @@
 #include "sbuf.h"
 
 /* An id as the user types it: digits only, positive; else -1. */
-long parse_id(const char *s);
+long name_match_id(const char *s);
 
 /*
  * The names typed could mean: the first one equal to it ignoring case,
@@ -23,19 +23,19 @@ size_t name_match(const struct strvec *names, const char *typed, size_t *matches
 /*
  * Whether typed names exactly one of names ignoring case: its index, or -1.
  */
-long name_equal(const struct strvec *names, const char *typed);
+long name_match_equal(const struct strvec *names, const char *typed);
 
 /*
  * The name closest to typed (ignoring case) for "did you mean": one that
  * contains typed, or whose edit distance (suggestion_distance) is small;
  * the closest wins. NULL when nothing is close. Borrowed from names.
  */
-const char *name_closest(const struct strvec *names, const char *typed);
+const char *name_match_closest(const struct strvec *names, const char *typed);
 
 /*
  * names joined with ", " onto out: "New, In Progress, Resolved".
  */
-void names_join(struct sbuf *out, const struct strvec *names);
+void name_match_join(struct sbuf *out, const struct strvec *names);
 
 /*
  * Several things fit what the user typed for option: on a terminal they
@@ -47,16 +47,16 @@ void names_join(struct sbuf *out, const struct strvec *names);
  *     ...
  * what is "customer", question the prompt ("Customer").
  */
-size_t pick_one(const char *what, const char *question, const char *typed,
+size_t name_match_pick_one(const char *what, const char *question, const char *typed,
 		const char *option, const struct strvec *shown);
 
 /*
  * The element of items (a JSON array of objects with "id" and name_key)
  * that arg means: digits are its id; anything else goes through
- * name_match() over the names, and pick_one() when several fit. NULL when
+ * name_match() over the names, and name_match_pick_one() when several fit. NULL when
  * nothing fits. Borrowed from items.
  */
-const cJSON *json_pick(const cJSON *items, const char *name_key, const char *arg,
+const cJSON *name_match_pick(const cJSON *items, const char *name_key, const char *arg,
 		       const char *what, const char *question, const char *option);
 
 #endif

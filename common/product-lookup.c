@@ -10,7 +10,7 @@
 
 cJSON *product_find(const char *arg, const char *option)
 {
-	long id = parse_id(arg);
+	long id = name_match_id(arg);
 	struct strvec query = STRVEC_INIT;
 	struct sbuf list = SBUF_INIT;
 	cJSON *found, *match = NULL;

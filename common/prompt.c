@@ -124,7 +124,7 @@ int prompt_choose(const char *question, const struct strvec *items, size_t *inde
 	int ret;
 
 	if (!items->nr)
-		die("BUG: prompt_choose without anything to choose");
+		BUG("prompt_choose without anything to choose");
 	if (!prompt_can_ask())
 		return PROMPT_NO_TTY;
 	shown = xcalloc(nr, sizeof(*shown));
@@ -168,7 +168,7 @@ int prompt_choose(const char *question, const struct strvec *items, size_t *inde
 	return ret;
 }
 
-_Noreturn void die_missing(const char *option)
+_Noreturn void prompt_die_missing(const char *option)
 {
 	if (disabled)
 		die_with(EXIT_USAGE, "missing %s; pass it (prompts are off with --no-input)", option);

@@ -2,11 +2,11 @@
  * Questions on the terminal. A prompt is asked on stderr and read from
  * stdin, only when stdin is a terminal and prompts are not turned off
  * (--no-input). Otherwise it returns PROMPT_NO_TTY at once, and the verb
- * names the option that answers it with die_missing().
+ * names the option that answers it with prompt_die_missing().
  *
  *   char *minutes = NULL;
  *   if (!opt_minutes && prompt_line("Minutes", "60", &minutes) < 0)
- *       die_missing("--minutes");
+ *       prompt_die_missing("--minutes");
  */
 #ifndef SYNCRO_PROMPT_H
 #define SYNCRO_PROMPT_H
@@ -49,6 +49,6 @@ int prompt_choose(const char *question, const struct strvec *items, size_t *inde
  * "missing --minutes; pass it or run on a terminal" (the end of the
  * message says why there was no prompt).
  */
-_Noreturn void die_missing(const char *option);
+_Noreturn void prompt_die_missing(const char *option);
 
 #endif

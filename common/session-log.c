@@ -60,7 +60,7 @@ static void add_time_item(struct sbuf *out, const char *label, const cJSON *obj,
 
 static void add_header(struct sbuf *out, const cJSON *t)
 {
-	char *url = ticket_web_url(json_long(t, "id", -1));
+	char *url = web_url_ticket(json_long(t, "id", -1));
 	struct sbuf contact = SBUF_INIT;
 	const char *email = json_string(t, "contact.email", NULL);
 

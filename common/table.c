@@ -38,7 +38,7 @@ struct table *table_new(size_t columns)
 	struct table *t = xcalloc(1, sizeof(*t));
 
 	if (!columns)
-		die("BUG: a table needs at least one column");
+		BUG("a table needs at least one column");
 	t->columns = columns;
 	t->col = xcalloc(columns, sizeof(*t->col));
 	table_set_flex(t, columns - 1, 10);
@@ -72,7 +72,7 @@ void table_free(struct table *t)
 static struct column *column(struct table *t, size_t col)
 {
 	if (col >= t->columns)
-		die("BUG: table column %zu of %zu", col, t->columns);
+		BUG("table column %zu of %zu", col, t->columns);
 	return &t->col[col];
 }
 
@@ -119,10 +119,10 @@ void table_add_colored(struct table *t, const char *color, const char *text)
 	struct row *row;
 
 	if (!t->nr)
-		die("BUG: table_add_cell before table_add_row");
+		BUG("table_add_cell before table_add_row");
 	row = &t->rows[t->nr - 1];
 	if (row->nr >= t->columns)
-		die("BUG: more cells than the table's %zu columns", t->columns);
+		BUG("more cells than the table's %zu columns", t->columns);
 	row->cells[row->nr].text = xstrdup(text ? text : "");
 	row->cells[row->nr].color = color ? xstrdup(color) : NULL;
 	row->nr++;
@@ -192,7 +192,7 @@ static size_t *layout(const struct table *t, size_t limit)
 			w[c] = t->col[c].max;
 		/* Only the last column takes no padding, so only it may be endless. */
 		if (w[c] == TABLE_FILL && (c + 1 < t->columns || t->col[c].align == TABLE_RIGHT))
-			die("BUG: table column %zu cannot fill a line of no limit", c);
+			BUG("table column %zu cannot fill a line of no limit", c);
 	}
 	if (!limit)
 		return w;

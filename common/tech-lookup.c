@@ -25,20 +25,20 @@ long tech_resolve(const char *arg, const char *option, char **name)
 	const cJSON *users, *tech;
 	struct strvec names = STRVEC_INIT;
 	struct sbuf msg = SBUF_INIT;
-	long id = parse_id(arg);
+	long id = name_match_id(arg);
 
 	if (!strcasecmp(arg, "me"))
 		return me(name);
 	users = cJSON_GetObjectItemCaseSensitive(ticket_settings(), "users");
-	tech = json_pick(users, "name", arg, "tech", "Tech", option);
+	tech = name_match_pick(users, "name", arg, "tech", "Tech", option);
 	if (tech || id > 0) {
 		if (name)
 			*name = tech ? xstrdup(json_string(tech, "name", "")) : NULL;
 		return tech ? json_long(tech, "id", -1) : id;
 	}
-	settings_names(ticket_settings(), "users", &names);
+	ticket_settings_names(ticket_settings(), "users", &names);
 	sbuf_addf(&msg, "unknown tech '%s' for %s\ntechs: ", arg, option);
-	names_join(&msg, &names);
+	name_match_join(&msg, &names);
 	sbuf_addstr(&msg, " (or 'me', or a user id)");
 	strvec_clear(&names);
 	die_with(EXIT_USAGE, "%s", msg.buf);

@@ -39,7 +39,7 @@ void ticket_fields_add(cJSON *body, const struct ticket_fields *f)
 		cJSON_AddStringToObject(body, "subject", f->subject);
 	}
 	if (f->status) {
-		char *status = ticket_status_check(f->status, "--status");
+		char *status = ticket_settings_check_status(f->status, "--status");
 
 		cJSON_AddStringToObject(body, "status", status);
 		free(status);
@@ -53,7 +53,7 @@ void ticket_fields_add(cJSON *body, const struct ticket_fields *f)
 	free(due);
 	if (f->type)
 		cJSON_AddNumberToObject(body, "ticket_type_id",
-					(double)ticket_type_resolve(f->type, NULL));
+					(double)ticket_settings_resolve_type(f->type, NULL));
 	if (f->assign)
 		cJSON_AddNumberToObject(body, "user_id",
 					(double)tech_resolve(f->assign, "--assign", NULL));
@@ -63,5 +63,5 @@ void ticket_fields_add_contact(cJSON *body, const struct ticket_fields *f, long 
 {
 	if (f->contact)
 		cJSON_AddNumberToObject(body, "contact_id",
-					(double)contact_resolve(customer_id, f->contact, "--contact", NULL));
+					(double)customer_lookup_contact(customer_id, f->contact, "--contact", NULL));
 }

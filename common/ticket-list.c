@@ -114,7 +114,7 @@ static size_t widest_status(void)
 	size_t widest = utf8_width(WIDEST_STATUS);
 
 	if (settings) {
-		settings_strings(settings, "ticket_status_list", &statuses);
+		ticket_settings_strings(settings, "ticket_status_list", &statuses);
 		if (statuses.nr)
 			widest = 0;
 		for (size_t i = 0; i < statuses.nr; i++)
@@ -193,10 +193,12 @@ static int take_page(const cJSON *items, void *data)
 void ticket_list_fetch(struct ticket_list *tl, const struct strvec *query)
 {
 	if (tl->streams++ && !(tl->flags & TICKET_LIST_MERGE))
-		die("BUG: several request streams need TICKET_LIST_MERGE");
+		BUG("several request streams need TICKET_LIST_MERGE");
 	if (ticket_list_full(tl))
 		return;
-	api_paginate("/tickets", query, "tickets", PER_PAGE, take_page, tl);
+	/* Without a limit every page is wanted: fetch those known at once. */
+	(tl->limit ? api_paginate : api_paginate_all)("/tickets", query, "tickets", PER_PAGE,
+						       take_page, tl);
 }
 
 static int newest_first(const void *a, const void *b)

@@ -43,7 +43,7 @@ long ticket_number_of_id(long id)
 	return n;
 }
 
-long parse_ticket_number(const char *s)
+long ticket_number_parse(const char *s)
 {
 	char *end;
 	long n, id;

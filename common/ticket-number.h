@@ -10,7 +10,7 @@
  * /tickets/ID for its number, stored in the cache (dies, exit 4, if the
  * API has no such ticket).
  */
-long parse_ticket_number(const char *s);
+long ticket_number_parse(const char *s);
 
 /*
  * The number of the ticket whose internal id is id: GET /tickets/ID, the

@@ -24,7 +24,7 @@ const cJSON *ticket_settings(void)
 	return settings;
 }
 
-const char *settings_tech_name(long id)
+const char *ticket_settings_tech_name(long id)
 {
 	const cJSON *it;
 
@@ -34,7 +34,7 @@ const char *settings_tech_name(long id)
 	return NULL;
 }
 
-void settings_strings(const cJSON *s, const char *key, struct strvec *out)
+void ticket_settings_strings(const cJSON *s, const char *key, struct strvec *out)
 {
 	const cJSON *it;
 
@@ -43,7 +43,7 @@ void settings_strings(const cJSON *s, const char *key, struct strvec *out)
 			strvec_push(out, it->valuestring);
 }
 
-void settings_names(const cJSON *s, const char *key, struct strvec *out)
+void ticket_settings_names(const cJSON *s, const char *key, struct strvec *out)
 {
 	const cJSON *it;
 
@@ -51,15 +51,15 @@ void settings_names(const cJSON *s, const char *key, struct strvec *out)
 		strvec_push(out, json_string(it, "name", ""));
 }
 
-char *ticket_status_check(const char *status, const char *option)
+char *ticket_settings_check_status(const char *status, const char *option)
 {
 	struct strvec statuses = STRVEC_INIT;
 	struct sbuf msg = SBUF_INIT;
 	const char *closest;
 	long i;
 
-	settings_strings(ticket_settings(), "ticket_status_list", &statuses);
-	i = name_equal(&statuses, status);
+	ticket_settings_strings(ticket_settings(), "ticket_status_list", &statuses);
+	i = name_match_equal(&statuses, status);
 	if (i >= 0) {
 		char *found = xstrdup(statuses.v[i]);
 
@@ -67,18 +67,18 @@ char *ticket_status_check(const char *status, const char *option)
 		return found;
 	}
 	sbuf_addf(&msg, "unknown status '%s' for %s", status, option);
-	closest = name_closest(&statuses, status);
+	closest = name_match_closest(&statuses, status);
 	if (closest)
 		sbuf_addf(&msg, "; did you mean '%s'?", closest);
 	sbuf_addstr(&msg, "\nvalid statuses: ");
-	names_join(&msg, &statuses);
+	name_match_join(&msg, &statuses);
 	strvec_clear(&statuses);
 	die_with(EXIT_USAGE, "%s", msg.buf);
 }
 
-long ticket_type_resolve(const char *arg, char **name)
+long ticket_settings_resolve_type(const char *arg, char **name)
 {
-	const cJSON *type = json_pick(cJSON_GetObjectItemCaseSensitive(ticket_settings(), "ticket_types"),
+	const cJSON *type = name_match_pick(cJSON_GetObjectItemCaseSensitive(ticket_settings(), "ticket_types"),
 				      "name", arg, "ticket type", "Ticket type", "--type");
 	struct strvec names = STRVEC_INIT;
 	struct sbuf msg = SBUF_INIT;
@@ -88,9 +88,9 @@ long ticket_type_resolve(const char *arg, char **name)
 			*name = xstrdup(json_string(type, "name", ""));
 		return json_long(type, "id", -1);
 	}
-	settings_names(ticket_settings(), "ticket_types", &names);
+	ticket_settings_names(ticket_settings(), "ticket_types", &names);
 	sbuf_addf(&msg, "unknown ticket type '%s' for --type\nticket types: ", arg);
-	names_join(&msg, &names);
+	name_match_join(&msg, &names);
 	strvec_clear(&names);
 	die_with(EXIT_USAGE, "%s", msg.buf);
 }

@@ -26,11 +26,11 @@ const cJSON *ticket_settings(void);
  * The name of tech id from the settings' "users" (ticket_settings(), so
  * perhaps a GET /tickets/settings); NULL when they do not list it.
  */
-const char *settings_tech_name(long id);
+const char *ticket_settings_tech_name(long id);
 /* The strings of the array at key in settings ("ticket_status_list"), into out. */
-void settings_strings(const cJSON *settings, const char *key, struct strvec *out);
+void ticket_settings_strings(const cJSON *settings, const char *key, struct strvec *out);
 /* The "name" of each object of the array at key ("users", "ticket_types"), into out. */
-void settings_names(const cJSON *settings, const char *key, struct strvec *out);
+void ticket_settings_names(const cJSON *settings, const char *key, struct strvec *out);
 
 /*
  * The account's spelling of status (case-insensitive: "in progress" ->
@@ -41,7 +41,7 @@ void settings_names(const cJSON *settings, const char *key, struct strvec *out);
  *   valid statuses: New, In Progress, Resolved, ...
  * The result is the caller's to free.
  */
-char *ticket_status_check(const char *status, const char *option);
+char *ticket_settings_check_status(const char *status, const char *option);
 
 /*
  * --type NAME|ID: a ticket type of the settings by id or by name (whole or
@@ -49,6 +49,6 @@ char *ticket_status_check(const char *status, const char *option);
  * Returns its id; *name (if name is not NULL) gets its name, the caller's
  * to free. Unknown: exit 2 listing the types.
  */
-long ticket_type_resolve(const char *arg, char **name);
+long ticket_settings_resolve_type(const char *arg, char **name);
 
 #endif

@@ -156,7 +156,7 @@ static void print_comments(const cJSON *ticket, long limit)
 	free(all);
 }
 
-const char *timer_product_name(const cJSON *ticket, const cJSON *timer)
+const char *ticket_view_timer_product(const cJSON *ticket, const cJSON *timer)
 {
 	static char fallback[64];
 	long product = json_long(timer, "product_id", -1);
@@ -208,7 +208,7 @@ static void print_timers(const cJSON *ticket, struct billing *b)
 			table_add_cell(t, "  ? min");
 		else
 			table_add_cellf(t, "  %ld min", minutes);
-		table_add_cell(t, timer_product_name(ticket, timer));
+		table_add_cell(t, ticket_view_timer_product(ticket, timer));
 		table_add_colored(t, charged ? COLOR_GREEN : COLOR_YELLOW,
 				  charged ? "charged" : billable ? "not charged" : "not billable");
 		table_add_cell(t, when.buf);

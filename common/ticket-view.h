@@ -23,6 +23,6 @@ void ticket_view_print(const cJSON *ticket, long comments);
  * product, else the config's labor alias for it ("remote"), else
  * "product ID". A static or borrowed string, valid until the next call.
  */
-const char *timer_product_name(const cJSON *ticket, const cJSON *timer);
+const char *ticket_view_timer_product(const cJSON *ticket, const cJSON *timer);
 
 #endif

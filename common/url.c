@@ -208,7 +208,7 @@ static void redact_after(struct sbuf *text, const char *marker, int ignore_case,
 	}
 }
 
-void redact(struct sbuf *text, const char *key)
+void url_redact(struct sbuf *text, const char *key)
 {
 	if (key && *key) {
 		char *escaped = curl_easy_escape(NULL, key, 0);

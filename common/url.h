@@ -35,6 +35,6 @@ int url_check_transport(const char *url, struct sbuf *err);
  * of its URL-escaped form), every "api_key=VALUE" and every
  * "Authorization: Bearer VALUE" becomes REDACTED. key may be NULL.
  */
-void redact(struct sbuf *text, const char *key);
+void url_redact(struct sbuf *text, const char *key);
 
 #endif

@@ -39,7 +39,7 @@ char *web_url(const char *base, const char *kind, long id)
 	return url;
 }
 
-char *ticket_web_url(long id)
+char *web_url_ticket(long id)
 {
 	return web_url(config_get()->base_url, "tickets", id);
 }

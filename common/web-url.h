@@ -12,6 +12,6 @@
 char *web_url(const char *base, const char *kind, long id);
 
 /* web_url() under the configured base URL. */
-char *ticket_web_url(long id);
+char *web_url_ticket(long id);
 
 #endif

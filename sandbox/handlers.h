@@ -67,6 +67,9 @@ cJSON *find_invoice(struct api_req *r);
 void reply_invoice(struct api_req *r, const cJSON *inv);
 /* subtotal, tax and total of inv from its lines. */
 void recalculate(cJSON *inv);
+/* api-schedules.c */
+void get_schedules(struct api_req *r);
+void get_schedule(struct api_req *r);
 /* api-appointments.c */
 void get_settings(struct api_req *r);
 void get_appointments(struct api_req *r);

@@ -7,6 +7,7 @@ sandbox_libsandbox_a_SOURCES += sandbox/api-billing.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-invoices-write.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-estimates.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-appointments.c
+sandbox_libsandbox_a_SOURCES += sandbox/api-schedules.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-customers.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-tickets.c
 sandbox_libsandbox_a_SOURCES += sandbox/api-work.c

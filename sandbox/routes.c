@@ -41,6 +41,8 @@ static const struct route {
 	{ "DELETE", "/invoices/{id}/line_items/{id}", delete_invoice_line_item },
 	{ "GET", "/invoices/{id}/ticket", get_invoice_ticket },
 	{ "GET", "/settings", get_settings },
+	{ "GET", "/schedules", get_schedules },
+	{ "GET", "/schedules/{id}", get_schedule },
 	{ "GET", "/appointments", get_appointments },
 	{ "POST", "/appointments", post_appointments },
 	{ "GET", "/appointments/{id}", get_appointment },

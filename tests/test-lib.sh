@@ -218,9 +218,18 @@ start_sandbox () {
 	# the parent must not read an earlier sandbox's lines before the
 	# child has truncated the file
 	rm -f "$sandbox_out"
-	"$abs_top_builddir/syncro-sandbox" --port 0 --test-controls \
-		--data "$abs_top_srcdir/sandbox/demo.json" --api-key "$TEST_API_KEY" "$@" \
-		>"$sandbox_out" 2>"$sandbox_err" &
+	# the defaults, each only when the caller gives no other (an option
+	# given twice is a usage error)
+	set -- --test-controls "$@"
+	for sandbox_default in "--port 0" "--data $abs_top_srcdir/sandbox/demo.json" \
+		"--api-key $TEST_API_KEY"; do
+		sandbox_opt=${sandbox_default%% *}
+		case " $* " in
+		*" $sandbox_opt "* | *" $sandbox_opt="*) ;;
+		*) set -- "$@" "$sandbox_opt" "${sandbox_default#* }" ;;
+		esac
+	done
+	"$abs_top_builddir/syncro-sandbox" "$@" >"$sandbox_out" 2>"$sandbox_err" &
 	SANDBOX_PID=$!
 	trap 'test -z "${SANDBOX_PID:-}" || kill "$SANDBOX_PID" 2>/dev/null' EXIT
 	test_cleanup_hooks="${test_cleanup_hooks:+$test_cleanup_hooks; }stop_sandbox"

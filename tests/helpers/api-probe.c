@@ -10,6 +10,7 @@
  *   api-probe dry-run METHOD PATH [JSON]
  *   api-probe gently N              api_ticket_id_gently: "id" or "code: message"
  *   api-probe get PATH [CAP]        api_get, with the body cap set to CAP bytes
+ *   api-probe get-many PATH...      api_get_many: "CODE PATH" per path (0: a JSON answer)
  * A first argument -v traces the requests (opt_verbose).
  *   api-probe get-post PATH SECONDS POST_PATH JSON
  *                                   api_get, a pause, then api_post (connection reuse)
@@ -42,7 +43,7 @@ static int print_page(const cJSON *items, void *data)
 
 static long number_arg(const char *s)
 {
-	long n = parse_ticket_number(s);
+	long n = ticket_number_parse(s);
 
 	if (n < 0)
 		die_with(EXIT_USAGE, "'%s' is not a ticket number", s);
@@ -96,6 +97,27 @@ int main(int argc, char **argv)
 		v = api_get(argv[2], NULL);
 		output_json(v);
 		cJSON_Delete(v);
+	} else if (!strcmp(argv[1], "get-many")) {
+		size_t n = (size_t)argc - 2;
+		struct api_request *reqs = xcalloc(n, sizeof(*reqs));
+		struct api_error *errs = xcalloc(n, sizeof(*errs));
+		cJSON **outs = xcalloc(n, sizeof(*outs));
+
+		for (size_t i = 0; i < n; i++) {
+			struct api_error init = API_ERROR_INIT;
+
+			reqs[i].path = argv[i + 2];
+			errs[i] = init;
+		}
+		api_get_many(reqs, n, outs, errs);
+		for (size_t i = 0; i < n; i++) {
+			printf("%d %s\n", outs[i] ? 0 : errs[i].code, reqs[i].path);
+			cJSON_Delete(outs[i]);
+			api_error_release(&errs[i]);
+		}
+		free(reqs);
+		free(errs);
+		free(outs);
 	} else if (!strcmp(argv[1], "get-post") && argc >= 6) {
 		cJSON *body = json_parse(argv[5], strlen(argv[5]));
 

@@ -158,7 +158,7 @@ test_expect_success 'a base URL without /api/v1: the hint says what it lacks' '
 
 # The lines a sandbox on its default key prints as it starts, in sandbox.out.
 sandbox_banner () {
-	"$abs_top_builddir/syncro-sandbox" --port 0 >sandbox.out 2>/dev/null &
+	"$abs_top_builddir/syncro-sandbox" --port 0 --data "$abs_top_srcdir/sandbox/demo.json" >sandbox.out 2>/dev/null &
 	banner_pid=$!
 	test_wait_for "^export SYNCRO_API_KEY" sandbox.out
 	status=$?

@@ -98,13 +98,25 @@ test_expect_success 'a time that is none of the forms, or no such day, is a usag
 	test_expect_code 2 syncro appt create 32164 --at "2026-02-31 09:30" 2>/dev/null
 '
 
+test_expect_success 'completion offers the appointment ids seen, with start and summary, without the network' '
+	sandbox_clear_requests &&
+	syncro __complete appt move 51 >actual &&
+	printf "5100001\tMon 2026-12-07 13:15 MST · Own cloud thing again\n:36\n" >expect &&
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	test ! -s requests
+'
+
 test_expect_success 'rm without a terminal or --yes is refused; --yes removes' '
 	test_expect_code 2 syncro appt rm 5100001 </dev/null 2>/dev/null &&
 	sandbox_get appointments/5100001 >/dev/null &&
 	syncro appt rm 5100001 --yes >actual &&
 	echo "removed appointment 5100001 (Mon 2026-12-07 13:15 MST)" >expect &&
 	test_cmp expect actual &&
-	test_expect_code 22 sandbox_get appointments/5100001 2>/dev/null
+	test_expect_code 22 sandbox_get appointments/5100001 2>/dev/null &&
+	syncro __complete appt rm "" >actual &&
+	echo ":36" >expect &&
+	test_cmp expect actual
 '
 
 test_done

@@ -142,7 +142,7 @@ test_expect_success 'an unknown labor alias: exit 2, the aliases closest first, 
 	sandbox_reset &&
 	test_expect_code 2 syncro comment 32164 -m "x" --time 30 --labor onsit >out 2>err &&
 	cat >expect <<-\EOF &&
-	syncro: unknown labor '"'"'onsit'"'"'
+	syncro: unknown labor '"'"'onsit'"'"'; did you mean '"'"'onsite'"'"'?
 	hint: give a product id or one of: onsite, website, project, remote, internal, travel, emergency
 	EOF
 	test_cmp expect err &&

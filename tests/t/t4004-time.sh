@@ -295,7 +295,7 @@ test_expect_success 'unknown alias, bad minutes, bad ids and misplaced options a
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro time add 32164 30 --labor remot 2>err &&
 	cat >expect <<-\EOF &&
-	syncro: unknown labor '"'"'remot'"'"'
+	syncro: unknown labor '"'"'remot'"'"'; did you mean '"'"'remote'"'"'?
 	hint: give a product id or one of: remote, project, website, onsite, internal, travel, emergency
 	EOF
 	test_cmp expect err &&

@@ -205,7 +205,7 @@ test_expect_success '--yes takes the config defaults' '
 test_expect_success 'an unknown labor alias is a usage error listing the aliases' '
 	test_expect_code 2 syncro bill 32124 --minutes 30 --labor remot -m "x" 2>err &&
 	cat >expect <<-\EOF &&
-	syncro bill: unknown labor '"'"'remot'"'"'
+	syncro bill: unknown labor '"'"'remot'"'"'; did you mean '"'"'remote'"'"'?
 	hint: give a product id or one of: remote, project, website, onsite, internal, travel, emergency
 	EOF
 	test_cmp expect err

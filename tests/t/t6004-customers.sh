@@ -93,13 +93,17 @@ test_expect_success 'one customer: contacts and open tickets' '
 	syncro customers 34288075 >actual &&
 	cat >expect <<-\EOF_ &&
 	Desert Sun Dental
-	id     34288075
-	email  office@desertsundental.example
-	phone  4805550100
+	id            34288075
+	email         office@desertsundental.example
+	phone         4805550100
+	prepay hours  0.0
 
 	contacts
 	  Linda Chavez   Office Manager  linda@desertsundental.example   4805550100
 	  Dr. Raj Patel  Owner           rpatel@desertsundental.example  4805550101
+
+	open invoices
+	none
 
 	open tickets
 	#32161  In Progress        Desert Sun Dental  Printer offline in front office
@@ -118,11 +122,15 @@ test_expect_success 'a customer without open tickets or contacts' '
 	syncro customers 34288070 >actual &&
 	cat >expect <<-\EOF_ &&
 	Jerry Burger
-	id     34288070
-	email  jerry.burger@example.net
-	phone  4805550142
+	id            34288070
+	email         jerry.burger@example.net
+	phone         4805550142
+	prepay hours  0.0
 
 	contacts: none
+
+	open invoices
+	none
 
 	open tickets
 	#32164  New  Jerry Burger  Own cloud thing again

@@ -33,7 +33,8 @@ test_expect_success 'every ticket, one request a page, in one set of widths' '
 	sandbox_clear_requests &&
 	syncro list >actual &&
 	test_cmp expect actual &&
-	sandbox_requests >requests &&
+	sandbox_requests >requests.raw &&
+	sort -V requests.raw >requests &&
 	for p in $(seq 1 13); do
 		echo "GET /api/v1/tickets?status=Not+Closed&page=$p&per_page=100"
 	done >expect &&

@@ -235,20 +235,20 @@ END_TEST
 
 START_TEST(ticket_numbers)
 {
-	ck_assert_int_eq(parse_ticket_number("32164"), 32164);
-	ck_assert_int_eq(parse_ticket_number("#32164"), 32164);
-	ck_assert_int_eq(parse_ticket_number("#1"), 1);
-	ck_assert_int_eq(parse_ticket_number(""), -1);
-	ck_assert_int_eq(parse_ticket_number("#"), -1);
-	ck_assert_int_eq(parse_ticket_number("##1"), -1);
-	ck_assert_int_eq(parse_ticket_number("0"), -1);
-	ck_assert_int_eq(parse_ticket_number("-5"), -1);
-	ck_assert_int_eq(parse_ticket_number("+5"), -1);
-	ck_assert_int_eq(parse_ticket_number(" 5"), -1);
-	ck_assert_int_eq(parse_ticket_number("5 "), -1);
-	ck_assert_int_eq(parse_ticket_number("32164x"), -1);
-	ck_assert_int_eq(parse_ticket_number("99999999999999999999999"), -1);
-	ck_assert_int_eq(parse_ticket_number(NULL), -1);
+	ck_assert_int_eq(ticket_number_parse("32164"), 32164);
+	ck_assert_int_eq(ticket_number_parse("#32164"), 32164);
+	ck_assert_int_eq(ticket_number_parse("#1"), 1);
+	ck_assert_int_eq(ticket_number_parse(""), -1);
+	ck_assert_int_eq(ticket_number_parse("#"), -1);
+	ck_assert_int_eq(ticket_number_parse("##1"), -1);
+	ck_assert_int_eq(ticket_number_parse("0"), -1);
+	ck_assert_int_eq(ticket_number_parse("-5"), -1);
+	ck_assert_int_eq(ticket_number_parse("+5"), -1);
+	ck_assert_int_eq(ticket_number_parse(" 5"), -1);
+	ck_assert_int_eq(ticket_number_parse("5 "), -1);
+	ck_assert_int_eq(ticket_number_parse("32164x"), -1);
+	ck_assert_int_eq(ticket_number_parse("99999999999999999999999"), -1);
+	ck_assert_int_eq(ticket_number_parse(NULL), -1);
 }
 END_TEST
 

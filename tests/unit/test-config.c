@@ -191,7 +191,7 @@ START_TEST(billing_methods_and_booleans)
 
 	load_text(&cfg, "billing: {method: comment}\ncomments: {email: false}\nauth: header\n");
 	ck_assert_int_eq(cfg.billing, BILLING_COMMENT);
-	ck_assert_str_eq(billing_method_name(cfg.billing), "comment");
+	ck_assert_str_eq(config_billing_method_name(cfg.billing), "comment");
 	ck_assert_int_eq(cfg.email_comments, 0);
 	ck_assert_int_eq(cfg.source[SET_EMAIL_COMMENTS], SOURCE_FILE);
 	ck_assert_int_eq(cfg.auth, AUTH_HEADER);

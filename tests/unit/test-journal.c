@@ -188,15 +188,15 @@ START_TEST(digest_notices_an_edit)
 {
 	char a[17], b[17], c[17];
 
-	text_digest("Replaced the toner.", a);
-	text_digest("Replaced the toner.", b);
-	text_digest("Replaced the toner!", c);
+	journal_digest("Replaced the toner.", a);
+	journal_digest("Replaced the toner.", b);
+	journal_digest("Replaced the toner!", c);
 	ck_assert_str_eq(a, b);
 	ck_assert_str_ne(a, c);
 	ck_assert_uint_eq(strlen(a), 16);
-	text_digest("", a);
+	journal_digest("", a);
 	ck_assert_str_eq(a, "cbf29ce484222325");
-	text_digest("a", a);
+	journal_digest("a", a);
 	ck_assert_str_eq(a, "af63dc4c8601ec8c");
 }
 END_TEST

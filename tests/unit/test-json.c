@@ -215,6 +215,10 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, json_time_reads_a_field);
 	tcase_add_test(tc, parse_takes_whole_documents_only);
 	tcase_add_test(tc, print_indents_like_jq);
+	suite_add_tcase(s, tc);
+	/* Two million values take seconds under the sanitizers on a busy machine. */
+	tc = tcase_create("limits");
+	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, parse_refuses_millions_of_values);
 	tcase_add_test(tc, huge_numbers_give_the_default);
 	suite_add_tcase(s, tc);

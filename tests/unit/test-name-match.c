@@ -23,10 +23,10 @@ START_TEST(equal_ignores_case)
 	struct strvec sv = STRVEC_INIT;
 
 	statuses(&sv);
-	ck_assert_int_eq(name_equal(&sv, "in progress"), 1);
-	ck_assert_int_eq(name_equal(&sv, "RESOLVED"), 2);
-	ck_assert_int_eq(name_equal(&sv, "in progres"), -1);
-	ck_assert_int_eq(name_equal(&sv, "Progress"), -1);
+	ck_assert_int_eq(name_match_equal(&sv, "in progress"), 1);
+	ck_assert_int_eq(name_match_equal(&sv, "RESOLVED"), 2);
+	ck_assert_int_eq(name_match_equal(&sv, "in progres"), -1);
+	ck_assert_int_eq(name_match_equal(&sv, "Progress"), -1);
 	strvec_clear(&sv);
 }
 END_TEST
@@ -56,11 +56,11 @@ START_TEST(closest_for_did_you_mean)
 	struct strvec sv = STRVEC_INIT;
 
 	statuses(&sv);
-	ck_assert_str_eq(name_closest(&sv, "in progres"), "In Progress");
-	ck_assert_str_eq(name_closest(&sv, "Resovled"), "Resolved");
-	ck_assert_str_eq(name_closest(&sv, "sheduled"), "Scheduled");
-	ck_assert_str_eq(name_closest(&sv, "parts"), "Waiting for Parts");
-	ck_assert_ptr_null(name_closest(&sv, "xyzzy frobnicate"));
+	ck_assert_str_eq(name_match_closest(&sv, "in progres"), "In Progress");
+	ck_assert_str_eq(name_match_closest(&sv, "Resovled"), "Resolved");
+	ck_assert_str_eq(name_match_closest(&sv, "sheduled"), "Scheduled");
+	ck_assert_str_eq(name_match_closest(&sv, "parts"), "Waiting for Parts");
+	ck_assert_ptr_null(name_match_closest(&sv, "xyzzy frobnicate"));
 	strvec_clear(&sv);
 }
 END_TEST
@@ -70,11 +70,11 @@ START_TEST(join)
 	struct strvec sv = STRVEC_INIT;
 	struct sbuf sb = SBUF_INIT;
 
-	names_join(&sb, &sv);
+	name_match_join(&sb, &sv);
 	ck_assert_str_eq(sb.buf, "");
 	strvec_push(&sv, "New");
 	strvec_push(&sv, "In Progress");
-	names_join(&sb, &sv);
+	name_match_join(&sb, &sv);
 	ck_assert_str_eq(sb.buf, "New, In Progress");
 	sbuf_release(&sb);
 	strvec_clear(&sv);
@@ -83,13 +83,13 @@ END_TEST
 
 START_TEST(ids)
 {
-	ck_assert_int_eq(parse_id("34288070"), 34288070);
-	ck_assert_int_eq(parse_id("0"), -1);
-	ck_assert_int_eq(parse_id("-5"), -1);
-	ck_assert_int_eq(parse_id("12a"), -1);
-	ck_assert_int_eq(parse_id(" 12"), -1);
-	ck_assert_int_eq(parse_id(""), -1);
-	ck_assert_int_eq(parse_id("99999999999999999999999"), -1);
+	ck_assert_int_eq(name_match_id("34288070"), 34288070);
+	ck_assert_int_eq(name_match_id("0"), -1);
+	ck_assert_int_eq(name_match_id("-5"), -1);
+	ck_assert_int_eq(name_match_id("12a"), -1);
+	ck_assert_int_eq(name_match_id(" 12"), -1);
+	ck_assert_int_eq(name_match_id(""), -1);
+	ck_assert_int_eq(name_match_id("99999999999999999999999"), -1);
 }
 END_TEST
 
@@ -98,14 +98,14 @@ START_TEST(pick_by_id_or_name)
 	cJSON *items = cJSON_Parse("[{\"id\":74571,\"name\":\"Mike Ritter\"},"
 				   "{\"id\":74572,\"name\":\"Sam Ortega\"}]");
 
-	ck_assert_int_eq(json_long(json_pick(items, "name", "74572", "tech", "Tech", "--assign"),
+	ck_assert_int_eq(json_long(name_match_pick(items, "name", "74572", "tech", "Tech", "--assign"),
 				   "id", 0), 74572);
-	ck_assert_ptr_null(json_pick(items, "name", "74599", "tech", "Tech", "--assign"));
-	ck_assert_int_eq(json_long(json_pick(items, "name", "sam", "tech", "Tech", "--assign"),
+	ck_assert_ptr_null(name_match_pick(items, "name", "74599", "tech", "Tech", "--assign"));
+	ck_assert_int_eq(json_long(name_match_pick(items, "name", "sam", "tech", "Tech", "--assign"),
 				   "id", 0), 74572);
-	ck_assert_int_eq(json_long(json_pick(items, "name", "MIKE RITTER", "tech", "Tech",
+	ck_assert_int_eq(json_long(name_match_pick(items, "name", "MIKE RITTER", "tech", "Tech",
 					     "--assign"), "id", 0), 74571);
-	ck_assert_ptr_null(json_pick(items, "name", "priya", "tech", "Tech", "--assign"));
+	ck_assert_ptr_null(name_match_pick(items, "name", "priya", "tech", "Tech", "--assign"));
 	cJSON_Delete(items);
 }
 END_TEST
@@ -117,7 +117,7 @@ START_TEST(pick_ambiguous_without_a_terminal)
 
 	prompt_disable();
 
-	json_pick(items, "name", "sam", "tech", "Tech", "--assign");
+	name_match_pick(items, "name", "sam", "tech", "Tech", "--assign");
 }
 END_TEST
 
@@ -129,10 +129,10 @@ START_TEST(status_check_uses_the_cached_settings)
 	ck_assert_int_eq(cache_write_json(TICKET_SETTINGS_CACHE, s), 0);
 	cJSON_Delete(s);
 	/* The base URL is .invalid: a request would fail; the cache answers. */
-	status = ticket_status_check("in PROGRESS", "--status");
+	status = ticket_settings_check_status("in PROGRESS", "--status");
 	ck_assert_str_eq(status, "In Progress");
 	free(status);
-	status = ticket_status_check("New", "--status");
+	status = ticket_settings_check_status("New", "--status");
 	ck_assert_str_eq(status, "New");
 	free(status);
 }
@@ -144,7 +144,7 @@ START_TEST(status_check_refuses_unknown)
 
 	cache_write_json(TICKET_SETTINGS_CACHE, s);
 	cJSON_Delete(s);
-	ticket_status_check("Closed", "--status");
+	ticket_settings_check_status("Closed", "--status");
 }
 END_TEST
 

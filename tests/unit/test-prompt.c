@@ -109,7 +109,7 @@ static void call_die_missing(void *arg)
 		stdin_from_null();
 	if (m->disable)
 		prompt_disable();
-	die_missing(m->option);
+	prompt_die_missing(m->option);
 }
 
 static void assert_missing(const char *option, int on_tty, int disable, const char *want)
@@ -332,14 +332,23 @@ static char *fake_editor(const char *name, const char *body)
 	return path;
 }
 
-/* TMPDIR: a directory of its own in HOME, to see what the editor leaves. */
+/*
+ * The editor's files go beside the drafts, in the state directory: one of
+ * its own in HOME, to see what the editor leaves. Its drafts directory.
+ */
 static char *own_tmpdir(void)
 {
-	char *tmp = home_file("tmp");
+	char *state = home_file("state"), *syncro = xstrfmt("%s/syncro", state);
+	char *drafts = xstrfmt("%s/drafts", syncro);
 
-	ck_assert_int_eq(mkdir(tmp, 0700), 0);
-	setenv("TMPDIR", tmp, 1);
-	return tmp;
+	ck_assert_int_eq(mkdir(state, 0700), 0);
+	ck_assert_int_eq(mkdir(syncro, 0700), 0);
+	ck_assert_int_eq(mkdir(drafts, 0700), 0);
+	setenv("XDG_STATE_HOME", state, 1);
+	setenv("TMPDIR", "/nonexistent-tmp", 1);	/* not used */
+	free(syncro);
+	free(state);
+	return drafts;
 }
 
 static int count_files(const char *dir)

@@ -1,4 +1,6 @@
 #include "compat.h"
+#include <signal.h>
+#include <sys/wait.h>
 #include "sbuf.h"
 #include "unit.h"
 
@@ -76,6 +78,38 @@ START_TEST(strvec_keeps_order_and_null)
 }
 END_TEST
 
+/* BUG() names the file and line, then aborts: a core, never exit 1 like a user's error. */
+START_TEST(setlen_beyond_the_buffer_is_a_bug)
+{
+	char msg[512] = "";
+	int fds[2], status;
+	ssize_t n;
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (!pid) {
+		struct sbuf sb = SBUF_INIT;
+
+		dup2(fds[1], STDERR_FILENO);
+		sbuf_addstr(&sb, "abc");
+		sbuf_setlen(&sb, sb.alloc + 1);
+		_exit(0);
+	}
+	close(fds[1]);
+	n = read(fds[0], msg, sizeof(msg) - 1);
+	close(fds[0]);
+	ck_assert_int_gt(n, 0);
+	msg[n] = '\0';
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFSIGNALED(status));
+	ck_assert_int_eq(WTERMSIG(status), SIGABRT);
+	ck_assert_msg(starts_with(msg, "syncro: BUG: ") && strstr(msg, "sbuf.c:") &&
+		      strstr(msg, ": sbuf_setlen beyond the buffer\n"), "got '%s'", msg);
+}
+END_TEST
+
 static Suite *sbuf_suite(void)
 {
 	Suite *s = suite_create("sbuf");
@@ -86,6 +120,7 @@ static Suite *sbuf_suite(void)
 	tcase_add_test(tc, grows_past_many_pages);
 	tcase_add_test(tc, trim_and_detach);
 	tcase_add_test(tc, strvec_keeps_order_and_null);
+	tcase_add_test(tc, setlen_beyond_the_buffer_is_a_bug);
 	suite_add_tcase(s, tc);
 	return s;
 }

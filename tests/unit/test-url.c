@@ -119,7 +119,7 @@ static void expect_redacted(const char *in, const char *key, const char *want)
 	struct sbuf sb = SBUF_INIT;
 
 	sbuf_addstr(&sb, in);
-	redact(&sb, key);
+	url_redact(&sb, key);
 	ck_assert_str_eq(sb.buf, want);
 	sbuf_release(&sb);
 }
