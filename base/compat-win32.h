@@ -14,7 +14,6 @@
 #ifndef WIN32_LEAN_AND_MEAN
 #define WIN32_LEAN_AND_MEAN
 #endif
-#include <winsock2.h>
 #include <windows.h>
 /* 16-bit leftovers of windef.h that take ordinary names */
 #undef near
@@ -27,7 +26,6 @@
 #include <sys/types.h>
 #include <sys/utime.h>
 #include <time.h>
-#include <ws2tcpip.h>
 
 #ifndef O_CLOEXEC
 #define O_CLOEXEC O_NOINHERIT
