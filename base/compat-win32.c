@@ -364,6 +364,23 @@ int unsetenv(const char *name)
 
 /* ---- processes ---- */
 
+int compat_open_url(const char *url)
+{
+	wchar_t *wurl = to_wide(url);
+	HINSTANCE ok;
+
+	if (!wurl)
+		return -1;
+	ok = ShellExecuteW(NULL, L"open", wurl, NULL, NULL, SW_SHOWNORMAL);
+	free(wurl);
+	/* ShellExecute's own convention: more than 32 is success */
+	if ((intptr_t)ok <= 32) {
+		errno = ENOENT;
+		return -1;
+	}
+	return 0;
+}
+
 const char *compat_self_path(void)
 {
 	static char *self;

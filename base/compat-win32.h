@@ -116,6 +116,9 @@ int compat_wait(HANDLE proc);
  */
 const char *compat_sh(void);
 
+/* Open url with the user's browser (ShellExecute, as `start` does). 0, or -1 with errno. */
+int compat_open_url(const char *url);
+
 /* The full path of the running program, with '/' for '\'. Static. */
 const char *compat_self_path(void);
 
