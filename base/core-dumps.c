@@ -17,6 +17,9 @@ int core_dumps_off(void)
 #else
 int core_dumps_off(void)
 {
+#ifdef _WIN32
+	return 0;	/* no core files; Windows Error Reporting is the user's setting */
+#else
 	struct rlimit none = { 0, 0 };
 	int ret = setrlimit(RLIMIT_CORE, &none);
 
@@ -26,5 +29,6 @@ int core_dumps_off(void)
 	ret = 0;
 #endif
 	return ret;
+#endif
 }
 #endif

@@ -4,6 +4,19 @@
 
 static const char *prog = "syncro";
 static void (*message_filter)(struct sbuf *msg);
+static void (*die_routine)(int code) = exit;
+
+void set_die_routine(void (*routine)(int code))
+{
+	die_routine = routine ? routine : exit;
+}
+
+/* The routine must not return; exit() if it does. */
+static _Noreturn void die_exit(int code)
+{
+	die_routine(code);
+	exit(code);
+}
 
 void set_message_filter(void (*filter)(struct sbuf *msg))
 {
@@ -72,7 +85,7 @@ _Noreturn void die_with(int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	report(prefix, fmt, ap, 0);
 	va_end(ap);
-	exit(code);
+	die_exit(code);
 }
 
 void die_message(const char *msg)
@@ -92,7 +105,7 @@ _Noreturn void die(const char *fmt, ...)
 	va_start(ap, fmt);
 	report(prefix, fmt, ap, 0);
 	va_end(ap);
-	exit(EXIT_ERROR);
+	die_exit(EXIT_ERROR);
 }
 
 _Noreturn void die_errno(const char *fmt, ...)
@@ -105,7 +118,7 @@ _Noreturn void die_errno(const char *fmt, ...)
 	va_start(ap, fmt);
 	report(prefix, fmt, ap, err);
 	va_end(ap);
-	exit(EXIT_ERROR);
+	die_exit(EXIT_ERROR);
 }
 
 int error(const char *fmt, ...)

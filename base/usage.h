@@ -40,6 +40,14 @@ void hint(const char *fmt, ...) PRINTF_LIKE(1, 2);
 struct sbuf;
 void set_message_filter(void (*filter)(struct sbuf *msg));
 
+/*
+ * What die(), die_with() and die_errno() call with the exit code after the
+ * message: exit() (also for NULL), or for a fuzz harness a routine that
+ * jumps back to it (one that returns is followed by exit()), so that an input that makes a parser die is an answer,
+ * not a crash.
+ */
+void set_die_routine(void (*routine)(int code));
+
 /* What cannot happen happened: name the file and line, and abort() (a core, not exit 1). */
 #define BUG(...) bug_fl(__FILE__, __LINE__, __VA_ARGS__)
 _Noreturn void bug_fl(const char *file, int line, const char *fmt, ...) PRINTF_LIKE(3, 4);

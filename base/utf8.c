@@ -124,13 +124,21 @@ invalid:
 
 static int is_control(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029;
+}
+
+int utf8_is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+		(cp >= 0x2066 && cp <= 0x2069);
 }
 
 int utf8_char_width(uint32_t cp)
 {
 	if (is_control(cp))
 		return 1;	/* shown as a space */
+	if (utf8_is_bidi_control(cp))
+		return 0;	/* not shown */
 	if (in_table(cp, zero_width, ARRAY_SIZE(zero_width)))
 		return 0;
 	if (in_table(cp, wide, ARRAY_SIZE(wide)))
@@ -158,6 +166,8 @@ static void add_char(struct sbuf *sb, const char *s, size_t n, uint32_t cp)
 {
 	if (is_control(cp))
 		sbuf_addch(sb, ' ');
+	else if (utf8_is_bidi_control(cp))
+		;	/* it would reorder what follows: "gpj.exe" shown as "exe.jpg" */
 	else if (cp == REPLACEMENT)
 		sbuf_addstr(sb, "\xef\xbf\xbd");
 	else

@@ -27,6 +27,14 @@
  */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/*
+ * The bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069), which reorder the text after them on a terminal: the
+ * safe views below drop them (and show U+2028 and U+2029, line and
+ * paragraph separators, as controls).
+ */
+int utf8_is_bidi_control(uint32_t cp);
+
 /* Columns one character takes as shown: 0, 1 or 2. */
 int utf8_char_width(uint32_t cp);
 
@@ -45,8 +53,8 @@ size_t utf8_add_cut(struct sbuf *sb, const char *s, size_t width);
 
 /*
  * Append s for a terminal, as utf8_add_cut() shows a cell but uncut: every
- * control character (C0, DEL and C1: ESC, BEL, CSI...) becomes a space and
- * invalid bytes U+FFFD, so text from the API can never move the cursor,
+ * control character (C0, DEL and C1: ESC, BEL, CSI...; U+2028, U+2029)
+ * becomes a space, bidi controls are dropped and invalid bytes U+FFFD, so text from the API can never move the cursor,
  * retitle the window or inject escapes. SAFE_LINES keeps newlines and tabs
  * (and turns CRLF into a newline) for multi-line text such as a comment's
  * body; SAFE_ONE_LINE makes them spaces too, for a subject or a name.

@@ -123,8 +123,16 @@ static void abandon(long number)
 	struct journal j = JOURNAL_INIT;
 	struct sbuf done = SBUF_INIT;
 
-	if (journal_load(&j, "bill", number) < 0)
+	if (journal_load_to_forget(&j, "bill", number) < 0)
 		exit(EXIT_ERROR);
+	if (j.damaged) {
+		if (journal_remove(&j) < 0)
+			exit(EXIT_ERROR);
+		fprintf(stderr, "forgot the damaged journal of #%ld; 'syncro ticket %ld' shows "
+			"what Syncro holds\n", number, number);
+		journal_release(&j);
+		return;
+	}
 	if (!journal_exists(&j)) {
 		fprintf(stderr, "no unfinished bill of #%ld to forget\n", number);
 		journal_release(&j);

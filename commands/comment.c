@@ -10,6 +10,7 @@
 #include "config.h"
 #include "draft.h"
 #include "editor.h"
+#include "journal.h"
 #include "labor.h"
 #include "parse-options.h"
 #include "prompt.h"
@@ -178,6 +179,74 @@ static _Noreturn void time_failed(struct api_error *err, const struct labor *l,
 }
 
 /*
+ * comment --time is two posts: a journal ("comment" for ticket N, as bill
+ * keeps one) says what a run that was interrupted (killed, the machine
+ * down) did, so that running it again posts neither twice. A run that
+ * fails with a message forgets it: the message says what Syncro holds and
+ * what is left to do. The options hold the text's digest, the minutes and
+ * the product; the steps "comment" (id) and "time".
+ */
+static cJSON *journal_now(const char *body, const struct labor *l)
+{
+	cJSON *o = cJSON_CreateObject();
+	char digest[17];
+
+	journal_digest(body, digest);
+	cJSON_AddStringToObject(o, "text", digest);
+	cJSON_AddNumberToObject(o, "minutes", (double)l->minutes);
+	cJSON_AddNumberToObject(o, "product", (double)l->product_id);
+	return o;
+}
+
+static _Noreturn void journal_refuse(struct journal *j, const char *why)
+{
+	char *shown = path_for_display(j->path);
+
+	die_message(why);
+	hint("look at it with 'syncro ticket %ld'; its journal is '%s'", j->number, shown);
+	hint("once the ticket holds what it should, forget the journal with: rm '%s'", shown);
+	free(shown);
+	exit(EXIT_ERROR);
+}
+
+/*
+ * Load the journal of comment --time on the ticket (and its lock); for a
+ * re-run, check that it is the same comment and say what is there
+ * already. The comment's id when an earlier run posted it, else 0.
+ */
+static long journal_start(struct journal *j, long number, const char *body,
+			  const struct labor *l)
+{
+	cJSON *now = journal_now(body, l);
+	struct sbuf why = SBUF_INIT;
+	long id;
+
+	if (journal_load(j, "comment", number) < 0)
+		exit(EXIT_ERROR);
+	if (!journal_exists(j)) {
+		journal_begin(j, now);
+		return 0;
+	}
+	sbuf_addf(&why, "an unfinished 'comment --time' of #%ld had another text or time:\n",
+		  number);
+	if (journal_options_differ(j, now, &why)) {
+		sbuf_trim(&why);
+		journal_refuse(j, why.buf);
+	}
+	cJSON_Delete(now);
+	sbuf_release(&why);
+	id = journal_get_long(j, "comment", "id", 0);
+	if (journal_state(j, "comment") == STEP_STARTED && id <= 0)
+		journal_refuse(j, "an earlier run was stopped while posting this comment: Syncro "
+			       "may hold it already, so it is not posted again");
+	if (journal_state(j, "time") != STEP_NONE)
+		journal_refuse(j, "an earlier run was stopped while recording this time: Syncro "
+			       "may hold it already, so it is not recorded again");
+	fprintf(stderr, "comment %ld was posted by an earlier run; recording only the time\n", id);
+	return id;
+}
+
+/*
  * The Syncro API has no call that edits or deletes a comment (syncro-api.md
  * §14): say so before anything is sent, and what can be done instead.
  */
@@ -198,6 +267,7 @@ int main(int argc, char **argv)
 	struct labor l = { 0 };
 	struct comment c = { 0 };
 	struct labor_done done = { 0, 0 };
+	struct journal j = JOURNAL_INIT;
 	const char *labor_name;
 	char *body, *draft, *first_line = NULL;
 	long comment_id;
@@ -235,7 +305,10 @@ int main(int argc, char **argv)
 	c.body = body;
 	c.hidden = opt_hidden;
 	c.do_not_email = !(opt_email || (cfg->email_comments && !opt_hidden));
-	if (opt_file && strcmp(opt_file, "-") && is_draft(opt_file)) {
+	comment_id = with_time ? journal_start(&j, c.number, body, &l) : 0;
+	if (comment_id > 0) {
+		draft = NULL;
+	} else if (opt_file && strcmp(opt_file, "-") && is_draft(opt_file)) {
 		draft = xstrdup(opt_file);
 	} else if (!(draft = draft_save(c.number, body))) {
 		fprintf(stderr, "%s: not sending without a draft; your text follows\n%s\n",
@@ -243,20 +316,37 @@ int main(int argc, char **argv)
 		exit(EXIT_ERROR);
 	}
 
-	if (labor_comment_post(&c, in_comment ? &l : NULL, &comment_id, &err))
-		comment_failed(&err, c.number, comment_id, draft);
-	draft_delete(draft);
-	free(draft);
-	printf("#%ld: comment %ld posted\n", c.number, comment_id);
-	fflush(stdout);
+	if (draft) {
+		if (with_time && journal_mark(&j, "comment", STEP_STARTED))
+			exit(EXIT_ERROR);
+		if (labor_comment_post(&c, in_comment ? &l : NULL, &comment_id, &err)) {
+			if (with_time)
+				journal_remove(&j);	/* not posted: nothing to resume */
+			comment_failed(&err, c.number, comment_id, draft);
+		}
+		if (with_time) {
+			journal_set_long(&j, "comment", "id", comment_id);
+			journal_mark(&j, "comment", STEP_DONE);
+		}
+		draft_delete(draft);
+		free(draft);
+		printf("#%ld: comment %ld posted\n", c.number, comment_id);
+		fflush(stdout);
+	}
 
 	if (with_time) {
 		l.notes = first_line = labor_first_line(body);
+		journal_mark(&j, "time", STEP_STARTED);
 		if (in_comment ? labor_comment_time(&l, comment_id, &done.timer_id, &err) :
-		    labor_record(cfg->billing, &l, &done, &err))
+		    labor_record(cfg->billing, &l, &done, &err)) {
+			/* the hints say what Syncro holds and what is left to do */
+			journal_remove(&j);
 			time_failed(&err, &l, comment_id, &done);
+		}
+		journal_remove(&j);
 		labor_print(&l, labor_name, &done);
 	}
+	journal_release(&j);
 	free(first_line);
 	free(body);
 	if (fflush(stdout))

@@ -255,7 +255,7 @@ static int paginate(const char *path, const struct strvec *query, const char *ke
 				api_error_release(&errs[k]);
 				continue;
 			}
-			if (!answers[k])
+			if (errs[k].code)	/* an empty body is no error here: checked_page() says so */
 				api_die(&errs[k]);
 			items = checked_page(answers[k], key, path, page + k);
 			total = json_long(answers[k], "meta.total_pages", -1);

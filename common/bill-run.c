@@ -1,4 +1,5 @@
 #include "compat.h"
+#include "interrupt.h"
 #include <math.h>
 #include "api.h"
 #include "bill-run.h"
@@ -122,11 +123,16 @@ static int snapshot_invoices(struct bill *b, struct api_error *err)
 	return 0;
 }
 
+/* The steps of a bill's journal, in their order. */
+static const char *const bill_steps[] = {
+	"start", "comment", "labor", "charge", "charge_others", "invoice", "verify", "status", NULL
+};
+
 int bill_start(struct bill *b, struct api_error *err)
 {
 	cJSON *t;
 
-	if (journal_load(&b->j, "bill", b->number) < 0)
+	if (journal_load_steps(&b->j, "bill", b->number, bill_steps) < 0)
 		return api_error_set(err, EXIT_ERROR, 0,
 				     xstrfmt("cannot bill #%ld now", b->number), NULL);
 	if (api_ticket_get_gently(b->number, &t, err))
@@ -136,6 +142,8 @@ int bill_start(struct bill *b, struct api_error *err)
 	b->customer_id = json_long(b->ticket, "customer_id", -1);
 	b->customer = json_string(b->ticket, "customer_business_then_name", "");
 	b->resuming = journal_exists(&b->j);
+	interrupt_note("interrupted; run 'syncro bill %ld' again: it resumes where this one "
+		       "stopped", b->number);
 	if (b->resuming) {
 		struct sbuf done = SBUF_INIT;
 
@@ -331,8 +339,10 @@ static int step_comment(struct bill *b, struct api_error *err)
 	if (!draft) {
 		char *path = draft_save(b->number, b->comment.body);
 
-		if (!path)
-			return api_error_set(err, EXIT_ERROR, 0, xstrdup("cannot keep the work notes as a draft"),
+		if (!path)	/* nothing is sent, nor lost: the text is printed, as comment does */
+			return api_error_set(err, EXIT_ERROR, 0,
+					     xstrfmt("not billing #%ld without a draft of the work notes; "
+						     "your text follows\n%s", b->number, b->comment.body),
 					     NULL);
 		journal_set_string(&b->j, "comment", "draft", path);
 		free(path);
@@ -668,6 +678,12 @@ void bill_failure_hints(const struct bill *b, struct strvec *hints)
 	bill_describe_done(&b->j, &done);
 	if (done.len)
 		strvec_pushf(hints, "done already: %s", done.buf);
+	if (!b->j.path || access(b->j.path, F_OK) < 0) {	/* no journal: nothing to resume */
+		strvec_pushf(hints, "nothing was sent; run the same command again once it can be "
+			     "saved ('syncro doctor' shows the state directory)");
+		sbuf_release(&done);
+		return;
+	}
 	strvec_pushf(hints, "'syncro bill %ld' resumes from the step that failed", b->number);
 	strvec_pushf(hints, "'syncro bill --abandon %ld' forgets the journal (Syncro keeps what "
 		     "is done)", b->number);

@@ -181,14 +181,12 @@ static char *unsafe(const char *path, const char *what, int directory)
 	if (stat(path, &st) < 0)
 		;
 #ifdef _WIN32
-	/* no uid or mode bits: the owner and the ACL (compat-win32.h) */
-	else if (compat_owned_by_me(path) == 0)
-		why = xstrfmt("%s '%s' belongs to another user; only a file and directory "
-			      "of yours are used", what, shown);
+	else if (!compat_owned_by_me(path))
+		why = xstrfmt("%s '%s' belongs to another user; only a file and directory of "
+			      "yours (or the Administrators') are used", what, shown);
 	else if (compat_others_may(path, 1) == 1)
-		why = xstrfmt("%s '%s' can be written by others; remove their write access "
-			      "(icacls '%s' /inheritance:r /grant:r \"%%USERNAME%%\":F)",
-			      what, shown, shown);
+		why = xstrfmt("%s '%s' can be written by others (its ACL allows it); remove "
+			      "their write access", what, shown);
 #else
 	else if (st.st_uid != getuid() && st.st_uid != 0)
 		why = xstrfmt("%s '%s' belongs to another user (uid %ld); only a file and "

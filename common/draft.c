@@ -64,7 +64,7 @@ char *draft_save(long number, const char *body)
 		goto fail;
 	}
 	sbuf_release(&stem);
-	interrupt_note("interrupted; your text is saved in '%s'", path);
+	interrupt_note_in(INTERRUPT_DRAFT, "interrupted; your text is saved in '%s'", path);
 	return path;
 fail:
 	sbuf_release(&stem);
@@ -74,7 +74,7 @@ fail:
 
 int draft_delete(const char *path)
 {
-	interrupt_note(NULL);
+	interrupt_note_in(INTERRUPT_DRAFT, NULL);
 	if (unlink(path) < 0 && errno != ENOENT) {
 		warning("cannot remove the draft '%s': %s; remove it by hand", path, strerror(errno));
 		return -1;

@@ -3,8 +3,8 @@
 #include "interrupt.h"
 #include "usage.h"
 
-static char note[1024];
-static volatile sig_atomic_t note_len;
+static char note[INTERRUPT__NR][1024];
+static volatile sig_atomic_t note_len[INTERRUPT__NR];
 static const int signals[] = {
 	SIGINT, SIGTERM,
 #ifdef SIGHUP
@@ -16,33 +16,36 @@ static void say_and_die(int sig)
 {
 	ssize_t ignored;
 
-	if (note_len)
-		ignored = write(STDERR_FILENO, note, (size_t)note_len);
+	for (int i = 0; i < INTERRUPT__NR; i++)
+		if (note_len[i])
+			ignored = write(STDERR_FILENO, note[i], (size_t)note_len[i]);
 	(void)ignored;
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
-void interrupt_note(const char *fmt, ...)
+void interrupt_note_in(enum interrupt_slot slot, const char *fmt, ...)
 {
 	static int installed;
+	char *buf = note[slot];
+	size_t size = sizeof(note[slot]);
 	va_list ap;
 	int n;
 
-	note_len = 0;
+	note_len[slot] = 0;
 	if (!fmt)
 		return;
-	n = snprintf(note, sizeof(note), "\n%s: ", program_name());
+	n = snprintf(buf, size, "\n%s: ", program_name());
 	va_start(ap, fmt);
-	if (n > 0 && (size_t)n < sizeof(note))
-		n += vsnprintf(note + n, sizeof(note) - (size_t)n, fmt, ap);
+	if (n > 0 && (size_t)n < size)
+		n += vsnprintf(buf + n, size - (size_t)n, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
-	if ((size_t)n >= sizeof(note) - 1)
-		n = (int)sizeof(note) - 2;
-	note[n++] = '\n';
-	note_len = n;
+	if ((size_t)n >= size - 1)
+		n = (int)size - 2;
+	buf[n++] = '\n';
+	note_len[slot] = n;
 	/* A signal ignored on purpose (nohup, a background job) stays ignored. */
 	if (!installed++)
 		for (size_t i = 0; i < ARRAY_SIZE(signals); i++)

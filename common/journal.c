@@ -10,22 +10,86 @@
 
 static const char *const state_names[] = { NULL, "started", "done" };
 
+/* Set while journal_load_to_forget() runs: a damaged journal is no error. */
+static int forgetting;
+
 /* A failure that names the file and the way out. */
-static int journal_error(const struct journal *j, const char *what)
+static int journal_error(struct journal *j, const char *what)
 {
 	char *shown = path_for_display(j->path);
 
+	if (forgetting) {
+		cJSON_Delete(j->root);
+		j->root = NULL;
+		j->damaged = 1;
+		warning("journal '%s' %s", shown, what);
+		free(shown);
+		return 0;
+	}
 	error("journal '%s' %s", shown, what);
+	hint("look at it with: jq . %s", shown);
 	hint("forget it with: syncro %s --abandon %ld", j->verb, j->number);
 	free(shown);
 	return -1;
 }
 
-static int load(struct journal *j, const char *verb, long number, int lock)
+/* Whether every number in v is within JSON_NUMBER_MAX (ids, counts, quantities). */
+static int sane_numbers(const cJSON *v)
+{
+	const cJSON *item;
+
+	if (cJSON_IsNumber(v))	/* json_double() gives def for anything else */
+		return json_double(v, "", 0) == json_double(v, "", 1);
+	if (!cJSON_IsArray(v) && !cJSON_IsObject(v))
+		return 1;
+	cJSON_ArrayForEach(item, v)
+		if (!sane_numbers(item))
+			return 0;
+	return 1;
+}
+
+/*
+ * What makes a journal unusable (a static string), or NULL: a journal that
+ * loads must be one that journal_mark() can go on saving, with steps that
+ * the verb knows (known: NULL-terminated, or NULL for any).
+ */
+static const char *damage(const cJSON *root, const char *const *known)
+{
+	const cJSON *steps = cJSON_GetObjectItemCaseSensitive(root, "steps"), *step;
+
+	if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "started_at")))
+		return "is damaged: 'started_at' is not a time";
+	if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(root, "options")))
+		return "is damaged: 'options' is not an object";
+	if (!cJSON_IsObject(steps) || !steps->child)
+		return "is damaged: 'steps' is not an object of the steps done";
+	cJSON_ArrayForEach(step, steps) {
+		const cJSON *state = cJSON_GetObjectItemCaseSensitive(step, "state");
+		int found = !known;
+
+		for (size_t i = 0; known && known[i]; i++)
+			found = found || !strcmp(known[i], step->string);
+		if (!found)
+			return "is damaged: it names a step this syncro does not know";
+		if (!cJSON_IsObject(step))
+			return "is damaged: a step is not an object";
+		if (state && (!cJSON_IsString(state) || (strcmp(state->valuestring, "started") &&
+							  strcmp(state->valuestring, "done"))))
+			return "is damaged: a step's state is neither 'started' nor 'done'";
+		if (!sane_numbers(step))
+			return "is damaged: an id or count is a number out of range";
+	}
+	if (!sane_numbers(cJSON_GetObjectItemCaseSensitive(root, "options")))
+		return "is damaged: an option is a number out of range";
+	return NULL;
+}
+
+static int load(struct journal *j, const char *verb, long number, int lock,
+		const char *const *known)
 {
 	struct sbuf text = SBUF_INIT;
 	char *name;
-	const char *jverb;
+	const char *jverb, *why;
 
 	journal_release(j);
 	if (lock && (j->lock = ticket_lock(number, verb) + 1) <= 0)
@@ -57,17 +121,35 @@ static int load(struct journal *j, const char *verb, long number, int lock)
 		return journal_error(j, "has a version this syncro does not know");
 	if (!jverb || strcmp(jverb, verb) || json_long(j->root, "ticket", -1) != number)
 		return journal_error(j, "belongs to another verb or ticket");
+	if ((why = damage(j->root, known)))
+		return journal_error(j, why);
 	return 0;
 }
 
 int journal_load(struct journal *j, const char *verb, long number)
 {
-	return load(j, verb, number, 1);
+	return load(j, verb, number, 1, NULL);
+}
+
+int journal_load_steps(struct journal *j, const char *verb, long number,
+		       const char *const *steps)
+{
+	return load(j, verb, number, 1, steps);
+}
+
+int journal_load_to_forget(struct journal *j, const char *verb, long number)
+{
+	int ret;
+
+	forgetting = 1;
+	ret = load(j, verb, number, 1, NULL);
+	forgetting = 0;
+	return ret;
 }
 
 int journal_peek(struct journal *j, const char *verb, long number)
 {
-	return load(j, verb, number, 0);
+	return load(j, verb, number, 0, NULL);
 }
 
 int journal_exists(const struct journal *j)
@@ -284,6 +366,7 @@ void journal_release(struct journal *j)
 	j->root = NULL;
 	j->number = 0;
 	j->lock = 0;
+	j->damaged = 0;
 }
 
 void journal_digest(const char *text, char out[17])

@@ -45,18 +45,31 @@ struct journal {
 	cJSON *root;	/* NULL until loaded or begun */
 	int lock;	/* the ticket's lock (ticket-lock.h) fd + 1, held from load
 			   to release; 0: none, so that a zeroed struct holds none */
+	int damaged;	/* journal_load_to_forget() found a file it cannot use */
 };
-#define JOURNAL_INIT { NULL, NULL, 0, NULL, 0 }
+#define JOURNAL_INIT { NULL, NULL, 0, NULL, 0, 0 }
 
 /*
  * Take the ticket's lock (ticket_lock(): one journaled run per ticket at a
  * time, kept until journal_release()), then find the journal of verb for
  * ticket number and read it if it exists. 0 (journal_exists() tells
  * whether there was one), or -1 after an error: another run holds the
- * ticket, or (named with the way to forget it, "--abandon") the file
- * cannot be read, is not JSON, or is not a journal of this verb and ticket.
+ * ticket, or (named with how to look at it and the way to forget it,
+ * "--abandon") the file cannot be read, is not JSON, is not a journal of
+ * this verb and ticket, or is damaged: started_at not a string, options
+ * not an object, steps not a non-empty object of objects, a state other
+ * than "started" or "done", a number beyond JSON_NUMBER_MAX.
  */
 int journal_load(struct journal *j, const char *verb, long number);
+/* The same, also refusing a step whose name is not in steps (NULL-terminated). */
+int journal_load_steps(struct journal *j, const char *verb, long number,
+		       const char *const *steps);
+/*
+ * The same for --abandon: a journal that cannot be used is no error but a
+ * warning, j->damaged set and nothing loaded, so that journal_remove()
+ * can forget it.
+ */
+int journal_load_to_forget(struct journal *j, const char *verb, long number);
 /* The same without the lock, to look only (whether a bill is unfinished). */
 int journal_peek(struct journal *j, const char *verb, long number);
 int journal_exists(const struct journal *j);

@@ -6,6 +6,7 @@
 #include "json.h"
 #include "sbuf.h"
 #include "usage.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 const cJSON *json_get(const cJSON *obj, const char *path)
@@ -150,13 +151,47 @@ static int too_many_values(const char *text, size_t len)
 	return 0;
 }
 
+/*
+ * An escaped NUL (\u0000) in a string would end the C string that cJSON
+ * makes of it, hiding the rest of a comment: a copy of text with each one
+ * written \ufffd (U+FFFD, the replacement character), or NULL when text
+ * has none. The caller frees it.
+ */
+static char *without_escaped_nul(const char *text, size_t len)
+{
+	char *copy = NULL;
+	int in_string = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (!in_string) {
+			in_string = text[i] == '"';
+		} else if (text[i] == '"') {
+			in_string = 0;
+		} else if (text[i] == '\\' && i + 1 < len) {
+			if (i + 5 < len && !memcmp(text + i + 1, "u0000", 5)) {
+				if (!copy)
+					copy = xstrndup(text, len);
+				memcpy(copy + i + 2, "fffd", 4);
+			}
+			i++;
+		}
+	}
+	return copy;
+}
+
 cJSON *json_parse(const char *text, size_t len)
 {
 	const char *end = NULL;
+	char *clean;
 	cJSON *v;
 
 	if (!text || memchr(text, '\0', len) || too_many_values(text, len))
 		return NULL;
+	if ((clean = without_escaped_nul(text, len))) {
+		v = json_parse(clean, len);
+		free(clean);
+		return v;
+	}
 	v = cJSON_ParseWithOpts(text, &end, 0);
 	if (!v)
 		return NULL;
@@ -169,6 +204,36 @@ cJSON *json_parse(const char *text, size_t len)
 	return v;
 }
 
+/* Whether cp, written raw, could drive a terminal that shows the JSON. */
+static int needs_escape(uint32_t cp)
+{
+	return (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 ||
+		utf8_is_bidi_control(cp);
+}
+
+/*
+ * Text as cJSON printed it, with what cJSON leaves raw escaped too: DEL,
+ * the C1 controls (U+009B is a CSI, U+0085 a newline to some terminals),
+ * the line and paragraph separators and the bidi controls, as \u0085.
+ * Outside strings cJSON writes only ASCII, so this touches strings only.
+ */
+static void add_escaped(struct sbuf *out, const char *text)
+{
+	size_t len = strlen(text);
+
+	while (len) {
+		uint32_t cp;
+		size_t n = utf8_decode(text, len, &cp);
+
+		if (needs_escape(cp))
+			sbuf_addf(out, "\\u%04x", (unsigned)cp);
+		else
+			sbuf_add(out, text, n);
+		text += n;
+		len -= n;
+	}
+}
+
 /* Scalars and empty containers as cJSON writes them (escaping, numbers). */
 static void print_scalar(struct sbuf *out, const cJSON *v)
 {
@@ -176,7 +241,7 @@ static void print_scalar(struct sbuf *out, const cJSON *v)
 
 	if (!text)
 		die("out of memory printing JSON");
-	sbuf_addstr(out, text);
+	add_escaped(out, text);
 	cJSON_free(text);
 }
 

@@ -12,7 +12,7 @@
 static char *holder(int fd)
 {
 	char buf[128], *verb;
-	ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
+	ssize_t n = lseek(fd, 0, SEEK_SET) < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
 	long pid;
 
 	if (n <= 0)
@@ -70,7 +70,8 @@ int ticket_lock(long number, const char *verb)
 		waited += 50;
 	}
 	sbuf_addf(&me, "%ld %s\n", (long)getpid(), verb);
-	if (ftruncate(fd, 0) < 0 || pwrite(fd, me.buf, me.len, 0) != (ssize_t)me.len)
+	if (ftruncate(fd, 0) < 0 || lseek(fd, 0, SEEK_SET) < 0 ||
+	    write(fd, me.buf, me.len) != (ssize_t)me.len)
 		warning("cannot record this run in the lock '%s': %s", shown, strerror(errno));
 out:
 	sbuf_release(&me);

@@ -54,6 +54,19 @@ test_expect_success 'default_profile when nothing else chooses; SYNCRO_API_KEY s
 	test_cmp expect actual
 '
 
+test_expect_success 'a write with --as is the tech'"'"'s: an appointment booked with his key is his' '
+	syncro appt create 32164 --at "2026-12-04 09:30" --as howard >out &&
+	id=$(sed -n "s/^booked appointment \([0-9]*\) .*/\1/p" out) &&
+	sandbox_get "appointments/$id" | jq -c .user_ids >actual &&
+	echo "[74572]" >expect &&
+	test_cmp expect actual &&
+	syncro appt create 32164 --at "2026-12-04 11:30" >out &&
+	id=$(sed -n "s/^booked appointment \([0-9]*\) .*/\1/p" out) &&
+	sandbox_get "appointments/$id" | jq -c .user_ids >actual &&
+	echo "[74571]" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'an unknown profile is a config error naming the profiles, nothing sent' '
 	sandbox_clear_requests &&
 	test_expect_code 3 syncro api /me --as nobody >out 2>err &&

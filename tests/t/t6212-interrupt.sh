@@ -50,4 +50,23 @@ test_expect_success 'Ctrl-C at close'"'"'s session log question names --log' '
 	grep "syncro: interrupted; the ticket is closed; '"'"'syncro close 32164 --log'"'"' writes its session log" actual
 '
 
+# bill_interrupted: 'syncro bill 32161' stopped by SIGTERM while the
+# sandbox holds its first write; stderr in err.
+bill_interrupted () {
+	syncro bill 32161 --yes --minutes 30 --labor remote -m "Reset the printer" >out 2>err &
+	pid=$!
+	sleep 1.5
+	kill -TERM $pid
+	wait $pid
+	test $? -gt 128
+}
+
+test_expect_success 'interrupted bill: says a run again resumes it' '
+	sandbox_reset &&
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/comment\",\"delay_ms\":5000}" &&
+	bill_interrupted &&
+	grep "^syncro bill: interrupted; run '"'"'syncro bill 32161'"'"' again: it resumes where this one stopped" err &&
+	sandbox_reset
+'
+
 test_done

@@ -166,6 +166,7 @@ static void assert_refused(const char *text, const char *why)
 	ck_assert_int_eq(run_in_child(load_quietly, NULL, &err), 0);
 	add_home_masked(&masked, err.buf);
 	want = xstrfmt("error: journal '~/.local/state/syncro/journal/bill-32164.json' %s\n"
+		       "hint: look at it with: jq . ~/.local/state/syncro/journal/bill-32164.json\n"
 		       "hint: forget it with: syncro bill --abandon 32164\n", why);
 	ck_assert_str_eq(masked.buf, want);
 	free(want);
@@ -181,6 +182,33 @@ START_TEST(a_damaged_journal_is_refused_with_a_way_out)
 		       "has a version this syncro does not know");
 	assert_refused("{\"version\":1,\"verb\":\"bill\",\"ticket\":32163}",
 		       "belongs to another verb or ticket");
+}
+END_TEST
+
+#define HEAD "{\"version\":1,\"verb\":\"bill\",\"ticket\":32164,"
+#define STARTED "\"started_at\":\"2026-05-01T09:00:00Z\","
+START_TEST(a_journal_that_cannot_be_used_is_refused)
+{
+	assert_refused(HEAD "\"options\":{},\"steps\":{\"start\":{}}}",
+		       "is damaged: 'started_at' is not a time");
+	assert_refused(HEAD STARTED "\"options\":[],\"steps\":{\"start\":{}}}",
+		       "is damaged: 'options' is not an object");
+	assert_refused(HEAD STARTED "\"options\":{},\"steps\":[]}",
+		       "is damaged: 'steps' is not an object of the steps done");
+	assert_refused(HEAD STARTED "\"options\":{},\"steps\":{}}",
+		       "is damaged: 'steps' is not an object of the steps done");
+	assert_refused(HEAD STARTED "\"options\":{},\"steps\":{\"comment\":[]}}",
+		       "is damaged: a step is not an object");
+	assert_refused(HEAD STARTED "\"options\":{},\"steps\":{\"comment\":{\"state\":\"posted\"}}}",
+		       "is damaged: a step's state is neither 'started' nor 'done'");
+	assert_refused(HEAD STARTED "\"options\":{},\"steps\":{\"comment\":{\"state\":1}}}",
+		       "is damaged: a step's state is neither 'started' nor 'done'");
+	assert_refused(HEAD STARTED "\"options\":{},\"steps\":{\"comment\":{\"id\":1e300}}}",
+		       "is damaged: an id or count is a number out of range");
+	assert_refused(HEAD STARTED "\"options\":{},\"steps\":{\"start\":{\"invoices\":[{\"id\":-1e300}]}}}",
+		       "is damaged: an id or count is a number out of range");
+	assert_refused(HEAD STARTED "\"options\":{\"minutes\":1e300},\"steps\":{\"start\":{}}}",
+		       "is damaged: an option is a number out of range");
 }
 END_TEST
 
@@ -213,6 +241,7 @@ static Suite *journal_suite(void)
 	tcase_add_test(tc, remove_forgets_it);
 	tcase_add_test(tc, rewrites_leave_no_temporary_files);
 	tcase_add_test(tc, a_damaged_journal_is_refused_with_a_way_out);
+	tcase_add_test(tc, a_journal_that_cannot_be_used_is_refused);
 	tcase_add_test(tc, digest_notices_an_edit);
 	suite_add_tcase(s, tc);
 	return s;

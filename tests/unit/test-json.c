@@ -185,6 +185,30 @@ START_TEST(huge_numbers_give_the_default)
 }
 END_TEST
 
+/* Controls cJSON leaves raw are escaped: a terminal showing --json never obeys them. */
+START_TEST(print_escapes_terminal_controls)
+{
+	cJSON *v = parse("[\"a\xc2\x9b" "31mb\xc2\x85" "c\x7f" "d\xe2\x80\xae" "e\xe2\x80\xa8" "f\xe2\x81\xa6" "g\u00e9\"]");
+	char *s = json_print(v);
+
+	ck_assert_str_eq(s, "[\n  \"a\\u009b31mb\\u0085c\\u007fd\\u202ee\\u2028f\\u2066g\xc3\xa9\"\n]\n");
+	free(s);
+	cJSON_Delete(v);
+}
+END_TEST
+
+/* An escaped NUL would cut the string short: it is read as U+FFFD. */
+START_TEST(an_escaped_nul_hides_nothing)
+{
+	cJSON *v = parse("{\"body\":\"before\\u0000after\",\"k\\u0000\":\"\\\\u0000\"}");
+
+	ck_assert_str_eq(json_string(v, "body", ""), "before\xef\xbf\xbd" "after");
+	ck_assert_str_eq(v->child->next->string, "k\xef\xbf\xbd");
+	ck_assert_str_eq(json_string(v, "k\xef\xbf\xbd", ""), "\\u0000");
+	cJSON_Delete(v);
+}
+END_TEST
+
 START_TEST(print_indents_like_jq)
 {
 	cJSON *v = parse("{\"a\":\"b\\\"c\",\"n\":[1,2.5,null,{}],\"e\":[],\"o\":{\"x\":true}}");
@@ -215,6 +239,8 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, json_time_reads_a_field);
 	tcase_add_test(tc, parse_takes_whole_documents_only);
 	tcase_add_test(tc, print_indents_like_jq);
+	tcase_add_test(tc, print_escapes_terminal_controls);
+	tcase_add_test(tc, an_escaped_nul_hides_nothing);
 	suite_add_tcase(s, tc);
 	/* Two million values take seconds under the sanitizers on a busy machine. */
 	tc = tcase_create("limits");

@@ -1,0 +1,55 @@
+#!/bin/sh
+test_description='a damaged journal is refused before anything is sent, saying how to look at it and how to forget it'
+. "$(dirname "$0")/../test-lib.sh"
+
+start_sandbox --quirk kind
+JOURNAL=$XDG_STATE_HOME/syncro/journal/bill-32164.json
+SHOWN='~/.local/state/syncro/journal/bill-32164.json'
+
+# An unfinished bill: a step after the comment and timer failed.
+unfinished_bill () {
+	sandbox_reset &&
+	rm -rf "$XDG_STATE_HOME/syncro/journal" &&
+	sandbox_fail '{"method":"POST","path":"/api/v1/invoices","status":500,"body":"{}"}' &&
+	{ syncro bill 32164 --minutes 60 --labor remote -m "Fixed it." --yes >/dev/null 2>&1
+	  test $? != 0; } &&
+	test -f "$JOURNAL"
+}
+
+for edit in '.steps = []' '.steps = {}' '.steps.labor.state = "posted"' \
+	'.steps.comment.id = 1e300' '.steps.bogus = {}' '.started_at = 5'
+do
+	test_expect_success "a journal with $edit is refused; --abandon forgets it" '
+		unfinished_bill &&
+		jq "$edit" "$JOURNAL" >edited && mv edited "$JOURNAL" &&
+		sandbox_clear_requests &&
+		test_expect_code 1 syncro bill 32164 </dev/null >out 2>err &&
+		sed -n 1p err | grep "^error: journal '"'$SHOWN'"' is damaged: " &&
+		sed 1d err >actual &&
+		cat >expect <<-EOF &&
+		hint: look at it with: jq . $SHOWN
+		hint: forget it with: syncro bill --abandon 32164
+		syncro bill: cannot bill #32164 now
+		EOF
+		test_cmp expect actual &&
+		sandbox_requests >requests &&
+		test_grep_not "^P" requests &&
+		syncro bill --abandon 32164 2>err &&
+		grep "^forgot the" err &&
+		test ! -f "$JOURNAL"
+	'
+done
+
+test_expect_success '--abandon forgets a journal it cannot read, with a warning' '
+	unfinished_bill &&
+	echo "{\"version\":1," >"$JOURNAL" &&
+	syncro bill --abandon 32164 2>err &&
+	cat >expect <<-EOF &&
+	warning: journal '"'$SHOWN'"' is not a JSON object
+	forgot the damaged journal of #32164; '"'syncro ticket 32164'"' shows what Syncro holds
+	EOF
+	test_cmp expect err &&
+	test ! -f "$JOURNAL"
+'
+
+test_done
