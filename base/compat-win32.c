@@ -139,21 +139,49 @@ int flock(int fd, int op)
 	return -1;
 }
 
-ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)
+/* fd's handle, with ov set to offset and count cut to what one call takes; NULL: EBADF. */
+static HANDLE at_offset(int fd, off_t offset, size_t *count, OVERLAPPED *ov)
 {
 	HANDLE h = (HANDLE)_get_osfhandle(fd);
-	OVERLAPPED ov = { 0 };
-	DWORD done;
 
 	if (h == INVALID_HANDLE_VALUE) {
 		errno = EBADF;
+		return NULL;
+	}
+	memset(ov, 0, sizeof(*ov));
+	ov->Offset = (DWORD)((uint64_t)offset & 0xffffffffu);
+	ov->OffsetHigh = (DWORD)((uint64_t)offset >> 32);
+	if (*count > MAXDWORD)
+		*count = MAXDWORD;
+	return h;
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)
+{
+	OVERLAPPED ov;
+	HANDLE h = at_offset(fd, offset, &count, &ov);
+	DWORD done;
+
+	if (!h)
+		return -1;
+	if (!WriteFile(h, buf, (DWORD)count, &done, &ov)) {
+		errno = errno_from_win32(GetLastError());
 		return -1;
 	}
-	ov.Offset = (DWORD)((uint64_t)offset & 0xffffffffu);
-	ov.OffsetHigh = (DWORD)((uint64_t)offset >> 32);
-	if (count > MAXDWORD)
-		count = MAXDWORD;
-	if (!WriteFile(h, buf, (DWORD)count, &done, &ov)) {
+	return (ssize_t)done;
+}
+
+ssize_t pread(int fd, void *buf, size_t count, off_t offset)
+{
+	OVERLAPPED ov;
+	HANDLE h = at_offset(fd, offset, &count, &ov);
+	DWORD done;
+
+	if (!h)
+		return -1;
+	if (!ReadFile(h, buf, (DWORD)count, &done, &ov)) {
+		if (GetLastError() == ERROR_HANDLE_EOF)
+			return 0;
 		errno = errno_from_win32(GetLastError());
 		return -1;
 	}
@@ -246,6 +274,16 @@ char *strchrnul(const char *s, int c)
 	return (char *)s;
 }
 
+char *strcasestr(const char *haystack, const char *needle)
+{
+	size_t len = strlen(needle);
+
+	for (; *haystack; haystack++)
+		if (!strncasecmp(haystack, needle, len))
+			return (char *)haystack;
+	return *needle ? NULL : (char *)haystack;
+}
+
 ssize_t getline(char **line, size_t *cap, FILE *fp)
 {
 	size_t len = 0;
@@ -266,6 +304,41 @@ ssize_t getline(char **line, size_t *cap, FILE *fp)
 	}
 	(*line)[len] = '\0';
 	return len ? (ssize_t)len : -1;
+}
+
+struct tm *compat_gmtime_r(const time_t *t, struct tm *tm)
+{
+	/* days to a civil date, after Howard Hinnant's days_from_civil inverse */
+	int64_t secs = (int64_t)*t, days = secs / 86400, rem = secs % 86400;
+	int64_t era, doe, yoe, doy, mp, y;
+
+	if (rem < 0) {
+		rem += 86400;
+		days--;
+	}
+	memset(tm, 0, sizeof(*tm));
+	tm->tm_hour = (int)(rem / 3600);
+	tm->tm_min = (int)(rem % 3600 / 60);
+	tm->tm_sec = (int)(rem % 60);
+	tm->tm_wday = (int)(((days % 7) + 11) % 7);	/* 1970-01-01 was a Thursday */
+	days += 719468;
+	era = (days >= 0 ? days : days - 146096) / 146097;
+	doe = days - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	tm->tm_mday = (int)(doy - (153 * mp + 2) / 5 + 1);
+	tm->tm_mon = (int)(mp < 10 ? mp + 2 : mp - 10);
+	y += tm->tm_mon < 2;
+	tm->tm_year = (int)(y - 1900);
+	{
+		static const int before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+		int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+		tm->tm_yday = before[tm->tm_mon] + tm->tm_mday - 1 + (leap && tm->tm_mon > 1);
+	}
+	return tm;
 }
 
 void explicit_bzero(void *p, size_t n)
@@ -290,6 +363,23 @@ int unsetenv(const char *name)
 }
 
 /* ---- processes ---- */
+
+int compat_open_url(const char *url)
+{
+	wchar_t *wurl = to_wide(url);
+	HINSTANCE ok;
+
+	if (!wurl)
+		return -1;
+	ok = ShellExecuteW(NULL, L"open", wurl, NULL, NULL, SW_SHOWNORMAL);
+	free(wurl);
+	/* ShellExecute's own convention: more than 32 is success */
+	if ((intptr_t)ok <= 32) {
+		errno = ENOENT;
+		return -1;
+	}
+	return 0;
+}
 
 const char *compat_self_path(void)
 {

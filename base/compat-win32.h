@@ -14,7 +14,6 @@
 #ifndef WIN32_LEAN_AND_MEAN
 #define WIN32_LEAN_AND_MEAN
 #endif
-#include <winsock2.h>
 #include <windows.h>
 /* 16-bit leftovers of windef.h that take ordinary names */
 #undef near
@@ -27,7 +26,6 @@
 #include <sys/types.h>
 #include <sys/utime.h>
 #include <time.h>
-#include <ws2tcpip.h>
 
 #ifndef O_CLOEXEC
 #define O_CLOEXEC O_NOINHERIT
@@ -71,6 +69,7 @@ int compat_access(const char *path, int mode);
 int flock(int fd, int op);
 
 ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset);
+ssize_t pread(int fd, void *buf, size_t count, off_t offset);
 int mkstemps(char *template, int suffixlen);
 #define mkstemp(t) mkstemps((t), 0)
 char *mkdtemp(char *template);
@@ -80,13 +79,12 @@ char *compat_realpath(const char *path, char *resolved);
 /* ---- strings, memory, time ---- */
 
 char *strchrnul(const char *s, int c);
+char *strcasestr(const char *haystack, const char *needle);
 ssize_t getline(char **line, size_t *cap, FILE *fp);
 void explicit_bzero(void *p, size_t n);
 #define timegm _mkgmtime
-static inline struct tm *compat_gmtime_r(const time_t *t, struct tm *tm)
-{
-	return gmtime_s(tm, t) ? NULL : tm;
-}
+/* UTC for any time_t: the C runtime's gmtime_s refuses times before 1970. */
+struct tm *compat_gmtime_r(const time_t *t, struct tm *tm);
 static inline struct tm *compat_localtime_r(const time_t *t, struct tm *tm)
 {
 	return localtime_s(tm, t) ? NULL : tm;
@@ -117,6 +115,9 @@ int compat_wait(HANDLE proc);
  * else "%ProgramFiles%\Git\bin\sh.exe"; NULL when none is there. Static.
  */
 const char *compat_sh(void);
+
+/* Open url with the user's browser (ShellExecute, as `start` does). 0, or -1 with errno. */
+int compat_open_url(const char *url);
 
 /* The full path of the running program, with '/' for '\'. Static. */
 const char *compat_self_path(void);

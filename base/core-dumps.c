@@ -7,6 +7,14 @@
 #endif
 #include "core-dumps.h"
 
+#ifdef _WIN32
+/* No core files: a crash goes to Windows Error Reporting, which is told to keep out. */
+int core_dumps_off(void)
+{
+	SetErrorMode(GetErrorMode() | SEM_NOGPFAULTERRORBOX);
+	return 0;
+}
+#else
 int core_dumps_off(void)
 {
 #ifdef _WIN32
@@ -23,3 +31,4 @@ int core_dumps_off(void)
 	return ret;
 #endif
 }
+#endif

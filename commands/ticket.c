@@ -57,6 +57,12 @@ static void open_web(long number)
 		die("no base URL to make the ticket's web address from; set subdomain or SYNCRO_BASE_URL");
 	printf("%s\n", url);
 	fflush(stdout);
+#ifdef _WIN32
+	/* the desktop's opener is ShellExecute, what `start` uses */
+	if (isatty(STDOUT_FILENO) && compat_open_url(url) < 0)
+		warning("cannot open '%s': %s; open the page yourself", url, strerror(errno));
+	(void)openers;
+#else
 	for (size_t i = 0; isatty(STDOUT_FILENO) && i < ARRAY_SIZE(openers); i++) {
 		char *path = path_lookup(openers[i]);
 		const char *argv[3] = { openers[i], url, NULL };
@@ -70,6 +76,7 @@ static void open_web(long number)
 				strerror(errno));
 		break;
 	}
+#endif
 	free(url);
 }
 

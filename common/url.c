@@ -1,6 +1,9 @@
 #include "compat.h"
 #include <ctype.h>
-#ifndef _WIN32
+#ifdef _WIN32
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#else
 #include <arpa/inet.h>
 #endif
 #include <curl/curl.h>

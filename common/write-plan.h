@@ -37,7 +37,7 @@ struct write_plan {
 #define WRITE_PLAN_INIT { STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, NULL }
 
 void write_plan_say(struct write_plan *plan, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	PRINTF_LIKE(2, 3);
 /* A request it will send; path may hold a placeholder such as "{new ticket id}". */
 void write_plan_request(struct write_plan *plan, const char *method, const char *path,
 			const cJSON *body);

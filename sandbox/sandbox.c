@@ -128,9 +128,8 @@ int main(int argc, char **argv)
 	char *data_path;
 #ifndef _WIN32
 	sigset_t stop;
-	int got;
 #endif
-	int bound;
+	int got, bound;
 
 	set_program_name("syncro-sandbox");
 	if (wants_help(argc, argv)) {
