@@ -955,6 +955,12 @@ void bill_failure_hints(const struct bill *b, struct strvec *hints)
 			     "with 'syncro time add %ld %ld --labor %ld --charge', then "
 			     "'syncro bill %ld' goes on", b->number, b->labor.minutes,
 			     b->labor.product_id, b->number);
+	if (!b->j.path || access(b->j.path, F_OK) < 0) {	/* no journal: nothing to resume */
+		strvec_pushf(hints, "nothing was sent; run the same command again once it can be "
+			     "saved ('syncro doctor' shows the state directory)");
+		sbuf_release(&done);
+		return;
+	}
 	strvec_pushf(hints, "'syncro bill %ld' resumes from the step that failed", b->number);
 	strvec_pushf(hints, "'syncro bill --abandon %ld' forgets the journal (Syncro keeps what "
 		     "is done)", b->number);

@@ -31,7 +31,7 @@ test_expect_success 'close N uncached: every request on 1 connection' '
 	rm -f "$(cache_dir)/tickets.tsv" &&
 	sandbox_clear_requests &&
 	syncro close -v 32160 -m "Reset the Outlook profile." --no-log >out 2>trace &&
-	requests_were 4 1 &&
+	requests_were 5 1 &&
 	test "$(connections trace)" = 1 &&
 	test "$(sandbox_connections)" = 1
 '

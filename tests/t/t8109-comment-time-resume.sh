@@ -3,6 +3,9 @@ test_description='comment --time interrupted, then run again: neither the commen
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
+# The time is recorded as a timer here (the default, line-item, is a ticket line).
+mkdir -p "$XDG_CONFIG_HOME/syncro" &&
+printf "billing:\n  method: timer\n" >"$XDG_CONFIG_HOME/syncro/config.yaml"
 JOURNAL=$XDG_STATE_HOME/syncro/journal/comment-32164.json
 SHOWN='~/.local/state/syncro/journal/comment-32164.json'
 
