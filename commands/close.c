@@ -26,10 +26,12 @@
 #include "session-log.h"
 #include "ticket-settings.h"
 #include "usage.h"
+#include "write-plan.h"
 #include "xmalloc.h"
 
 static const char *message;
-static int opt_email, opt_no_email, opt_log, opt_no_log, opt_yes, no_input, opt_json, opt_force;
+static int opt_email, opt_no_email, opt_log, opt_no_log, opt_yes, no_input, opt_json, opt_force,
+	opt_dry_run;
 
 static const struct option_spec options[] = {
 	OPT_STRING('m', "message", &message, "TEXT", "add a resolution comment first"),
@@ -37,10 +39,11 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "no-email", &opt_no_email, "do not email it (the default unless comments.email)"),
 	OPT_BOOL(0, "log", &opt_log, "write the session log without asking"),
 	OPT_BOOL(0, "no-log", &opt_no_log, "do not write a session log"),
-	OPT_BOOL('y', "yes", &opt_yes, "answer yes: write the session log (--no-log wins)"),
+	OPT_YES(&opt_yes, "answer yes: send without asking (confirm: writes), write the session log (--no-log wins)"),
 	OPT_BOOL(0, "no-input", &no_input, "never prompt: no session log unless --log"),
 	OPT_BOOL(0, "json", &opt_json, "print the ticket, the comment and the log's path as JSON"),
 	OPT_BOOL(0, "force", &opt_force, "close an Invoiced ticket, or comment on a closed one"),
+	OPT_DRY_RUN(&opt_dry_run),
 	OPT_END(),
 };
 
@@ -97,6 +100,27 @@ static char *status_before(long number, const char *status)
 	return before;
 }
 
+static int resolution_emailed(void)
+{
+	return opt_email || (config_get()->email_comments && !opt_no_email);
+}
+
+/* The resolution comment of -m (message is borrowed). */
+static struct comment resolution(long number)
+{
+	struct comment c = { number, "Resolution", message, 0, !resolution_emailed() };
+
+	return c;
+}
+
+static cJSON *status_body(const char *status)
+{
+	cJSON *req = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(req, "status", status);
+	return req;
+}
+
 /*
  * Post the resolution comment, kept as a draft until Syncro holds it; on
  * a failure say how to send the draft and close without posting twice.
@@ -105,8 +129,8 @@ static char *status_before(long number, const char *status)
 static long add_resolution(long number)
 {
 	struct api_error err = API_ERROR_INIT;
-	int email = opt_email || (config_get()->email_comments && !opt_no_email);
-	struct comment c = { number, "Resolution", message, 0, !email };
+	int email = resolution_emailed();
+	struct comment c = resolution(number);
 	char *draft = draft_save(number, message), *command;
 	long id;
 
@@ -135,14 +159,31 @@ static long add_resolution(long number)
 	return id;
 }
 
+/* The comment (with -m) and the PUT, in words and as requests; --dry-run stops here. */
+static void preview(long number, const char *before, const char *status)
+{
+	struct write_plan plan = WRITE_PLAN_INIT;
+	struct comment c = resolution(number);
+	char *path = xstrfmt("/tickets/%ld", api_ticket_id(number));
+	cJSON *req = status_body(status);
+
+	if (message)
+		comment_plan(&plan, &c, NULL, path);
+	write_plan_say(&plan, "set ticket #%ld from %s to %s", number, before, status);
+	write_plan_request(&plan, "PUT", path, req);
+	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
+	write_plan_release(&plan);
+	cJSON_Delete(req);
+	free(path);
+}
+
 /* PUT the close status; once the comment is in, a failure says not to post it again. */
 static cJSON *put_status(long number, const char *status, int commented)
 {
 	struct api_error err = API_ERROR_INIT;
 	struct strvec hints = STRVEC_INIT;
-	cJSON *req = cJSON_CreateObject(), *ticket;
+	cJSON *req = status_body(status), *ticket;
 
-	cJSON_AddStringToObject(req, "status", status);
 	if (api_ticket_call(number, "PUT", "", req, &ticket, &err)) {
 		if (commented)
 			strvec_pushf(&hints, "the resolution comment is posted; run 'syncro close %ld' "
@@ -212,6 +253,7 @@ int main(int argc, char **argv)
 
 	status = ticket_settings_check_status(config_get()->close_status, "close_status (config)");
 	before = status_before(number, status);
+	preview(number, before, status);
 	if (message)
 		comment_id = add_resolution(number);
 	ticket = put_status(number, status, comment_id > 0);

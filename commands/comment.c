@@ -18,10 +18,11 @@
 #include "quote.h"
 #include "ticket-number.h"
 #include "usage.h"
+#include "write-plan.h"
 #include "xmalloc.h"
 
 static const char *opt_message, *opt_file, *opt_subject, *opt_time, *opt_labor;
-static int opt_hidden, opt_email, opt_charge, opt_edit, opt_delete;
+static int opt_hidden, opt_email, opt_charge, opt_edit, opt_delete, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING('m', "message", &opt_message, "TEXT", "the comment's text"),
@@ -34,6 +35,8 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "charge", &opt_charge, "make the time billable now"),
 	OPT_BOOL(0, "edit", &opt_edit, "edit the last comment (the Syncro API cannot: says so)"),
 	OPT_BOOL(0, "delete", &opt_delete, "delete the last comment (the Syncro API cannot: says so)"),
+	OPT_DRY_RUN(&opt_dry_run),
+	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),
 	OPT_END(),
 };
 
@@ -90,6 +93,21 @@ static int is_draft(const char *path)
 	free(real_dir);
 	free(real);
 	return yes;
+}
+
+/* The draft that keeps body until Syncro holds it (a -F draft is reused); dies without one. */
+static char *keep_draft(long number, const char *body)
+{
+	char *draft;
+
+	if (opt_file && strcmp(opt_file, "-") && is_draft(opt_file))
+		return xstrdup(opt_file);
+	if (!(draft = draft_save(number, body))) {
+		fprintf(stderr, "%s: not sending without a draft; your text follows\n%s\n",
+			program_name(), body);
+		exit(EXIT_ERROR);
+	}
+	return draft;
 }
 
 /*
@@ -261,6 +279,32 @@ static _Noreturn void cannot_change_comments(int argc, char **argv)
 		 opt_edit ? "edit" : "delete", opt_edit ? "edit" : "delete", n, n);
 }
 
+/*
+ * What will be sent, in words and as requests; --dry-run stops here, and
+ * confirm: writes asks. with_comment is 0 when an earlier run posted it.
+ */
+static void preview(const struct comment *c, const struct labor *l, const char *labor_name,
+		    int with_comment, const char *draft)
+{
+	struct write_plan plan = WRITE_PLAN_INIT;
+	struct api_error err = API_ERROR_INIT;
+	enum billing_method method = config_get()->billing;
+	long id = api_ticket_id_gently(c->number, &err);
+	char *path;
+
+	if (id < 0)	/* an unknown ticket keeps the text like a failed post */
+		comment_failed(&err, c->number, 0, draft ? draft : keep_draft(c->number, c->body));
+	path = xstrfmt("/tickets/%ld", id);
+
+	if (with_comment)
+		comment_plan(&plan, c, l && method == BILLING_COMMENT ? l : NULL, path);
+	if (l)
+		labor_plan(&plan, method, l, labor_name, path);
+	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
+	write_plan_release(&plan);
+	free(path);
+}
+
 int main(int argc, char **argv)
 {
 	const struct syncro_config *cfg;
@@ -309,15 +353,15 @@ int main(int argc, char **argv)
 	c.hidden = opt_hidden;
 	c.do_not_email = !(opt_email || (cfg->email_comments && !opt_hidden));
 	comment_id = with_time ? journal_start(&j, c.number, body, &l) : 0;
-	if (comment_id > 0) {
-		draft = NULL;
-	} else if (opt_file && strcmp(opt_file, "-") && is_draft(opt_file)) {
-		draft = xstrdup(opt_file);
-	} else if (!(draft = draft_save(c.number, body))) {
-		fprintf(stderr, "%s: not sending without a draft; your text follows\n%s\n",
-			program_name(), body);
-		exit(EXIT_ERROR);
-	}
+	if (with_time)
+		l.notes = first_line = labor_first_line(body);
+	draft = NULL;
+	/* What was typed in the editor is kept even when nothing is sent. */
+	if (comment_id <= 0 && !opt_message && !opt_file)
+		draft = keep_draft(c.number, body);
+	preview(&c, with_time ? &l : NULL, labor_name, comment_id <= 0, draft);
+	if (comment_id <= 0 && !draft)
+		draft = keep_draft(c.number, body);
 
 	if (draft) {
 		if (with_time && journal_mark(&j, "comment", STEP_STARTED))
@@ -338,7 +382,6 @@ int main(int argc, char **argv)
 	}
 
 	if (with_time) {
-		l.notes = first_line = labor_first_line(body);
 		journal_mark(&j, "time", STEP_STARTED);
 		if (in_comment ? labor_comment_time(&l, comment_id, &done.timer_id, &err) :
 		    labor_record(cfg->billing, &l, 0, &done, &err)) {

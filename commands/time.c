@@ -21,10 +21,11 @@
 #include "ticket-settings.h"
 #include "ticket-view.h"
 #include "usage.h"
+#include "write-plan.h"
 #include "xmalloc.h"
 
 static const char *opt_labor, *opt_notes, *opt_minutes;
-static int opt_charge, opt_all, opt_labor_list, opt_json;
+static int opt_charge, opt_all, opt_labor_list, opt_json, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "labor", &opt_labor, "ALIAS|ID", "the labor product (add, edit)", COMPLETE_LABOR),
@@ -34,6 +35,8 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "all", &opt_all, "charge every uncharged timer (charge)"),
 	OPT_BOOL(0, "labor-list", &opt_labor_list, "list the labor aliases and their products"),
 	OPT_BOOL(0, "json", &opt_json, "print the timers and labor lines as JSON (list)"),
+	OPT_DRY_RUN(&opt_dry_run),
+	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),
 	OPT_END(),
 };
 
@@ -276,6 +279,25 @@ static void list(long number)
 
 /* ---- changes ---- */
 
+static char *ticket_path(long number)
+{
+	return xstrfmt("/tickets/%ld", api_ticket_id(number));
+}
+
+/* The plan's one request to the ticket, then --dry-run stops, confirm: writes asks. */
+static void go(struct write_plan *plan, long number, const char *method, const char *suffix,
+	       cJSON *body)
+{
+	char *path = ticket_path(number), *full = xstrfmt("%s%s", path, suffix);
+
+	write_plan_request(plan, method, full, body);
+	write_plan_go(plan, &verb, opt_dry_run, opt_yes, 0);
+	write_plan_release(plan);
+	cJSON_Delete(body);
+	free(full);
+	free(path);
+}
+
 static void add(long number, const char *minutes)
 {
 	const struct syncro_config *cfg = config_get();
@@ -287,8 +309,17 @@ static void add(long number, const char *minutes)
 	/* Without a comment, the comment method records a timer. */
 	enum billing_method method = cfg->billing == BILLING_COMMENT ? BILLING_TIMER : cfg->billing;
 
-	if ((method == BILLING_LINE_ITEM && labor_price(labor_name, &l, &err)) ||
-	    labor_record(method, &l, 0, &done, &err)) {
+	struct write_plan plan = WRITE_PLAN_INIT;
+	char *path;
+
+	if (method == BILLING_LINE_ITEM && labor_price(labor_name, &l, &err))
+		api_die_hints(&err, NULL);
+	path = ticket_path(number);
+	labor_plan(&plan, method, &l, labor_name, path);
+	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
+	write_plan_release(&plan);
+	free(path);
+	if (labor_record(method, &l, 0, &done, &err)) {
 		struct strvec hints = STRVEC_INIT;
 
 		labor_record_hints(&hints, &err, &l, &done);
@@ -302,9 +333,24 @@ static void edit(long number, long timer_id)
 	struct api_error err = API_ERROR_INIT;
 	long minutes = opt_minutes ? minutes_operand("--minutes", opt_minutes) : 0;
 	long product = opt_labor ? product_operand(opt_labor) : 0;
+	struct write_plan plan = WRITE_PLAN_INIT;
+	cJSON *body;
 
 	if (!opt_minutes && !opt_labor && !opt_notes)
 		usage_error(&verb, "give --minutes, --labor or --notes to change");
+	/* The body is read from the ticket: only when it is shown (labor_timer_edit() reads it too). */
+	if (write_plan_wanted(opt_dry_run, opt_yes, 0)) {
+		if (labor_timer_edit_body(number, timer_id, minutes, product, opt_notes, &body, &err))
+			api_die_hints(&err, NULL);
+		write_plan_say(&plan, "change timer %ld on ticket #%ld:", timer_id, number);
+		if (opt_minutes)
+			write_plan_say(&plan, "  minutes: %ld", minutes);
+		if (opt_labor)
+			write_plan_say(&plan, "  labor: %s (product %ld)", opt_labor, product);
+		if (opt_notes)
+			write_plan_say(&plan, "  notes: %s", opt_notes);
+		go(&plan, number, "PUT", "/update_timer_entry", body);
+	}
 	if (labor_timer_edit(number, timer_id, minutes, product, opt_notes, &err))
 		api_die_hints(&err, NULL);
 	printf("#%ld: timer %ld changed\n", number, timer_id);
@@ -313,10 +359,32 @@ static void edit(long number, long timer_id)
 static void remove_timer(long number, long timer_id)
 {
 	struct api_error err = API_ERROR_INIT;
+	struct write_plan plan = WRITE_PLAN_INIT;
 
+	write_plan_say(&plan, "remove timer %ld from ticket #%ld", timer_id, number);
+	go(&plan, number, "POST", "/delete_timer_entry", labor_charge_body(timer_id));
 	if (labor_timer_delete(number, timer_id, &err))
 		api_die_hints(&err, NULL);
 	printf("#%ld: timer %ld removed\n", number, timer_id);
+}
+
+/* The charges of timers ids, in words and as requests, before any is sent. */
+static void charge_preview(long number, const long *ids, size_t nr)
+{
+	struct write_plan plan = WRITE_PLAN_INIT;
+	char *path = ticket_path(number), *full = xstrfmt("%s/charge_timer_entry", path);
+
+	for (size_t i = 0; i < nr; i++) {
+		cJSON *body = labor_charge_body(ids[i]);
+
+		write_plan_say(&plan, "charge timer %ld on ticket #%ld", ids[i], number);
+		write_plan_request(&plan, "POST", full, body);
+		cJSON_Delete(body);
+	}
+	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
+	write_plan_release(&plan);
+	free(full);
+	free(path);
 }
 
 static void charge_one(long number, long timer_id)
@@ -354,8 +422,16 @@ static void charge_uncharged(long number)
 		strvec_clear(&ids);
 		exit(EXIT_USAGE);
 	}
-	for (size_t i = 0; i < ids.nr; i++)
-		charge_one(number, strtol(ids.v[i], NULL, 10));
+	if (ids.nr) {
+		long *timers = xcalloc(ids.nr, sizeof(*timers));
+
+		for (size_t i = 0; i < ids.nr; i++)
+			timers[i] = strtol(ids.v[i], NULL, 10);
+		charge_preview(number, timers, ids.nr);
+		for (size_t i = 0; i < ids.nr; i++)
+			charge_one(number, timers[i]);
+		free(timers);
+	}
 	strvec_clear(&ids);
 }
 
@@ -425,10 +501,12 @@ int main(int argc, char **argv)
 			timer = timer_operand(argc - 2, argv + 2, &used);
 		if (argc < 2 || argc > 2 + used || (argc > 2 && opt_all))
 			usage_error(&verb, "'syncro time charge' takes a ticket number and a timer id or --all");
-		if (argc > 2)
+		if (argc > 2) {
+			charge_preview(ticket_operand(argv[1]), &timer, 1);
 			charge_one(ticket_operand(argv[1]), timer);
-		else
+		} else {
 			charge_uncharged(ticket_operand(argv[1]));
+		}
 	} else {
 		only_for("list", 0, 0, 0, 0, 0);
 		if (argc != 1)

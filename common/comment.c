@@ -3,6 +3,7 @@
 #include "comment.h"
 #include "json.h"
 #include "usage.h"
+#include "write-plan.h"
 #include "xmalloc.h"
 
 cJSON *comment_body(const struct comment *c, const struct labor *l)
@@ -19,6 +20,19 @@ cJSON *comment_body(const struct comment *c, const struct labor *l)
 		cJSON_AddBoolToObject(body, "bill_time_now", l->charge);
 	}
 	return body;
+}
+
+void comment_plan(struct write_plan *plan, const struct comment *c, const struct labor *l,
+		  const char *ticket_path)
+{
+	cJSON *body = comment_body(c, l);
+	char *path = xstrfmt("%s/comment", ticket_path);
+
+	write_plan_say(plan, "add a%s comment \"%s\" to ticket #%ld%s", c->hidden ? " hidden" : "",
+		       c->subject, c->number, c->do_not_email ? "" : ", emailed to the customer");
+	write_plan_request(plan, "POST", path, body);
+	free(path);
+	cJSON_Delete(body);
 }
 
 int comment_post(const struct comment *c, const struct labor *l,

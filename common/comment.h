@@ -22,6 +22,14 @@ struct comment {
 /* The body of POST /tickets/ID/comment; with l, the comment method's fields too. */
 cJSON *comment_body(const struct comment *c, const struct labor *l);
 
+struct write_plan;
+/*
+ * Add to plan (write-plan.h) the words and the POST that comment_post(c, l)
+ * sends to ticket_path ("/tickets/ID").
+ */
+void comment_plan(struct write_plan *plan, const struct comment *c, const struct labor *l,
+		  const char *ticket_path);
+
 /*
  * POST /tickets/ID/comment; Syncro's answer must carry the comment's id
  * (*comment_id). With l (billing.method comment) the body also carries

@@ -14,6 +14,7 @@
 #include "prompt.h"
 #include "product.h"
 #include "usage.h"
+#include "write-plan.h"
 #include "xmalloc.h"
 
 /* More minutes than this is a typo, not a day's work (about two months). */
@@ -202,6 +203,51 @@ cJSON *labor_line_body(const struct labor *l)
 	cJSON_AddNumberToObject(body, "price_retail", l->price);
 	cJSON_AddBoolToObject(body, "taxable", l->taxable);
 	return body;
+}
+
+void labor_plan(struct write_plan *plan, enum billing_method method, const struct labor *l,
+		const char *labor_name, const char *ticket_path)
+{
+	char *path;
+	cJSON *body;
+
+	switch (method) {
+	case BILLING_COMMENT:
+		write_plan_say(plan, "record %ld minutes of %s (product %ld) on the comment%s",
+			       l->minutes, labor_name, l->product_id, l->charge ? ", charged" : "");
+		return;
+	case BILLING_TIMER:
+		write_plan_say(plan, "record %ld minutes of %s (product %ld) as a timer%s",
+			       l->minutes, labor_name, l->product_id, l->charge ? ", charged" : "");
+		path = xstrfmt("%s/timer_entry", ticket_path);
+		body = labor_timer_body(l, date_now());
+		write_plan_request(plan, "POST", path, body);
+		cJSON_Delete(body);
+		free(path);
+		if (l->charge) {
+			path = xstrfmt("%s/charge_timer_entry", ticket_path);
+			body = cJSON_CreateObject();
+			cJSON_AddStringToObject(body, "timer_entry_id", "{new timer id}");
+			write_plan_request(plan, "POST", path, body);
+			cJSON_Delete(body);
+			free(path);
+		}
+		return;
+	case BILLING_LINE_ITEM: {
+		char price[MONEY_MAX];
+
+		write_plan_say(plan, "record %ld minutes of %s (product %ld) as a line item at %s an hour",
+			       l->minutes, labor_name, l->product_id,
+			       money_format(l->price, price, sizeof(price)));
+		path = xstrfmt("%s/add_line_item", ticket_path);
+		body = labor_line_body(l);
+		write_plan_request(plan, "POST", path, body);
+		cJSON_Delete(body);
+		free(path);
+		return;
+	}
+	}
+	BUG("billing method %d", (int)method);
 }
 
 /* ---- reading the ticket back ---- */
@@ -467,6 +513,49 @@ static int refuse_charged(long number, const cJSON *timer, const char *doing,
 		    xstrdup("change the line item in Syncro instead"));
 }
 
+/* The body of update_timer_entry for timer (of ticket number); NULL with err when it has no start. */
+static cJSON *edit_body(long number, const cJSON *timer, long timer_id, long minutes,
+			long product_id, const char *notes, struct api_error *err)
+{
+	cJSON *body = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(body, "timer_entry_id", (double)timer_id);
+	if (minutes > 0) {
+		time_t start = json_time(timer, "start_time");
+		char at[32];
+
+		if (start < 0) {
+			api_error_set(err, EXIT_ERROR, 200,
+			     xstrfmt("timer %ld on ticket #%ld has no start time to count from",
+				     timer_id, number), NULL);
+			cJSON_Delete(body);
+			return NULL;
+		}
+		cJSON_AddStringToObject(body, "start_at", format_timestamp(start, at, sizeof(at)));
+		cJSON_AddStringToObject(body, "end_at",
+					format_timestamp(start + (time_t)minutes * 60, at, sizeof(at)));
+	}
+	if (product_id > 0)
+		cJSON_AddNumberToObject(body, "product_id", (double)product_id);
+	if (notes)
+		cJSON_AddStringToObject(body, "notes", notes);
+	return body;
+}
+
+int labor_timer_edit_body(long number, long timer_id, long minutes, long product_id,
+			  const char *notes, cJSON **body, struct api_error *err)
+{
+	cJSON *ticket = NULL;
+	const cJSON *timer;
+
+	*body = NULL;
+	if (!find_timer(number, timer_id, &ticket, &timer, err) &&
+	    !refuse_charged(number, timer, "editing", err))
+		*body = edit_body(number, timer, timer_id, minutes, product_id, notes, err);
+	cJSON_Delete(ticket);
+	return *body ? 0 : -1;
+}
+
 int labor_timer_edit(long number, long timer_id, long minutes, long product_id,
 		     const char *notes, struct api_error *err)
 {
@@ -480,26 +569,8 @@ int labor_timer_edit(long number, long timer_id, long minutes, long product_id,
 		goto out;
 	want_minutes = minutes > 0 ? minutes : labor_timer_minutes(timer);
 	want_product = product_id > 0 ? product_id : json_long(timer, "product_id", -1);
-	body = cJSON_CreateObject();
-	cJSON_AddNumberToObject(body, "timer_entry_id", (double)timer_id);
-	if (minutes > 0) {
-		time_t start = json_time(timer, "start_time");
-		char at[32];
-
-		if (start < 0) {
-			api_error_set(err, EXIT_ERROR, 200,
-			     xstrfmt("timer %ld on ticket #%ld has no start time to count from",
-				     timer_id, number), NULL);
-			goto out;
-		}
-		cJSON_AddStringToObject(body, "start_at", format_timestamp(start, at, sizeof(at)));
-		cJSON_AddStringToObject(body, "end_at",
-					format_timestamp(start + (time_t)minutes * 60, at, sizeof(at)));
-	}
-	if (product_id > 0)
-		cJSON_AddNumberToObject(body, "product_id", (double)product_id);
-	if (notes)
-		cJSON_AddStringToObject(body, "notes", notes);
+	if (!(body = edit_body(number, timer, timer_id, minutes, product_id, notes, err)))
+		goto out;
 	cJSON_Delete(ticket);
 	ticket = NULL;
 	if (api_ticket_call(number, "PUT", "/update_timer_entry", body, &answer, err) ||

@@ -117,6 +117,25 @@ cJSON *labor_timer_body(const struct labor *l, time_t now);
 cJSON *labor_charge_body(long timer_id);
 cJSON *labor_line_body(const struct labor *l);
 
+struct write_plan;
+/*
+ * Add to plan (write-plan.h) the words and the requests that
+ * labor_record(method, l) sends to ticket_path ("/tickets/ID"): a timer
+ * (and its charge) or a line item; the comment method's time rides on the
+ * comment and adds only words.
+ */
+void labor_plan(struct write_plan *plan, enum billing_method method, const struct labor *l,
+		const char *labor_name, const char *ticket_path);
+
+/*
+ * The body of PUT /tickets/ID/update_timer_entry that labor_timer_edit()
+ * sends, read from the ticket as Syncro holds it now (*body, the
+ * caller's); -1 with err when the timer is not there, is charged, or has
+ * no start to count minutes from.
+ */
+int labor_timer_edit_body(long number, long timer_id, long minutes, long product_id,
+			  const char *notes, cJSON **body, struct api_error *err);
+
 /*
  * POST /tickets/ID/timer_entry {start_at: now - minutes, end_at: now,
  * product_id, notes, billable: true}; verified from the answer (the

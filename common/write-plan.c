@@ -51,7 +51,7 @@ void write_plan_go(const struct write_plan *plan, const struct verb_spec *verb,
 		fflush(stdout);
 		exit(EXIT_OK);
 	}
-	if (yes || !(ask_always || config_get()->confirm_writes))
+	if (!write_plan_wanted(0, yes, ask_always))
 		return;
 	if (!prompt_can_ask())
 		usage_error(verb, "this would write to Syncro and there is no terminal to "
@@ -61,6 +61,11 @@ void write_plan_go(const struct write_plan *plan, const struct verb_spec *verb,
 	if (prompt_yes_no("Send?", 0, &go) == PROMPT_OK && go)
 		return;
 	die("nothing sent");
+}
+
+int write_plan_wanted(int dry_run, int yes, int ask_always)
+{
+	return dry_run || (!yes && (ask_always || config_get()->confirm_writes));
 }
 
 void write_plan_release(struct write_plan *plan)

@@ -46,6 +46,11 @@ void write_plan_print(const struct write_plan *plan, FILE *fp);
 /* Dry run, confirmation or nothing, as above; returns when the verb may send. */
 void write_plan_go(const struct write_plan *plan, const struct verb_spec *verb,
 		   int dry_run, int yes, int ask_always);
+/*
+ * Whether write_plan_go() would print or ask: a verb whose plan costs a
+ * request of its own builds it only then.
+ */
+int write_plan_wanted(int dry_run, int yes, int ask_always);
 void write_plan_release(struct write_plan *plan);
 
 #endif

@@ -173,6 +173,7 @@ SHELL_TESTS += tests/t/t3300-profiles.sh
 SHELL_TESTS += tests/t/t3301-appointment.sh
 SHELL_TESTS += tests/t/t3302-delete.sh
 SHELL_TESTS += tests/t/t3303-write-safety.sh
+SHELL_TESTS += tests/t/t3304-write-safety-work.sh
 SHELL_TESTS += tests/t/t6100-invoice.sh
 SHELL_TESTS += tests/t/t6101-estimate.sh
 SHELL_TESTS += tests/t/t6102-schedule.sh

@@ -55,7 +55,7 @@ test_expect_success 'confirm: writes without a terminal: create and update are u
 	test_cmp expect actual &&
 	test_expect_code 2 syncro update 32164 --priority "1 High" </dev/null 2>/dev/null &&
 	sandbox_requests >requests &&
-	test_grep_not -e POST -e PUT requests
+	test_grep_not "POST\|PUT" requests
 '
 
 test_expect_success 'confirm: writes on a terminal: no sends nothing, yes sends' '
