@@ -211,8 +211,10 @@ int main(int argc, char **argv)
 	req.query = &query;
 	req.body = body;
 	ret = api_exchange(&req, &resp, &out, &err);
-	if (!out && ret)	/* an error body that is JSON is shown too, like a success */
+	if (!out && ret) {	/* an error body that is JSON is shown too, like a success */
+		http_redact_key(&resp.body);	/* without the key, if it echoes it */
 		out = json_parse(resp.body.buf, resp.body.len);
+	}
 	if (include)
 		print_headers(&resp.headers);
 	if (out)

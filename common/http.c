@@ -56,6 +56,11 @@ static void redact_key(struct sbuf *msg)
 	url_redact(msg, api_key);
 }
 
+void http_redact_key(struct sbuf *text)
+{
+	redact_key(text);
+}
+
 /* The config, with a base URL that may carry the key; dies (exit 3) if not. */
 static const struct syncro_config *checked_config(void)
 {

@@ -132,6 +132,9 @@ struct http_ca {
 struct syncro_config;
 void http_ca_choose(const struct syncro_config *cfg, struct http_ca *ca);
 
+/* Replace the API key in text with REDACTED (an error body that echoes it back). */
+void http_redact_key(struct sbuf *text);
+
 /* Change the cap on response bodies (bytes > 0), e.g. for a test. */
 void http_set_body_cap(long bytes);
 

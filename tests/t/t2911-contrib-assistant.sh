@@ -14,7 +14,7 @@ test_expect_success 'every command in a fenced block is a marked example' '
 	test $(wc -l <examples) -ge 10
 '
 
-start_sandbox --quirk kind
+start_sandbox
 
 # run_example: run $example as a shell line; show its output if it fails.
 run_example () {

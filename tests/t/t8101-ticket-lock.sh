@@ -2,7 +2,7 @@
 test_description='two journaled runs on one ticket: the second waits, then refuses naming the first'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox --quirk kind
+start_sandbox
 NOTES='Fixed the ownCloud sync client.'
 LOCK=$XDG_STATE_HOME/syncro/journal/32164.lock
 

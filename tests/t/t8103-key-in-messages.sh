@@ -50,6 +50,18 @@ test_expect_success 'the exact message of one of them' '
 	test_cmp expect err
 '
 
+test_expect_success 'syncro api prints an error body that echoes the key without it' '
+	echo_key 422 &&
+	test_expect_code 5 syncro api /me >out 2>err &&
+	cat >expect <<-\EOF &&
+	{
+	  "error": "Invalid API key REDACTED (key=REDACTED)"
+	}
+	EOF
+	test_cmp expect out &&
+	test_grep_not "$TEST_API_KEY" err
+'
+
 # A run that waits on the sandbox, its pid in run.pid.
 slow_run () {
 	ulimit -c unlimited

@@ -2,7 +2,7 @@
 test_description='a damaged journal is refused before anything is sent, saying how to look at it and how to forget it'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox --quirk kind
+start_sandbox
 JOURNAL=$XDG_STATE_HOME/syncro/journal/bill-32164.json
 SHOWN='~/.local/state/syncro/journal/bill-32164.json'
 
