@@ -199,6 +199,14 @@ test_cmp () {
 }
 
 # test_grep_not PATTERN FILE...: no file may contain PATTERN.
+# answer_on_tty ANSWER EXIT COMMAND: run COMMAND on a terminal (script(1)),
+# ANSWER typed to it; it must exit EXIT. What the terminal showed, without
+# carriage returns, is in the file tty.out.
+answer_on_tty () {
+	printf "%s\n" "$1" | test_expect_code "$2" script -qec "$3" /dev/null >tty.raw &&
+	tr -d "\r" <tty.raw >tty.out
+}
+
 test_grep_not () {
 	pattern=$1
 	shift

@@ -214,19 +214,17 @@ test_expect_success 'confirm: writes on a terminal: the summary, then no sends n
 	printf "Called Jerry back\n" >"$1"
 	EOF
 	sandbox_clear_requests &&
-	printf "n\n" | test_expect_code 1 script -qec "EDITOR=./fake-editor syncro comment 32164" /dev/null >out &&
-	tr -d "\r" <out >actual &&
-	grep "^add a comment \"Update\" to ticket #32164$" actual &&
-	grep "^POST $SYNCRO_BASE_URL/tickets/108430330/comment$" actual &&
-	grep "nothing sent" actual &&
+	answer_on_tty n 1 "EDITOR=./fake-editor syncro comment 32164" &&
+	grep "^add a comment \"Update\" to ticket #32164$" tty.out &&
+	grep "^POST $SYNCRO_BASE_URL/tickets/108430330/comment$" tty.out &&
+	grep "nothing sent" tty.out &&
 	no_writes &&
 	echo "Called Jerry back" >expect &&
 	test_cmp expect "$HOME/.local/state/syncro/drafts/32164-20260528-202640.txt" &&
 	rm -r "$HOME/.local/state/syncro/drafts" &&
-	printf "y\n" | script -qec "syncro time rm 32161 8812040" /dev/null >out &&
-	tr -d "\r" <out >actual &&
-	grep "^remove timer 8812040 from ticket #32161$" actual &&
-	grep "#32161: timer 8812040 removed$" actual &&
+	answer_on_tty y 0 "syncro time rm 32161 8812040" &&
+	grep "^remove timer 8812040 from ticket #32161$" tty.out &&
+	grep "#32161: timer 8812040 removed$" tty.out &&
 	sandbox_requests >requests &&
 	grep "^POST /api/v1/tickets/108429977/delete_timer_entry" requests &&
 	sandbox_reset
