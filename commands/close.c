@@ -39,7 +39,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "no-email", &opt_no_email, "do not email it (the default unless comments.email)"),
 	OPT_BOOL(0, "log", &opt_log, "write the session log without asking"),
 	OPT_BOOL(0, "no-log", &opt_no_log, "do not write a session log"),
-	OPT_YES(&opt_yes, "answer yes: send without asking (confirm: writes), write the session log (--no-log wins)"),
+	OPT_YES(&opt_yes, "send without asking; write the session log (--no-log wins)"),
 	OPT_BOOL(0, "no-input", &no_input, "never prompt: no session log unless --log"),
 	OPT_BOOL(0, "json", &opt_json, "print the ticket, the comment and the log's path as JSON"),
 	OPT_BOOL(0, "force", &opt_force, "close an Invoiced ticket, or comment on a closed one"),
