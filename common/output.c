@@ -174,15 +174,6 @@ static void wait_for_pager(void)
 	pager_pid = 0;
 }
 
-void pager_stop(void)
-{
-	if (!pager_pid)
-		return;
-	fflush(stdout);
-	fflush(stderr);
-	wait_for_pager();
-}
-
 void pager_start(void)
 {
 	static int registered;
@@ -244,15 +235,6 @@ static void wait_for_pager(void)
 	while (waitpid(pager_pid, NULL, 0) < 0 && errno == EINTR)
 		;
 	pager_pid = 0;
-}
-
-void pager_stop(void)
-{
-	if (!pager_pid)
-		return;
-	fflush(stdout);
-	fflush(stderr);
-	wait_for_pager();
 }
 
 /* Killed while paging: leave the terminal to the pager until it ends. */
@@ -322,3 +304,12 @@ void pager_start(void)
 		atexit(pager_stop);
 }
 #endif
+
+void pager_stop(void)
+{
+	if (!pager_pid)
+		return;
+	fflush(stdout);
+	fflush(stderr);
+	wait_for_pager();
+}
