@@ -123,31 +123,37 @@ _Noreturn void die_errno(const char *fmt, ...)
 
 int error(const char *fmt, ...)
 {
+	char prefix[64];
 	va_list ap;
 
+	die_prefix(prefix, sizeof(prefix));
 	va_start(ap, fmt);
-	report("error: ", fmt, ap, 0);
+	report(prefix, fmt, ap, 0);
 	va_end(ap);
 	return -1;
 }
 
 int error_errno(const char *fmt, ...)
 {
+	char prefix[64];
 	int err = errno;
 	va_list ap;
 
+	die_prefix(prefix, sizeof(prefix));
 	va_start(ap, fmt);
-	report("error: ", fmt, ap, err);
+	report(prefix, fmt, ap, err);
 	va_end(ap);
 	return -1;
 }
 
 void warning(const char *fmt, ...)
 {
+	char prefix[80];
 	va_list ap;
 
+	snprintf(prefix, sizeof(prefix), "%s: warning: ", prog);
 	va_start(ap, fmt);
-	report("warning: ", fmt, ap, 0);
+	report(prefix, fmt, ap, 0);
 	va_end(ap);
 }
 

@@ -1,12 +1,15 @@
 /*
- * Messages to the user, in one style: lowercase, no final period, the
- * subject in quotes, and what to do next. Control characters in a message
- * (other than newline and tab) are printed as spaces: messages quote the API.
+ * Messages to the user, in one style: "syncro: " first (in every verb, so
+ * a script's log reads the same whichever verb failed), lowercase, no final
+ * period, the subject in quotes, and what to do next on a "hint:" line.
+ * Control characters in a message (other than newline and tab) are printed
+ * as spaces: messages quote the API.
  *
  *   die("ticket '%s' not found", n)      "syncro: ticket '32164' not found", exit 1
  *   die_with(EXIT_AUTH, ...)             the same with another exit code
- *   error(...)                           "error: ..." and returns -1
- *   warning(...)                         "warning: ..."
+ *   error(...)                           "syncro: ..." and returns -1
+ *   warning(...)                         "syncro: warning: ..."
+ *   hint(...)                            "hint: ..." under one of them
  *   BUG("no verb for '%s'", name)        "syncro: BUG: common/x.c:12: ...", then abort():
  *                                        for what cannot happen, never for bad input
  */

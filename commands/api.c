@@ -169,7 +169,6 @@ int main(int argc, char **argv)
 	char *upper;
 	int has_body, ret;
 
-	set_program_name("syncro api");
 	argc = parse_options(&verb, argc, argv);
 	if (argc != 1)
 		usage_error(&verb, argc ? "too many arguments" : "which path? e.g. '/tickets'");

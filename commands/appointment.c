@@ -297,7 +297,6 @@ int main(int argc, char **argv)
 {
 	const char *sub;
 
-	set_program_name("syncro appointment");
 	argc = parse_options(&verb, argc, argv);
 	atexit(release_held);
 	if (!argc)

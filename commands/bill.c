@@ -319,7 +319,6 @@ int main(int argc, char **argv)
 {
 	long number;
 
-	set_program_name("syncro bill");
 	argc = parse_options(&verb, argc, argv);
 	if (opt_no_input)
 		prompt_disable();

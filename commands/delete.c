@@ -54,7 +54,6 @@ int main(int argc, char **argv)
 	int timers, lines, invoices;
 	cJSON *gone;
 
-	set_program_name("syncro delete");
 	argc = parse_options(&verb, argc, argv);
 	atexit(release_held);
 	if (argc != 1)

@@ -176,7 +176,6 @@ int main(int argc, char **argv)
 	char *shown;
 	cJSON *me;
 
-	set_program_name("syncro doctor");
 	api_error_hints_in_doctor();
 	argc = parse_options(&verb, argc, argv);
 	if (argc)

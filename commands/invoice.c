@@ -439,7 +439,6 @@ int main(int argc, char **argv)
 {
 	const char *sub;
 
-	set_program_name("syncro invoice");
 	argc = parse_options(&verb, argc, argv);
 	atexit(release_held);
 	if (!argc)

@@ -174,7 +174,6 @@ static int cmd_show(const char *arg)
 
 int main(int argc, char **argv)
 {
-	set_program_name("syncro schedule");
 	argc = parse_options(&verb, argc, argv);
 	if (argc == 1 && !strcmp(argv[0], "list"))
 		return cmd_list();

@@ -120,12 +120,12 @@ plugin_in () {
 
 test_expect_success NOT_WINE 'a plugin in a world-writable directory gets a warning' '
 	plugin_in open 777 &&
-	grep "^warning: .*syncro-in-open.* in a directory others can write to" err
+	grep "^syncro: warning: .*syncro-in-open.* in a directory others can write to" err
 '
 
 test_expect_success NOT_WINE 'a plugin in a group-writable directory gets a warning' '
 	plugin_in shared 775 &&
-	echo "warning: '"'"'$TRASH_DIRECTORY/shared/syncro-in-shared'"'"' is in a directory others can write to ('"'"'$TRASH_DIRECTORY/shared'"'"'); anyone there could replace it" >expect &&
+	echo "syncro: warning: '"'"'$TRASH_DIRECTORY/shared/syncro-in-shared'"'"' is in a directory others can write to ('"'"'$TRASH_DIRECTORY/shared'"'"'); anyone there could replace it" >expect &&
 	test_cmp expect err
 '
 
@@ -136,14 +136,14 @@ test_expect_success NOT_WINE 'a plugin in a directory only its owner writes gets
 
 test_expect_success NOT_WINE 'a plugin in a sticky world-writable directory like /tmp gets a warning' '
 	plugin_in sticky 1777 &&
-	grep "^warning: .*syncro-in-sticky.* in a directory others can write to" err
+	grep "^syncro: warning: .*syncro-in-sticky.* in a directory others can write to" err
 '
 
 test_expect_success NOT_WINE 'a plugin file others can write gets a warning' '
 	plugin_in loose 755 &&
 	chmod 777 loose/syncro-in-loose &&
 	PATH="$TRASH_DIRECTORY/loose:$PATH" syncro in-loose >out 2>err &&
-	echo "warning: '"'"'$TRASH_DIRECTORY/loose/syncro-in-loose'"'"' is owned or writable by someone else; check it before you run it again" >expect &&
+	echo "syncro: warning: '"'"'$TRASH_DIRECTORY/loose/syncro-in-loose'"'"' is owned or writable by someone else; check it before you run it again" >expect &&
 	test_cmp expect err
 '
 

@@ -126,7 +126,7 @@ test_expect_success 'a key file others can read is refused with the chmod that f
 	EOF
 	chmod 644 "$CONFIG" &&
 	test_expect_code 3 syncro config >out 2>err &&
-	echo "error: config file '"'"'$CONFIG'"'"' holds api_key but others can read it; run '"'"'chmod 600 $CONFIG'"'"'" >expect &&
+	echo "syncro: config file '"'"'$CONFIG'"'"' holds api_key but others can read it; run '"'"'chmod 600 $CONFIG'"'"'" >expect &&
 	test_cmp expect err &&
 	test_grep_not "$TEST_API_KEY" out err
 '
@@ -148,8 +148,8 @@ test_expect_success 'an unknown key is a warning' '
 	EOF
 	syncro config >actual 2>err &&
 	cat >expect <<-EOF &&
-	warning: unknown key '"'"'foo'"'"' in $CONFIG
-	warning: unknown key '"'"'rate_limit.burst'"'"' in $CONFIG
+	syncro: warning: unknown key '"'"'foo'"'"' in $CONFIG
+	syncro: warning: unknown key '"'"'rate_limit.burst'"'"' in $CONFIG
 	EOF
 	test_cmp expect err &&
 	grep "^close_status  *Done  (file)\$" actual

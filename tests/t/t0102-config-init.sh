@@ -130,7 +130,7 @@ test_expect_success 'config set: a one-line section is left to the editor' '
 test_expect_success 'an unknown key in the file: a warning with did you mean' '
 	printf "subdomain: acme-it\nclose_stauts: Resolved\n" >"$CONFIG" &&
 	syncro config >out 2>err &&
-	echo "warning: unknown key '"'"'close_stauts'"'"' in $CONFIG; did you mean '"'"'close_status'"'"'?" >expect &&
+	echo "syncro: warning: unknown key '"'"'close_stauts'"'"' in $CONFIG; did you mean '"'"'close_status'"'"'?" >expect &&
 	test_cmp expect err
 '
 

@@ -5,7 +5,7 @@ test_description='errors from the API: one message and exit code for each kind'
 start_sandbox
 
 cat >expect.401 <<\EOF
-syncro api: the Syncro API refused 'GET /tickets' (401): Not authorized
+syncro: the Syncro API refused 'GET /tickets' (401): Not authorized
 hint: the API key may be wrong or expired, or lack the permission 'Tickets - List/Search'; check it with 'syncro doctor'
 EOF
 test_expect_success 'a wrong key is exit 3 with a hint naming the permission' '
@@ -17,7 +17,7 @@ test_expect_success 'a wrong key is exit 3 with a hint naming the permission' '
 '
 
 cat >expect.403 <<\EOF
-syncro api: the Syncro API refused 'POST /tickets/108430330/comment' (403): Not authorized. Please ask account admin to update your group permissions.
+syncro: the Syncro API refused 'POST /tickets/108430330/comment' (403): Not authorized. Please ask account admin to update your group permissions.
 hint: the API key may be wrong or expired, or lack the permission 'Tickets - Edit'; check it with 'syncro doctor'
 EOF
 test_expect_success 'a 403 for a missing permission is exit 3 with the permission' '
@@ -32,7 +32,7 @@ test_expect_success 'a 403 for a missing permission is exit 3 with the permissio
 test_expect_success 'a 404 is exit 4 naming what was not found' '
 	sandbox_clear_requests &&
 	test_expect_code 4 syncro api /tickets/99999999 >out 2>err &&
-	echo "syncro api: '\''/tickets/99999999'\'' not found" >expect &&
+	echo "syncro: '\''/tickets/99999999'\'' not found" >expect &&
 	test_cmp expect err &&
 	expect_requests "GET /api/v1/tickets/99999999"
 '
@@ -43,7 +43,7 @@ check_422 () {
 	jq -n --arg body "$1" "{path: \"/api/v1/tickets\", method: \"POST\", status: 422, body: \$body}" >rule.json &&
 	sandbox_fail "$(cat rule.json)" &&
 	test_expect_code 5 syncro api -X POST /tickets -f subject=x >out 2>err &&
-	echo "syncro api: the Syncro API rejected 'POST /tickets': $2" >expect &&
+	echo "syncro: the Syncro API rejected 'POST /tickets': $2" >expect &&
 	test_cmp expect err &&
 	echo "$1" | jq . >expect && test_cmp expect out &&
 	expect_requests "POST /api/v1/tickets"
@@ -85,13 +85,13 @@ test_expect_success '422 with no body at all says the API gave no reason' '
 	sandbox_clear_requests &&
 	sandbox_fail "{\"path\":\"/api/v1/invoices\",\"status\":422,\"body\":\"\"}" &&
 	test_expect_code 5 syncro api -X POST /invoices -f ticket_id=1 >out 2>err &&
-	echo "syncro api: the Syncro API rejected '\''POST /invoices'\'' (422) without saying why" >expect &&
+	echo "syncro: the Syncro API rejected '\''POST /invoices'\'' (422) without saying why" >expect &&
 	test_cmp expect err &&
 	test ! -s out
 '
 
 cat >expect.html <<\EOF
-syncro api: the Syncro API answered 'GET /me' with 200 and a body that is not JSON (text/html)
+syncro: the Syncro API answered 'GET /me' with 200 and a body that is not JSON (text/html)
 hint: a login page or a proxy may be in the way; check the base URL with 'syncro doctor'
 EOF
 test_expect_success 'an HTML page with 200 (a login page) is exit 7 with status and type' '
@@ -104,7 +104,7 @@ test_expect_success 'an HTML page with 200 (a login page) is exit 7 with status 
 '
 
 cat >expect.invalid <<\EOF
-syncro api: the Syncro API answered 'GET /tickets' with 200 and a body that is not JSON (application/json)
+syncro: the Syncro API answered 'GET /tickets' with 200 and a body that is not JSON (application/json)
 hint: a login page or a proxy may be in the way; check the base URL with 'syncro doctor'
 EOF
 test_expect_success 'invalid JSON is exit 7, not a crash' '
@@ -116,7 +116,7 @@ test_expect_success 'invalid JSON is exit 7, not a crash' '
 '
 
 cat >expect.500 <<\EOF
-syncro api: the Syncro API answered 'POST /tickets' with 500 and a body that is not JSON (text/html)
+syncro: the Syncro API answered 'POST /tickets' with 500 and a body that is not JSON (text/html)
 hint: try again later; 'syncro doctor' checks the connection
 EOF
 test_expect_success 'an HTML 500 is exit 7 with status and content type' '
@@ -128,7 +128,7 @@ test_expect_success 'an HTML 500 is exit 7 with status and content type' '
 '
 
 cat >expect.refused <<\EOF
-syncro api: cannot reach the Syncro API for 'GET /me': Failed to connect to 127.0.0.1 port 9
+syncro: cannot reach the Syncro API for 'GET /me': Failed to connect to 127.0.0.1 port 9
 hint: check the network and the base URL with 'syncro doctor'
 EOF
 test_expect_success 'no server at all is exit 7' '
@@ -139,7 +139,7 @@ test_expect_success 'no server at all is exit 7' '
 
 test_expect_success 'plain http to a host that is not loopback is refused (exit 3), nothing sent' '
 	test_expect_code 3 env SYNCRO_BASE_URL=http://syncro.example/api/v1 syncro api /me >out 2>err &&
-	echo "syncro api: refusing to send the API key over plain http to '\''syncro.example'\''; use https (base URL from env SYNCRO_BASE_URL)" >expect &&
+	echo "syncro: refusing to send the API key over plain http to '\''syncro.example'\''; use https (base URL from env SYNCRO_BASE_URL)" >expect &&
 	test_cmp expect err &&
 	test ! -s out
 '
@@ -147,10 +147,10 @@ test_expect_success 'plain http to a host that is not loopback is refused (exit 
 test_expect_success 'a path that is a URL or leaves the base URL is a usage error' '
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro api https://evil.example/steal >out 2>err &&
-	echo "syncro api: '\''https://evil.example/steal'\'' is a URL; give a path under the API base URL, like '\''/tickets'\''" >expect &&
+	echo "syncro: '\''https://evil.example/steal'\'' is a URL; give a path under the API base URL, like '\''/tickets'\''" >expect &&
 	test_cmp expect err &&
 	test_expect_code 2 syncro api /../../__sandbox/requests 2>err &&
-	echo "syncro api: '\''/../../__sandbox/requests'\'' is outside the API base URL" >expect &&
+	echo "syncro: '\''/../../__sandbox/requests'\'' is outside the API base URL" >expect &&
 	test_cmp expect err &&
 	sandbox_requests >actual.requests &&
 	test ! -s actual.requests

@@ -31,7 +31,7 @@ test_expect_success '429 with Retry-After: waits what the server says, then succ
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":429,\"body\":\"{\\\"error\\\":\\\"Rate limit exceeded\\\"}\",
 		\"headers\":{\"Retry-After\":\"2\"}}" &&
 	syncro api /me >out 2>err &&
-	echo "syncro api: rate limited by the API on GET /me; retrying in 2 s (1 of 3)" >expect &&
+	echo "syncro: rate limited by the API on GET /me; retrying in 2 s (1 of 3)" >expect &&
 	test_cmp expect err &&
 	test_cmp expect.me out &&
 	expect_requests "GET /api/v1/me" "GET /api/v1/me"
@@ -44,8 +44,8 @@ test_expect_success TTY 'on a terminal the wait is a countdown on one line' '
 	{ cat typescript && echo; } | tr "\r" "\n" | sed "s/$(printf "\033")\[K/<clear>/" >actual &&
 	cat >expect <<-\EOF &&
 
-	syncro api: rate limited by the API; retrying in 2 s (1 of 3) 
-	syncro api: rate limited by the API; retrying in 1 s (1 of 3) 
+	syncro: rate limited by the API; retrying in 2 s (1 of 3) 
+	syncro: rate limited by the API; retrying in 1 s (1 of 3) 
 	<clear>
 	EOF
 	test_cmp expect actual &&
@@ -57,8 +57,8 @@ test_expect_success '429 without Retry-After: waits rate_limit.wait from the con
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":429,\"count\":2,\"body\":\"{}\"}" &&
 	syncro api /me >out 2>err &&
 	cat >expect <<-\EOF &&
-	syncro api: rate limited by the API on GET /me; retrying in 1 s (1 of 3)
-	syncro api: rate limited by the API on GET /me; retrying in 1 s (2 of 3)
+	syncro: rate limited by the API on GET /me; retrying in 1 s (1 of 3)
+	syncro: rate limited by the API on GET /me; retrying in 1 s (2 of 3)
 	EOF
 	test_cmp expect err &&
 	test_cmp expect.me out &&
@@ -66,10 +66,10 @@ test_expect_success '429 without Retry-After: waits rate_limit.wait from the con
 '
 
 cat >expect.429 <<\EOF
-syncro api: rate limited by the API on POST /tickets/108430330/comment; retrying in 1 s (1 of 3)
-syncro api: rate limited by the API on POST /tickets/108430330/comment; retrying in 1 s (2 of 3)
-syncro api: rate limited by the API on POST /tickets/108430330/comment; retrying in 1 s (3 of 3)
-syncro api: rate limited by the Syncro API on 'POST /tickets/108430330/comment', still after 3 retries
+syncro: rate limited by the API on POST /tickets/108430330/comment; retrying in 1 s (1 of 3)
+syncro: rate limited by the API on POST /tickets/108430330/comment; retrying in 1 s (2 of 3)
+syncro: rate limited by the API on POST /tickets/108430330/comment; retrying in 1 s (3 of 3)
+syncro: rate limited by the Syncro API on 'POST /tickets/108430330/comment', still after 3 retries
 hint: wait a minute and try again; other programs on this network may share the limit
 EOF
 test_expect_success 'still 429 after three waits is exit 6 (a 429 POST was not processed: retried)' '
@@ -86,7 +86,7 @@ test_expect_success 'a Retry-After over 600 s is not waited out: exit 6 naming t
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":429,\"body\":\"{}\",\"headers\":{\"Retry-After\":\"3600\"}}" &&
 	test_expect_code 6 syncro api /me >out 2>err &&
 	cat >expect <<-\EOF &&
-	syncro api: rate limited by the Syncro API on '"'"'GET /me'"'"', which asks to wait 3600 s
+	syncro: rate limited by the Syncro API on '"'"'GET /me'"'"', which asks to wait 3600 s
 	hint: try again later; other programs on this network may share the limit
 	EOF
 	test_cmp expect err &&
@@ -107,7 +107,7 @@ test_expect_success 'a GET that keeps failing is tried three times, then exit 7'
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":503,\"count\":3,\"body\":\"{\\\"error\\\":\\\"maintenance\\\"}\"}" &&
 	test_expect_code 7 syncro api /me >out 2>err &&
 	cat >expect <<-\EOF &&
-	syncro api: the Syncro API failed on '\''GET /me'\'' with 503 (application/json; charset=utf-8): maintenance
+	syncro: the Syncro API failed on '\''GET /me'\'' with 503 (application/json; charset=utf-8): maintenance
 	hint: try again later; Syncro may be having trouble
 	EOF
 	test_cmp expect err &&
@@ -148,7 +148,7 @@ test_expect_success 'a POST that times out is not repeated: exit 7' '
 		syncro api -X POST /tickets/108430330/comment -f subject=s -f body=b >out 2>err &&
 	sed "s/in time: .*/in time: .../" err >actual &&
 	cat >expect <<-\EOF &&
-	syncro api: no answer from the Syncro API to '\''POST /tickets/108430330/comment'\'' in time: ...
+	syncro: no answer from the Syncro API to '\''POST /tickets/108430330/comment'\'' in time: ...
 	hint: try again; if it keeps happening, raise '\''timeout'\'' in config.yaml
 	EOF
 	test_cmp expect actual &&
@@ -171,7 +171,7 @@ test_expect_success 'a connection closed without an answer: POST not repeated, e
 	test_expect_code 7 syncro api -X POST /tickets/108430330/comment -f subject=s -f body=b >out 2>err &&
 	sed "s/during \(.*\): .*/during \1: .../" err >actual &&
 	cat >expect <<-\EOF &&
-	syncro api: the Syncro API closed the connection during '\''POST /tickets/108430330/comment'\'': ...
+	syncro: the Syncro API closed the connection during '\''POST /tickets/108430330/comment'\'': ...
 	hint: try again; '\''syncro doctor'\'' checks the connection
 	EOF
 	test_cmp expect actual &&

@@ -1,5 +1,5 @@
 #!/bin/sh
-test_description='syncro api: methods, fields, --input, -i, --paginate, auth forms'
+test_description='syncro: methods, fields, --input, -i, --paginate, auth forms'
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox --page-size 5
@@ -131,7 +131,7 @@ test_expect_success 'usage errors are exit 2 and send nothing' '
 	grep "^usage: syncro api" err &&
 	test_expect_code 2 syncro api /me /you 2>err &&
 	test_expect_code 2 syncro api -X FETCH /me 2>err &&
-	echo "syncro api: unknown method '\''FETCH'\''; use GET, POST, PUT, PATCH or DELETE" >expect &&
+	echo "syncro: unknown method '\''FETCH'\''; use GET, POST, PUT, PATCH or DELETE" >expect &&
 	head -n 1 err >actual && test_cmp expect actual &&
 	test_expect_code 2 syncro api -X POST /me -f novalue 2>err &&
 	test_expect_code 2 syncro api -X POST /me -f =x 2>err &&
@@ -141,7 +141,7 @@ test_expect_success 'usage errors are exit 2 and send nothing' '
 	test_expect_code 2 syncro api -i --paginate /tickets 2>err &&
 	echo "not json" >bad.json &&
 	test_expect_code 2 syncro api --input bad.json /tickets 2>err &&
-	echo "syncro api: '\''bad.json'\'' does not hold one JSON value" >expect && test_cmp expect err &&
+	echo "syncro: '\''bad.json'\'' does not hold one JSON value" >expect && test_cmp expect err &&
 	test_expect_code 1 syncro api --input missing.json /tickets 2>err &&
 	sandbox_requests >actual &&
 	test ! -s actual

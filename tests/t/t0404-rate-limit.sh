@@ -58,9 +58,9 @@ test_expect_success 'a 429 that still comes holds back the other processes too' 
 	end=$(date +%s.%N) &&
 	wait $pid_a &&
 	sed "s/waiting [0-9]* s/waiting N s/" err.b >actual &&
-	echo "syncro api: waiting N s for the rate limit of '\''${SANDBOX_URL#http://}'\'' (a syncro process was rate limited by it)" >expect &&
+	echo "syncro: waiting N s for the rate limit of '\''${SANDBOX_URL#http://}'\'' (a syncro process was rate limited by it)" >expect &&
 	test_cmp expect actual &&
-	echo "syncro api: rate limited by the API on GET /me; retrying in 3 s (1 of 3)" >expect &&
+	echo "syncro: rate limited by the API on GET /me; retrying in 3 s (1 of 3)" >expect &&
 	test_cmp expect err.a &&
 	awk -v s="$start" -v e="$end" "BEGIN { printf \"waited %.2f s\\n\", e - s; exit !(e - s >= 1.0) }" &&
 	printf "%s\n" "GET /api/v1/me" "GET /api/v1/me" "GET /api/v1/tickets?number=32164" >expect &&
@@ -92,7 +92,7 @@ test_expect_success 'a state file that says -1e12 tokens waits at most the bound
 	rm "$STATE" &&
 	# clamped to 660 s of queue, plus its own place in it
 	sed -i "s/waiting 66[01] s/waiting 660 s/" err &&
-	echo "syncro api: waiting 660 s for the rate limit of '\''${SANDBOX_URL#http://}'\'' (shared by every syncro process of this account)" >expect &&
+	echo "syncro: waiting 660 s for the rate limit of '\''${SANDBOX_URL#http://}'\'' (shared by every syncro process of this account)" >expect &&
 	test_cmp expect err
 '
 
@@ -100,7 +100,7 @@ test_expect_success 'Retry-After: 600x is not read as 600: rate_limit.wait appli
 	sandbox_clear_requests &&
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":429,\"body\":\"{}\",\"headers\":{\"Retry-After\":\"600x\"}}" &&
 	syncro api /me >out 2>err &&
-	echo "syncro api: rate limited by the API on GET /me; retrying in 1 s (1 of 3)" >expect &&
+	echo "syncro: rate limited by the API on GET /me; retrying in 1 s (1 of 3)" >expect &&
 	test_cmp expect err
 '
 
@@ -112,8 +112,8 @@ test_expect_success 'waits past rate_limit.max_wait in all are not made: exit 6'
 	test_expect_code 6 syncro api /me >out 2>err &&
 	mv saved.yaml "$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	cat >expect <<-\EOF &&
-	syncro api: rate limited by the API on GET /me; retrying in 2 s (1 of 3)
-	syncro api: rate limited by the Syncro API on '\''GET /me'\'', which asks to wait 2 s
+	syncro: rate limited by the API on GET /me; retrying in 2 s (1 of 3)
+	syncro: rate limited by the Syncro API on '\''GET /me'\'', which asks to wait 2 s
 	EOF
 	head -n 2 err >actual &&
 	test_cmp expect actual &&

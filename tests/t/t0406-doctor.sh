@@ -1,5 +1,5 @@
 #!/bin/sh
-test_description='syncro doctor: a good setup, and the first problem of a bad one'
+test_description='syncro: a good setup, and the first problem of a bad one'
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
@@ -36,7 +36,7 @@ test_expect_success 'the config file and the rate limit from the config' '
 test_expect_success 'no account configured: exit 3 at the base URL' '
 	test_expect_code 3 env -u SYNCRO_BASE_URL syncro doctor >out 2>err &&
 	tail -n 1 out >actual && echo "base URL:     none" >expect && test_cmp expect actual &&
-	echo "syncro doctor: no Syncro account configured; run '\''syncro config init'\'' (or set SYNCRO_SUBDOMAIN, or '\''subdomain'\'' in '\''~/.config/syncro/config.yaml'\''); to try syncro without an account, run '\''syncro sandbox'\''" >expect &&
+	echo "syncro: no Syncro account configured; run '\''syncro config init'\'' (or set SYNCRO_SUBDOMAIN, or '\''subdomain'\'' in '\''~/.config/syncro/config.yaml'\''); to try syncro without an account, run '\''syncro sandbox'\''" >expect &&
 	test_cmp expect err
 '
 
@@ -44,7 +44,7 @@ test_expect_success 'no key: exit 3 at the key, nothing sent' '
 	sandbox_clear_requests &&
 	test_expect_code 3 env -u SYNCRO_API_KEY syncro doctor >out 2>err &&
 	tail -n 1 out >actual && echo "API key:      none" >expect && test_cmp expect actual &&
-	grep "^syncro doctor: no API key" err &&
+	grep "^syncro: no API key" err &&
 	sandbox_requests >actual && test ! -s actual
 '
 
@@ -52,7 +52,7 @@ test_expect_success 'a wrong key: exit 3 with the API answer' '
 	test_expect_code 3 env SYNCRO_API_KEY=not-the-key syncro doctor >out 2>err &&
 	tail -n 1 out >actual && echo "GET /me:      failed" >expect && test_cmp expect actual &&
 	cat >expect <<-\EOF &&
-	syncro doctor: the Syncro API refused '\''GET /me'\'' (401): Not authorized
+	syncro: the Syncro API refused '\''GET /me'\'' (401): Not authorized
 	hint: the API key may be wrong or expired, or lack a permission this request needs
 	EOF
 	test_cmp expect err
@@ -60,12 +60,12 @@ test_expect_success 'a wrong key: exit 3 with the API answer' '
 
 test_expect_success 'an unreachable server: exit 7' '
 	test_expect_code 7 env SYNCRO_BASE_URL=http://127.0.0.1:9/api/v1 syncro doctor >out 2>err &&
-	grep "^syncro doctor: cannot reach the Syncro API for '\''GET /me'\''" err
+	grep "^syncro: cannot reach the Syncro API for '\''GET /me'\''" err
 '
 
 test_expect_success 'plain http to another host: exit 3' '
 	test_expect_code 3 env SYNCRO_BASE_URL=http://syncro.example/api/v1 syncro doctor >out 2>err &&
-	grep "^syncro doctor: refusing to send the API key over plain http" err
+	grep "^syncro: refusing to send the API key over plain http" err
 '
 
 test_expect_success 'missing permissions are listed with the verbs that need them: exit 3' '
@@ -75,7 +75,7 @@ test_expect_success 'missing permissions are listed with the verbs that need the
 	test_expect_code 3 syncro doctor >out 2>err &&
 	tail -n 1 out >actual && echo "permissions:  missing some" >expect && test_cmp expect actual &&
 	cat >expect <<-\EOF &&
-	syncro doctor: the API key lacks permissions: ticket write (for create, update, comment, time, close, bill), invoice write (for bill)
+	syncro: the API key lacks permissions: ticket write (for create, update, comment, time, close, bill), invoice write (for bill)
 	hint: ask an account admin to grant them to the key under Admin > API > API Tokens
 	EOF
 	test_cmp expect err

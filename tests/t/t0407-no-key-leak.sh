@@ -65,7 +65,7 @@ test_expect_success 'a key with a line break in it is refused, exit 3, never sho
 	test_expect_code 3 env SYNCRO_API_KEY="$TEST_API_KEY
 X-Injected: yes" syncro api /me >out 2>err &&
 	cat >expect <<-\EOF &&
-	syncro api: the API key from env SYNCRO_API_KEY holds white space, control characters or non-ASCII bytes; check that it gives the key alone
+	syncro: the API key from env SYNCRO_API_KEY holds white space, control characters or non-ASCII bytes; check that it gives the key alone
 	EOF
 	test_cmp expect err &&
 	test ! -s out &&

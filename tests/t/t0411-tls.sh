@@ -71,7 +71,7 @@ CONFIG=$XDG_CONFIG_HOME/syncro/config.yaml
 
 test_expect_success 'without a CA that knows the server: exit 7, saying why and which CAs' '
 	test_expect_code 7 syncro api /me >out 2>err &&
-	grep "^syncro api: TLS failure talking to the Syncro API for .GET /me.: .*certificate" err &&
+	grep "^syncro: TLS failure talking to the Syncro API for .GET /me.: .*certificate" err &&
 	grep "the CAs trusted are in .'/etc/ssl/certs'. (the system.s hashed CA directory)" err
 '
 

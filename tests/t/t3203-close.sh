@@ -130,7 +130,7 @@ test_expect_success 'without a terminal and without --log, no log and no questio
 	syncro close 32161 </dev/null >actual 2>err &&
 	echo "#32161  In Progress -> Resolved" >expect &&
 	test_cmp expect actual &&
-	echo "warning: ticket #32161 has 30 minutes of labor not invoiced; bill it with '"'"'syncro bill 32161'"'"'" >expect &&
+	echo "syncro: warning: ticket #32161 has 30 minutes of labor not invoiced; bill it with '"'"'syncro bill 32161'"'"'" >expect &&
 	test_cmp expect err &&
 	test ! -d "$LOGS/desert-sun-dental" &&
 	cat >expect <<-\EOF &&
@@ -199,7 +199,7 @@ test_expect_success 'a 500 on the resolution comment: draft kept, how to send it
 	test ! -s out &&
 	draft=$HOME/.local/state/syncro/drafts/32156-20260424-030640.txt &&
 	cat >expect <<-EOF &&
-	warning: ticket #32156 has 45 minutes of labor not invoiced; bill it with '"'"'syncro bill 32156'"'"'
+	syncro: warning: ticket #32156 has 45 minutes of labor not invoiced; bill it with '"'"'syncro bill 32156'"'"'
 	syncro: the Syncro API answered '"'"'POST /tickets/108428870/comment'"'"' with 500 and a body that is not JSON (text/html)
 	hint: try again later; '"'"'syncro doctor'"'"' checks the connection
 	hint: the comment may have reached Syncro: look at '"'"'syncro ticket 32156'"'"' before you send it again
@@ -231,7 +231,7 @@ test_expect_success 'a 422 on the PUT after the comment: close again without -m'
 	echo "#32156  resolution comment added" >expect &&
 	test_cmp expect out &&
 	cat >expect <<-\EOF &&
-	warning: ticket #32156 has 45 minutes of labor not invoiced; bill it with '"'"'syncro bill 32156'"'"'
+	syncro: warning: ticket #32156 has 45 minutes of labor not invoiced; bill it with '"'"'syncro bill 32156'"'"'
 	syncro: the Syncro API rejected the change to ticket #32156: Status is locked
 	hint: the resolution comment is posted; run '"'"'syncro close 32156'"'"' without -m
 	EOF
@@ -288,8 +288,8 @@ test_expect_success 'a log that cannot be written: the ticket is closed, exit 1'
 	echo "#32150  Resolved -> Resolved" >expect &&
 	test_cmp expect actual &&
 	cat >expect <<-\EOF &&
-	warning: ticket #32150 has 45 minutes of labor not invoiced; bill it with '"'"'syncro bill 32150'"'"'
-	error: cannot write the session log '"'~/.local/share/syncro/clients/mesa-verde-law-group/session-logs/2026-04-24-32150-phishing-email-did-someone-click.md'"': Not a directory
+	syncro: warning: ticket #32150 has 45 minutes of labor not invoiced; bill it with '"'"'syncro bill 32150'"'"'
+	syncro: cannot write the session log '"'~/.local/share/syncro/clients/mesa-verde-law-group/session-logs/2026-04-24-32150-phishing-email-did-someone-click.md'"': Not a directory
 	hint: the ticket is closed; fix that, then '"'syncro close 32150 --log'"' writes the log
 	EOF
 	test_cmp expect err &&
@@ -304,7 +304,7 @@ test_expect_success 'an Invoiced ticket is not moved back to Resolved; nothing i
 	test_expect_code 1 syncro close 32154 -m "Done." --no-log >out 2>err &&
 	test ! -s out &&
 	cat >expect <<-\EOF &&
-	error: ticket #32154 is Invoiced; closing it would set it back to Resolved and undo its billing state
+	syncro: ticket #32154 is Invoiced; closing it would set it back to Resolved and undo its billing state
 	hint: nothing was sent; close it anyway with '"'"'syncro close 32154 --force'"'"'
 	EOF
 	test_cmp expect err &&
@@ -321,7 +321,7 @@ test_expect_success 'a Resolved ticket gets no second resolution comment; --forc
 	sandbox_clear_requests &&
 	test_expect_code 1 syncro close 32160 -m "Second." --no-log >out 2>err &&
 	cat >expect <<-\EOF &&
-	error: ticket #32160 is Resolved already; not adding a second resolution comment
+	syncro: ticket #32160 is Resolved already; not adding a second resolution comment
 	hint: nothing was sent; add a comment with '"'"'syncro comment 32160'"'"', or add it here with --force
 	EOF
 	test_cmp expect err &&

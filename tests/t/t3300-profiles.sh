@@ -71,7 +71,7 @@ test_expect_success 'an unknown profile is a config error naming the profiles, n
 	sandbox_clear_requests &&
 	test_expect_code 3 syncro api /me --as nobody >out 2>err &&
 	test ! -s out &&
-	echo "syncro api: no profile '"'nobody'"' in '"'$XDG_CONFIG_HOME/syncro/config.yaml'"'; its profiles are: howard, mike" >expect &&
+	echo "syncro: no profile '"'nobody'"' in '"'$XDG_CONFIG_HOME/syncro/config.yaml'"'; its profiles are: howard, mike" >expect &&
 	test_cmp expect err &&
 	sandbox_requests >requests &&
 	test ! -s requests
@@ -136,7 +136,7 @@ test_expect_success 'a profile whose key is refused: doctor says which and exits
 	grep "^profile bad:" out >actual &&
 	echo "profile bad:  GET /me failed: the Syncro API refused '"'GET /me'"' (401): Not authorized" >expect &&
 	test_cmp expect actual &&
-	grep "^syncro doctor: a profile" err
+	grep "^syncro: a profile" err
 '
 
 test_expect_success 'completion offers the profile names with their user, without the network' '

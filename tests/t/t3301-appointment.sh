@@ -1,5 +1,5 @@
 #!/bin/sh
-test_description='syncro appointment: the account'"'"'s zone with the weekday, relative times, create, move, rm'
+test_description='syncro: the account'"'"'s zone with the weekday, relative times, create, move, rm'
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
@@ -57,7 +57,7 @@ test_expect_success 'list, --today and --week send the days; list shows the week
 	test_cmp expect actual &&
 	sandbox_clear_requests &&
 	syncro appointment list --today 2>err &&
-	echo "syncro appointment: no appointments match" >expect &&
+	echo "syncro: no appointments match" >expect &&
 	test_cmp expect err &&
 	syncro appointment list --week --mine >/dev/null &&
 	cat >expect <<-\EOF &&
@@ -93,7 +93,7 @@ test_expect_success 'move --at +2d: from and to in words, the length kept, one P
 test_expect_success 'a time that is none of the forms, or no such day, is a usage error' '
 	test_expect_code 2 syncro appt create 32164 --at "next friday" 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro appointment: '"'next friday'"' is not a time: use \"2026-12-04 09:30\", \"today 14:00\", \"tomorrow 9:30\", \"9:30\" or +2d, +3h, +90m" >expect &&
+	echo "syncro: '"'next friday'"' is not a time: use \"2026-12-04 09:30\", \"today 14:00\", \"tomorrow 9:30\", \"9:30\" or +2d, +3h, +90m" >expect &&
 	test_cmp expect actual &&
 	test_expect_code 2 syncro appt create 32164 --at "2026-02-31 09:30" 2>/dev/null
 '

@@ -19,7 +19,7 @@ test_expect_success 'delete --dry-run names the ticket and shows the request; no
 test_expect_success 'without a terminal or --yes it is a usage error' '
 	test_expect_code 2 syncro delete 32164 </dev/null 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro delete: this would write to Syncro and there is no terminal to confirm it; pass --yes to send, or --dry-run to see what it would send" >expect &&
+	echo "syncro: this would write to Syncro and there is no terminal to confirm it; pass --yes to send, or --dry-run to see what it would send" >expect &&
 	test_cmp expect actual &&
 	sandbox_get tickets/108430330 >/dev/null
 '
@@ -35,7 +35,7 @@ test_expect_success 'on a terminal it asks, naming the ticket; no keeps it' '
 test_expect_success 'a ticket with time is refused without --force, nothing deleted' '
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro delete 32155 --yes 2>err &&
-	echo "syncro delete: ticket #32155 has time or an invoice (1 timer, 1 line item, 0 invoices): deleting it loses that work; pass --force if you mean it" >expect &&
+	echo "syncro: ticket #32155 has time or an invoice (1 timer, 1 line item, 0 invoices): deleting it loses that work; pass --force if you mean it" >expect &&
 	test_cmp expect err &&
 	sandbox_requests >requests &&
 	test_grep_not DELETE requests
@@ -43,7 +43,7 @@ test_expect_success 'a ticket with time is refused without --force, nothing dele
 
 test_expect_success 'a ticket with an invoice is counted and refused' '
 	test_expect_code 2 syncro delete 32154 --yes 2>err &&
-	echo "syncro delete: ticket #32154 has time or an invoice (0 timers, 1 line item, 1 invoice): deleting it loses that work; pass --force if you mean it" >expect &&
+	echo "syncro: ticket #32154 has time or an invoice (0 timers, 1 line item, 1 invoice): deleting it loses that work; pass --force if you mean it" >expect &&
 	test_cmp expect err
 '
 

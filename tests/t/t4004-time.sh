@@ -221,7 +221,7 @@ test_expect_success 'charge: several uncharged timers need an id or --all' '
 	syncro time add 32164 20 >/dev/null &&
 	test_expect_code 2 syncro time charge 32164 >out 2>err &&
 	cat >expect <<-\EOF &&
-	error: #32164 has 2 uncharged timers: 8812109, 8812110
+	syncro: #32164 has 2 uncharged timers: 8812109, 8812110
 	hint: charge one with '"'"'syncro time charge 32164 TIMER'"'"', or all with --all
 	EOF
 	test_cmp expect err &&
@@ -284,7 +284,7 @@ test_expect_success '--labor-list: each alias, its product id and the name Syncr
 	gone                  123  ? product 123 not found
 	EOF
 	test_cmp expect out &&
-	echo "error: some labor products are not in Syncro; fix labor.products in the config" >expect &&
+	echo "syncro: some labor products are not in Syncro; fix labor.products in the config" >expect &&
 	test_cmp expect err
 '
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-test_description='syncro bill: the steps, the summary, --dry-run, refusals, questions (line-item, the default)'
+test_description='syncro: the steps, the summary, --dry-run, refusals, questions (line-item, the default)'
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
@@ -135,7 +135,7 @@ test_expect_success 'an Invoiced ticket with an invoice is refused, naming the i
 	test_expect_code 1 syncro bill 32154 --minutes 30 --labor remote -m "More work." >out 2>err &&
 	test ! -s out &&
 	cat >expect <<-\EOF &&
-	syncro bill: ticket #32154 already has invoice 1042
+	syncro: ticket #32154 already has invoice 1042
 	hint: bill it again anyway with --force
 	EOF
 	test_cmp expect err &&
@@ -154,7 +154,7 @@ test_expect_success 'an invoice is found by its ticket_id, not by trusting the f
 		--data "{\"ticket_id\":108429580,\"customer_id\":34288078}" "$SYNCRO_BASE_URL/invoices" >made &&
 	number=$(jq -r .invoice.number made) &&
 	test_expect_code 1 syncro bill 32159 --minutes 30 --labor remote -m "Parts in." 2>err &&
-	echo "syncro bill: ticket #32159 already has invoice $number (status Waiting for Parts)" >expect &&
+	echo "syncro: ticket #32159 already has invoice $number (status Waiting for Parts)" >expect &&
 	head -n 1 err >actual &&
 	test_cmp expect actual &&
 	sandbox_fail "{\"method\":\"GET\",\"path\":\"/api/v1/invoices\",\"status\":200,
@@ -176,7 +176,7 @@ test_expect_success 'an invoice is found by its ticket_id, not by trusting the f
 test_expect_success '--force bills a ticket that has an invoice, with a warning' '
 	syncro bill 32159 --force --minutes 30 --labor remote -m "Parts in." >out 2>err &&
 	head -n 1 err >actual &&
-	echo "warning: ticket #32159 already has invoice $(jq -r .invoice.number made) (status Waiting for Parts); billing it again (--force)" >expect &&
+	echo "syncro: warning: ticket #32159 already has invoice $(jq -r .invoice.number made) (status Waiting for Parts); billing it again (--force)" >expect &&
 	test_cmp expect actual &&
 	grep "^invoice 1052 for #32159" out
 '
@@ -184,7 +184,7 @@ test_expect_success '--force bills a ticket that has an invoice, with a warning'
 test_expect_success 'nothing logged, no --minutes, no terminal: a usage error, nothing sent' '
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro bill 32136 -m "Work." </dev/null 2>err &&
-	echo "syncro bill: ticket #32136 has no labor logged; give the minutes to bill with --minutes N" >expect &&
+	echo "syncro: ticket #32136 has no labor logged; give the minutes to bill with --minutes N" >expect &&
 	test_cmp expect err &&
 	sandbox_requests >requests &&
 	{ ! grep -v "^GET" requests; }
@@ -196,7 +196,7 @@ test_expect_success '--yes never invents minutes: nothing logged is the same usa
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro bill 32136 -m "Onsite visit." --yes 2>err &&
 	rm "$XDG_CONFIG_HOME/syncro/config.yaml" &&
-	echo "syncro bill: ticket #32136 has no labor logged; give the minutes to bill with --minutes N" >expect &&
+	echo "syncro: ticket #32136 has no labor logged; give the minutes to bill with --minutes N" >expect &&
 	test_cmp expect err &&
 	sandbox_requests >requests &&
 	{ ! grep -v "^GET" requests; }
@@ -205,7 +205,7 @@ test_expect_success '--yes never invents minutes: nothing logged is the same usa
 test_expect_success 'an unknown labor alias is a usage error with the closest one' '
 	test_expect_code 2 syncro bill 32124 --minutes 30 --labor remot -m "x" 2>err &&
 	cat >expect <<-\EOF &&
-	syncro bill: unknown labor '"'"'remot'"'"'; did you mean '"'"'remote'"'"'?
+	syncro: unknown labor '"'"'remot'"'"'; did you mean '"'"'remote'"'"'?
 	hint: give a product id or one of: remote, project, website, onsite, internal, travel, emergency
 	EOF
 	test_cmp expect err
@@ -264,7 +264,7 @@ test_expect_success 'comment method: ignored time is said, the comment never sen
 	test_expect_code 1 syncro bill 32123 --minutes 30 --labor remote -m "Cleaned up the disk." >out 2>err &&
 	cat >expect <<-\EOF &&
 	posted comment 412331508 on #32123
-	syncro bill: no time was recorded: Syncro ignored the time on comment 412331508 (ticket #32123 holds no timer of that comment; it holds no timers and no line items)
+	syncro: no time was recorded: Syncro ignored the time on comment 412331508 (ticket #32123 holds no timer of that comment; it holds no timers and no line items)
 	hint: billing.method line-item or timer records time the API keeps
 	hint: done already: comment 412331508 posted
 	hint: the comment is posted (it is not sent again); record the time with '"'"'syncro time add 32123 30 --labor 1190473 --charge'"'"', then '"'"'syncro bill 32123'"'"' goes on

@@ -116,7 +116,7 @@ test_expect_success 'a re-run with other options is refused, saying which' '
 	test_expect_code 2 syncro bill 32164 --minutes 30 --labor onsite -m "Other notes." 2>err &&
 	sed 1d err >actual &&
 	cat >expect <<-\EOF &&
-	syncro bill: the unfinished bill of #32164 began with other options:
+	syncro: the unfinished bill of #32164 began with other options:
 	  minutes: '"'"'60'"'"' then, '"'"'30'"'"' now
 	  labor: '"'"'1190473'"'"' then, '"'"'26118'"'"' now
 	hint: leave them out to take the journal'"'"'s, or forget the journal with '"'"'syncro bill --abandon 32164'"'"'

@@ -25,7 +25,7 @@ EOF
 test_expect_success 'without a terminal or --yes it lists them and asks for --yes' '
 	test_expect_code 2 syncro bill --resolved </dev/null >out 2>err &&
 	test_cmp listing out &&
-	echo "syncro bill: missing --yes; pass it or run on a terminal" >expect &&
+	echo "syncro: missing --yes; pass it or run on a terminal" >expect &&
 	test_cmp expect err &&
 	sandbox_requests >requests &&
 	test_grep_not "^P" requests
@@ -43,7 +43,7 @@ test_expect_success '--customer keeps one customer (by name or id)' '
 	test_expect_code 2 syncro bill --resolved --customer 34288075 </dev/null >out 2>/dev/null &&
 	grep "^#32153  Desert Sun Dental" out &&
 	test_expect_code 4 syncro bill --resolved --customer "Nobody Such" 2>err &&
-	echo "syncro bill: no customer matches '"'"'Nobody Such'"'"'; try '"'"'syncro customers Nobody Such'"'"'" >expect &&
+	echo "syncro: no customer matches '"'"'Nobody Such'"'"'; try '"'"'syncro customers Nobody Such'"'"'" >expect &&
 	test_cmp expect err
 '
 

@@ -42,7 +42,7 @@ test_expect_success 'a line whose price Syncro does not hold is an error before 
 	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/add_line_item\",\"status\":200,\"body\":\"{\\\"id\\\":29871799,\\\"product_id\\\":1190473,\\\"quantity\\\":\\\"0.5\\\",\\\"price_retail\\\":0}\"}" &&
 	sandbox_clear_requests &&
 	test_expect_code 1 syncro bill 32160 --minutes 30 --labor remote -m "x" --yes >out 2>err &&
-	grep "^syncro bill: line item 29871799 on ticket #32160 is priced 0.00, not the 125.00 sent; an invoice now would bill the wrong amount$" err &&
+	grep "^syncro: line item 29871799 on ticket #32160 is priced 0.00, not the 125.00 sent; an invoice now would bill the wrong amount$" err &&
 	sandbox_requests >requests &&
 	test_grep_not "POST /api/v1/invoices\|^PUT" requests &&
 	syncro bill --abandon 32160 2>/dev/null
@@ -86,7 +86,7 @@ test_expect_success 'a billing.status the account lacks is refused before any wr
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro bill 32164 --minutes 30 --labor remote -m "x" 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro bill: the account has no status '"'"'Billed'"'"' for billing.status; nothing was sent" >expect &&
+	echo "syncro: the account has no status '"'"'Billed'"'"' for billing.status; nothing was sent" >expect &&
 	test_cmp expect actual &&
 	sandbox_requests >requests &&
 	test_grep_not "^P" requests &&
@@ -97,7 +97,7 @@ test_expect_success 'more minutes than labor.max_minutes: refused without a term
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro bill 32164 --minutes 600 --labor remote -m "x" </dev/null 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro bill: '"'"'--minutes 600'"'"' is 10.0 hours, more than labor.max_minutes (480)" >expect &&
+	echo "syncro: '"'"'--minutes 600'"'"' is 10.0 hours, more than labor.max_minutes (480)" >expect &&
 	test_cmp expect actual &&
 	test_expect_code 2 syncro comment 32164 -m "x" --time 100000 </dev/null 2>err &&
 	grep "more than labor.max_minutes (480)" err &&

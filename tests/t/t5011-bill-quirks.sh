@@ -21,7 +21,7 @@ do
 				test_cmp expect actual
 			else
 				test $quirk-$method = timer-ignores-product-timer &&
-				grep "^syncro bill: timer [0-9]* on ticket #32164 has product 1190473 .* not product 26118" err &&
+				grep "^syncro: timer [0-9]* on ticket #32164 has product 1190473 .* not product 26118" err &&
 				sandbox_requests >requests &&
 				test_grep_not "charge_timer_entry\|POST /api/v1/invoices" requests &&
 				syncro bill 32164 >out 2>err;
@@ -40,7 +40,7 @@ test_expect_success '--quirk invoice-filter-ignored: the ticket'"'"'s invoice is
 	start_sandbox --quirk invoice-filter-ignored &&
 	test_expect_code 1 syncro bill 32154 --minutes 30 --labor remote -m "More." 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro bill: ticket #32154 already has invoice 1042" >expect &&
+	echo "syncro: ticket #32154 already has invoice 1042" >expect &&
 	test_cmp expect actual &&
 	stop_sandbox
 '
@@ -52,7 +52,7 @@ test_expect_success '--quirk no-invoiced-status: refused before the first write'
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro bill 32164 --minutes 30 --labor remote -m "x" 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro bill: the account has no status '"'"'Invoiced'"'"' for billing.status; nothing was sent" >expect &&
+	echo "syncro: the account has no status '"'"'Invoiced'"'"' for billing.status; nothing was sent" >expect &&
 	test_cmp expect actual &&
 	sandbox_requests >requests &&
 	test_grep_not "^P" requests &&

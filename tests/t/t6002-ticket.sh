@@ -236,7 +236,7 @@ test_expect_success '--web with an opener that cannot run: a warning, the URL, e
 	tr -d "\r" <raw >actual &&
 	echo "$SANDBOX_URL/tickets/108430330" >expect &&
 	test_cmp expect actual &&
-	echo "warning: cannot run ${SQ}xdg-open${SQ}: No such file or directory; open the page yourself" >expect &&
+	echo "syncro: warning: cannot run ${SQ}xdg-open${SQ}: No such file or directory; open the page yourself" >expect &&
 	test_cmp expect err
 '
 

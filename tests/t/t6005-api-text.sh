@@ -84,7 +84,7 @@ test_expect_success 'an error quoting the API: the words without their escapes' 
 	sandbox_fail "{\"path\":\"/api/v1/tickets/*/comment\",\"status\":422,\"body\":\"{\\\"error\\\":\\\"bad \\\\u001b[2J\\\\u0007 thing\\\"}\"}" &&
 	test_expect_code 5 syncro api -X POST /tickets/108430330/comment -f body=x >out 2>err &&
 	no_controls err &&
-	echo "syncro api: the Syncro API rejected ${SQ}POST /tickets/108430330/comment${SQ}: bad  [2J  thing" >expect &&
+	echo "syncro: the Syncro API rejected ${SQ}POST /tickets/108430330/comment${SQ}: bad  [2J  thing" >expect &&
 	test_cmp expect err
 '
 

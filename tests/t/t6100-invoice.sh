@@ -1,5 +1,5 @@
 #!/bin/sh
-test_description='syncro invoice: list, show, note, line add/rm, email, rm; previews, confirmation, read-backs'
+test_description='syncro: list, show, note, line add/rm, email, rm; previews, confirmation, read-backs'
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
@@ -57,7 +57,7 @@ test_expect_success 'list: a bad date is a usage error, nothing sent' '
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro invoice list --since yesterday 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro invoice: invalid date '"'yesterday'"' for --since; use YYYY-MM-DD" >expect &&
+	echo "syncro: invalid date '"'yesterday'"' for --since; use YYYY-MM-DD" >expect &&
 	test_cmp expect actual &&
 	sandbox_requests >requests &&
 	test ! -s requests
@@ -96,10 +96,10 @@ test_expect_success 'show by id and by #number give the same invoice' '
 
 test_expect_success 'show: an unknown invoice is exit 4, a word exit 2' '
 	test_expect_code 4 syncro invoice show 999 2>err &&
-	echo "syncro invoice: invoice '"'999'"' not found; '"'syncro invoice list'"' shows the invoices" >expect &&
+	echo "syncro: invoice '"'999'"' not found; '"'syncro invoice list'"' shows the invoices" >expect &&
 	test_cmp expect err &&
 	test_expect_code 2 syncro invoice show abc 2>err &&
-	echo "syncro invoice: '"'abc'"' is not an invoice number or id" >expect &&
+	echo "syncro: '"'abc'"' is not an invoice number or id" >expect &&
 	test_cmp expect err
 '
 
@@ -146,7 +146,7 @@ test_expect_success 'with confirm: writes and no terminal, a write is a usage er
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro invoice note 1045 -m "other" 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro invoice: this would write to Syncro and there is no terminal to confirm it; pass --yes to send, or --dry-run to see what it would send" >expect &&
+	echo "syncro: this would write to Syncro and there is no terminal to confirm it; pass --yes to send, or --dry-run to see what it would send" >expect &&
 	test_cmp expect actual &&
 	echo "GET /api/v1/invoices/1045" >expect &&
 	sandbox_requests >requests &&
@@ -234,7 +234,7 @@ test_expect_success 'line add: a bad quantity is a usage error before any reques
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro invoice line add 1045 --product 4471206 --quantity -1 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro invoice: '"'-1'"' is not a positive number for --quantity" >expect &&
+	echo "syncro: '"'-1'"' is not a positive number for --quantity" >expect &&
 	test_cmp expect actual
 '
 
@@ -259,7 +259,7 @@ test_expect_success 'line rm: names the line, deletes it, checks the subtotal dr
 test_expect_success 'line rm: a line the invoice does not have is exit 4, nothing deleted' '
 	sandbox_clear_requests &&
 	test_expect_code 4 syncro invoice line rm 1045 12345 2>err &&
-	echo "syncro invoice: invoice #1045 has no line 12345; '"'syncro invoice show 1045'"' shows its lines" >expect &&
+	echo "syncro: invoice #1045 has no line 12345; '"'syncro invoice show 1045'"' shows its lines" >expect &&
 	test_cmp expect err &&
 	echo "GET /api/v1/invoices/1045" >expect &&
 	sandbox_requests >requests &&
@@ -280,7 +280,7 @@ test_expect_success 'rm without a terminal and without --yes: usage error, nothi
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro invoice rm 1045 </dev/null 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro invoice: this would write to Syncro and there is no terminal to confirm it; pass --yes to send, or --dry-run to see what it would send" >expect &&
+	echo "syncro: this would write to Syncro and there is no terminal to confirm it; pass --yes to send, or --dry-run to see what it would send" >expect &&
 	test_cmp expect actual &&
 	sandbox_get invoices/1045 >/dev/null
 '
@@ -328,7 +328,7 @@ test_expect_success 'rm of a paid invoice: the 200 is not believed, the read-bac
 	sandbox_clear_requests &&
 	test_expect_code 1 syncro invoice rm 1043 --yes >out 2>err &&
 	test ! -s out &&
-	echo "syncro invoice: Syncro answered the delete, but invoice #1043 is still there (paid): nothing was deleted; a paid invoice must have its payment removed first, in the web app" >expect &&
+	echo "syncro: Syncro answered the delete, but invoice #1043 is still there (paid): nothing was deleted; a paid invoice must have its payment removed first, in the web app" >expect &&
 	test_cmp expect err &&
 	sandbox_requests >requests &&
 	tail -n 2 requests >actual &&
@@ -356,7 +356,7 @@ test_expect_success 'completion offers the invoices seen, without the network; a
 test_expect_success 'options of other subcommands are refused' '
 	test_expect_code 2 syncro invoice show 1042 --unpaid 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro invoice: '"'syncro invoice show'"' does not take --unpaid" >expect &&
+	echo "syncro: '"'syncro invoice show'"' does not take --unpaid" >expect &&
 	test_cmp expect actual
 '
 

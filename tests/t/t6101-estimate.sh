@@ -1,5 +1,5 @@
 #!/bin/sh
-test_description='syncro estimate: ticket first, then the estimate and its lines; list, show, approve, decline'
+test_description='syncro: ticket first, then the estimate and its lines; list, show, approve, decline'
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
@@ -102,7 +102,7 @@ test_expect_success 'a text line without a price is refused before any write' '
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro estimate create --customer 34288070 --subject x --line "Mystery part 2" 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro estimate: --line '"'Mystery part 2'"': no product is called '"'Mystery part'"'; give a price for a line of text, or the product'"'"'s id" >expect &&
+	echo "syncro: --line '"'Mystery part 2'"': no product is called '"'Mystery part'"'; give a price for a line of text, or the product'"'"'s id" >expect &&
 	test_cmp expect actual &&
 	echo "GET /api/v1/products?name=Mystery+part" >expect &&
 	sandbox_requests >requests &&
@@ -112,7 +112,7 @@ test_expect_success 'a text line without a price is refused before any write' '
 test_expect_success 'a line without a quantity is a usage error' '
 	test_expect_code 2 syncro estimate create --customer 34288070 --subject x --line "4471201" 2>err &&
 	head -n 1 err >actual &&
-	echo "syncro estimate: --line '"'4471201'"' needs a quantity: \"PRODUCT_OR_TEXT QTY [PRICE]\"" >expect &&
+	echo "syncro: --line '"'4471201'"' needs a quantity: \"PRODUCT_OR_TEXT QTY [PRICE]\"" >expect &&
 	test_cmp expect actual
 '
 
@@ -163,7 +163,7 @@ test_expect_success 'list, and list --status sends the filter' '
 	test_cmp expect actual &&
 	sandbox_clear_requests &&
 	syncro estimate list --status declined 2>err &&
-	echo "syncro estimate: no estimates match" >expect &&
+	echo "syncro: no estimates match" >expect &&
 	test_cmp expect err &&
 	echo "GET /api/v1/estimates?status=declined&page=1" >expect &&
 	sandbox_requests >requests &&
@@ -172,7 +172,7 @@ test_expect_success 'list, and list --status sends the filter' '
 
 test_expect_success 'an unknown estimate is exit 4' '
 	test_expect_code 4 syncro estimate show 99 2>err &&
-	echo "syncro estimate: estimate 99 not found; '"'syncro estimate list'"' shows them" >expect &&
+	echo "syncro: estimate 99 not found; '"'syncro estimate list'"' shows them" >expect &&
 	test_cmp expect err
 '
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-test_description='syncro schedule: recurring invoice schedules, listed and shown, never changed'
+test_description='syncro: recurring invoice schedules, listed and shown, never changed'
 . "$(dirname "$0")/../test-lib.sh"
 
 start_sandbox
@@ -52,7 +52,7 @@ test_expect_success 'show: template, frequency, next run and lines with amounts'
 test_expect_success 'no verb deletes or changes a schedule: exit 2, nothing sent' '
 	sandbox_clear_requests &&
 	test_expect_code 2 syncro schedule rm 730101 2>err &&
-	echo "syncro schedule: syncro does not change or delete schedules: a delete destroys the template with no undo; do it in the web app if you must" >expect &&
+	echo "syncro: syncro does not change or delete schedules: a delete destroys the template with no undo; do it in the web app if you must" >expect &&
 	test_cmp expect err &&
 	sandbox_requests >requests &&
 	test ! -s requests
@@ -60,7 +60,7 @@ test_expect_success 'no verb deletes or changes a schedule: exit 2, nothing sent
 
 test_expect_success 'an unknown schedule is exit 4' '
 	test_expect_code 4 syncro schedule show 1 2>err &&
-	echo "syncro schedule: schedule 1 not found; '"'syncro schedule list'"' shows them" >expect &&
+	echo "syncro: schedule 1 not found; '"'syncro schedule list'"' shows them" >expect &&
 	test_cmp expect err
 '
 

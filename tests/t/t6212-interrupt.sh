@@ -65,7 +65,7 @@ test_expect_success 'interrupted bill: says a run again resumes it' '
 	sandbox_reset &&
 	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/comment\",\"delay_ms\":5000}" &&
 	bill_interrupted &&
-	grep "^syncro bill: interrupted; run '"'"'syncro bill 32161'"'"' again: it resumes where this one stopped" err &&
+	grep "^syncro: interrupted; run '"'"'syncro bill 32161'"'"' again: it resumes where this one stopped" err &&
 	sandbox_reset
 '
 

@@ -23,9 +23,9 @@ test_expect_success 'a bill while another bills the ticket is refused; Syncro se
 		>second.out 2>second.err &&
 	wait $first &&
 	cat >expect <<-EOF &&
-	error: another syncro is working on ticket #32164 (pid $first, syncro bill)
+	syncro: another syncro is working on ticket #32164 (pid $first, syncro bill)
 	hint: wait for it to end and run this again; the lock is '\''~/.local/state/syncro/journal/32164.lock'\''
-	syncro bill: cannot bill #32164 now
+	syncro: cannot bill #32164 now
 	EOF
 	cp second.err actual &&
 	test_cmp expect actual &&

@@ -44,7 +44,7 @@ test_expect_success 'the exact message of one of them' '
 	echo_key 401 &&
 	test_expect_code 3 syncro api /me >out 2>err &&
 	cat >expect <<-\EOF &&
-	syncro api: the Syncro API refused '"'"'GET /me'"'"' (401): Invalid API key REDACTED (key=REDACTED)
+	syncro: the Syncro API refused '"'"'GET /me'"'"' (401): Invalid API key REDACTED (key=REDACTED)
 	hint: the API key may be wrong or expired, or lack a permission this request needs; check it with '"'"'syncro doctor'"'"'
 	EOF
 	test_cmp expect err

@@ -24,7 +24,7 @@ do
 		chmod $mode "$CONFIG" &&
 		sandbox_clear_requests &&
 		test_expect_code 3 syncro api /me >out 2>err &&
-		echo "syncro api: config file '"'$SHOWN'"' can be written by others (mode $mode); run '"'chmod go-w $SHOWN'"'" >expect &&
+		echo "syncro: config file '"'$SHOWN'"' can be written by others (mode $mode); run '"'chmod go-w $SHOWN'"'" >expect &&
 		test_cmp expect err &&
 		test ! -f helper-ran &&
 		sandbox_requests >requests &&
@@ -49,12 +49,12 @@ test_expect_success 'a config directory of mode 0777 is refused' '
 test_expect_success 'a helper others can write, or in a directory others can write, is refused' '
 	chmod 666 helper &&
 	test_expect_code 3 syncro api /me 2>err &&
-	grep "^syncro api: the program of api_key_command .* can be written by others (mode 0666)" err &&
+	grep "^syncro: the program of api_key_command .* can be written by others (mode 0666)" err &&
 	chmod 755 helper &&
 	mkdir -p open && chmod 1777 open && cp helper open/helper &&
 	echo "api_key_command: $TRASH_DIRECTORY/open/helper" >"$CONFIG" &&
 	test_expect_code 3 syncro api /me 2>err &&
-	grep "^syncro api: the directory of the program of api_key_command .* can be written by others (mode 1777)" err &&
+	grep "^syncro: the directory of the program of api_key_command .* can be written by others (mode 1777)" err &&
 	test ! -f helper-ran
 '
 
@@ -63,7 +63,7 @@ test_expect_success 'a vault others can write is refused before sops runs' '
 	echo "credentials: {credential: x}" >vault.yaml &&
 	chmod 646 vault.yaml &&
 	test_expect_code 3 syncro api /me 2>err &&
-	grep "^syncro api: vault .* can be written by others (mode 0646)" err
+	grep "^syncro: vault .* can be written by others (mode 0646)" err
 '
 
 if test "$(id -u)" = 0
@@ -73,7 +73,7 @@ then
 		chmod 600 "$CONFIG" &&
 		chown nobody "$CONFIG" &&
 		test_expect_code 3 syncro api /me 2>err &&
-		echo "syncro api: config file '"'$SHOWN'"' belongs to another user (uid $(id -u nobody)); only a file and directory of yours (or root'"'"'s) are used" >expect &&
+		echo "syncro: config file '"'$SHOWN'"' belongs to another user (uid $(id -u nobody)); only a file and directory of yours (or root'"'"'s) are used" >expect &&
 		test_cmp expect err &&
 		chown 0 "$CONFIG" &&
 		test ! -f helper-ran

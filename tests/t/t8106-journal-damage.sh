@@ -24,12 +24,12 @@ do
 		jq "$edit" "$JOURNAL" >edited && mv edited "$JOURNAL" &&
 		sandbox_clear_requests &&
 		test_expect_code 1 syncro bill 32164 </dev/null >out 2>err &&
-		sed -n 1p err | grep "^error: journal '"'$SHOWN'"' is damaged: " &&
+		sed -n 1p err | grep "^syncro: journal '"'$SHOWN'"' is damaged: " &&
 		sed 1d err >actual &&
 		cat >expect <<-EOF &&
 		hint: look at it with: jq . $SHOWN
 		hint: forget it with: syncro bill --abandon 32164
-		syncro bill: cannot bill #32164 now
+		syncro: cannot bill #32164 now
 		EOF
 		test_cmp expect actual &&
 		sandbox_requests >requests &&
@@ -45,7 +45,7 @@ test_expect_success '--abandon forgets a journal it cannot read, with a warning'
 	echo "{\"version\":1," >"$JOURNAL" &&
 	syncro bill --abandon 32164 2>err &&
 	cat >expect <<-EOF &&
-	warning: journal '"'$SHOWN'"' is not a JSON object
+	syncro: warning: journal '"'$SHOWN'"' is not a JSON object
 	forgot the damaged journal of #32164; '"'syncro ticket 32164'"' shows what Syncro holds
 	EOF
 	test_cmp expect err &&

@@ -10,9 +10,9 @@ test_expect_success 'notes read from stdin are printed back when the draft canno
 	printf "Replaced the fuser.\nTested two pages.\n" >notes &&
 	sandbox_clear_requests &&
 	test_expect_code 1 syncro bill 32164 --minutes 30 --labor remote -F - --yes <notes >out 2>err &&
-	sed -n "/^syncro bill: not billing/,\$p" err >actual &&
+	sed -n "/^syncro: not billing/,\$p" err >actual &&
 	cat >expect <<-\EOF &&
-	syncro bill: not billing #32164 without a draft of the work notes; your text follows
+	syncro: not billing #32164 without a draft of the work notes; your text follows
 	Replaced the fuser.
 	Tested two pages.
 	hint: nothing was sent; run the same command again once it can be saved ('"'"'syncro doctor'"'"' shows the state directory)

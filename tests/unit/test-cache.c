@@ -246,7 +246,7 @@ START_TEST(unwritable_cache_is_a_warning)
 	struct sbuf err = SBUF_INIT;
 
 	ck_assert_int_eq(run_in_child(store_unwritable, NULL, &err), 0);
-	ck_assert_str_eq(err.buf, "warning: cannot write cache "
+	ck_assert_str_eq(err.buf, "syncro: warning: cannot write cache "
 			 "'/dev/null/cache/syncro/acme-invalid-210a180a/tickets.tsv': "
 			 "Not a directory\n");
 	sbuf_release(&err);

@@ -456,8 +456,8 @@ START_TEST(unknown_keys_warn)
 	ck_assert_int_eq(load_message("foo:\n  bar: 1\nlabor:\n  minutes: 5\n"
 				      "close_status: Done\n", &msg), 0);
 	ck_assert_str_eq(msg.buf,
-			 "warning: unknown key 'foo' in HOME/config.yaml\n"
-			 "warning: unknown key 'labor.minutes' in HOME/config.yaml; "
+			 "syncro: warning: unknown key 'foo' in HOME/config.yaml\n"
+			 "syncro: warning: unknown key 'labor.minutes' in HOME/config.yaml; "
 			 "did you mean 'labor.max_minutes'?\n");
 	sbuf_release(&msg);
 }

@@ -165,7 +165,7 @@ static void assert_refused(const char *text, const char *why)
 	write_file(path, text);
 	ck_assert_int_eq(run_in_child(load_quietly, NULL, &err), 0);
 	add_home_masked(&masked, err.buf);
-	want = xstrfmt("error: journal '~/.local/state/syncro/journal/bill-32164.json' %s\n"
+	want = xstrfmt("syncro: journal '~/.local/state/syncro/journal/bill-32164.json' %s\n"
 		       "hint: look at it with: jq . ~/.local/state/syncro/journal/bill-32164.json\n"
 		       "hint: forget it with: syncro bill --abandon 32164\n", why);
 	ck_assert_str_eq(masked.buf, want);

@@ -435,7 +435,7 @@ START_TEST(editor_empty_aborts_failure_keeps_the_file)
 	err = capture_end(&cap);
 	ck_assert_ptr_null(text);
 	ck_assert_int_eq(count_files(tmp), 1);	/* what was typed is kept */
-	ck_assert_ptr_nonnull(strstr(err, "error: the editor 'echo typed >>\"$1\"; exit 3; :' exited with status 3\n"
+	ck_assert_ptr_nonnull(strstr(err, "syncro: the editor 'echo typed >>\"$1\"; exit 3; :' exited with status 3\n"
 				     "hint: the text is kept in '"));
 	ck_assert_ptr_nonnull(strstr(err, tmp));
 	free(err);
@@ -535,7 +535,7 @@ START_TEST(draft_save_failure_is_reported)
 	text = capture_end(&cap);
 	ck_assert_ptr_null(path);
 	add_home_masked(&err, text);
-	ck_assert_str_eq(err.buf, "error: cannot create the directory for "
+	ck_assert_str_eq(err.buf, "syncro: cannot create the directory for "
 			 "'HOME/state/syncro/drafts/32164-20261128-140501.txt': Not a directory\n");
 	free(text);
 	free(state);
