@@ -2,7 +2,7 @@
 test_description='comment, close and time: --dry-run says what and prints the requests, sends nothing; confirm: writes without a terminal needs --yes'
 . "$(dirname "$0")/../test-lib.sh"
 
-start_sandbox --quirk kind
+start_sandbox
 mkdir -p "$XDG_CONFIG_HOME/syncro"
 export SYNCRO_TEST_NOW=1780000000	# 2026-05-28T20:26:40Z
 CONFIG=$XDG_CONFIG_HOME/syncro/config.yaml
