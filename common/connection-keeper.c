@@ -219,7 +219,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		out = failure_response(&resp, maybe_sent, &status);
 	else
 		out = api_response(&resp, &status);
-	http_redact_key(&resp.body);
 	http_response_release(&resp);
 	ret = MHD_queue_response(c, status, out);
 	MHD_destroy_response(out);

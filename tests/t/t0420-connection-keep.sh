@@ -234,6 +234,31 @@ test_expect_success ROOT 'a directory of someone else is refused: direct, with a
 	test ! -e "$(keep_socket)"
 '
 
+test_expect_success ROOT 'a process of another user is refused by the keeper, which serves us still' '
+	syncro list >out 2>err &&
+	wait_for_keeper &&
+	chmod 711 "$XDG_RUNTIME_DIR" "$(keep_dir)" &&
+	chmod 777 "$(keep_socket)" &&
+	sandbox_clear_requests &&
+	{
+		setpriv --reuid=65534 --regid=65534 --clear-groups curl -sS \
+			--unix-socket "$(keep_socket)" -H "Authorization: Bearer $TEST_API_KEY" \
+			http://localhost/api/v1/me >out 2>err
+		echo $? >code
+	} &&
+	chmod 700 "$XDG_RUNTIME_DIR" "$(keep_dir)" &&
+	grep -x -e 52 -e 56 code &&
+	test ! -s out &&
+	sandbox_requests >actual && test ! -s actual &&
+	curl -sS --unix-socket "$(keep_socket)" -H "Authorization: Bearer $TEST_API_KEY" \
+		http://localhost/api/v1/me >out &&
+	jq -r .user_name out >actual && echo "Mike Ritter" >expect && test_cmp expect actual &&
+	sandbox_clear_requests &&
+	syncro list >out 2>err &&
+	test_cmp expect.list out &&
+	expect_requests "GET /api/v1/tickets?status=Not+Closed&page=1&per_page=100"
+'
+
 keep_off
 keep_on 2s
 test_expect_success 'the keeper exits after its idle time' '
