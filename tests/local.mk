@@ -198,6 +198,7 @@ SHELL_TESTS += tests/t/t0412-pages-at-once.sh
 SHELL_TESTS += tests/t/t7000-windows.sh
 SHELL_TESTS += tests/t/t5010-bill-real.sh
 SHELL_TESTS += tests/t/t5011-bill-quirks.sh
+SHELL_TESTS += tests/t/t5012-bill-prompts.sh
 EXTRA_DIST += doc/architecture.md
 SHELL_TESTS += tests/t/t0901-test-lib.sh
 EXTRA_DIST += tools/cross-deps tools/windows-build tools/windows-test tests/windows-tests
