@@ -168,17 +168,6 @@ static void describe_windows(void)
 }
 #endif
 
-/* seconds as "10m", "9m58s", "2s", "1h". */
-static void add_duration(struct sbuf *sb, long seconds)
-{
-	if (seconds >= 3600)
-		sbuf_addf(sb, "%ldh", seconds / 3600);
-	if (seconds % 3600 >= 60)
-		sbuf_addf(sb, "%ldm", seconds % 3600 / 60);
-	if (seconds % 60 || !seconds)
-		sbuf_addf(sb, "%lds", seconds % 60);
-}
-
 /* The warm connection between commands (connection-keep.h): off, not running, or running. */
 static void describe_connection_keep(const struct syncro_config *cfg, struct sbuf *out)
 {
@@ -192,11 +181,11 @@ static void describe_connection_keep(const struct syncro_config *cfg, struct sbu
 			sbuf_addf(out, ": %s", w.refused);
 	} else if (!(pid = keep_running_pid(w.lock))) {
 		sbuf_addstr(out, "kept warm for ");
-		add_duration(out, cfg->connection_keep);
+		keep_add_duration(out, cfg->connection_keep);
 		sbuf_addf(out, "; no keeper running: the next command starts one at %s", w.socket);
 	} else {
 		sbuf_addf(out, "kept warm by pid %ld at %s; it exits after ", pid, w.socket);
-		add_duration(out, keep_idle_left(cfg, w.socket));
+		keep_add_duration(out, keep_idle_left(cfg, w.socket));
 		sbuf_addstr(out, " more idle");
 	}
 	keep_where_release(&w);

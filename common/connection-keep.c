@@ -100,3 +100,17 @@ long keep_idle_left(const struct syncro_config *cfg, const char *socket)
 	left = cfg->connection_keep - (long)(time(NULL) - st.st_mtime);
 	return left > 0 ? left : 0;
 }
+
+void keep_add_duration(struct sbuf *sb, long seconds)
+{
+	if (!seconds) {
+		sbuf_addch(sb, '0');
+		return;
+	}
+	if (seconds >= 3600)
+		sbuf_addf(sb, "%ldh", seconds / 3600);
+	if (seconds % 3600 >= 60)
+		sbuf_addf(sb, "%ldm", seconds % 3600 / 60);
+	if (seconds % 60)
+		sbuf_addf(sb, "%lds", seconds % 60);
+}

@@ -42,6 +42,9 @@ long keep_running_pid(const char *lock);
 /* Seconds left before the keeper at socket exits if idle (0: due now). */
 long keep_idle_left(const struct syncro_config *cfg, const char *socket);
 
+/* connection.keep's seconds as a person writes them: "10m", "9m58s", "2s", "1h", "0". */
+void keep_add_duration(struct sbuf *sb, long seconds);
+
 /* The response headers between the keeper and a verb (http.c, connection-keeper.c). */
 #define KEEP_FAILURE_HEADER "X-Syncro-Keep-Failure"	/* http.h's failure, by name */
 #define KEEP_ERROR_HEADER "X-Syncro-Keep-Error"		/* the message a direct failure has */

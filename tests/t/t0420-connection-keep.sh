@@ -184,6 +184,14 @@ test_expect_success 'connection.keep from the config; a bad one is refused' '
 	grep "^connection:" out >actual &&
 	echo "connection:   kept warm for 1m30s; no keeper running: the next command starts one at $(keep_socket)" >expect &&
 	test_cmp expect actual &&
+	env -u SYNCRO_CONNECTION_KEEP syncro config >out &&
+	grep "^connection.keep " out >actual &&
+	echo "connection.keep           1m30s  (file)" >expect &&
+	test_cmp expect actual &&
+	env -u SYNCRO_CONNECTION_KEEP syncro config --json >out &&
+	jq -c ".\"connection.keep\" | [.value, .source]" out >actual &&
+	echo "[90,\"file\"]" >expect &&
+	test_cmp expect actual &&
 	printf "connection:\n  keep: soon\n" >"$XDG_CONFIG_HOME/syncro/config.yaml" &&
 	test_expect_code 3 env -u SYNCRO_CONNECTION_KEEP syncro list >out 2>err &&
 	echo "syncro: $XDG_CONFIG_HOME/syncro/config.yaml:2:9: expected a duration like 10m, 30s or 0 for '\''connection.keep'\''" >expect &&
