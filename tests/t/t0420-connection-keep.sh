@@ -100,6 +100,25 @@ test_expect_success 'the connection outlives the commands: the next one reuses i
 	test_cmp before after
 '
 
+test_expect_success 'three reads at once go direct, in parallel; two go through the keeper' '
+	sandbox_clear_requests &&
+	syncro ticket 32164 >/dev/null &&
+	sandbox_requests_json | jq ".requests[0].connection" >keeper &&
+	sandbox_clear_requests &&
+	"$abs_top_builddir/tests/helpers/api-probe" get-many /me /tickets/settings /me >actual &&
+	printf "%s\n" "0 /me" "0 /tickets/settings" "0 /me" >expect &&
+	test_cmp expect actual &&
+	sandbox_requests_json | jq "[.requests[].connection] | unique | length" >count &&
+	echo 3 >expect && test_cmp expect count &&
+	sandbox_requests_json | jq --argjson k "$(cat keeper)" "[.requests[] | select(.connection == \$k)] | length" >count &&
+	echo 0 >expect && test_cmp expect count &&
+	sandbox_clear_requests &&
+	"$abs_top_builddir/tests/helpers/api-probe" get-many /me /tickets/settings >actual &&
+	sandbox_requests_json | jq -c "[.requests[].connection] | unique" >actual &&
+	echo "[$(cat keeper)]" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'doctor: the keeper running, its pid and socket, the idle time left' '
 	syncro doctor >out 2>err &&
 	grep "^connection:" out >actual &&
