@@ -201,3 +201,7 @@ EXTRA_DIST += tools/cross-deps tools/windows-build tools/windows-test tests/wind
 SHELL_TESTS += tests/t/t8107-terminal-controls.sh
 SHELL_TESTS += tests/t/t8108-bill-notes-kept.sh
 SHELL_TESTS += tests/t/t8109-comment-time-resume.sh
+UNIT_TESTS += tests/unit/test-http
+tests_unit_test_http_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
+tests_unit_test_http_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
+EXTRA_DIST += tests/unit/unit-server.h
