@@ -205,3 +205,6 @@ UNIT_TESTS += tests/unit/test-http
 tests_unit_test_http_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
 tests_unit_test_http_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
 EXTRA_DIST += tests/unit/unit-server.h
+UNIT_TESTS += tests/unit/test-api
+tests_unit_test_api_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
+tests_unit_test_api_LDADD = $(UNIT_LDADD) $(MHD_LIBS)

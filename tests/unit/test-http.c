@@ -4,33 +4,12 @@
 #include "http.h"
 #include "strvec.h"
 #include "unit.h"
-#include "unit-home.h"
-#include "unit-run.h"
 #include "unit-server.h"
 
-static void setup(void)
-{
-	char *path;
-
-	home_setup();
-	path = home_file("config.yaml");
-	write_file(path, "timeout: 1\nconnect_timeout: 1\n");
-	setenv("SYNCRO_CONFIG", path, 1);
-	free(path);
-	server_start();
-}
-
-static void teardown(void)
-{
-	server_stop();
-	home_teardown();
-}
-
-#define REPLY(status, body) { status, body, NULL, NULL, 0, 0 }
 
 /* Script the replies r, then send method path body: http_send()'s result. */
 #define SEND(r, method, path, body, resp) \
-	(server_script(r, sizeof(r) / sizeof(r[0])), http_send(method, path, NULL, body, resp))
+	(SCRIPT(r), http_send(method, path, NULL, body, resp))
 
 START_TEST(get_sends_path_query_and_headers)
 {
@@ -38,7 +17,7 @@ START_TEST(get_sends_path_query_and_headers)
 	struct http_response resp = HTTP_RESPONSE_INIT;
 	struct strvec q = STRVEC_INIT;
 
-	server_script(r, 1);
+	SCRIPT(r);
 	strvec_push(&q, "query=own cloud");
 	strvec_push(&q, "page=2");
 	ck_assert_int_eq(http_send("GET", "/tickets", &q, NULL, &resp), 0);
@@ -135,7 +114,7 @@ START_TEST(body_past_the_cap_is_refused)
 	struct server_reply r[] = { { 200, NULL, NULL, NULL, 0, 4096 }, REPLY(200, "[]") };
 	struct http_response resp = HTTP_RESPONSE_INIT;
 
-	server_script(r, 2);
+	SCRIPT(r);
 	http_set_body_cap(1000);
 	ck_assert_int_eq(http_send("GET", "/tickets", NULL, NULL, &resp), -1);
 	ck_assert_int_eq(resp.failure, HTTP_TOO_BIG);
@@ -152,7 +131,7 @@ START_TEST(body_at_the_cap_is_kept)
 	struct server_reply r[] = { { 200, NULL, "text/plain", NULL, 0, 1000 } };
 	struct http_response resp = HTTP_RESPONSE_INIT;
 
-	server_script(r, 1);
+	SCRIPT(r);
 	http_set_body_cap(1000);
 	ck_assert_int_eq(http_send("GET", "/tickets", NULL, NULL, &resp), 0);
 	ck_assert_uint_eq(resp.body.len, 1000);
@@ -217,7 +196,7 @@ START_TEST(query_auth_sends_the_key_as_first_parameter)
 
 	write_file(path, "timeout: 1\nauth: query\n");
 	free(path);
-	server_script(r, 1);
+	SCRIPT(r);
 	strvec_push(&q, "number=32164");
 	ck_assert_int_eq(http_send("GET", "/tickets", &q, NULL, &resp), 0);
 	assert_server_log("GET /api/v1/tickets?api_key=" SERVER_KEY "&number=32164\n");
@@ -264,7 +243,7 @@ START_TEST(redact_hides_the_key)
 	struct server_reply r[] = { REPLY(200, "{}") };
 	struct http_response resp = HTTP_RESPONSE_INIT;
 
-	server_script(r, 1);
+	SCRIPT(r);
 	/* The key is read on the first request. */
 	ck_assert_int_eq(http_send("GET", "/me", NULL, NULL, &resp), 0);
 	sbuf_addstr(&sb, "{\"error\":\"bad key " SERVER_KEY "\"}");
@@ -280,7 +259,7 @@ static Suite *http_suite(void)
 	Suite *s = suite_create("http");
 	TCase *tc = tcase_create("http");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, server_setup, server_teardown);
 	tcase_set_timeout(tc, 10);
 	tcase_add_test(tc, get_sends_path_query_and_headers);
 	tcase_add_test(tc, post_sends_json_body);

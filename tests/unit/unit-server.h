@@ -14,6 +14,8 @@
 #include <pthread.h>
 #include <microhttpd.h>
 #include "sbuf.h"
+#include "unit-home.h"
+#include "unit-run.h"
 #include "xmalloc.h"
 
 #define SERVER_MAX 16
@@ -178,6 +180,29 @@ static inline void server_stop(void)
 	}
 	memset(&server, 0, sizeof(server));
 }
+
+/* A checked fixture: a fresh HOME, timeouts of 1 s, the server started. */
+static inline void server_setup(void)
+{
+	char *path;
+
+	home_setup();
+	path = home_file("config.yaml");
+	write_file(path, "timeout: 1\nconnect_timeout: 1\n");
+	setenv("SYNCRO_CONFIG", path, 1);
+	free(path);
+	server_start();
+}
+
+static inline void server_teardown(void)
+{
+	server_stop();
+	home_teardown();
+}
+
+#define REPLY(status, body) { status, body, NULL, NULL, 0, 0 }
+/* Script the replies of the array r. */
+#define SCRIPT(r) server_script(r, sizeof(r) / sizeof(r[0]))
 
 /* The requests received, one line each: "GET /api/v1/me" (the body after a space, if any). */
 static inline char *server_log(void)
