@@ -6,7 +6,6 @@
 #include "unit.h"
 #include "unit-server.h"
 
-
 /* Script the replies r, then send method path body: http_send()'s result. */
 #define SEND(r, method, path, body, resp) \
 	(SCRIPT(r), http_send(method, path, NULL, body, resp))
