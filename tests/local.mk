@@ -208,3 +208,6 @@ EXTRA_DIST += tests/unit/unit-server.h
 UNIT_TESTS += tests/unit/test-api
 tests_unit_test_api_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
 tests_unit_test_api_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
+UNIT_TESTS += tests/unit/test-invoice
+tests_unit_test_invoice_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
+tests_unit_test_invoice_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
