@@ -211,3 +211,6 @@ tests_unit_test_api_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
 UNIT_TESTS += tests/unit/test-invoice
 tests_unit_test_invoice_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
 tests_unit_test_invoice_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
+UNIT_TESTS += tests/unit/test-money
+tests_unit_test_money_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_money_LDADD = $(UNIT_LDADD)
