@@ -214,3 +214,6 @@ tests_unit_test_invoice_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
 UNIT_TESTS += tests/unit/test-money
 tests_unit_test_money_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_money_LDADD = $(UNIT_LDADD)
+UNIT_TESTS += tests/unit/test-product
+tests_unit_test_product_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
+tests_unit_test_product_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
