@@ -220,3 +220,6 @@ tests_unit_test_product_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
 UNIT_TESTS += tests/unit/test-labor
 tests_unit_test_labor_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
 tests_unit_test_labor_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
+UNIT_TESTS += tests/unit/test-comment
+tests_unit_test_comment_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
+tests_unit_test_comment_LDADD = $(UNIT_LDADD) $(MHD_LIBS)

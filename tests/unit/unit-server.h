@@ -4,7 +4,9 @@
  * modules: it answers the requests in order with the replies a test set,
  * and keeps what it received (method, path and query, headers, body) for
  * the test to compare exactly. Start it after home_setup() (unit-home.h):
- * it points SYNCRO_BASE_URL and SYNCRO_API_KEY at itself.
+ * it points SYNCRO_BASE_URL and SYNCRO_API_KEY at itself. Its threads
+ * make fork() unsafe: a test that forks (run_in_child()) calls
+ * server_stop() first.
  */
 #ifndef SYNCRO_UNIT_SERVER_H
 #define SYNCRO_UNIT_SERVER_H
