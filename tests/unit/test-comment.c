@@ -5,6 +5,7 @@
 #include "json.h"
 #include "write-plan.h"
 #include "unit.h"
+#include "unit-run.h"	/* POSIX-only: the server runs threads (tools/windows-test skips it) */
 #include "unit-server.h"
 
 #define TICKET_ID "108430330"

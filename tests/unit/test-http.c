@@ -4,6 +4,7 @@
 #include "http.h"
 #include "strvec.h"
 #include "unit.h"
+#include "unit-run.h"	/* POSIX-only: the server runs threads (tools/windows-test skips it) */
 #include "unit-server.h"
 
 /* Script the replies r, then send method path body: http_send()'s result. */

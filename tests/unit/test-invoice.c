@@ -4,6 +4,7 @@
 #include "invoice.h"
 #include "json.h"
 #include "unit.h"
+#include "unit-run.h"	/* POSIX-only: the server runs threads (tools/windows-test skips it) */
 #include "unit-server.h"
 
 /* The ids of the invoices in list, "10 20 ". */

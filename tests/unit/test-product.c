@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include "product.h"
 #include "unit.h"
+#include "unit-run.h"	/* POSIX-only: the server runs threads (tools/windows-test skips it) */
 #include "unit-server.h"
 
 START_TEST(product_is_read_once)
