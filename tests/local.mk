@@ -226,3 +226,6 @@ tests_unit_test_comment_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
 UNIT_TESTS += tests/unit/test-utf8
 tests_unit_test_utf8_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_utf8_LDADD = $(UNIT_BASE_LDADD)
+UNIT_TESTS += tests/unit/test-quote
+tests_unit_test_quote_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_quote_LDADD = $(UNIT_BASE_LDADD)
