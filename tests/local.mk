@@ -229,3 +229,6 @@ tests_unit_test_utf8_LDADD = $(UNIT_BASE_LDADD)
 UNIT_TESTS += tests/unit/test-quote
 tests_unit_test_quote_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_quote_LDADD = $(UNIT_BASE_LDADD)
+UNIT_TESTS += tests/unit/test-write-full
+tests_unit_test_write_full_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_write_full_LDADD = $(UNIT_BASE_LDADD)
