@@ -232,3 +232,6 @@ tests_unit_test_quote_LDADD = $(UNIT_BASE_LDADD)
 UNIT_TESTS += tests/unit/test-write-full
 tests_unit_test_write_full_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_write_full_LDADD = $(UNIT_BASE_LDADD)
+UNIT_TESTS += tests/unit/test-strvec
+tests_unit_test_strvec_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_strvec_LDADD = $(UNIT_BASE_LDADD)
