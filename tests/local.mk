@@ -235,3 +235,6 @@ tests_unit_test_write_full_LDADD = $(UNIT_BASE_LDADD)
 UNIT_TESTS += tests/unit/test-strvec
 tests_unit_test_strvec_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_strvec_LDADD = $(UNIT_BASE_LDADD)
+UNIT_TESTS += tests/unit/test-bill-run
+tests_unit_test_bill_run_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
+tests_unit_test_bill_run_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
