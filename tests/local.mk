@@ -238,3 +238,6 @@ tests_unit_test_strvec_LDADD = $(UNIT_BASE_LDADD)
 UNIT_TESTS += tests/unit/test-bill-run
 tests_unit_test_bill_run_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
 tests_unit_test_bill_run_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
+UNIT_TESTS += tests/unit/test-ticket-number
+tests_unit_test_ticket_number_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
+tests_unit_test_ticket_number_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
