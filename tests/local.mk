@@ -241,3 +241,6 @@ tests_unit_test_bill_run_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
 UNIT_TESTS += tests/unit/test-ticket-number
 tests_unit_test_ticket_number_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
 tests_unit_test_ticket_number_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
+UNIT_TESTS += tests/unit/test-write-plan
+tests_unit_test_write_plan_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_write_plan_LDADD = $(UNIT_LDADD)
