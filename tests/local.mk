@@ -254,3 +254,6 @@ tests_unit_test_wipe_LDADD = $(UNIT_LDADD)
 UNIT_TESTS += tests/unit/test-ticket-status
 tests_unit_test_ticket_status_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ticket_status_LDADD = $(UNIT_LDADD)
+UNIT_TESTS += tests/unit/test-ticket-settings
+tests_unit_test_ticket_settings_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
+tests_unit_test_ticket_settings_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
