@@ -7,20 +7,10 @@
 #include "unit-run.h"	/* POSIX-only: the server runs threads (tools/windows-test skips it) */
 #include "unit-server.h"
 
-#define TICKET_ID "108430330"
-#define LOOKUP REPLY(200, "{\"tickets\":[{\"id\":" TICKET_ID ",\"number\":32164}]}")
 #define TICKET(status) REPLY(200, "{\"ticket\":{\"id\":" TICKET_ID ",\"number\":32164," \
 	"\"customer_id\":3001,\"customer_business_then_name\":\"Jerry Burger\",\"status\":\"" status "\"," \
 	"\"comments\":[{\"id\":10},{\"id\":11}],\"ticket_timers\":[{\"id\":5}]," \
 	"\"line_items\":[{\"id\":9},{\"id\":7}]}}")
-
-static cJSON *parse(const char *text)
-{
-	cJSON *json = json_parse(text, strlen(text));
-
-	ck_assert_ptr_nonnull(json);
-	return json;
-}
 
 START_TEST(start_reads_the_ticket_and_notes_what_it_had)
 {

@@ -8,20 +8,8 @@
 #include "unit-run.h"	/* POSIX-only: the server runs threads (tools/windows-test skips it) */
 #include "unit-server.h"
 
-#define TICKET_ID "108430330"
-#define LOOKUP REPLY(200, "{\"tickets\":[{\"id\":" TICKET_ID ",\"number\":32164}]}")
-
 static const struct comment note = { 32164, "Update", "Replaced the toner", 1, 0 };
 static const struct labor thirty = { 32164, 30, 1190473, NULL, 1, NULL, 0, 0, 0, 0, 0, NULL };
-
-static void assert_json(cJSON *json, const char *want)
-{
-	char *text = cJSON_PrintUnformatted(json);
-
-	ck_assert_str_eq(text, want);
-	cJSON_free(text);
-	cJSON_Delete(json);
-}
 
 START_TEST(body_with_and_without_labor)
 {

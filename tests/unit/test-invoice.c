@@ -117,14 +117,6 @@ START_TEST(make_rejected_is_exit_5)
 }
 END_TEST
 
-static cJSON *parse(const char *text)
-{
-	cJSON *json = json_parse(text, strlen(text));
-
-	ck_assert_ptr_nonnull(json);
-	return json;
-}
-
 #define LINES "{\"number\":\"1049\",\"total\":\"217.47\",\"line_items\":[" \
 	"{\"product_id\":1190473,\"item\":\"Labor - Remote\",\"quantity\":\"1.5\",\"price\":\"125.0\"}," \
 	"{\"product_id\":26118,\"item\":\"Travel\",\"quantity\":\"0.333\",\"price\":90}]}"

@@ -8,9 +8,6 @@
 #include "unit-run.h"	/* POSIX-only: the server runs threads (tools/windows-test skips it) */
 #include "unit-server.h"
 
-#define TICKET_ID "108430330"
-#define LOOKUP REPLY(200, "{\"tickets\":[{\"id\":" TICKET_ID ",\"number\":32164}]}")
-
 /* The config of the test, replacing the fixture's (before the first request). */
 static void config_text(const char *text)
 {
@@ -18,23 +15,6 @@ static void config_text(const char *text)
 
 	write_file(path, text);
 	free(path);
-}
-
-static cJSON *parse(const char *text)
-{
-	cJSON *json = json_parse(text, strlen(text));
-
-	ck_assert_ptr_nonnull(json);
-	return json;
-}
-
-static void assert_json(cJSON *json, const char *want)
-{
-	char *text = cJSON_PrintUnformatted(json);
-
-	ck_assert_str_eq(text, want);
-	cJSON_free(text);
-	cJSON_Delete(json);
 }
 
 START_TEST(hours_with_four_decimals)

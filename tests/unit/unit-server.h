@@ -15,6 +15,8 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <microhttpd.h>
+#include <cjson/cJSON.h>
+#include "json.h"
 #include "sbuf.h"
 #include "unit-home.h"
 #include "unit-run.h"
@@ -205,6 +207,29 @@ static inline void server_teardown(void)
 #define REPLY(status, body) { status, body, NULL, NULL, 0, 0 }
 /* Script the replies of the array r. */
 #define SCRIPT(r) server_script(r, sizeof(r) / sizeof(r[0]))
+
+/* Ticket #32164 of the suites, and the answer that resolves its number to its id. */
+#define TICKET_ID "108430330"
+#define LOOKUP REPLY(200, "{\"tickets\":[{\"id\":" TICKET_ID ",\"number\":32164}]}")
+
+/* text parsed, the caller's to free. */
+static inline cJSON *parse(const char *text)
+{
+	cJSON *json = json_parse(text, strlen(text));
+
+	ck_assert_ptr_nonnull(json);
+	return json;
+}
+
+/* json (freed here) printed unformatted is want. */
+static inline void assert_json(cJSON *json, const char *want)
+{
+	char *text = cJSON_PrintUnformatted(json);
+
+	ck_assert_str_eq(text, want);
+	cJSON_free(text);
+	cJSON_Delete(json);
+}
 
 /* The requests received, one line each: "GET /api/v1/me" (the body after a space, if any). */
 static inline char *server_log(void)
