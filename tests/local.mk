@@ -257,3 +257,6 @@ tests_unit_test_ticket_status_LDADD = $(UNIT_LDADD)
 UNIT_TESTS += tests/unit/test-ticket-settings
 tests_unit_test_ticket_settings_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
 tests_unit_test_ticket_settings_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
+UNIT_TESTS += tests/unit/test-tech-lookup
+tests_unit_test_tech_lookup_CFLAGS = $(UNIT_CFLAGS) $(MHD_CFLAGS)
+tests_unit_test_tech_lookup_LDADD = $(UNIT_LDADD) $(MHD_LIBS)
