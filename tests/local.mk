@@ -182,6 +182,7 @@ SHELL_TESTS += tests/t/t0900-layers.sh
 EXTRA_DIST += tools/check-layers
 SHELL_TESTS += tests/t/t0950-verb-options.sh
 EXTRA_DIST += tools/check-options
+SHELL_TESTS += tests/t/t0951-time-subcommands.sh
 UNIT_TESTS += tests/unit/test-date
 tests_unit_test_date_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_date_LDADD = $(UNIT_BASE_LDADD)
