@@ -41,6 +41,10 @@ static const struct option_spec options[] = {
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking"),
 	OPT_EXCLUSIVE("today week"),
+	OPT_EXAMPLE("syncro appt create 32164 --at \"tomorrow 9:30\" --duration 90 --tech Sam",
+		    "book 90 minutes with Sam for #32164"),
+	OPT_EXAMPLE("syncro appt move 5100001 --at +2d --dry-run",
+		    "show a move two days later without sending it"),
 	OPT_END(),
 };
 

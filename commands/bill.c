@@ -67,6 +67,12 @@ static const struct option_spec options[] = {
 	OPT_EXCLUSIVE("resolved minutes"),
 	OPT_EXCLUSIVE("resolved labor"),
 	OPT_EXCLUSIVE("resolved force"),
+	OPT_EXAMPLE("syncro bill 32164 --minutes 60 --labor remote -m \"Fixed the sync client.\"",
+		    "bill an hour of remote work"),
+	OPT_EXAMPLE("syncro bill 32164 --minutes 60 --labor remote -m \"Fixed it.\" --dry-run",
+		    "see what it would send first"),
+	OPT_EXAMPLE("syncro bill --resolved --customer \"Desert Sun Dental\"",
+		    "month end for one customer"),
 	OPT_END(),
 };
 

@@ -43,6 +43,10 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "json", &opt_json, "print the ticket, the comment and the log's path as JSON"),
 	OPT_BOOL(0, "force", &opt_force, "close an Invoiced ticket, or comment on a closed one"),
 	OPT_DRY_RUN(&opt_dry_run),
+	OPT_EXAMPLE("syncro close 32160 -m \"Reset the Outlook profile; the prompt is gone.\" --log",
+		    "resolve with a comment and write the session log"),
+	OPT_EXAMPLE("syncro close 32160 --dry-run",
+		    "show the status change without sending it"),
 	OPT_END(),
 };
 

@@ -39,6 +39,10 @@ static const struct option_spec options[] = {
 	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),
 	OPT_EXCLUSIVE("message file"),
 	OPT_EXCLUSIVE("hidden email"),
+	OPT_EXAMPLE("syncro comment 32164 -m \"Replaced the toner\" --time 30 --labor onsite --charge",
+		    "comment with half an hour of on-site labor, billable now"),
+	OPT_EXAMPLE("git log -1 --format=%B | syncro comment 32164 -F - --hidden",
+		    "a private note from standard input"),
 	OPT_END(),
 };
 

@@ -35,6 +35,12 @@ static const struct option_spec options[] = {
 		 "init: read the key from standard input and keep it in the file (mode 0600)"),
 	OPT_BOOL(0, "check", &opt_check, "init: make a test call (the default; --no-check: none)"),
 	OPT_EXCLUSIVE("subdomain base-url"),
+	OPT_EXAMPLE("syncro config --json | jq -r .base_url.value",
+		    "one setting, for a script"),
+	OPT_EXAMPLE("syncro config init --subdomain acme-it --api-key-command 'pass show syncro'",
+		    "set up an account whose key a command prints"),
+	OPT_EXAMPLE("syncro config set labor.default_minutes 30",
+		    "change one setting"),
 	OPT_END(),
 };
 

@@ -47,6 +47,10 @@ static const struct option_spec options[] = {
 	OPT_NO_INPUT(&no_input, "never prompt: missing fields are errors"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),
+	OPT_EXAMPLE("syncro create --customer \"desert sun\" --subject \"Scanner jams\" --assign me",
+		    "open a ticket assigned to you (the rest is asked)"),
+	OPT_EXAMPLE("syncro create --customer \"desert sun\" --subject \"Scanner jams\" --dry-run",
+		    "show the request without sending it"),
 	OPT_END(),
 };
 

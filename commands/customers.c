@@ -33,6 +33,10 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "force", &opt_force, "create even when a customer looks the same (create)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "create without asking (create)"),
+	OPT_EXAMPLE("syncro customers dental",
+		    "customers whose name has \"dental\""),
+	OPT_EXAMPLE("syncro customers 34288075",
+		    "one customer's detail"),
 	OPT_END(),
 };
 

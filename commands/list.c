@@ -36,6 +36,12 @@ static const struct option_spec options[] = {
 	OPT_EXCLUSIVE("all status"),
 	OPT_EXCLUSIVE("mine tech"),
 	OPT_EXCLUSIVE("mine assign"),
+	OPT_EXAMPLE("syncro list --mine --status \"Customer Reply\"",
+		    "my tickets the customer answered"),
+	OPT_EXAMPLE("syncro list --customer \"desert sun\" --all",
+		    "every ticket of one customer, closed ones too"),
+	OPT_EXAMPLE("syncro list --priority high --sort due",
+		    "the high-priority ones, soonest due first"),
 	OPT_END(),
 };
 

@@ -33,6 +33,10 @@ static const struct option_spec options[] = {
 	OPT_NO_INPUT(&no_input, "never prompt (an ambiguous name is an error)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),
+	OPT_EXAMPLE("syncro update 32164 --status \"in progress\" --assign me",
+		    "take a ticket and start on it"),
+	OPT_EXAMPLE("syncro update 32164 --subject \"Scanner jams on every page\" --dry-run",
+		    "show the change without sending it"),
 	OPT_END(),
 };
 

@@ -183,6 +183,7 @@ EXTRA_DIST += tools/check-layers
 SHELL_TESTS += tests/t/t0950-verb-options.sh
 EXTRA_DIST += tools/check-options
 SHELL_TESTS += tests/t/t0951-time-subcommands.sh
+SHELL_TESTS += tests/t/t0952-help-examples.sh
 UNIT_TESTS += tests/unit/test-date
 tests_unit_test_date_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_date_LDADD = $(UNIT_BASE_LDADD)
