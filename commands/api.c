@@ -29,6 +29,10 @@ static const struct option_spec options[] = {
 	OPT_BOOL('i', "include", &include, "print the status line and headers before the body"),
 	OPT_EXCLUSIVE("input field"),
 	OPT_EXCLUSIVE("paginate include"),
+	OPT_EXAMPLE("syncro api /me",
+		    "show the account behind the key"),
+	OPT_EXAMPLE("syncro api --paginate '/tickets?status=Not Closed' | jq length",
+		    "all open tickets as one array, for jq"),
 	OPT_END(),
 };
 

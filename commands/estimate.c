@@ -38,6 +38,10 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list, show)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking"),
+	OPT_EXAMPLE("syncro estimate list --status approved",
+		    "the approved estimates"),
+	OPT_EXAMPLE("syncro estimate show 2011",
+		    "one estimate with its lines"),
 	OPT_END(),
 };
 
