@@ -40,7 +40,7 @@ static const struct option_spec options[] = {
 	OPT_YES(&opt_yes, "send without asking"),
 	OPT_EXAMPLE("syncro estimate list --status approved",
 		    "the approved estimates"),
-	OPT_EXAMPLE("syncro estimate show 2011",
+	OPT_EXAMPLE("syncro estimate show 2210001",
 		    "one estimate with its lines"),
 	OPT_END(),
 };

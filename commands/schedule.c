@@ -30,7 +30,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON"),
 	OPT_EXAMPLE("syncro schedule list --customer \"desert sun\"",
 		    "a customer's recurring invoices"),
-	OPT_EXAMPLE("syncro schedule show 301",
+	OPT_EXAMPLE("syncro schedule show 730101",
 		    "one schedule with its lines and next run"),
 	OPT_END(),
 };
