@@ -30,6 +30,12 @@ static const struct complete_source *const *subcommand_args(const struct option_
 	return (const struct complete_source *const *)(const void *)o->values;
 }
 
+/* The own table of subcommand o (OPT_SUBCOMMAND_VERB's spec), or NULL. */
+static const struct verb_spec *subcommand_verb(const struct option_spec *o)
+{
+	return (const struct verb_spec *)(const void *)o->argh;
+}
+
 /* The application's options for every verb, or NULL. */
 static const struct option_spec *program_table(void)
 {
@@ -382,7 +388,10 @@ int complete_verb(const struct verb_spec *verb, int nwords, const char **words)
 {
 	const char *current = nwords > 0 ? words[nwords - 1] : "";
 	const char *previous = nwords > 1 ? words[nwords - 2] : NULL;
-	const struct option_spec *o = previous ? option_named(verb, previous) : NULL;
+	const struct option_spec *sub = nwords > 1 ? find_subcommand(verb, words[0]) : NULL;
+	/* after a subcommand with its own table, its options; its operands still from args */
+	const struct verb_spec *table = sub && subcommand_verb(sub) ? subcommand_verb(sub) : verb;
+	const struct option_spec *o = previous ? option_named(table, previous) : NULL;
 	const char **operands = xcalloc((size_t)nwords + 1, sizeof(*operands));
 	int n = 0, directive;
 
@@ -394,15 +403,15 @@ int complete_verb(const struct verb_spec *verb, int nwords, const char **words)
 			operands[n++] = words[i];
 			continue;
 		}
-		opt = option_named(verb, words[i]);
+		opt = option_named(table, words[i]);
 		if (opt && opt->type != OPTION_BOOL)
 			i++;
 	}
 	if (o && o->type != OPTION_BOOL)
 		directive = complete_with(o->complete, o->values, current);
 	else if (current[0] == '-') {
-		complete_option_names(verb, current);
-		complete_negations(verb, current);
+		complete_option_names(table, current);
+		complete_negations(table, current);
 		directive = DIRECTIVE_NO_FILE;
 	} else
 		directive = complete_operand(verb, operands, n, current);
@@ -419,6 +428,16 @@ int parse_options(const struct verb_spec *verb, int argc, char **argv)
 
 	if (argc > 1 && !strcmp(argv[1], "__complete"))
 		exit(complete_verb(verb, argc - 2, (const char **)argv + 2));
+	if (argc > 1) {
+		const struct option_spec *sub = find_subcommand(verb, argv[1]);
+
+		if (sub && subcommand_verb(sub)) {
+			*(const char **)sub->value = sub->long_name;
+			nr = parse_options(subcommand_verb(sub), argc - 1, argv + 1);
+			argv[0] = (char *)sub->long_name;
+			return nr + 1;
+		}
+	}
 
 	for (int i = 1; i < argc; i++) {
 		char *arg = argv[i];
@@ -485,6 +504,9 @@ int parse_options(const struct verb_spec *verb, int argc, char **argv)
 	if (nr > 0) {
 		const struct option_spec *sub = find_subcommand(verb, argv[0]);
 
+		if (sub && subcommand_verb(sub))
+			usage_error(verb, "give the options after the subcommand: 'syncro %s %s [options]'",
+				    verb->name, sub->long_name);
 		if (sub)
 			*(const char **)sub->value = sub->long_name;
 	}

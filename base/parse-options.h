@@ -114,6 +114,16 @@ struct option_spec {
  */
 #define OPT_SUBCOMMAND(name, sub, args, h) \
 	{ OPTION_SUBCOMMAND, 0, (name), (sub), NULL, (h), NULL, (const char *)(args) }
+/*
+ * A subcommand with its own table, usage and --help (spec->name "time add"):
+ * when it is the first argument, what follows it is parsed against spec
+ * alone (its options go after it) and parse_options() returns 1 + spec's
+ * operands, argv[0] the subcommand. Completion after it offers spec's
+ * options and args for its operands.
+ */
+#define OPT_SUBCOMMAND_VERB(name, sub, args, spec, h) \
+	{ OPTION_SUBCOMMAND, 0, (name), (sub), (const char *)(const void *)(spec), (h), NULL, \
+	  (const char *)(args) }
 /* --help's EXAMPLES ("syncro time 32164", "list the time of #32164") and LEARN MORE. */
 #define OPT_EXAMPLE(line, h) { OPTION_EXAMPLE, 0, (line), NULL, NULL, (h), COMPLETE_NONE, NULL }
 #define OPT_LEARN_MORE(line) { OPTION_LEARN_MORE, 0, NULL, NULL, NULL, (line), COMPLETE_NONE, NULL }

@@ -27,6 +27,12 @@ static const struct option_spec options[] = {
 		     "send the JSON in FILE ('-' for stdin) as the body", COMPLETE_FILE),
 	OPT_BOOL(0, "paginate", &paginate, "fetch every page and print one array of all items"),
 	OPT_BOOL('i', "include", &include, "print the status line and headers before the body"),
+	OPT_EXCLUSIVE("input field"),
+	OPT_EXCLUSIVE("paginate include"),
+	OPT_EXAMPLE("syncro api /me",
+		    "show the account behind the key"),
+	OPT_EXAMPLE("syncro api --paginate '/tickets?status=Not Closed' | jq length",
+		    "all open tickets as one array, for jq"),
 	OPT_END(),
 };
 
@@ -184,10 +190,8 @@ int main(int argc, char **argv)
 	has_body = !strcmp(upper, "POST") || !strcmp(upper, "PUT") || !strcmp(upper, "PATCH");
 	if (input && !has_body)
 		usage_error(&verb, "--input needs a method with a body (POST, PUT or PATCH)");
-	if (input && fields.nr)
-		usage_error(&verb, "give the body with -f or with --input, not both");
-	if (paginate && (strcmp(upper, "GET") || include))
-		usage_error(&verb, "--paginate works with GET and without -i");
+	if (paginate && strcmp(upper, "GET"))
+		usage_error(&verb, "--paginate works with GET only");
 
 	if (input)
 		body = input_body();

@@ -39,7 +39,12 @@ static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's (list)", COMPLETE_CUSTOMER),
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list)"),
 	OPT_DRY_RUN(&opt_dry_run),
-	OPT_BOOL('y', "yes", &opt_yes, "send without asking"),
+	OPT_YES(&opt_yes, "send without asking"),
+	OPT_EXCLUSIVE("today week"),
+	OPT_EXAMPLE("syncro appt create 32164 --at \"tomorrow 9:30\" --duration 90 --tech Sam",
+		    "book 90 minutes with Sam for #32164"),
+	OPT_EXAMPLE("syncro appt move 5100001 --at +2d --dry-run",
+		    "show a move two days later without sending it"),
 	OPT_END(),
 };
 
@@ -139,8 +144,6 @@ static int cmd_list(void)
 	cJSON *all;
 	int n = 0;
 
-	if (opt_today && opt_week)
-		usage_error(&verb, "--today and --week do not go together");
 	account_time_use();
 	if (opt_today || opt_week) {
 		time_t now = date_now();

@@ -51,14 +51,28 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "minutes", &opt_minutes, "N", "new minutes of labor (0: bill what is logged; else asked)"),
 	OPT_STRING_C(0, "labor", &opt_labor, "ALIAS", "labor alias or product id (else asked)",
 		     COMPLETE_LABOR),
-	OPT_BOOL('y', "yes", &opt_yes, "answer every question: the logged time, labor.default, go on"),
-	OPT_BOOL(0, "no-input", &opt_no_input, "never ask; a missing answer is an error"),
+	OPT_YES(&opt_yes, "answer every question: the logged time, labor.default, go on"),
+	OPT_NO_INPUT(&opt_no_input, "never ask; a missing answer is an error"),
 	OPT_BOOL(0, "force", &opt_force, "bill a ticket that is Invoiced or has an invoice"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "print the preview and the requests, send none"),
+	OPT_DRY_RUN(&opt_dry_run),
 	OPT_BOOL(0, "abandon", &opt_abandon, "forget the journal of an unfinished bill"),
 	OPT_BOOL(0, "resolved", &opt_resolved, "bill every Resolved ticket with labor not invoiced"),
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "with --resolved: one customer only",
 		     COMPLETE_CUSTOMER),
+	OPT_EXCLUSIVE("message file"),
+	/* --resolved takes only --customer, --yes, --no-input and --dry-run */
+	OPT_EXCLUSIVE("resolved abandon"),
+	OPT_EXCLUSIVE("resolved message"),
+	OPT_EXCLUSIVE("resolved file"),
+	OPT_EXCLUSIVE("resolved minutes"),
+	OPT_EXCLUSIVE("resolved labor"),
+	OPT_EXCLUSIVE("resolved force"),
+	OPT_EXAMPLE("syncro bill 32164 --minutes 60 --labor remote -m \"Fixed the sync client.\"",
+		    "bill an hour of remote work"),
+	OPT_EXAMPLE("syncro bill 32164 --minutes 60 --labor remote -m \"Fixed it.\" --dry-run",
+		    "see what it would send first"),
+	OPT_EXAMPLE("syncro bill --resolved --customer \"Desert Sun Dental\"",
+		    "month end for one customer"),
 	OPT_END(),
 };
 
@@ -327,16 +341,12 @@ int main(int argc, char **argv)
 	if (opt_resolved) {
 		if (argc)
 			usage_error(&verb, "--resolved bills every Resolved ticket; give no ticket");
-		if (opt_abandon || opt_message || opt_file || opt_minutes || opt_labor || opt_force)
-			usage_error(&verb, "--resolved takes only --customer, --yes, --no-input and --dry-run");
 		return bill_resolved(opt_customer, opt_yes, opt_dry_run);
 	}
 	if (argc != 1)
 		usage_error(&verb, argc ? "give one ticket" : "which ticket? give its number");
 	if ((number = ticket_number_parse(argv[0])) < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
-	if (opt_message && opt_file)
-		usage_error(&verb, "give the notes with -m or -F, not both");
 	if (opt_abandon) {
 		abandon(number);
 		return 0;

@@ -30,20 +30,23 @@
 #include "xmalloc.h"
 
 static const char *message;
-static int opt_email, opt_no_email, opt_log, opt_no_log, opt_yes, no_input, opt_json, opt_force,
-	opt_dry_run;
+/* opt_email, opt_log: -1 when neither --X nor --no-X was given. */
+static int opt_email = -1, opt_log = -1, opt_yes, no_input, opt_json, opt_force, opt_dry_run;
 
 static const struct option_spec options[] = {
 	OPT_STRING('m', "message", &message, "TEXT", "add a resolution comment first"),
-	OPT_BOOL(0, "email", &opt_email, "email the resolution comment to the customer"),
-	OPT_BOOL(0, "no-email", &opt_no_email, "do not email it (the default unless comments.email)"),
-	OPT_BOOL(0, "log", &opt_log, "write the session log without asking"),
-	OPT_BOOL(0, "no-log", &opt_no_log, "do not write a session log"),
+	OPT_BOOL(0, "email", &opt_email,
+		 "email the resolution comment (--no-email: not; default: comments.email)"),
+	OPT_BOOL(0, "log", &opt_log, "write the session log without asking (--no-log: none)"),
 	OPT_YES(&opt_yes, "send without asking; write the session log (--no-log wins)"),
-	OPT_BOOL(0, "no-input", &no_input, "never prompt: no session log unless --log"),
+	OPT_NO_INPUT(&no_input, "never prompt: no session log unless --log"),
 	OPT_BOOL(0, "json", &opt_json, "print the ticket, the comment and the log's path as JSON"),
 	OPT_BOOL(0, "force", &opt_force, "close an Invoiced ticket, or comment on a closed one"),
 	OPT_DRY_RUN(&opt_dry_run),
+	OPT_EXAMPLE("syncro close 32160 -m \"Reset the Outlook profile; the prompt is gone.\" --log",
+		    "resolve with a comment and write the session log"),
+	OPT_EXAMPLE("syncro close 32160 --dry-run",
+		    "show the status change without sending it"),
 	OPT_END(),
 };
 
@@ -102,7 +105,7 @@ static char *status_before(long number, const char *status)
 
 static int resolution_emailed(void)
 {
-	return opt_email || (config_get()->email_comments && !opt_no_email);
+	return opt_email >= 0 ? opt_email : config_get()->email_comments;
 }
 
 /* The resolution comment of -m (message is borrowed). */
@@ -198,10 +201,10 @@ static int want_log(long close_number)
 {
 	int yes = 0, ret;
 
-	/* --no-log is the specific answer; --yes the blanket one. */
-	if (opt_no_log)
-		return 0;
-	if (opt_log || opt_yes)
+	/* --log or --no-log is the specific answer; --yes the blanket one. */
+	if (opt_log >= 0)
+		return opt_log;
+	if (opt_yes)
 		return 1;
 	interrupt_note("interrupted; the ticket is closed; 'syncro close %ld --log' writes its "
 		       "session log", close_number);
@@ -242,10 +245,6 @@ int main(int argc, char **argv)
 	number = ticket_number_parse(argv[0]);
 	if (number < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
-	if (opt_log && opt_no_log)
-		usage_error(&verb, "--log and --no-log contradict each other");
-	if (opt_email && opt_no_email)
-		usage_error(&verb, "--email and --no-email contradict each other");
 	if (message && !*message)
 		usage_error(&verb, "empty -m; leave it out or say how it was resolved");
 	if (no_input)

@@ -37,6 +37,12 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "delete", &opt_delete, "delete the last comment (the Syncro API cannot: says so)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),
+	OPT_EXCLUSIVE("message file"),
+	OPT_EXCLUSIVE("hidden email"),
+	OPT_EXAMPLE("syncro comment 32164 -m \"Replaced the toner\" --time 30 --labor onsite --charge",
+		    "comment with half an hour of on-site labor, billable now"),
+	OPT_EXAMPLE("git log -1 --format=%B | syncro comment 32164 -F - --hidden",
+		    "a private note from standard input"),
 	OPT_END(),
 };
 
@@ -325,10 +331,6 @@ int main(int argc, char **argv)
 		usage_error(&verb, "give one ticket number");
 	if ((c.number = ticket_number_parse(argv[0])) < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
-	if (opt_message && opt_file)
-		usage_error(&verb, "give the text with -m or -F, not both");
-	if (opt_hidden && opt_email)
-		usage_error(&verb, "a hidden comment is never emailed: drop --hidden or --email");
 	if (!opt_time && (opt_labor || opt_charge))
 		usage_error(&verb, "--%s needs --time", opt_labor ? "labor" : "charge");
 	/* The editor is a prompt: only on a terminal, and before any request. */

@@ -18,7 +18,8 @@
 #include "wipe.h"
 #include "xmalloc.h"
 
-static int opt_json, opt_no_check, opt_key_env, opt_key_stdin;
+/* opt_check: -1 unless --check or --no-check */
+static int opt_json, opt_check = -1, opt_key_env, opt_key_stdin;
 static const char *opt_subdomain, *opt_base_url, *opt_key_command, *opt_vault;
 
 static const struct option_spec options[] = {
@@ -33,7 +34,14 @@ static const struct option_spec options[] = {
 		     COMPLETE_FILE),
 	OPT_BOOL(0, "api-key-stdin", &opt_key_stdin,
 		 "init: read the key from standard input and keep it in the file (mode 0600)"),
-	OPT_BOOL(0, "no-check", &opt_no_check, "init: make no test call"),
+	OPT_BOOL(0, "check", &opt_check, "init: make a test call (the default; --no-check: none)"),
+	OPT_EXCLUSIVE("subdomain base-url"),
+	OPT_EXAMPLE("syncro config --json | jq -r .base_url.value",
+		    "one setting, for a script"),
+	OPT_EXAMPLE("syncro config init --subdomain acme-it --api-key-command 'pass show syncro'",
+		    "set up an account whose key a command prints"),
+	OPT_EXAMPLE("syncro config set labor.default_minutes 30",
+		    "change one setting"),
 	OPT_END(),
 };
 
@@ -281,7 +289,7 @@ static int config_set(int argc, char **argv)
 	char *path, *shown;
 
 	if (opt_json || opt_subdomain || opt_base_url || opt_key_env || opt_key_command ||
-	    opt_vault || opt_key_stdin || opt_no_check)
+	    opt_vault || opt_key_stdin || opt_check >= 0)
 		usage_error(&verb, "'syncro config set' takes only KEY VALUE");
 	if (argc != 3)
 		usage_error(&verb, "'syncro config set' takes a key and a value");
@@ -299,8 +307,6 @@ static void init_account(const char *path)
 {
 	char *sub = NULL;
 
-	if (opt_subdomain && opt_base_url)
-		usage_error(&verb, "'--subdomain' and '--base-url' cannot go together");
 	if (opt_base_url) {
 		set_key(path, "base_url", opt_base_url);
 		return;
@@ -404,7 +410,7 @@ static int config_init(int argc)
 	printf("wrote %s\n", shown);
 	free(shown);
 	free(path);
-	if (!opt_no_check)
+	if (opt_check)
 		code = init_check();
 	return code;
 }
@@ -423,7 +429,7 @@ int main(int argc, char **argv)
 	if (argc)
 		usage_error(&verb, "unknown subcommand '%s' (set, init)", argv[0]);
 	if (opt_subdomain || opt_base_url || opt_key_env || opt_key_command || opt_vault ||
-	    opt_key_stdin || opt_no_check)
+	    opt_key_stdin || opt_check >= 0)
 		usage_error(&verb, "that option is for 'syncro config init'");
 	cfg = config_get();
 	collect(cfg);

@@ -44,9 +44,13 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "contact", &f.contact, "NAME|ID", "the customer's contact"),
 	OPT_STRING(0, "type", &f.type, "NAME|ID", "the ticket type"),
 	OPT_BOOL(0, "json", &opt_json, "print the new ticket as JSON"),
-	OPT_BOOL(0, "no-input", &no_input, "never prompt: missing fields are errors"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would be created and print the request, send none"),
-	OPT_BOOL('y', "yes", &opt_yes, "send without asking (with confirm: writes)"),
+	OPT_NO_INPUT(&no_input, "never prompt: missing fields are errors"),
+	OPT_DRY_RUN(&opt_dry_run),
+	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),
+	OPT_EXAMPLE("syncro create --customer \"desert sun\" --subject \"Scanner jams\" --assign me",
+		    "open a ticket assigned to you (the rest is asked)"),
+	OPT_EXAMPLE("syncro create --customer \"desert sun\" --subject \"Scanner jams\" --dry-run",
+		    "show the request without sending it"),
 	OPT_END(),
 };
 

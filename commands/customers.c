@@ -31,8 +31,12 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "email", &opt_new.email, "EMAIL", "the email (create)"),
 	OPT_STRING(0, "phone", &opt_new.phone, "PHONE", "the phone (create)"),
 	OPT_BOOL(0, "force", &opt_force, "create even when a customer looks the same (create)"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would be created and print the request, send none (create)"),
-	OPT_BOOL('y', "yes", &opt_yes, "create without asking (create)"),
+	OPT_DRY_RUN(&opt_dry_run),
+	OPT_YES(&opt_yes, "create without asking (create)"),
+	OPT_EXAMPLE("syncro customers dental",
+		    "customers whose name has \"dental\""),
+	OPT_EXAMPLE("syncro customers 34288075",
+		    "one customer's detail"),
 	OPT_END(),
 };
 

@@ -22,8 +22,12 @@ static int opt_force, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_BOOL(0, "force", &opt_force, "delete a ticket with time or an invoice too"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would be deleted and print the request, send none"),
-	OPT_BOOL('y', "yes", &opt_yes, "delete without asking"),
+	OPT_DRY_RUN(&opt_dry_run),
+	OPT_YES(&opt_yes, "delete without asking"),
+	OPT_EXAMPLE("syncro delete 32164 --dry-run",
+		    "show the delete without sending it"),
+	OPT_EXAMPLE("syncro delete 32164 --force",
+		    "delete a ticket that has time or an invoice too"),
 	OPT_END(),
 };
 

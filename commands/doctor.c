@@ -20,6 +20,10 @@
 #include "xmalloc.h"
 
 static const struct option_spec options[] = {
+	OPT_EXAMPLE("syncro doctor",
+		    "check config, key, connection and permissions"),
+	OPT_EXAMPLE("syncro doctor >/dev/null || exit",
+		    "check a setup before a script runs"),
 	OPT_END(),
 };
 

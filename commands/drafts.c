@@ -14,6 +14,12 @@
 #include "xmalloc.h"
 
 static const struct option_spec options[] = {
+	OPT_EXAMPLE("syncro drafts",
+		    "the comments not yet sent"),
+	OPT_EXAMPLE("syncro drafts show 1",
+		    "one of them"),
+	OPT_EXAMPLE("syncro drafts send 1",
+		    "send it"),
 	OPT_END(),
 };
 

@@ -37,7 +37,11 @@ static const struct option_spec options[] = {
 	OPT_CHOICE(0, "status", &opt_status, "STATUS", "only estimates of this status (list)", "approved declined"),
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list, show)"),
 	OPT_DRY_RUN(&opt_dry_run),
-	OPT_BOOL('y', "yes", &opt_yes, "send without asking"),
+	OPT_YES(&opt_yes, "send without asking"),
+	OPT_EXAMPLE("syncro estimate list --status approved",
+		    "the approved estimates"),
+	OPT_EXAMPLE("syncro estimate show 2210001",
+		    "one estimate with its lines"),
 	OPT_END(),
 };
 

@@ -35,7 +35,13 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "price", &opt_price, "PRICE", "the line's price, default the product's (line add)"),
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list, show)"),
 	OPT_DRY_RUN(&opt_dry_run),
-	OPT_BOOL('y', "yes", &opt_yes, "send without asking (a delete asks otherwise)"),
+	OPT_YES(&opt_yes, "send without asking (a delete asks otherwise)"),
+	OPT_EXAMPLE("syncro invoice list --unpaid --customer \"copper state\"",
+		    "a customer's unpaid invoices"),
+	OPT_EXAMPLE("syncro invoice line add 1045 --product 4471206 --quantity 2",
+		    "add two of a product to invoice 1045"),
+	OPT_EXAMPLE("syncro invoice rm 1045 --dry-run",
+		    "show the delete without sending it"),
 	OPT_END(),
 };
 

@@ -34,6 +34,14 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "priority", &opt_priority, "P", "only tickets of priority P ('high' is '1 High')"),
 	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
 	OPT_EXCLUSIVE("all status"),
+	OPT_EXCLUSIVE("mine tech"),
+	OPT_EXCLUSIVE("mine assign"),
+	OPT_EXAMPLE("syncro list --mine --status \"Customer Reply\"",
+		    "my tickets the customer answered"),
+	OPT_EXAMPLE("syncro list --customer \"desert sun\" --all",
+		    "every ticket of one customer, closed ones too"),
+	OPT_EXAMPLE("syncro list --priority high --sort due",
+		    "the high-priority ones, soonest due first"),
 	OPT_END(),
 };
 
@@ -116,8 +124,6 @@ int main(int argc, char **argv)
 
 	if (parse_options(&verb, argc, argv))
 		usage_error(&verb, "unexpected argument '%s'", argv[0]);
-	if (opt_mine && opt_tech)
-		usage_error(&verb, "'--mine' and '--tech' cannot go together; '--tech me' is '--mine'");
 	if (opt_limit < 0)
 		usage_error(&verb, "'--limit' must be 0 or more, not %ld", opt_limit);
 

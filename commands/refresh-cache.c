@@ -14,6 +14,10 @@
 static int print_dir;
 static const struct option_spec options[] = {
 	OPT_BOOL(0, "print-dir", &print_dir, "print the account's cache directory, fetch nothing"),
+	OPT_EXAMPLE("syncro refresh-cache",
+		    "fetch the tickets and settings completion offers"),
+	OPT_EXAMPLE("syncro refresh-cache --print-dir",
+		    "print the account's cache directory"),
 	OPT_END(),
 };
 

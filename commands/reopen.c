@@ -22,6 +22,10 @@ static const struct option_spec options[] = {
 	OPT_STRING_C(0, "status", &opt_status, "STATUS",
 		     "the status to reopen to (default: In Progress)", COMPLETE_STATUS),
 	OPT_BOOL(0, "json", &opt_json, "print the reopened ticket as JSON"),
+	OPT_EXAMPLE("syncro reopen 32134",
+		    "open a resolved ticket again"),
+	OPT_EXAMPLE("syncro reopen --status 'Waiting on Customer' 32134",
+		    "with another status"),
 	OPT_END(),
 };
 

@@ -28,6 +28,10 @@ static int opt_json;
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's schedules (list)", COMPLETE_CUSTOMER),
 	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON"),
+	OPT_EXAMPLE("syncro schedule list --customer \"desert sun\"",
+		    "a customer's recurring invoices"),
+	OPT_EXAMPLE("syncro schedule show 730101",
+		    "one schedule with its lines and next run"),
 	OPT_END(),
 };
 

@@ -27,6 +27,12 @@ static const struct option_spec options[] = {
 	OPT_INT('n', "limit", &opt_limit, "N", "show at most N tickets (stop paging there)"),
 	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
 	OPT_EXCLUSIVE("all status"),
+	OPT_EXAMPLE("syncro search outlook password",
+		    "open tickets that mention both words"),
+	OPT_EXAMPLE("syncro search --status Resolved --customer 'Desert Sun Dental' printer",
+		    "resolved ones of one customer"),
+	OPT_EXAMPLE("syncro search --limit 5 printer",
+		    "the first five"),
 	OPT_END(),
 };
 

@@ -22,6 +22,10 @@
 #define TIME_WINDOW_DAYS 30
 
 static const struct option_spec options[] = {
+	OPT_EXAMPLE("syncro status",
+		    "my day: open tickets by status, uncharged time, live timers"),
+	OPT_EXAMPLE("syncro status --as work",
+		    "my day on the account of profile work"),
 	OPT_END(),
 };
 

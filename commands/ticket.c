@@ -23,6 +23,14 @@ static const struct option_spec options[] = {
 		   "show the latest N comments, or all (default 5)", "all"),
 	OPT_BOOL('w', "web", &opt_web, "print the ticket's web page and open it in a browser"),
 	OPT_BOOL(0, "json", &opt_json, "print the ticket object as JSON"),
+	OPT_EXAMPLE("syncro ticket 32164",
+		    "one ticket: fields, latest comments, time, lines, billing"),
+	OPT_EXAMPLE("syncro ticket --comments all '#32164' | less",
+		    "every comment"),
+	OPT_EXAMPLE("syncro ticket --json 32164 | jq .ticket_timers",
+		    "its timers, for a script"),
+	OPT_EXAMPLE("syncro ticket --web 32164",
+		    "open it in the browser"),
 	OPT_END(),
 };
 

@@ -24,40 +24,109 @@
 #include "write-plan.h"
 #include "xmalloc.h"
 
-static const char *opt_labor, *opt_notes, *opt_minutes;
+static const char *opt_labor, *opt_notes, *opt_minutes, *sub;
 static int opt_charge, opt_all, opt_labor_list, opt_json, opt_dry_run, opt_yes;
 
+/* What every writing subcommand takes. */
+#define TIME_WRITE_OPTIONS \
+	OPT_DRY_RUN(&opt_dry_run), \
+	OPT_YES(&opt_yes, "send without asking (with confirm: writes)")
+#define TIME_LABOR_OPTIONS \
+	OPT_STRING_C(0, "labor", &opt_labor, "ALIAS|ID", "the labor product", COMPLETE_LABOR), \
+	OPT_STRING(0, "notes", &opt_notes, "TEXT", "the timer's notes")
+
+static const struct option_spec add_options[] = {
+	TIME_LABOR_OPTIONS,
+	OPT_BOOL(0, "charge", &opt_charge, "make the time billable now"),
+	TIME_WRITE_OPTIONS,
+	OPT_EXAMPLE("syncro time add 32164 45 --labor onsite --notes \"Replaced the switch\" --charge",
+		    "log 45 minutes of on-site labor on #32164, billable now"),
+	OPT_EXAMPLE("syncro time add 32164 90 --dry-run",
+		    "show the timer and its request without sending it"),
+	OPT_END(),
+};
+static const struct option_spec edit_options[] = {
+	OPT_STRING(0, "minutes", &opt_minutes, "MIN", "the timer's new duration"),
+	TIME_LABOR_OPTIONS,
+	TIME_WRITE_OPTIONS,
+	OPT_EXAMPLE("syncro time edit 32164 8812109 --minutes 30", "make timer 8812109 half an hour"),
+	OPT_EXAMPLE("syncro time edit 32164 8812109 --notes \"Reset the router\"",
+		    "change its notes only"),
+	OPT_END(),
+};
+static const struct option_spec rm_options[] = {
+	TIME_WRITE_OPTIONS,
+	OPT_EXAMPLE("syncro time rm 32164 8812109", "remove timer 8812109 from #32164"),
+	OPT_EXAMPLE("syncro time rm 32164 8812109 --dry-run", "show the request without sending it"),
+	OPT_END(),
+};
+static const struct option_spec charge_options[] = {
+	OPT_BOOL(0, "all", &opt_all, "charge every uncharged timer"),
+	TIME_WRITE_OPTIONS,
+	OPT_EXAMPLE("syncro time charge 32164 --all", "make every uncharged timer of #32164 billable"),
+	OPT_EXAMPLE("syncro time charge 32164 8812109", "charge one timer"),
+	OPT_END(),
+};
+
+static const struct verb_spec add_verb = {
+	"time add", "syncro time add [options] N MIN", "add a timer to a ticket, verified",
+	add_options, COMPLETE_NONE,
+};
+static const struct verb_spec edit_verb = {
+	"time edit", "syncro time edit [options] N TIMER",
+	"change a timer's minutes, labor or notes, verified", edit_options, COMPLETE_NONE,
+};
+static const struct verb_spec rm_verb = {
+	"time rm", "syncro time rm [options] N TIMER", "remove a timer, verified", rm_options,
+	COMPLETE_NONE,
+};
+static const struct verb_spec charge_verb = {
+	"time charge", "syncro time charge [options] N [TIMER]",
+	"make a timer billable (one, the only one, or --all), verified", charge_options,
+	COMPLETE_NONE,
+};
+
+/* What completes the operands after each subcommand: the ticket, then nothing we know. */
+static const struct complete_source *const ticket_args[] = { COMPLETE_TICKET, NULL };
+static const struct complete_source *const ticket_timer_args[] = {
+	COMPLETE_TICKET, COMPLETE_NONE, NULL,
+};
+
 static const struct option_spec options[] = {
-	OPT_STRING_C(0, "labor", &opt_labor, "ALIAS|ID", "the labor product (add, edit)", COMPLETE_LABOR),
-	OPT_STRING(0, "notes", &opt_notes, "TEXT", "the timer's notes (add, edit)"),
-	OPT_STRING(0, "minutes", &opt_minutes, "MIN", "the timer's new duration (edit)"),
-	OPT_BOOL(0, "charge", &opt_charge, "make the time billable now (add)"),
-	OPT_BOOL(0, "all", &opt_all, "charge every uncharged timer (charge)"),
 	OPT_BOOL(0, "labor-list", &opt_labor_list, "list the labor aliases and their products"),
-	OPT_BOOL(0, "json", &opt_json, "print the timers and labor lines as JSON (list)"),
-	OPT_DRY_RUN(&opt_dry_run),
-	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),
+	OPT_BOOL(0, "json", &opt_json, "print the timers and labor lines as JSON"),
+	OPT_SUBCOMMAND_VERB("add", &sub, ticket_args, &add_verb, "add a timer: N MIN"),
+	OPT_SUBCOMMAND_VERB("edit", &sub, ticket_timer_args, &edit_verb, "change a timer: N TIMER"),
+	OPT_SUBCOMMAND_VERB("rm", &sub, ticket_timer_args, &rm_verb, "remove a timer: N TIMER"),
+	OPT_SUBCOMMAND_VERB("charge", &sub, ticket_timer_args, &charge_verb,
+			    "make timers billable: N [TIMER | --all]"),
+	OPT_EXAMPLE("syncro time 32164", "list the timers and labor lines of #32164"),
+	OPT_EXAMPLE("syncro time add 32164 45 --labor onsite --notes \"Replaced the switch\" --charge",
+		    "log 45 minutes of on-site labor, billable now"),
+	OPT_EXAMPLE("syncro time edit 32164 8812109 --minutes 30", "make timer 8812109 half an hour"),
+	OPT_EXAMPLE("syncro time charge 32164 --all", "make every uncharged timer billable"),
+	OPT_LEARN_MORE("syncro time SUBCOMMAND --help, man syncro-time"),
 	OPT_END(),
 };
 
 static const struct verb_spec verb = {
 	"time",
-	"syncro time N\n"
-	"   or: syncro time add N MIN [--labor L] [--notes TEXT] [--charge]\n"
-	"   or: syncro time edit N TIMER [--minutes MIN] [--labor L] [--notes TEXT]\n"
-	"   or: syncro time rm N TIMER\n"
-	"   or: syncro time charge N [TIMER | --all]\n"
+	"syncro time [options] N\n"
+	"   or: syncro time add|edit|rm|charge [options] N ...\n"
 	"   or: syncro time --labor-list",
 	"list, add, edit, remove and charge time entries", options,
 	COMPLETE_TICKET,
 };
+
+/* The table of the subcommand being run, for its usage errors and previews. */
+static const struct verb_spec *running = &verb;
 
 static long ticket_operand(const char *arg)
 {
 	long n = ticket_number_parse(arg);
 
 	if (n < 0)
-		usage_error(&verb, "'%s' is not a ticket number", arg);
+		usage_error(running, "'%s' is not a ticket number", arg);
 	return n;
 }
 
@@ -66,23 +135,8 @@ static long id_operand(const char *arg, const char *what)
 	long id = name_match_id(arg);
 
 	if (id < 0)
-		usage_error(&verb, "'%s' is not a %s id", arg, what);
+		usage_error(running, "'%s' is not a %s id", arg, what);
 	return id;
-}
-
-/* Options that only some subcommands take. */
-static void only_for(const char *sub, int ok_labor, int ok_notes, int ok_minutes,
-		     int ok_charge, int ok_all)
-{
-	const char *bad = opt_labor && !ok_labor ? "--labor" :
-		opt_notes && !ok_notes ? "--notes" :
-		opt_minutes && !ok_minutes ? "--minutes" :
-		opt_charge && !ok_charge ? "--charge" :
-		opt_all && !ok_all ? "--all" :
-		opt_json && strcmp(sub, "list") ? "--json" : NULL;
-
-	if (bad)
-		usage_error(&verb, "'syncro time %s' does not take %s", sub, bad);
 }
 
 static long product_operand(const char *alias_or_id)
@@ -117,7 +171,7 @@ static long timer_operand(int argc, char **argv, int *used)
 	} else if (!strncmp(arg, "timer ", 6)) {
 		arg += 6;
 	} else if (!strncmp(arg, "line ", 5) || (!strcmp(arg, "line") && argc > 1)) {
-		usage_error(&verb, "'%s%s%s' is a line item, not a timer; change it in Syncro", arg,
+		usage_error(running, "'%s%s%s' is a line item, not a timer; change it in Syncro", arg,
 			    strcmp(arg, "line") ? "" : " ", strcmp(arg, "line") ? "" : argv[1]);
 	}
 	return id_operand(arg, "timer");
@@ -291,7 +345,7 @@ static void go(struct write_plan *plan, long number, const char *method, const c
 	char *path = ticket_path(number), *full = xstrfmt("%s%s", path, suffix);
 
 	write_plan_request(plan, method, full, body);
-	write_plan_go(plan, &verb, opt_dry_run, opt_yes, 0);
+	write_plan_go(plan, running, opt_dry_run, opt_yes, 0);
 	write_plan_release(plan);
 	cJSON_Delete(body);
 	free(full);
@@ -316,7 +370,7 @@ static void add(long number, const char *minutes)
 		api_die_hints(&err, NULL);
 	path = ticket_path(number);
 	labor_plan(&plan, method, &l, labor_name, path);
-	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
+	write_plan_go(&plan, running, opt_dry_run, opt_yes, 0);
 	write_plan_release(&plan);
 	free(path);
 	if (labor_record(method, &l, 0, &done, &err)) {
@@ -337,7 +391,7 @@ static void edit(long number, long timer_id)
 	cJSON *body;
 
 	if (!opt_minutes && !opt_labor && !opt_notes)
-		usage_error(&verb, "give --minutes, --labor or --notes to change");
+		usage_error(running, "give --minutes, --labor or --notes to change");
 	/* The body is read from the ticket: only when it is shown (labor_timer_edit() reads it too). */
 	if (write_plan_wanted(opt_dry_run, opt_yes, 0)) {
 		if (labor_timer_edit_body(number, timer_id, minutes, product, opt_notes, &body, &err))
@@ -381,7 +435,7 @@ static void charge_preview(long number, const long *ids, size_t nr)
 		write_plan_request(&plan, "POST", full, body);
 		cJSON_Delete(body);
 	}
-	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
+	write_plan_go(&plan, running, opt_dry_run, opt_yes, 0);
 	write_plan_release(&plan);
 	free(full);
 	free(path);
@@ -467,51 +521,49 @@ static int labor_list(void)
 
 int main(int argc, char **argv)
 {
-	const char *sub;
 	long timer = 0;
-	int used = 0;
+	int used_args = 0;
 
 	argc = parse_options(&verb, argc, argv);
-	if (opt_labor_list) {
-		if (argc)
-			usage_error(&verb, "--labor-list takes no arguments");
-		return labor_list();
-	}
-	if (!argc)
-		usage_error(&verb, "give a ticket number");
-	sub = argv[0];
-	if (!strcmp(sub, "add")) {
-		only_for(sub, 1, 1, 0, 1, 0);
+	if (!sub) {
+		if (opt_labor_list) {
+			if (argc)
+				usage_error(&verb, "--labor-list takes no arguments");
+			return labor_list();
+		}
+		if (argc != 1)
+			usage_error(&verb, argc ? "unknown subcommand '%s'" : "give a ticket number",
+				    argv[0]);
+		list(ticket_operand(argv[0]));
+	} else if (!strcmp(sub, "add")) {
+		running = &add_verb;
 		if (argc != 3)
-			usage_error(&verb, "'syncro time add' takes a ticket number and minutes");
+			usage_error(running, "'syncro time add' takes a ticket number and minutes");
 		add(ticket_operand(argv[1]), argv[2]);
 	} else if (!strcmp(sub, "edit")) {
-		only_for(sub, 1, 1, 1, 0, 0);
-		if (argc < 3 || (timer = timer_operand(argc - 2, argv + 2, &used), argc != 2 + used))
-			usage_error(&verb, "'syncro time edit' takes a ticket number and a timer id");
+		running = &edit_verb;
+		if (argc < 3 ||
+		    (timer = timer_operand(argc - 2, argv + 2, &used_args), argc != 2 + used_args))
+			usage_error(running, "'syncro time edit' takes a ticket number and a timer id");
 		edit(ticket_operand(argv[1]), timer);
 	} else if (!strcmp(sub, "rm")) {
-		only_for(sub, 0, 0, 0, 0, 0);
-		if (argc < 3 || (timer = timer_operand(argc - 2, argv + 2, &used), argc != 2 + used))
-			usage_error(&verb, "'syncro time rm' takes a ticket number and a timer id");
+		running = &rm_verb;
+		if (argc < 3 ||
+		    (timer = timer_operand(argc - 2, argv + 2, &used_args), argc != 2 + used_args))
+			usage_error(running, "'syncro time rm' takes a ticket number and a timer id");
 		remove_timer(ticket_operand(argv[1]), timer);
-	} else if (!strcmp(sub, "charge")) {
-		only_for(sub, 0, 0, 0, 0, 1);
+	} else {
+		running = &charge_verb;
 		if (argc > 2)
-			timer = timer_operand(argc - 2, argv + 2, &used);
-		if (argc < 2 || argc > 2 + used || (argc > 2 && opt_all))
-			usage_error(&verb, "'syncro time charge' takes a ticket number and a timer id or --all");
+			timer = timer_operand(argc - 2, argv + 2, &used_args);
+		if (argc < 2 || argc > 2 + used_args || (argc > 2 && opt_all))
+			usage_error(running, "'syncro time charge' takes a ticket number and a timer id or --all");
 		if (argc > 2) {
 			charge_preview(ticket_operand(argv[1]), &timer, 1);
 			charge_one(ticket_operand(argv[1]), timer);
 		} else {
 			charge_uncharged(ticket_operand(argv[1]));
 		}
-	} else {
-		only_for("list", 0, 0, 0, 0, 0);
-		if (argc != 1)
-			usage_error(&verb, "unknown subcommand '%s'", sub);
-		list(ticket_operand(sub));
 	}
 	if (fflush(stdout))
 		return EXIT_ERROR;

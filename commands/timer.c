@@ -24,6 +24,12 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "notes", &opt_notes, "TEXT", "stop: the timer's notes"),
 	OPT_BOOL(0, "charge", &opt_charge, "stop: make the time billable now"),
 	OPT_BOOL(0, "discard", &opt_discard, "stop: forget the timer, record nothing"),
+	OPT_EXAMPLE("syncro timer start 32164",
+		    "start a live timer on #32164"),
+	OPT_EXAMPLE("syncro timer",
+		    "the timers running"),
+	OPT_EXAMPLE("syncro timer stop 32164 --notes \"Reset the sync client\" --labor onsite",
+		    "stop it and record the minutes, verified"),
 	OPT_END(),
 };
 

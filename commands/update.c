@@ -30,9 +30,13 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "problem-type", &f.problem_type, "TYPE", "set the problem type"),
 	OPT_STRING(0, "contact", &f.contact, "NAME|ID", "set the contact (one of the customer's)"),
 	OPT_BOOL(0, "json", &opt_json, "print the updated ticket as JSON"),
-	OPT_BOOL(0, "no-input", &no_input, "never prompt (an ambiguous name is an error)"),
-	OPT_BOOL('n', "dry-run", &opt_dry_run, "say what would change and print the request, send none"),
-	OPT_BOOL('y', "yes", &opt_yes, "send without asking (with confirm: writes)"),
+	OPT_NO_INPUT(&no_input, "never prompt (an ambiguous name is an error)"),
+	OPT_DRY_RUN(&opt_dry_run),
+	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),
+	OPT_EXAMPLE("syncro update 32164 --status \"in progress\" --assign me",
+		    "take a ticket and start on it"),
+	OPT_EXAMPLE("syncro update 32164 --subject \"Scanner jams on every page\" --dry-run",
+		    "show the change without sending it"),
 	OPT_END(),
 };
 

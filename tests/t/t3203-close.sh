@@ -172,11 +172,13 @@ test_expect_success '--no-log on a terminal does not ask; --yes writes' '
 	test_cmp expect last
 '
 
-test_expect_success '--yes --no-log: --no-log wins, no log is written' '
+test_expect_success '--yes --no-log, --log --no-log: --no-log wins, no log is written' '
 	find "$LOGS" -type f | sort >before &&
-	syncro close --yes --no-log 32158 </dev/null >actual &&
-	echo "#32158  Resolved -> Resolved" >expect &&
-	test_cmp expect actual &&
+	for opts in "--yes --no-log" "--log --no-log"; do
+		syncro close $opts 32158 </dev/null >actual &&
+		echo "#32158  Resolved -> Resolved" >expect &&
+		test_cmp expect actual || return 1
+	done &&
 	find "$LOGS" -type f | sort >after &&
 	test_cmp before after
 '
@@ -336,12 +338,17 @@ test_expect_success 'a Resolved ticket gets no second resolution comment; --forc
 test_expect_success 'usage errors' '
 	test_expect_code 2 syncro close 2>err &&
 	grep "takes one ticket number" err &&
-	test_expect_code 2 syncro close 32164 --log --no-log 2>err &&
-	grep "contradict" err &&
+	test_expect_code 2 syncro close 32164 --no-such 2>err &&
+	cat >expect <<-\EOF &&
+	syncro: unknown option '"'"'--no-such'"'"'
+	usage: syncro close [options] N
+	run '"'"'syncro close --help'"'"' for every option
+	EOF
+	test_cmp expect err &&
 	test_expect_code 2 syncro close 32164 -m "" 2>err &&
 	grep "empty -m" err &&
 	syncro close --help >help &&
-	for o in message email no-email log no-log yes no-input json; do
+	for o in message email log yes no-input json; do
 		grep -e "--$o" help || return 1
 	done
 '

@@ -240,9 +240,16 @@ test_expect_success 'an answer without the comment'"'"'s id keeps the draft' '
 test_expect_success 'usage errors (exit 2) send nothing' '
 	sandbox_reset &&
 	test_expect_code 2 syncro comment 32164 -m a -F b 2>err &&
-	grep "give the text with -m or -F, not both" err &&
+	cat >expect <<-\EOF &&
+	syncro: '"'"'--message'"'"' and '"'"'--file'"'"' cannot go together
+	usage: syncro comment [options] N
+	run '"'"'syncro comment --help'"'"' for every option
+	EOF
+	test_cmp expect err &&
 	test_expect_code 2 syncro comment 32164 --hidden --email -m a 2>err &&
-	grep "a hidden comment is never emailed" err &&
+	echo "syncro: '"'"'--hidden'"'"' and '"'"'--email'"'"' cannot go together" >expect &&
+	head -n 1 err >actual &&
+	test_cmp expect actual &&
 	test_expect_code 2 syncro comment 32164 --labor remote -m a 2>err &&
 	grep -e "--labor needs --time" err &&
 	test_expect_code 2 syncro comment 32164 --charge -m a 2>err &&
@@ -251,7 +258,8 @@ test_expect_success 'usage errors (exit 2) send nothing' '
 	grep "'"'"'x32164'"'"' is not a ticket number" err &&
 	test_expect_code 2 syncro comment -m a 2>err &&
 	sandbox_requests >actual &&
-	test ! -s actual
+	test ! -s actual &&
+	syncro comment 32164 --hidden --email --no-email -m a --dry-run >out
 '
 
 test_expect_success 'an unknown ticket is exit 4 and keeps the draft' '

@@ -308,9 +308,25 @@ test_expect_success 'unknown alias, bad minutes, bad ids and misplaced options a
 	test_expect_code 2 syncro time rm 32164 abc 2>err &&
 	grep "'"'"'abc'"'"' is not a timer id" err &&
 	test_expect_code 2 syncro time rm 32164 5 --charge 2>err &&
-	grep "'"'"'syncro time rm'"'"' does not take --charge" err &&
+	cat >expect <<-\EOF &&
+	syncro: unknown option '"'"'--charge'"'"'
+	usage: syncro time rm [options] N TIMER
+	run '"'"'syncro time rm --help'"'"' for every option
+	EOF
+	test_cmp expect err &&
 	test_expect_code 2 syncro time 32164 --all 2>err &&
-	grep "'"'"'syncro time list'"'"' does not take --all" err &&
+	cat >expect <<-\EOF &&
+	syncro: unknown option '"'"'--all'"'"'
+	usage: syncro time [options] N
+	   or: syncro time add|edit|rm|charge [options] N ...
+	   or: syncro time --labor-list
+	run '"'"'syncro time --help'"'"' for every option
+	EOF
+	test_cmp expect err &&
+	test_expect_code 2 syncro time --json add 32164 30 2>err &&
+	echo "syncro: give the options after the subcommand: '"'"'syncro time add [options]'"'"'" >expect &&
+	head -n 1 err >actual &&
+	test_cmp expect actual &&
 	test_expect_code 2 syncro time frobnicate 32164 2>err &&
 	grep "unknown subcommand '"'"'frobnicate'"'"'" err &&
 	test_expect_code 2 syncro time 2>err &&

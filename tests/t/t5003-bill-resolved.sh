@@ -126,7 +126,13 @@ test_expect_success '--resolved takes no ticket and no labor options' '
 	test_expect_code 2 syncro bill --resolved 32164 2>err &&
 	grep "give no ticket" err &&
 	test_expect_code 2 syncro bill --resolved --minutes 30 2>err &&
-	grep "takes only --customer" err
+	echo "syncro: '"'"'--resolved'"'"' and '"'"'--minutes'"'"' cannot go together" >expect &&
+	head -n 1 err >actual &&
+	test_cmp expect actual &&
+	test_expect_code 2 syncro bill 32164 -m a -F b 2>err &&
+	echo "syncro: '"'"'--message'"'"' and '"'"'--file'"'"' cannot go together" >expect &&
+	head -n 1 err >actual &&
+	test_cmp expect actual
 '
 
 test_done
