@@ -20,6 +20,7 @@
 #include "json.h"
 #include "comment.h"
 #include "labor.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "prompt.h"
@@ -30,7 +31,7 @@
 #include "xmalloc.h"
 
 static const char *message;
-static int opt_email, opt_no_email, opt_log, opt_no_log, opt_yes, no_input, opt_json, opt_force,
+static int opt_email, opt_no_email, opt_log, opt_no_log, opt_yes, no_input, opt_force,
 	opt_dry_run;
 
 static const struct option_spec options[] = {
@@ -41,7 +42,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "no-log", &opt_no_log, "do not write a session log"),
 	OPT_YES(&opt_yes, "send without asking; write the session log (--no-log wins)"),
 	OPT_BOOL(0, "no-input", &no_input, "never prompt: no session log unless --log"),
-	OPT_BOOL(0, "json", &opt_json, "print the ticket, the comment and the log's path as JSON"),
+	OPT_JSON("print the ticket, the comment and the log's path as JSON"),
 	OPT_BOOL(0, "force", &opt_force, "close an Invoiced ticket, or comment on a closed one"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_END(),

@@ -12,6 +12,7 @@
 #include "invoice-view.h"
 #include "json.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "table.h"
@@ -20,11 +21,11 @@
 #include "write-plan.h"
 #include "xmalloc.h"
 
-static int opt_json, opt_force, opt_dry_run, opt_yes;
+static int opt_force, opt_dry_run, opt_yes;
 static struct new_customer opt_new;
 
 static const struct option_spec options[] = {
-	OPT_BOOL(0, "json", &opt_json, "print the customers (or the one customer) as JSON"),
+	OPT_JSON("print the customers (or the one customer) as JSON"),
 	OPT_STRING(0, "business", &opt_new.business, "NAME", "the business name (create)"),
 	OPT_STRING(0, "first", &opt_new.first, "NAME", "the contact's first name (create)"),
 	OPT_STRING(0, "last", &opt_new.last, "NAME", "the contact's last name (create)"),

@@ -18,6 +18,7 @@
 #include "invoice-view.h"
 #include "json.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "product-lookup.h"
@@ -27,7 +28,7 @@
 
 static const char *opt_customer, *opt_subject, *opt_note, *opt_status;
 static struct strvec opt_lines = STRVEC_INIT;
-static int opt_json, opt_dry_run, opt_yes;
+static int opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "the customer (create)", COMPLETE_CUSTOMER),
@@ -35,7 +36,7 @@ static const struct option_spec options[] = {
 	OPT_LIST(0, "line", &opt_lines, "\"PRODUCT_OR_TEXT QTY [PRICE]\"", "a line; repeat for more (create)", COMPLETE_NONE),
 	OPT_STRING(0, "private-note", &opt_note, "TEXT", "purchase notes, a private comment on the ticket (create)"),
 	OPT_CHOICE(0, "status", &opt_status, "STATUS", "only estimates of this status (list)", "approved declined"),
-	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list, show)"),
+	OPT_JSON("print the API's objects as JSON (list, show)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_BOOL('y', "yes", &opt_yes, "send without asking"),
 	OPT_END(),

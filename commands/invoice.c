@@ -15,6 +15,7 @@
 #include "invoice-view.h"
 #include "json.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "product-lookup.h"
 #include "parse-options.h"
@@ -23,7 +24,7 @@
 #include "xmalloc.h"
 
 static const char *opt_customer, *opt_since, *opt_message, *opt_product, *opt_quantity, *opt_price;
-static int opt_unpaid, opt_json, opt_dry_run, opt_yes;
+static int opt_unpaid, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's invoices (list)", COMPLETE_CUSTOMER),
@@ -33,7 +34,7 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "product", &opt_product, "ID|NAME", "the line's product (line add)"),
 	OPT_STRING(0, "quantity", &opt_quantity, "QTY", "the line's quantity, default 1 (line add)"),
 	OPT_STRING(0, "price", &opt_price, "PRICE", "the line's price, default the product's (line add)"),
-	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list, show)"),
+	OPT_JSON("print the API's objects as JSON (list, show)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_BOOL('y', "yes", &opt_yes, "send without asking (a delete asks otherwise)"),
 	OPT_END(),
@@ -67,7 +68,7 @@ static void only_for(const char *sub, const char *allowed)
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(given); i++) {
-		int set = given[i].set == &opt_unpaid || given[i].set == &opt_json ||
+		int set = given[i].set == &opt_unpaid ||
 			given[i].set == &opt_dry_run || given[i].set == &opt_yes ?
 			*(const int *)given[i].set : *(const char *const *)given[i].set != NULL;
 		char word[32];

@@ -6,6 +6,7 @@
 #include "complete.h"
 #include "customer-lookup.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "tech-lookup.h"
@@ -15,7 +16,7 @@
 #include "xmalloc.h"
 
 static struct strvec statuses = STRVEC_INIT;
-static int opt_all, opt_mine, opt_json;
+static int opt_all, opt_mine;
 static const char *opt_customer, *opt_tech, *opt_sort, *opt_priority;
 static long opt_limit;
 
@@ -32,7 +33,7 @@ static const struct option_spec options[] = {
 	OPT_INT('n', "limit", &opt_limit, "N", "show at most N tickets (stop paging there)"),
 	OPT_STRING(0, "sort", &opt_sort, "KEY", "order by number (newest first), updated, due, priority or age"),
 	OPT_STRING(0, "priority", &opt_priority, "P", "only tickets of priority P ('high' is '1 High')"),
-	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
+	OPT_JSON("print the tickets as one JSON array"),
 	OPT_EXCLUSIVE("all status"),
 	OPT_END(),
 };

@@ -16,6 +16,7 @@
 #include "invoice-view.h"
 #include "json.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "table.h"
@@ -23,11 +24,10 @@
 #include "xmalloc.h"
 
 static const char *opt_customer;
-static int opt_json;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's schedules (list)", COMPLETE_CUSTOMER),
-	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON"),
+	OPT_JSON("print the API's objects as JSON"),
 	OPT_END(),
 };
 

@@ -13,6 +13,7 @@
 #include "json.h"
 #include "labor.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "product.h"
@@ -25,7 +26,7 @@
 #include "xmalloc.h"
 
 static const char *opt_labor, *opt_notes, *opt_minutes;
-static int opt_charge, opt_all, opt_labor_list, opt_json, opt_dry_run, opt_yes;
+static int opt_charge, opt_all, opt_labor_list, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "labor", &opt_labor, "ALIAS|ID", "the labor product (add, edit)", COMPLETE_LABOR),
@@ -34,7 +35,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "charge", &opt_charge, "make the time billable now (add)"),
 	OPT_BOOL(0, "all", &opt_all, "charge every uncharged timer (charge)"),
 	OPT_BOOL(0, "labor-list", &opt_labor_list, "list the labor aliases and their products"),
-	OPT_BOOL(0, "json", &opt_json, "print the timers and labor lines as JSON (list)"),
+	OPT_JSON("print the timers and labor lines as JSON (list)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),
 	OPT_END(),

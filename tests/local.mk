@@ -201,3 +201,4 @@ EXTRA_DIST += tools/cross-deps tools/windows-build tools/windows-test tests/wind
 SHELL_TESTS += tests/t/t8107-terminal-controls.sh
 SHELL_TESTS += tests/t/t8108-bill-notes-kept.sh
 SHELL_TESTS += tests/t/t8109-comment-time-resume.sh
+SHELL_TESTS += tests/t/t6300-json-fields.sh
