@@ -5,6 +5,7 @@
 #include <aclapi.h>
 #include <shellapi.h>
 #include "sbuf.h"
+#include "tz-rule.h"
 #include "xmalloc.h"
 
 /* ---- UTF-8 and UTF-16 ---- */
@@ -863,6 +864,90 @@ void compat_startup(int *argc, char ***argv)
 		setenv("HOME", home, 1);
 		free(home);
 	}
+}
+
+
+#undef tzset
+#undef mktime
+#undef strftime
+
+static struct tz_rule tz;
+static int tz_state;	/* 0: not read, 1: tz applies, -1: the C runtime's */
+
+void compat_tzset(void)
+{
+	const char *name = getenv("TZ"), *rule = name ? tz_rule_for(name) : NULL;
+
+	if (!tz_rule_parse(rule ? rule : name, &tz)) {
+		tz_state = 1;
+		return;
+	}
+	tz_state = -1;
+	_tzset();
+}
+
+static int tz_applies(void)
+{
+	if (!tz_state)
+		compat_tzset();
+	return tz_state > 0;
+}
+
+struct tm *compat_localtime_r(const time_t *t, struct tm *tm)
+{
+	time_t local;
+	int dst;
+
+	if (!tz_applies())
+		return localtime_s(tm, t) ? NULL : tm;
+	local = *t + tz_rule_offset(&tz, *t, &dst);
+	compat_gmtime_r(&local, tm);
+	tm->tm_isdst = dst;
+	return tm;
+}
+
+time_t compat_mktime(struct tm *tm)
+{
+	struct tm copy = *tm;
+	time_t local, t;
+	long off;
+
+	if (!tz_applies())
+		return mktime(tm);
+	copy.tm_isdst = 0;
+	if ((local = _mkgmtime(&copy)) == (time_t)-1)
+		return (time_t)-1;
+	/* the offset at the guess, then at the time it gives (a change between) */
+	off = tz_rule_offset(&tz, local - tz.std_offset, NULL);
+	t = local - off;
+	off = tz_rule_offset(&tz, t, NULL);
+	t = local - off;
+	compat_localtime_r(&t, tm);
+	return t;
+}
+
+size_t compat_strftime(char *buf, size_t n, const char *fmt, const struct tm *tm)
+{
+	struct sbuf f = SBUF_INIT;
+	size_t len;
+	const char *p;
+
+	if (!tz_applies() || !strstr(fmt, "%Z"))
+		return strftime(buf, n, fmt, tm);
+	for (p = fmt; *p; p++) {
+		if (p[0] == '%' && p[1] == 'Z') {
+			sbuf_addstr(&f, tm->tm_isdst > 0 ? tz.dst : tz.std);
+			p++;
+		} else if (p[0] == '%' && p[1]) {
+			sbuf_add(&f, p, 2);
+			p++;
+		} else {
+			sbuf_addch(&f, *p);
+		}
+	}
+	len = strftime(buf, n, f.buf, tm);
+	sbuf_release(&f);
+	return len;
 }
 
 #endif

@@ -85,12 +85,21 @@ void explicit_bzero(void *p, size_t n);
 #define timegm _mkgmtime
 /* UTC for any time_t: the C runtime's gmtime_s refuses times before 1970. */
 struct tm *compat_gmtime_r(const time_t *t, struct tm *tm);
-static inline struct tm *compat_localtime_r(const time_t *t, struct tm *tm)
-{
-	return localtime_s(tm, t) ? NULL : tm;
-}
+/*
+ * Local time: TZ may name a zone of the tz database ("America/Denver", as
+ * the account's settings do) or hold a POSIX rule; the C runtime reads
+ * neither right, so they go through base/tz-rule.c, %Z included. Without
+ * TZ, or with one that is neither, the C runtime's (Windows' own zone).
+ */
+void compat_tzset(void);
+struct tm *compat_localtime_r(const time_t *t, struct tm *tm);
+time_t compat_mktime(struct tm *tm);
+size_t compat_strftime(char *buf, size_t n, const char *fmt, const struct tm *tm);
 #define gmtime_r compat_gmtime_r
 #define localtime_r compat_localtime_r
+#define tzset compat_tzset
+#define mktime compat_mktime
+#define strftime compat_strftime
 int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);
 

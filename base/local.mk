@@ -3,6 +3,7 @@ noinst_LIBRARIES += base/libbase.a
 # One line per module, so that parallel branches merge cleanly.
 base_libbase_a_SOURCES = base/banned.h base/compat.h base/exit-codes.h
 base_libbase_a_SOURCES += base/date.c base/date.h
+base_libbase_a_SOURCES += base/tz-rule.c base/tz-rule.h base/tz-table.c
 base_libbase_a_SOURCES += base/levenshtein.c base/levenshtein.h
 base_libbase_a_SOURCES += base/parse-options.c base/parse-options.h
 base_libbase_a_SOURCES += base/paths.c base/paths.h
