@@ -17,6 +17,7 @@
 #include "exit-codes.h"
 #include "invoice-view.h"
 #include "json.h"
+#include "money.h"
 #include "name-match.h"
 #include "json-fields.h"
 #include "output.h"
@@ -229,11 +230,15 @@ static int cmd_create(void)
 	path = xstrfmt("/estimates/%ld", estimate_id);
 	h.after = api_unwrap(api_get(path, NULL), "estimate");
 	free(path);
-	if (fabs(invoice_money(h.after, "subtotal") - total) >= 0.005)
-		die("Syncro made estimate #%s on ticket #%ld, but its subtotal is %.2f, not %.2f; "
+	if (!money_equal(invoice_money(h.after, "subtotal"), total)) {
+		char got[MONEY_MAX], want[MONEY_MAX];
+
+		die("Syncro made estimate #%s on ticket #%ld, but its subtotal is %s, not %s; "
 		    "check it with 'syncro estimate show %ld'", json_string(h.estimate, "number", "?"),
-		    json_long(h.ticket, "number", -1), invoice_money(h.after, "subtotal"), total,
-		    estimate_id);
+		    json_long(h.ticket, "number", -1),
+		    money_format(invoice_money(h.after, "subtotal"), got, sizeof(got)),
+		    money_format(total, want, sizeof(want)), estimate_id);
+	}
 	sbuf_reset(&sb);
 	invoice_amount(&sb, invoice_money(h.after, "total"));
 	printf("created estimate #%s (id %ld) for %s on ticket #%ld, total %s\n",

@@ -14,6 +14,7 @@
 #include "exit-codes.h"
 #include "invoice-view.h"
 #include "json.h"
+#include "money.h"
 #include "name-match.h"
 #include "json-fields.h"
 #include "output.h"
@@ -278,11 +279,6 @@ static int cmd_note(const char *arg)
 /* Within half a cent. */
 
 /* Within half a cent. */
-static int same_money(double a, double b)
-{
-	return fabs(a - b) < 0.005;
-}
-
 static int cmd_line_add(const char *arg)
 {
 	double qty = opt_quantity ? number_option(opt_quantity, "--quantity", 0) : 1, before;
@@ -318,9 +314,13 @@ static int cmd_line_add(const char *arg)
 	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 0);
 	cJSON_Delete(api_post(h.path, h.body));
 	after = read_back();
-	if (!after || !same_money(invoice_money(after, "subtotal"), before + qty * price)) {
-		snprintf(why, sizeof(why), "its subtotal is %.2f, not %.2f + %.2f",
-			 invoice_money(after, "subtotal"), before, qty * price);
+	if (!after || !money_equal(invoice_money(after, "subtotal"), before + qty * price)) {
+		char got[MONEY_MAX], was[MONEY_MAX], added[MONEY_MAX];
+
+		snprintf(why, sizeof(why), "its subtotal is %s, not %s + %s",
+			 money_format(invoice_money(after, "subtotal"), got, sizeof(got)),
+			 money_format(before, was, sizeof(was)),
+			 money_format(qty * price, added, sizeof(added)));
 		fail_check(why);
 	}
 	printf("added %s to invoice #%s\n", h.detail.buf, number());
@@ -374,9 +374,11 @@ static int cmd_line_rm(const char *arg, const char *line_arg)
 	cJSON_Delete(api_delete(h.path));
 	after = read_back();
 	if (!after || find_line(after, id) ||
-	    !same_money(invoice_money(after, "subtotal"), invoice_money(h.inv, "subtotal") - amount)) {
-		snprintf(why, sizeof(why), "line %ld is still there or the subtotal did not drop by %.2f",
-			 id, amount);
+	    !money_equal(invoice_money(after, "subtotal"), invoice_money(h.inv, "subtotal") - amount)) {
+		char dropped[MONEY_MAX];
+
+		snprintf(why, sizeof(why), "line %ld is still there or the subtotal did not drop by %s",
+			 id, money_format(amount, dropped, sizeof(dropped)));
 		fail_check(why);
 	}
 	printf("removed %s from invoice #%s\n", h.detail.buf, number());

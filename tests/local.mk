@@ -206,3 +206,4 @@ SHELL_TESTS += tests/t/t8107-terminal-controls.sh
 SHELL_TESTS += tests/t/t8108-bill-notes-kept.sh
 SHELL_TESTS += tests/t/t8109-comment-time-resume.sh
 SHELL_TESTS += tests/t/t6300-json-fields.sh
+SHELL_TESTS += tests/t/t6301-money.sh
