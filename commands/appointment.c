@@ -155,7 +155,7 @@ static int cmd_list(void)
 	if (opt_mine)
 		strvec_push(&query, "mine=true");
 	if (opt_customer) {
-		customer = customer_lookup_resolve(opt_customer, "--customer", NULL);
+		customer = customer_lookup_history(opt_customer, "--customer", NULL);
 		strvec_pushf(&query, "customer_id=%ld", customer);
 	}
 	all = api_get("/appointments", &query);

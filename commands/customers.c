@@ -53,7 +53,10 @@ static void customer_row(struct table *t, const cJSON *c)
 {
 	table_add_row(t, NULL);
 	table_add_cellf(t, "%ld", json_long(c, "id", 0));
-	table_add_cell(t, json_string(c, "business_then_name", ""));
+	if (json_bool(c, "disabled", 0))
+		table_add_cellf(t, "%s (disabled)", json_string(c, "business_then_name", ""));
+	else
+		table_add_cell(t, json_string(c, "business_then_name", ""));
 	table_add_cell(t, json_string(c, "email", ""));
 	table_add_cell(t, json_string(c, "phone", ""));
 }
@@ -82,6 +85,7 @@ static void list_customers(const char *text)
 
 	if (text)
 		strvec_pushf(&query, "query=%s", text);
+	strvec_push(&query, "include_disabled=true");	/* marked, for their history */
 	m.table = table_new(4);
 	table_set_flex(m.table, 1, 12);
 	table_set_shrink(m.table, 2, 10);

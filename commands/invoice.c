@@ -149,7 +149,7 @@ static int cmd_list(void)
 	time_t since;
 
 	if (opt_customer)
-		strvec_pushf(&query, "customer_id=%ld", customer_lookup_resolve(opt_customer, "--customer", NULL));
+		strvec_pushf(&query, "customer_id=%ld", customer_lookup_history(opt_customer, "--customer", NULL));
 	if (opt_unpaid)
 		strvec_push(&query, "unpaid=true");
 	if (opt_since) {

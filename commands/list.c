@@ -47,7 +47,7 @@ static const struct verb_spec verb = {
 static void add_filters(struct strvec *query)
 {
 	if (opt_customer)
-		strvec_pushf(query, "customer_id=%ld", customer_lookup_resolve(opt_customer, "--customer", NULL));
+		strvec_pushf(query, "customer_id=%ld", customer_lookup_history(opt_customer, "--customer", NULL));
 	if (opt_tech)
 		strvec_pushf(query, "user_id=%ld", tech_resolve(opt_tech, "--tech", NULL));
 	if (opt_mine)

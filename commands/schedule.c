@@ -89,7 +89,7 @@ static int cmd_list(void)
 
 	table_set_align(t, 4, TABLE_RIGHT);
 	if (opt_customer)
-		strvec_pushf(&query, "customer_id=%ld", customer_lookup_resolve(opt_customer, "--customer", NULL));
+		strvec_pushf(&query, "customer_id=%ld", customer_lookup_history(opt_customer, "--customer", NULL));
 	api_paginate("/schedules", &query, "schedules", 0, list_page, t);
 	if (!opt_json && table_rows(t))
 		table_print(t);

@@ -87,7 +87,7 @@ int main(int argc, char **argv)
 	}
 	if (opt_customer)
 		strvec_pushf(&query, "customer_id=%ld",
-			     customer_lookup_resolve(opt_customer, "--customer", NULL));
+			     customer_lookup_history(opt_customer, "--customer", NULL));
 	tl = ticket_list_new(opt_json ? TICKET_LIST_JSON : 0, opt_limit);
 	if (words.nr > 1)
 		ticket_list_require_words(tl, &words);
