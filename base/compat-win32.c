@@ -950,4 +950,18 @@ size_t compat_strftime(char *buf, size_t n, const char *fmt, const struct tm *tm
 	return len;
 }
 
+
+void compat_exec(const char *program, char *const *argv)
+{
+	HANDLE proc = compat_spawn(program, (const char *const *)argv, -1, -1, -1, 0);
+	int code;
+
+	if (!proc)
+		return;
+	/* ^C reaches the program too: it decides, and its code is passed on */
+	SetConsoleCtrlHandler(NULL, TRUE);
+	code = compat_wait(proc);
+	exit(code < 0 ? 127 : code);
+}
+
 #endif

@@ -128,24 +128,6 @@ const char *compat_sh(void);
 /* Open url with the user's browser (ShellExecute, as `start` does). 0, or -1 with errno. */
 int compat_open_url(const char *url);
 
-/* The full path of the running program, with '/' for '\'. Static. */
-const char *compat_self_path(void);
-
-/* ---- owners and ACLs (where POSIX has st_uid and mode bits) ---- */
-
-/*
- * 1 when path is owned by the current user, or by Administrators while
- * the user is one of them (as git's is_path_owned_by_current_sid); 0 when
- * someone else owns it; -1 (errno set) when its owner cannot be read.
- */
-int compat_owned_by_me(const char *path);
-
-/*
- * 1 when path's ACL lets someone other than its owner, the current user,
- * SYSTEM or Administrators write it (write) or read it (!write); 0 when
- * not; -1 (errno set) when the ACL cannot be read.
- */
-int compat_others_may(const char *path, int write);
 
 /* ---- consoles ---- */
 

@@ -36,6 +36,28 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/*
+ * Both platforms (base/compat-posix.c, base/compat-win32.c):
+ * compat_self_path: the full path of the running program, '/' separated,
+ * or NULL; static. compat_exec: run program with argv in place of this
+ * process: execv, and on Windows (no exec) spawn it, wait, and exit with
+ * its code, as git's mingw_execv; returns only when it cannot run it.
+ */
+const char *compat_self_path(void);
+void compat_exec(const char *program, char *const *argv);
+
+/*
+ * compat_owned_by_me: 1 when path is the current user's (or root's; on
+ * Windows the Administrators' while the user is one of them, as git's
+ * is_path_owned_by_current_sid), 0 when someone else's, -1 (errno set)
+ * when its owner cannot be read. compat_others_may: 1 when someone but
+ * the owner, the user and root (SYSTEM, Administrators) may write it
+ * (write) or read it (!write) by its mode bits or on Windows its ACL; 0
+ * when not; -1 (errno set) when that cannot be read.
+ */
+int compat_owned_by_me(const char *path);
+int compat_others_may(const char *path, int write);
+
 /* What separates PATH's entries */
 #ifdef _WIN32
 #define PATH_SEP ';'

@@ -18,6 +18,7 @@ base_libbase_a_SOURCES += base/utf8.c base/utf8.h
 base_libbase_a_SOURCES += base/write-full.c base/write-full.h
 base_libbase_a_SOURCES += base/xmalloc.c base/xmalloc.h
 base_libbase_a_SOURCES += base/core-dumps.c base/core-dumps.h
+base_libbase_a_SOURCES += base/compat-posix.c
 base_libbase_a_SOURCES += base/compat-win32.c base/compat-win32.h
 EXTRA_DIST += base/win32-manifest.rc base/syncro.manifest
 base/win32-manifest.o: base/win32-manifest.rc base/syncro.manifest

@@ -7,9 +7,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sys/stat.h>
-#ifndef _WIN32
-#include <sys/wait.h>
-#endif
 #include "complete.h"
 #include "exit-codes.h"
 #include "exec-path.h"
@@ -41,20 +38,10 @@ static const char overview[] =
 
 static void set_verb_environment(void)
 {
-#ifdef _WIN32
 	const char *self = compat_self_path();
 
 	if (self)
 		setenv("SYNCRO", self, 1);
-#else
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-
-	if (n > 0) {
-		self[n] = '\0';
-		setenv("SYNCRO", self, 1);
-	}
-#endif
 	setenv("SYNCRO_EXEC_PATH", exec_path(), 1);
 }
 
@@ -67,29 +54,16 @@ static void check_plugin_dir(const char *program)
 {
 	char *dir = xstrdup(program);
 	char *slash = strrchr(dir, '/');
-#ifndef _WIN32
-	struct stat st;
-#endif
 
 	if (slash)
 		*slash = '\0';
-#ifdef _WIN32
-	/* no mode bits: the owner and the ACL say who could replace it */
+	/* the owner and the mode bits, on Windows the ACL, say who could replace it */
 	if (compat_others_may(dir, 1) == 1)
 		warning("'%s' is in a directory others can write to ('%s'); anyone there could replace it",
 			program, dir);
 	else if (compat_owned_by_me(program) == 0 || compat_others_may(program, 1) == 1)
 		warning("'%s' is owned or writable by someone else; check it before you run it again",
 			program);
-#else
-	if (!stat(dir, &st) && (st.st_mode & (S_IWGRP | S_IWOTH)))
-		warning("'%s' is in a directory others can write to ('%s'); anyone there could replace it",
-			program, dir);
-	else if (!stat(program, &st) &&
-		 ((st.st_uid != getuid() && st.st_uid != 0) || (st.st_mode & (S_IWGRP | S_IWOTH))))
-		warning("'%s' is owned or writable by someone else; check it before you run it again",
-			program);
-#endif
 	free(dir);
 }
 
@@ -154,23 +128,8 @@ _Noreturn static void run_verb(const char *verb, int argc, char **argv)
 	args[0] = xstrfmt("syncro-%s", verb);
 	for (int i = 0; i < argc; i++)
 		args[i + 1] = argv[i];
-#ifdef _WIN32
-	{
-		/* no exec: run the verb, wait, and exit with its code (git's mingw_execv) */
-		HANDLE proc = compat_spawn(program, (const char *const *)args, -1, -1, -1, 0);
-		int code;
-
-		if (!proc)
-			die_errno("cannot run '%s'", program);
-		/* ^C reaches the verb too: it decides, and we pass on its code */
-		SetConsoleCtrlHandler(NULL, TRUE);
-		code = compat_wait(proc);
-		exit(code < 0 ? 127 : code);
-	}
-#else
-	execv(program, args);
+	compat_exec(program, args);
 	die_errno("cannot run '%s'", program);
-#endif
 }
 
 static void help_all(void)
@@ -190,33 +149,12 @@ static void help_all(void)
 	strvec_clear(&plugins);
 }
 
-/* 0 when `man -w syncro-VERB` finds a page. */
+/* 0 when `man -w syncro-VERB` finds a page (never on Windows: no man there). */
 static int have_man_page(const char *page)
 {
-#ifdef _WIN32
-	/* no man on Windows: help is the verb's --help */
-	(void)page;
-	return -1;
-#else
-	pid_t pid = fork();
-	int status;
+	const char *argv[] = { "man", "-w", page, NULL };
 
-	if (pid < 0)
-		return -1;
-	if (!pid) {
-		int null = open("/dev/null", O_WRONLY);
-
-		if (null >= 0) {
-			dup2(null, 1);
-			dup2(null, 2);
-		}
-		execlp("man", "man", "-w", page, (char *)NULL);
-		_exit(127);
-	}
-	if (waitpid(pid, &status, 0) < 0)
-		return -1;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
-#endif
+	return run_capture(argv, NULL, NULL) == 0 ? 0 : -1;
 }
 
 static int cmd_help(int argc, char **argv)
@@ -235,14 +173,15 @@ static int cmd_help(int argc, char **argv)
 		char *page = xstrfmt("syncro-%s", argv[0]);
 		char *help_arg[] = { "--help" };
 
-#ifndef _WIN32
 		if (!have_man_page(page)) {
-			execlp("man", "man", page, (char *)NULL);
+			char *man = path_lookup("man");
+			char *man_args[] = { "man", page, NULL };
+
+			if (man)
+				compat_exec(man, man_args);
 			warning("cannot run 'man'; showing '%s --help' instead", page);
+			free(man);
 		}
-#else
-		(void)have_man_page;
-#endif
 		free(page);
 		/* help is no program of its own: its --help is the overview */
 		if (!strcmp(argv[0], "help")) {
@@ -272,7 +211,6 @@ static const char *verb_alias(const char *verb)
 	return !strcmp(verb, "appt") ? "appointment" : verb;
 }
 
-#ifdef _WIN32
 /* Run `syncro-VERB __complete ...` and pass its answer on, if it gave one. */
 static int forward_completion(const char *verb, int argc, char **argv)
 {
@@ -296,61 +234,6 @@ static int forward_completion(const char *verb, int argc, char **argv)
 	free(program);
 	return 0;
 }
-#else
-/* Run `syncro-VERB __complete ...` and pass its answer on, if it gave one. */
-static int forward_completion(const char *verb, int argc, char **argv)
-{
-	int from_path, fds[2], status;
-	char *program = exec_path_valid_verb(verb) ? exec_path_find_verb(verb, &from_path) : NULL;
-	struct sbuf out = SBUF_INIT;
-	pid_t pid;
-
-	if (!program || pipe(fds)) {
-		free(program);
-		puts(":0");
-		return 0;
-	}
-	pid = fork();
-	if (pid < 0) {
-		/* No completion from the verb: file completion, as for one that fails. */
-		close(fds[0]);
-		close(fds[1]);
-		free(program);
-		puts(":0");
-		return 0;
-	}
-	if (!pid) {
-		char **args = xcalloc((size_t)argc + 3, sizeof(char *));
-		int null = open("/dev/null", O_RDWR);
-
-		args[0] = program;
-		args[1] = "__complete";
-		for (int i = 0; i < argc; i++)
-			args[i + 2] = argv[i];
-		dup2(fds[1], 1);
-		if (null >= 0) {
-			dup2(null, 0);
-			dup2(null, 2);
-		}
-		close(fds[0]);
-		set_verb_environment();
-		execv(program, args);
-		_exit(127);
-	}
-	close(fds[1]);
-	sbuf_read_fd(&out, fds[0]);
-	close(fds[0]);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR) {
-			status = -1;	/* not WIFEXITED: file completion */
-			break;
-		}
-	pass_completion(&out, WIFEXITED(status) && !WEXITSTATUS(status));
-	sbuf_release(&out);
-	free(program);
-	return 0;
-}
-#endif
 
 /* Core verbs, then third-party ones, that start with current. */
 static void complete_verb_names(const char *current)

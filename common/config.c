@@ -735,12 +735,8 @@ static int read_file(struct syncro_config *cfg)
 	}
 	close(fd);
 	cfg->file_exists = 1;
-#ifdef _WIN32
-	/* msvcrt's mode bits are made up: the ACL says who else may read it */
+	/* by the mode bits; on Windows, whose are made up, by the ACL */
 	cfg->file_mode_ok = compat_others_may(cfg->path, 0) == 0;
-#else
-	cfg->file_mode_ok = !(st.st_mode & (S_IRGRP | S_IROTH));
-#endif
 	parse_file(cfg, text.buf, text.len);
 	wipe_sbuf(&text);
 	return 0;

@@ -13,22 +13,13 @@
 static const char *beside_self(void)
 {
 	static char dir[PATH_MAX];
-	ssize_t n;
 	char *slash;
 
 	if (dir[0])
 		return dir;
-#ifdef _WIN32
 	if (!compat_self_path() || strlen(compat_self_path()) >= sizeof(dir))
 		return NULL;
 	snprintf(dir, sizeof(dir), "%s", compat_self_path());
-	(void)n;
-#else
-	n = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
-	if (n <= 0)
-		return NULL;
-	dir[n] = '\0';
-#endif
 	slash = strrchr(dir, '/');
 	if (!slash || slash == dir) {
 		dir[0] = '\0';
