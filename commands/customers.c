@@ -222,7 +222,7 @@ static void show_customer(long id)
 	}
 	t = table_new(2);
 	output_text(stdout, json_string(customer, "business_then_name", ""), SAFE_ONE_LINE);
-	putchar('\n');
+	fputs(json_bool(customer, "disabled", 0) ? " (disabled)\n" : "\n", stdout);
 	table_add_row(t, NULL);
 	table_add_cell(t, "id");
 	table_add_cellf(t, "%ld", json_long(customer, "id", id));

@@ -51,6 +51,10 @@ test_expect_success 'a write still takes an active customer when a disabled one 
 test_expect_success 'customers shows a disabled customer marked' '
 	syncro customers "old town" >actual &&
 	echo "34288081  Old Town Bakery (disabled)  hal@oldtownbakery.example  4805550104" >expect &&
+	test_cmp expect actual &&
+	syncro customers 34288081 >out &&
+	head -n 1 out >actual &&
+	echo "Old Town Bakery (disabled)" >expect &&
 	test_cmp expect actual
 '
 
