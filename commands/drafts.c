@@ -113,7 +113,12 @@ static int send(const char *path, const char *name)
 		die("cannot find the 'comment' verb in '%s'", exec_path());
 	snprintf(number, sizeof(number), "%ld", ticket);
 	fflush(stdout);
-	execl(program, "syncro-comment", number, "-F", path, (char *)NULL);
+	{
+		char *args[] = { "syncro-comment", number, "-F", (char *)path, NULL };
+
+		/* not execl: on Windows that returns to the shell before the comment is sent */
+		compat_exec(program, args);
+	}
 	die_errno("cannot run '%s'", program);
 }
 

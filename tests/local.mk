@@ -201,6 +201,7 @@ SHELL_TESTS += tests/t/t5011-bill-quirks.sh
 SHELL_TESTS += tests/t/t5012-bill-prompts.sh
 EXTRA_DIST += doc/architecture.md
 SHELL_TESTS += tests/t/t0901-test-lib.sh
+SHELL_TESTS += tests/t/t0902-windows-list.sh
 EXTRA_DIST += tools/cross-deps tools/windows-build tools/windows-test tests/windows-tests
 SHELL_TESTS += tests/t/t8107-terminal-controls.sh
 SHELL_TESTS += tests/t/t8108-bill-notes-kept.sh

@@ -24,7 +24,7 @@ test_expect_success 'without a terminal or --yes it is a usage error' '
 	sandbox_get tickets/108430330 >/dev/null
 '
 
-test_expect_success 'on a terminal it asks, naming the ticket; no keeps it' '
+test_expect_success NOT_WINE 'on a terminal it asks, naming the ticket; no keeps it' '
 	printf "n\n" | test_expect_code 1 script -qec "syncro delete 32164" /dev/null >out &&
 	tr -d "\r" <out >actual &&
 	grep "^delete ticket #32164 \"Own cloud thing again\" of Jerry Burger (New)" actual &&

@@ -58,7 +58,7 @@ test_expect_success 'confirm: writes without a terminal: create and update are u
 	test_grep_not "POST\|PUT" requests
 '
 
-test_expect_success 'confirm: writes on a terminal: no sends nothing, yes sends' '
+test_expect_success NOT_WINE 'confirm: writes on a terminal: no sends nothing, yes sends' '
 	sandbox_clear_requests &&
 	printf "n\n" | test_expect_code 1 script -qec "syncro update 32164 --priority \"1 High\"" /dev/null >out &&
 	tr -d "\r" <out >actual &&

@@ -209,7 +209,7 @@ test_expect_success 'confirm: writes without a terminal and without --yes: each 
 	no_writes
 '
 
-test_expect_success 'confirm: writes on a terminal: the summary, then no sends nothing and keeps the editor text' '
+test_expect_success NOT_WINE 'confirm: writes on a terminal: the summary, then no sends nothing and keeps the editor text' '
 	write_script fake-editor <<-\EOF &&
 	printf "Called Jerry back\n" >"$1"
 	EOF

@@ -153,7 +153,7 @@ test_expect_success 'with confirm: writes and no terminal, a write is a usage er
 	test_cmp expect requests
 '
 
-test_expect_success 'with confirm: writes on a terminal: the summary, then the question; no sends nothing' '
+test_expect_success NOT_WINE 'with confirm: writes on a terminal: the summary, then the question; no sends nothing' '
 	sandbox_clear_requests &&
 	printf "n\n" | test_expect_code 1 script -qec "syncro invoice note 1045 -m other" /dev/null >out &&
 	tr -d "\r" <out >actual &&
@@ -166,7 +166,7 @@ test_expect_success 'with confirm: writes on a terminal: the summary, then the q
 	test_cmp expect requests
 '
 
-test_expect_success 'with confirm: writes on a terminal: yes sends' '
+test_expect_success NOT_WINE 'with confirm: writes on a terminal: yes sends' '
 	sandbox_clear_requests &&
 	printf "y\n" | script -qec "syncro invoice note 1045 -m \"PO 7782\"" /dev/null >out &&
 	grep "noted invoice #1045" out &&
@@ -295,7 +295,7 @@ test_expect_success 'rm --dry-run: the invoice, its customer, total and ticket' 
 	test_cmp expect actual
 '
 
-test_expect_success 'rm on a terminal asks, naming the invoice; no keeps it' '
+test_expect_success NOT_WINE 'rm on a terminal asks, naming the invoice; no keeps it' '
 	printf "n\n" | test_expect_code 1 script -qec "syncro invoice rm 1045" /dev/null >out &&
 	tr -d "\r" <out >actual &&
 	grep "^delete invoice #1045 (Saguaro Veterinary Clinic, total 348.00, unpaid)" actual &&

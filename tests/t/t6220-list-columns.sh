@@ -41,7 +41,7 @@ test_expect_success 'the age in minutes, then hours, then days' '
 	grep "^#32164  New  2 Normal  -  2026-04-23!  4d  Jerry Burger  " actual
 '
 
-test_expect_success 'overdue is red on a terminal' '
+test_expect_success NOT_WINE 'overdue is red on a terminal' '
 	SYNCRO_COLOR=always COLUMNS=200 script -qec "syncro list --limit 2" /dev/null >raw &&
 	tr -d "\r" <raw >actual &&
 	grep "2026-04-23   2d" actual &&

@@ -69,7 +69,7 @@ slow_run () {
 	echo $! >run.pid
 }
 
-test_expect_success 'once the key is loaded the process is not dumpable and its core limit is 0' '
+test_expect_success NOT_WINE 'once the key is loaded the process is not dumpable and its core limit is 0' '
 	sandbox_curl --fail-with-body -X DELETE "$SANDBOX_URL/__sandbox/fail" >/dev/null &&
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"delay_ms\":3000}" &&
 	slow_run &&
