@@ -24,3 +24,4 @@ EXTRA_DIST += base/win32-manifest.rc base/syncro.manifest
 base/win32-manifest.o: base/win32-manifest.rc base/syncro.manifest
 	$(AM_V_GEN)$(WINDRES) -I$(srcdir)/base -i $(srcdir)/base/win32-manifest.rc -o $@
 CLEANFILES += base/win32-manifest.o
+base_libbase_a_SOURCES += base/user-socket.c base/user-socket.h

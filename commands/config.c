@@ -7,6 +7,7 @@
 #include "api.h"
 #include "config.h"
 #include "config-edit.h"
+#include "connection-keep.h"
 #include "cred.h"
 #include "json.h"
 #include "json-fields.h"
@@ -88,6 +89,16 @@ static void add_number(const struct syncro_config *cfg, const char *name,
 		       enum setting_id id, long value)
 {
 	add(name, xstrfmt("%ld", value), cJSON_CreateNumber((double)value),
+	    config_source_name(cfg->source[id]), NULL);
+}
+
+static void add_duration(const struct syncro_config *cfg, const char *name,
+			 enum setting_id id, long seconds)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	keep_add_duration(&sb, seconds);
+	add(name, sbuf_detach(&sb, NULL), cJSON_CreateNumber((double)seconds),
 	    config_source_name(cfg->source[id]), NULL);
 }
 
@@ -185,6 +196,7 @@ static void collect(const struct syncro_config *cfg)
 	add_number(cfg, "rate_limit.max_wait", SET_RATE_MAX_WAIT, cfg->rate_limit_max_wait);
 	if (cfg->tls_ca_file)
 		add_path(cfg, "tls.ca_file", SET_TLS_CA_FILE, cfg->tls_ca_file);
+	add_duration(cfg, "connection.keep", SET_CONNECTION_KEEP, cfg->connection_keep);
 	add_string(cfg, "labor.default", SET_LABOR_DEFAULT, cfg->labor_default);
 	add_number(cfg, "labor.default_minutes", SET_LABOR_DEFAULT_MINUTES,
 		   cfg->labor_default_minutes);

@@ -7,6 +7,7 @@
 #include "compat.h"
 #include "api.h"
 #include "config.h"
+#include "connection-keep.h"
 #include "cred.h"
 #include "json.h"
 #include "output.h"
@@ -167,6 +168,29 @@ static void describe_windows(void)
 }
 #endif
 
+/* The warm connection between commands (connection-keep.h): off, not running, or running. */
+static void describe_connection_keep(const struct syncro_config *cfg, struct sbuf *out)
+{
+	struct keep_where w;
+	long pid;
+
+	keep_where(cfg, &w);
+	if (!w.socket) {
+		sbuf_addf(out, "not kept warm: %s", w.off);
+		if (w.refused)
+			sbuf_addf(out, ": %s", w.refused);
+	} else if (!(pid = keep_running_pid(w.lock))) {
+		sbuf_addstr(out, "kept warm for ");
+		keep_add_duration(out, cfg->connection_keep);
+		sbuf_addf(out, "; no keeper running: the next command starts one at %s", w.socket);
+	} else {
+		sbuf_addf(out, "kept warm by pid %ld at %s; it exits after ", pid, w.socket);
+		keep_add_duration(out, keep_idle_left(cfg, w.socket));
+		sbuf_addstr(out, " more idle");
+	}
+	keep_where_release(&w);
+}
+
 int main(int argc, char **argv)
 {
 	const struct syncro_config *cfg;
@@ -213,6 +237,9 @@ int main(int argc, char **argv)
 		sbuf_addstr(&sb, "not used (plain http)");
 	}
 	row("TLS CAs:", sb.buf);
+	sbuf_reset(&sb);
+	describe_connection_keep(cfg, &sb);
+	row("connection:", sb.buf);
 	sbuf_reset(&sb);
 
 	if (cred_describe(cfg, &sb) == KEY_NONE) {

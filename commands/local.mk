@@ -74,3 +74,10 @@ syncro_schedule_LDADD = $(COMMON_LIBS)
 pkglibexec_PROGRAMS += syncro-delete
 syncro_delete_SOURCES = commands/delete.c
 syncro_delete_LDADD = $(COMMON_LIBS)
+# The warm connection is off on Windows (connection-keep.h): no keeper there.
+if !WINDOWS
+pkglibexec_PROGRAMS += syncro-connection-keeper
+syncro_connection_keeper_SOURCES = commands/connection-keeper.c common/connection-keeper.c common/connection-keeper.h
+syncro_connection_keeper_CPPFLAGS = $(AM_CPPFLAGS) $(MHD_CFLAGS)
+syncro_connection_keeper_LDADD = $(COMMON_LIBS) $(MHD_LIBS)
+endif

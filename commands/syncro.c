@@ -328,6 +328,9 @@ int main(int argc, char **argv)
 	/* Hidden: what completion starts in the background (cache-refresh.h). */
 	if (!strcmp(verb, "__refresh-cache"))
 		run_verb("refresh-cache", argc - 2, argv + 2);
+	/* Hidden: what a verb starts to keep the connection warm (connection-keep.h). */
+	if (!strcmp(verb, "__connection-keeper"))
+		run_verb("connection-keeper", argc - 2, argv + 2);
 	verb = verb_alias(verb);
 	/* syncro ticket rm N ... is syncro delete N ... */
 	if (!strcmp(verb, "ticket") && argc > 2 && !strcmp(argv[2], "rm"))

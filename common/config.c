@@ -94,6 +94,7 @@ static void set_defaults(struct syncro_config *cfg)
 	cfg->rate_limit_per_minute = 180;
 	cfg->rate_limit_wait = 60;
 	cfg->rate_limit_max_wait = 600;
+	cfg->connection_keep = 600;
 	cfg->vault_field = xstrdup("credentials.credential");
 	cfg->labor_default = xstrdup("remote");
 	cfg->labor_default_minutes = 60;
@@ -111,7 +112,7 @@ static void set_defaults(struct syncro_config *cfg)
 
 enum value_kind {
 	V_STRING, V_PATH, V_NUMBER, V_BOOL, V_AUTH, V_BILLING, V_SUBDOMAIN,
-	V_URL, V_MAP, V_PRODUCTS, V_PROFILES, V_CONFIRM,
+	V_URL, V_MAP, V_PRODUCTS, V_PROFILES, V_CONFIRM, V_DURATION,
 };
 
 struct key_spec {
@@ -140,6 +141,11 @@ static const struct key_spec rate_limit_keys[] = {
 
 static const struct key_spec tls_keys[] = {
 	{ "ca_file", V_PATH, SET_TLS_CA_FILE, AT(tls_ca_file), 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const struct key_spec connection_keys[] = {
+	{ "keep", V_DURATION, SET_CONNECTION_KEEP, AT(connection_keep), 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -188,6 +194,7 @@ static const struct key_spec top_keys[] = {
 	{ "connect_timeout", V_NUMBER, SET_CONNECT_TIMEOUT, AT(connect_timeout), 1, NULL },
 	{ "rate_limit", V_MAP, 0, 0, 0, rate_limit_keys },
 	{ "tls", V_MAP, 0, 0, 0, tls_keys },
+	{ "connection", V_MAP, 0, 0, 0, connection_keys },
 	{ "labor", V_MAP, 0, 0, 0, labor_keys },
 	{ "billing", V_MAP, 0, 0, 0, billing_keys },
 	{ "comments", V_MAP, 0, 0, 0, comments_keys },
@@ -259,6 +266,27 @@ static long parse_number(const char *s, long min)
 	if (errno || end == s || *end || n < min || *s == '-' || *s == '+' || *s == ' ')
 		return -1;
 	return n;
+}
+
+/* A duration: whole seconds, or a number with s, m, h or d ("10m"); -1 if not one. */
+static long parse_duration(const char *s)
+{
+	static const struct { char unit; long seconds; } units[] = {
+		{ 's', 1 }, { 'm', 60 }, { 'h', 3600 }, { 'd', 86400 },
+	};
+	size_t digits = strspn(s, "0123456789");
+	long n = 0;
+
+	if (!digits || digits > 7 || (s[digits] && s[digits + 1]))
+		return -1;
+	for (size_t i = 0; i < digits; i++)
+		n = n * 10 + (s[i] - '0');
+	if (!s[digits])
+		return n;
+	for (size_t i = 0; i < ARRAY_SIZE(units); i++)
+		if (s[digits] == units[i].unit)
+			return n * units[i].seconds;
+	return -1;
 }
 
 static int valid_subdomain(const char *s)
@@ -488,6 +516,11 @@ static void set_value(struct parse *p, const struct key_spec *spec,
 		if (n < spec->min)
 			bad_value(p, node, "expected a number of at least %ld for '%s'",
 				  spec->min, key);
+		*long_field(cfg, spec->offset) = n;
+		break;
+	case V_DURATION:
+		if (node->type != YAML_SCALAR_NODE || (n = parse_duration(scalar(node))) < 0)
+			bad_value(p, node, "expected a duration like 10m, 30s or 0 for '%s'", key);
 		*long_field(cfg, spec->offset) = n;
 		break;
 	case V_BOOL:
@@ -790,6 +823,19 @@ static void resolve_base_url(struct syncro_config *cfg)
 	cfg->source[SET_BASE_URL] = cfg->base_url_source;
 }
 
+/* SYNCRO_CONNECTION_KEEP > connection.keep. */
+static void resolve_connection_keep(struct syncro_config *cfg)
+{
+	const char *keep = env_value("SYNCRO_CONNECTION_KEEP");
+
+	if (!keep)
+		return;
+	if ((cfg->connection_keep = parse_duration(keep)) < 0)
+		die_with(EXIT_AUTH, "SYNCRO_CONNECTION_KEEP '%s' is not a duration: use "
+			 "whole seconds or a number with s, m, h or d, like 10m (0: none)", keep);
+	cfg->source[SET_CONNECTION_KEEP] = SOURCE_ENV;
+}
+
 /* ---- profiles ---- */
 
 /*
@@ -900,6 +946,7 @@ int config_load(struct syncro_config *cfg, const char *path)
 	if (read_file(cfg) < 0)
 		return -1;
 	resolve_base_url(cfg);
+	resolve_connection_keep(cfg);
 	choose_profile(cfg);
 	return 0;
 }

@@ -57,6 +57,7 @@ enum setting_id {
 	SET_ESTIMATE_PREFIX,
 	SET_RATE_MAX_WAIT,
 	SET_TLS_CA_FILE,
+	SET_CONNECTION_KEEP,
 	SETTING__NR
 };
 
@@ -87,6 +88,9 @@ struct syncro_config {
 	long rate_limit_wait;		/* rate_limit.wait: seconds after a bare 429, default 60 */
 	long rate_limit_max_wait;	/* rate_limit.max_wait: a command's waits in all, default 600 */
 	char *tls_ca_file;		/* tls.ca_file: the CAs to trust, ~ expanded; NULL: see http.h */
+	/* connection.keep (SYNCRO_CONNECTION_KEEP wins): seconds a warm connection
+	 * outlives its last command, default 600; 0: none (connection-keep.h) */
+	long connection_keep;
 
 	char *labor_default;		/* labor.default, default "remote" */
 	long labor_default_minutes;	/* labor.default_minutes, default 60 */

@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <time.h>
 #include "config.h"
+#include "connection-keep.h"
 #include "core-dumps.h"
 #include "cred.h"
 #include "date.h"
@@ -24,6 +25,8 @@ static char *ratelimit_file;
 static int ratelimit_broken;
 static long body_cap = HTTP_BODY_CAP;
 static double rate_waited;	/* seconds this process spent waiting on the rate limit */
+static char *keep_socket;	/* the connection keeper's socket, while it answers; NULL: direct */
+static int keep_chosen;
 
 struct transfer {
 	struct http_response *resp;
@@ -41,6 +44,8 @@ static void http_cleanup(void)
 	}
 	free(ratelimit_file);
 	ratelimit_file = NULL;
+	free(keep_socket);
+	keep_socket = NULL;
 	if (handle)
 		curl_easy_cleanup(handle);
 	handle = NULL;
@@ -158,10 +163,54 @@ static void describe_tls_failure(CURL *h, const struct syncro_config *cfg, struc
 		sbuf_addf(msg, "; the CAs trusted are %s", ca.source);
 }
 
+/* Send through the account's connection keeper, if it is on (connection-keep.h)? */
+static void choose_keeper(const struct syncro_config *cfg)
+{
+	struct keep_where w;
+
+	keep_chosen = 1;
+	keep_where(cfg, &w);
+	if (w.refused)
+		warning("not keeping a connection warm: %s; going direct (make it a 0700 "
+			"directory of yours, or set connection.keep: 0)", w.refused);
+	keep_socket = w.socket;
+	w.socket = NULL;
+	keep_where_release(&w);
+}
+
+/* The keeper did not answer: direct from now on, and a keeper for the next command. */
+static void keeper_missed(void)
+{
+	free(keep_socket);
+	keep_socket = NULL;
+	keep_start();
+}
+
+/* url as the keeper takes it: http://localhost + its path and query; NULL if unparsable. */
+static char *keeper_url(const char *url)
+{
+	CURLU *u = curl_url();
+	char *path = NULL, *query = NULL, *local = NULL;
+
+	if (u && !curl_url_set(u, CURLUPART_URL, url, 0) &&
+	    !curl_url_get(u, CURLUPART_PATH, &path, 0)) {
+		curl_url_get(u, CURLUPART_QUERY, &query, 0);
+		local = xstrfmt("http://localhost%s%s%s", path, query ? "?" : "", query ? query : "");
+	}
+	if (query)
+		wipe_string(query);	/* with auth: query, it holds the key */
+	curl_free(path);
+	curl_free(query);
+	curl_url_cleanup(u);
+	return local;
+}
+
 static const struct syncro_config *setup(void)
 {
 	const struct syncro_config *cfg = checked_config();
 
+	if (!keep_chosen)
+		choose_keeper(cfg);
 	if (handle)
 		return cfg;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
@@ -307,6 +356,78 @@ static enum http_failure classify(CURLcode rc, int too_big)
 	}
 }
 
+static const char *const failure_names[] = {
+	[HTTP_DONE] = "done", [HTTP_REFUSED] = "refused", [HTTP_CONNECT] = "connect",
+	[HTTP_DNS] = "dns", [HTTP_TLS] = "tls", [HTTP_TIMEOUT] = "timeout",
+	[HTTP_CLOSED] = "closed", [HTTP_TOO_BIG] = "too-big", [HTTP_OTHER] = "other",
+};
+
+const char *http_failure_name(enum http_failure failure)
+{
+	return failure_names[failure];
+}
+
+/* The failure a name of http_failure_name() stands for; HTTP_OTHER if none. */
+static enum http_failure failure_named(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(failure_names); i++)
+		if (!strcmp(failure_names[i], name))
+			return (enum http_failure)i;
+	return HTTP_OTHER;
+}
+
+char *http_header_value(const struct sbuf *headers, const char *name)
+{
+	const char *p = headers->buf;
+	size_t name_len = strlen(name);
+
+	while (p && *p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+
+		if (len > name_len && p[name_len] == ':' && !strncasecmp(p, name, name_len)) {
+			const char *v = p + name_len + 1;
+			char *value;
+
+			while (*v == ' ' || *v == '\t')
+				v++;
+			value = xstrndup(v, len - (size_t)(v - p));
+			value[strcspn(value, "\r")] = '\0';
+			return value;
+		}
+		p = eol ? eol + 1 : NULL;
+	}
+	return NULL;
+}
+
+/*
+ * A response of the keeper saying its request to the API failed: resp
+ * made what a direct failure makes (the same failure and message), and 1;
+ * else 0. Whether the request may have reached the API, as the keeper
+ * says, decides *never_sent: a POST is not sent again if it may have.
+ */
+static int keeper_failed(struct http_response *resp, int *never_sent)
+{
+	char *failure = http_header_value(&resp->headers, KEEP_FAILURE_HEADER);
+	char *message, *sent;
+
+	if (!failure)
+		return 0;
+	message = http_header_value(&resp->headers, KEEP_ERROR_HEADER);
+	sent = http_header_value(&resp->headers, KEEP_SENT_HEADER);
+	resp->failure = failure_named(failure);
+	if (resp->failure == HTTP_DONE)
+		resp->failure = HTTP_OTHER;
+	*never_sent = !sent || strcmp(sent, "maybe");
+	free(resp->error);
+	resp->error = message ? message : xstrdup("the connection keeper failed");
+	resp->status = 0;
+	sbuf_reset(&resp->body);
+	free(failure);
+	free(sent);
+	return 1;
+}
+
 static struct curl_slist *request_headers(const struct syncro_config *cfg, const char *body)
 {
 	struct curl_slist *list = NULL;
@@ -328,12 +449,27 @@ static struct curl_slist *request_headers(const struct syncro_config *cfg, const
 	return list;
 }
 
+/* The keeper's upstream request: the verb's own header lines, no key of ours. */
+static struct curl_slist *forwarded_headers(const struct strvec *lines)
+{
+	struct curl_slist *list = curl_slist_append(NULL, "Expect:");
+
+	for (size_t i = 0; list && i < lines->nr; i++)
+		list = curl_slist_append(list, lines->v[i]);
+	if (!list)
+		die("out of memory");
+	return list;
+}
+
 /* One transfer on an easy handle: what its callbacks use while it runs. */
 struct xfer {
 	CURL *h;
 	struct transfer t;
 	struct curl_slist *headers;
 	char errbuf[CURL_ERROR_SIZE];
+	const struct strvec *forward;	/* the keeper's: the header lines to send; else NULL */
+	int via_keeper;			/* sent to the connection keeper */
+	int keeper_missed;		/* ... which did not answer: nothing was sent */
 };
 
 /* Set x->h up to send method url body into resp (reset first). */
@@ -347,8 +483,9 @@ static void prepare(struct xfer *x, const struct syncro_config *cfg, const char 
 	x->t.too_big = 0;
 	x->t.body = NULL;
 	x->t.body_len = x->t.body_sent = 0;
-	x->headers = request_headers(cfg, body);
+	x->headers = x->forward ? forwarded_headers(x->forward) : request_headers(cfg, body);
 	x->errbuf[0] = '\0';
+	x->via_keeper = x->keeper_missed = 0;
 
 	sbuf_reset(&resp->body);
 	sbuf_reset(&resp->headers);
@@ -359,7 +496,19 @@ static void prepare(struct xfer *x, const struct syncro_config *cfg, const char 
 	resp->retry_after = 0;
 
 	curl_easy_reset(h);	/* keeps the open connection */
-	curl_easy_setopt(h, CURLOPT_URL, url);
+	if (keep_socket && !x->forward) {
+		char *local = keeper_url(url);
+
+		if (local) {
+			x->via_keeper = 1;
+			curl_easy_setopt(h, CURLOPT_URL, local);
+			curl_easy_setopt(h, CURLOPT_UNIX_SOCKET_PATH, keep_socket);
+			wipe_string(local);
+			free(local);
+		}
+	}
+	if (!x->via_keeper)
+		curl_easy_setopt(h, CURLOPT_URL, url);
 #if LIBCURL_VERSION_NUM >= 0x075500
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 #endif
@@ -372,7 +521,9 @@ static void prepare(struct xfer *x, const struct syncro_config *cfg, const char 
 	curl_easy_setopt(h, CURLOPT_USERAGENT, "syncro/" PACKAGE_VERSION);
 	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(h, CURLOPT_HTTPHEADER, x->headers);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT, cfg->timeout > 0 ? cfg->timeout : 30L);
+	/* Through the keeper, its own timeouts end first: the same message as direct. */
+	curl_easy_setopt(h, CURLOPT_TIMEOUT, (cfg->timeout > 0 ? cfg->timeout : 30L) +
+			 (x->via_keeper ? (cfg->connect_timeout > 0 ? cfg->connect_timeout : 10L) + 5 : 0));
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT,
 			 cfg->connect_timeout > 0 ? cfg->connect_timeout : 10L);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -431,8 +582,17 @@ static enum http_failure finish(struct xfer *x, const struct syncro_config *cfg,
 		wipe_string(l->data);
 	curl_slist_free_all(x->headers);
 	x->headers = NULL;
+	if (x->via_keeper && rc == CURLE_COULDNT_CONNECT) {
+		/* No keeper (missing, stale, refused): nothing was sent; go direct. */
+		x->keeper_missed = 1;
+		keeper_missed();
+		*never_sent = 1;
+		return HTTP_CONNECT;
+	}
 	resp->attempts++;
 	resp->failure = classify(rc, x->t.too_big);
+	if (x->via_keeper && resp->failure == HTTP_DONE && keeper_failed(resp, never_sent))
+		return resp->failure;
 	/*
 	 * A timeout before any byte of the request left is safe to repeat.
 	 * The connect time cannot tell: it is 0 on a reused connection, where
@@ -508,12 +668,20 @@ static enum http_failure attempt(const struct syncro_config *cfg, const char *me
 				 const char *url, const char *body,
 				 struct http_response *resp, int *never_sent)
 {
-	struct xfer x = { handle, { resp, 0, NULL, 0, 0 }, NULL, "" };
+	struct xfer x = { handle, { resp, 0, NULL, 0, 0 }, NULL, "", NULL, 0, 0 };
 	CURLcode rc;
+
+	enum http_failure failure;
 
 	prepare(&x, cfg, method, url, body, resp);
 	run(&x, &rc, 1);
-	return finish(&x, cfg, rc, never_sent);
+	failure = finish(&x, cfg, rc, never_sent);
+	if (x.keeper_missed) {
+		prepare(&x, cfg, method, url, body, resp);
+		run(&x, &rc, 1);
+		failure = finish(&x, cfg, rc, never_sent);
+	}
+	return failure;
 }
 
 /* Wait out a 429: a countdown on a terminal, one line otherwise. */
@@ -613,29 +781,14 @@ long http_parse_retry_after(const char *value, time_t now)
 /* The Retry-After of the final response's headers, or -1. */
 static long header_retry_after(const struct sbuf *headers)
 {
-	const char *p = headers->buf;
-	static const char name[] = "retry-after:";
+	char *value = http_header_value(headers, "Retry-After");
+	long seconds;
 
-	while (p && *p) {
-		const char *eol = strchr(p, '\n');
-		size_t len = eol ? (size_t)(eol - p) : strlen(p);
-
-		if (len > sizeof(name) - 1 && !strncasecmp(p, name, sizeof(name) - 1)) {
-			char *value;
-			long seconds;
-			const char *v = p + sizeof(name) - 1;
-
-			while (*v == ' ' || *v == '\t')
-				v++;
-			value = xstrndup(v, len - (size_t)(v - p));
-			value[strcspn(value, "\r")] = '\0';
-			seconds = http_parse_retry_after(value, time(NULL));
-			free(value);
-			return seconds;
-		}
-		p = eol ? eol + 1 : NULL;
-	}
-	return -1;
+	if (!value)
+		return -1;
+	seconds = http_parse_retry_after(value, time(NULL));
+	free(value);
+	return seconds;
 }
 
 static long retry_after(const struct syncro_config *cfg, const struct http_response *resp)
@@ -777,7 +930,8 @@ int http_get_many(struct http_get *reqs, size_t n)
 			first.failure = finish(&xs[j], cfg, rcs[j], &first.never_sent);
 			curl_easy_cleanup(xs[j].h);	/* its connection stays in the pool */
 			/* Waits and retries, if any are needed, one request at a time. */
-			if (send_url(cfg, "GET", sent[j]->path, urls[j], NULL, &sent[j]->resp, &first))
+			if (send_url(cfg, "GET", sent[j]->path, urls[j], NULL, &sent[j]->resp,
+				     xs[j].keeper_missed ? NULL : &first))
 				ret = -1;
 			wipe_string(urls[j]);
 			free(urls[j]);
@@ -833,4 +987,31 @@ char *http_display_url(const char *path, const struct strvec *query)
 		die_with(EXIT_USAGE, "%s", err.buf);
 	sbuf_release(&err);
 	return url;
+}
+
+void http_forward_init(void)
+{
+	if (handle)
+		return;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(handle = curl_easy_init()))
+		die_with(EXIT_NETWORK, "cannot initialise libcurl");
+	atexit(http_cleanup);
+	core_dumps_off();	/* the keys of the requests pass through */
+}
+
+int http_forward(const char *method, const char *url, const struct strvec *headers,
+		 const char *body, struct http_response *resp, int *maybe_sent)
+{
+	const struct syncro_config *cfg = config_get();
+	struct xfer x = { NULL, { resp, 0, NULL, 0, 0 }, NULL, "", headers, 0, 0 };
+	int never_sent = 1;
+	CURLcode rc;
+
+	http_forward_init();
+	x.h = handle;
+	prepare(&x, cfg, method, url, body, resp);
+	run(&x, &rc, 1);
+	finish(&x, cfg, rc, &never_sent);
+	*maybe_sent = !never_sent;
+	return resp->failure == HTTP_DONE ? 0 : -1;
 }

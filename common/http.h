@@ -32,6 +32,14 @@
  * connection only when it was used in the last HTTP_ONCE_MAX_IDLE seconds,
  * so the POSTs of one command share the connection of its reads.
  *
+ * With config connection.keep on (connection-keep.h), each request goes
+ * to the account's connection keeper over its Unix socket, which sends it
+ * once on its kept connection and answers what the API answered, or what
+ * failed (then resp is as a direct failure makes it). A keeper that does
+ * not answer the connection (no socket, a stale one) is left for the rest
+ * of the process, silently: the request goes direct and a keeper is
+ * started for the next command.
+ *
  * With --verbose (opt_verbose) each request and response line goes to
  * stderr as "> ..." and "< ...", the key shown as REDACTED.
  */
@@ -137,6 +145,25 @@ void http_redact_key(struct sbuf *text);
 
 /* Change the cap on response bodies (bytes > 0), e.g. for a test. */
 void http_set_body_cap(long bytes);
+
+/* The value of the header name (any case) in headers, or NULL; the caller frees it. */
+char *http_header_value(const struct sbuf *headers, const char *name);
+
+/* "connect", "timeout", ... for failure (static). */
+const char *http_failure_name(enum http_failure failure);
+
+/*
+ * For the connection keeper (connection-keeper.h): send method url body
+ * once, on the process's kept connection, with the header lines headers
+ * ("Authorization: ...", as a verb sent them; copies are wiped after) and
+ * no key, rate limit or retry of its own; a POST or PATCH is guarded as
+ * in http_send(). Fills resp; *maybe_sent tells a failed request that
+ * may have reached the server. Returns 0 when a response arrived, else -1.
+ * http_forward_init() sets the process up for it (core dumps off).
+ */
+void http_forward_init(void);
+int http_forward(const char *method, const char *url, const struct strvec *headers,
+		 const char *body, struct http_response *resp, int *maybe_sent);
 
 /* The URL http_send() would use, without the key (for dry runs); caller frees. */
 char *http_display_url(const char *path, const struct strvec *query);

@@ -28,6 +28,7 @@ const struct core_verb core_verbs[] = {
 	{ "sandbox", "run a local emulator of the Syncro API", 0 },
 	{ "help", "show help for syncro or a verb", 0 },
 	{ "refresh-cache", "fetch open tickets and settings into the completion cache", 1 },
+	{ "connection-keeper", "keep a connection to the account warm between commands", 1 },
 	{ NULL, NULL, 0 }
 };
 

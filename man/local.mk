@@ -27,3 +27,4 @@ dist_man_MANS += man/syncro-estimate.1
 dist_man_MANS += man/syncro-appointment.1
 dist_man_MANS += man/syncro-schedule.1
 dist_man_MANS += man/syncro-delete.1
+dist_man_MANS += man/syncro-connection-keeper.1

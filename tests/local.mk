@@ -209,3 +209,4 @@ SHELL_TESTS += tests/t/t8109-comment-time-resume.sh
 SHELL_TESTS += tests/t/t6300-json-fields.sh
 SHELL_TESTS += tests/t/t6301-money.sh
 SHELL_TESTS += tests/t/t6302-disabled-customers.sh
+SHELL_TESTS += tests/t/t0420-connection-keep.sh

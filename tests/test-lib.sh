@@ -31,6 +31,11 @@ export HOME="$TRASH_DIRECTORY/home"
 export XDG_CONFIG_HOME="$HOME/.config" XDG_STATE_HOME="$HOME/.local/state"
 export XDG_CACHE_HOME="$HOME/.cache" XDG_DATA_HOME="$HOME/.local/share"
 export LANG=C LC_ALL=C TZ=UTC PAGER=cat
+# No warm connection between commands (connection.keep), so that each
+# command's connections and requests are its own; tests of it set
+# SYNCRO_CONNECTION_KEEP and make $XDG_RUNTIME_DIR (stop_keepers ends
+# what they started).
+export SYNCRO_CONNECTION_KEEP=0 XDG_RUNTIME_DIR="$TRASH_DIRECTORY/run"
 unset SYNCRO_API_KEY SYNCRO_BASE_URL SYNCRO_SUBDOMAIN SYNCRO_CONFIG NO_COLOR \
 	EDITOR VISUAL COLUMNS SYNCRO SYNCRO_EXEC_PATH SYNCRO_TEST_NOW SYNCRO_PROFILE
 export SYNCRO_EXEC_PATH="$abs_top_builddir"
@@ -231,7 +236,20 @@ write_script () {
 	} >"$1" && chmod +x "$1"
 }
 
+# stop_keepers: end the connection keepers a test started (SYNCRO_CONNECTION_KEEP),
+# each one that still holds its lock in $XDG_RUNTIME_DIR/syncro.
+stop_keepers () {
+	for keeper_lock in "$TRASH_DIRECTORY"/run/syncro/*.lock; do
+		test -f "$keeper_lock" || continue
+		if ! flock -n "$keeper_lock" true; then
+			kill "$(cat "$keeper_lock")" 2>/dev/null
+			flock -w 10 "$keeper_lock" true
+		fi
+	done
+}
+
 test_done () {
+	stop_keepers
 	if test -n "${test_cleanup_hooks:-}"; then
 		eval "$test_cleanup_hooks"
 	fi
@@ -286,7 +304,7 @@ start_sandbox () {
 	done
 	"$abs_top_builddir/syncro-sandbox" "$@" >"$sandbox_out" 2>"$sandbox_err" &
 	SANDBOX_PID=$!
-	trap 'test -z "${SANDBOX_PID:-}" || kill "$SANDBOX_PID" 2>/dev/null' EXIT
+	trap 'stop_keepers; test -z "${SANDBOX_PID:-}" || kill "$SANDBOX_PID" 2>/dev/null' EXIT
 	test_cleanup_hooks="${test_cleanup_hooks:+$test_cleanup_hooks; }stop_sandbox"
 	sandbox_tries=0
 	SYNCRO_BASE_URL=

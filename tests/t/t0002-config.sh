@@ -37,6 +37,7 @@ test_expect_success NOT_WINE 'defaults with no config file' '
 	rate_limit.per_minute     180  (default)
 	rate_limit.wait           60  (default)
 	rate_limit.max_wait       600  (default)
+	connection.keep           0  (env)
 	labor.default             remote  (default)
 	labor.default_minutes     60  (default)
 	labor.products.remote     1190473  (default)

@@ -11,6 +11,7 @@ test_expect_success 'a good setup: every check, exit 0' '
 	config:       ~/.config/syncro/config.yaml (not found: defaults and environment)
 	base URL:     $SYNCRO_BASE_URL (env SYNCRO_BASE_URL)
 	TLS CAs:      not used (plain http)
+	connection:   not kept warm: connection.keep is 0
 	API key:      env SYNCRO_API_KEY
 	user:         Mike Ritter (id 74571, admin)
 	subdomain:    sandbox

@@ -58,6 +58,7 @@ START_TEST(missing_file_gives_defaults)
 	ck_assert_int_eq(cfg.connect_timeout, 10);
 	ck_assert_int_eq(cfg.rate_limit_per_minute, 180);
 	ck_assert_int_eq(cfg.rate_limit_wait, 60);
+	ck_assert_int_eq(cfg.connection_keep, 600);
 	ck_assert_str_eq(cfg.labor_default, "remote");
 	ck_assert_int_eq(cfg.labor_default_minutes, 60);
 	ck_assert_uint_eq(cfg.labor_nr, 7);
@@ -98,6 +99,7 @@ START_TEST(every_key_is_parsed)
 		  "connect_timeout: 5\n"
 		  "rate_limit: {per_minute: 120, wait: 0, max_wait: 100}\n"
 		  "tls: {ca_file: ~/ca.pem}\n"
+		  "connection: {keep: 90s}\n"
 		  "labor:\n"
 		  "  default: onsite\n"
 		  "  default_minutes: 30\n"
@@ -122,6 +124,7 @@ START_TEST(every_key_is_parsed)
 		  "confirm: writes\n"
 		  "estimate: {subject_prefix: 'Quote: '}\n");
 	ck_assert_str_eq(cfg.estimate_prefix, "Quote: ");
+	ck_assert_int_eq(cfg.connection_keep, 90);
 	ck_assert_int_eq(cfg.confirm_writes, 1);
 	ck_assert_str_eq(cfg.profile, "me");
 	ck_assert_int_eq(cfg.profiles_nr, 2);
@@ -401,6 +404,33 @@ START_TEST(malformed_number)
 }
 END_TEST
 
+START_TEST(connection_keep_durations)
+{
+	static const struct { const char *text; long seconds; } ok[] = {
+		{ "0", 0 }, { "45", 45 }, { "30s", 30 }, { "10m", 600 }, { "2h", 7200 }, { "1d", 86400 },
+	};
+	struct syncro_config cfg;
+
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		char *text = xstrfmt("connection:\n  keep: %s\n", ok[i].text);
+
+		load_text(&cfg, text);
+		ck_assert_int_eq(cfg.connection_keep, ok[i].seconds);
+		config_release(&cfg);
+		free(text);
+	}
+	assert_fails("connection:\n  keep: 10 m\n",
+		     "syncro: HOME/config.yaml:2:9: expected a duration like 10m, 30s or 0 for "
+		     "'connection.keep'\n");
+	assert_fails("connection:\n  keep: 1w\n",
+		     "syncro: HOME/config.yaml:2:9: expected a duration like 10m, 30s or 0 for "
+		     "'connection.keep'\n");
+	assert_fails("connection:\n  keep: -5\n",
+		     "syncro: HOME/config.yaml:2:9: expected a duration like 10m, 30s or 0 for "
+		     "'connection.keep'\n");
+}
+END_TEST
+
 START_TEST(malformed_choices)
 {
 	assert_fails("auth: bearer\n",
@@ -471,6 +501,7 @@ static Suite *config_suite(void)
 	tcase_add_checked_fixture(tc, home_setup, home_teardown);
 	tcase_add_test(tc, missing_file_gives_defaults);
 	tcase_add_test(tc, every_key_is_parsed);
+	tcase_add_test(tc, connection_keep_durations);
 	tcase_add_test(tc, labor_products_add_to_the_defaults);
 	tcase_add_test(tc, billing_methods_and_booleans);
 	tcase_add_test(tc, empty_values_keep_the_defaults);
