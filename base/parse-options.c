@@ -21,7 +21,13 @@ const struct program_options *parse_options_program;
 static int is_option(const struct option_spec *o)
 {
 	return o->type == OPTION_BOOL || o->type == OPTION_STRING || o->type == OPTION_INT ||
-	       o->type == OPTION_LIST;
+	       o->type == OPTION_LIST || o->type == OPTION_OPTIONAL;
+}
+
+/* Whether o takes the next word as its value ("--time 10"). */
+static int takes_next_word(const struct option_spec *o)
+{
+	return o->type != OPTION_BOOL && o->type != OPTION_OPTIONAL;
 }
 
 /* The operand sources after subcommand o (OPT_SUBCOMMAND's args), or NULL. */
@@ -88,7 +94,9 @@ void print_usage(const struct verb_spec *verb, FILE *fp)
 			else
 				sbuf_addstr(&left, "    ");
 			sbuf_addf(&left, "--%s", o->long_name);
-			if (o->argh)
+			if (o->type == OPTION_OPTIONAL)
+				sbuf_addf(&left, "[=%s]", o->argh);
+			else if (o->argh)
 				sbuf_addf(&left, " %s", o->argh);
 			print_option_line(fp, left.buf, o->help);
 			sbuf_release(&left);
@@ -163,7 +171,8 @@ static const struct option_spec *seen_named(const char *name, size_t len)
 static void set_value(const struct verb_spec *verb, const struct option_spec *o,
 		      const char *arg, int negated)
 {
-	if ((o->type == OPTION_STRING || o->type == OPTION_INT) && was_seen(o))
+	if ((o->type == OPTION_STRING || o->type == OPTION_INT || o->type == OPTION_OPTIONAL) &&
+	    was_seen(o))
 		usage_error(verb, "option '--%s' given twice; give it once", o->long_name);
 	if (!was_seen(o)) {
 		ALLOC_GROW(seen.v, seen.nr + 1, seen.alloc);
@@ -174,6 +183,7 @@ static void set_value(const struct verb_spec *verb, const struct option_spec *o,
 		*(int *)o->value = !negated;
 		break;
 	case OPTION_STRING:
+	case OPTION_OPTIONAL:
 		*(const char **)o->value = arg;
 		break;
 	case OPTION_LIST:
@@ -404,10 +414,10 @@ int complete_verb(const struct verb_spec *verb, int nwords, const char **words)
 			continue;
 		}
 		opt = option_named(table, words[i]);
-		if (opt && opt->type != OPTION_BOOL)
+		if (opt && takes_next_word(opt))
 			i++;
 	}
-	if (o && o->type != OPTION_BOOL)
+	if (o && takes_next_word(o))
 		directive = complete_with(o->complete, o->values, current);
 	else if (current[0] == '-') {
 		complete_option_names(table, current);
@@ -466,6 +476,8 @@ int parse_options(const struct verb_spec *verb, int argc, char **argv)
 				if (eq)
 					usage_error(verb, "option '--%.*s' takes no value", (int)len, name);
 				set_value(verb, o, NULL, negated);
+			} else if (o->type == OPTION_OPTIONAL) {
+				set_value(verb, o, eq ? eq + 1 : "", 0);
 			} else if (eq) {
 				set_value(verb, o, eq + 1, 0);
 			} else if (i + 1 < argc) {
@@ -480,8 +492,8 @@ int parse_options(const struct verb_spec *verb, int argc, char **argv)
 			o = find_short(verb, (unsigned char)*p);
 			if (!o)
 				usage_error(verb, "unknown option '-%c'", *p);
-			if (o->type == OPTION_BOOL) {
-				set_value(verb, o, NULL, 0);
+			if (o->type == OPTION_BOOL || o->type == OPTION_OPTIONAL) {
+				set_value(verb, o, o->type == OPTION_BOOL ? NULL : "", 0);
 				continue;
 			}
 			if (p[1])

@@ -20,7 +20,7 @@
  * argv (OPT_STRING) or by the strvec (OPT_LIST).
  *
  * What the parser enforces, so that verbs need not:
- *   - a single-value option (OPT_STRING, OPT_INT) given twice is a usage
+ *   - a single-value option (OPT_STRING, OPT_INT, OPT_OPTIONAL) given twice is a usage
  *     error ("--time 10 --time 20"); OPT_LIST takes every occurrence;
  *   - every OPT_BOOL X also answers --no-X (sets it to 0), unless the
  *     table declares an option named no-X itself;
@@ -72,6 +72,7 @@ enum option_type {
 	OPTION_STRING,	/* const char **: the argument */
 	OPTION_INT,	/* long *: a whole number, checked */
 	OPTION_LIST,	/* struct strvec *: every occurrence, in order */
+	OPTION_OPTIONAL,	/* const char **: "" for --X alone, ARG for --X=ARG only */
 	/* Not options: what the table says about the verb. */
 	OPTION_EXCLUSIVE,	/* long_name: options (long names, space-separated) that exclude each other */
 	OPTION_SUBCOMMAND,	/* long_name: a subcommand; value: const char ** set to it */
@@ -95,6 +96,12 @@ struct option_spec {
 #define OPT_STRING_C(s, l, v, a, h, c) { OPTION_STRING, (s), (l), (v), (a), (h), (c), NULL }
 #define OPT_CHOICE(s, l, v, a, h, words) { OPTION_STRING, (s), (l), (v), (a), (h), COMPLETE_VALUES, (words) }
 #define OPT_INT(s, l, v, a, h) { OPTION_INT, (s), (l), (v), (a), (h), COMPLETE_NONE, NULL }
+/*
+ * An option whose value is optional: "--json" sets *v to "", "--json=FIELDS"
+ * to "FIELDS"; the next word is never taken ("--json 15": 15 stays an
+ * operand), so its value must follow '='. --help shows "--json[=FIELDS]".
+ */
+#define OPT_OPTIONAL(s, l, v, a, h) { OPTION_OPTIONAL, (s), (l), (v), (a), (h), COMPLETE_NONE, NULL }
 #define OPT_LIST(s, l, v, a, h, c) { OPTION_LIST, (s), (l), (v), (a), (h), (c), NULL }
 #define OPT_END() { OPTION_END, 0, NULL, NULL, NULL, NULL, COMPLETE_NONE, NULL }
 

@@ -15,6 +15,7 @@
 #include "date.h"
 #include "json.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "table.h"
@@ -26,7 +27,7 @@
 
 static const char *opt_at, *opt_tech, *opt_customer, *opt_summary;
 static long opt_duration = 60;
-static int opt_mine, opt_today, opt_week, opt_json, opt_dry_run, opt_yes;
+static int opt_mine, opt_today, opt_week, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING(0, "at", &opt_at, "WHEN", "the start, in the account's zone: \"2026-12-04 09:30\", \"tomorrow 9:30\", +2d (create, move)"),
@@ -37,7 +38,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "today", &opt_today, "only today's (list)"),
 	OPT_BOOL(0, "week", &opt_week, "only the next seven days (list)"),
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's (list)", COMPLETE_CUSTOMER),
-	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list)"),
+	OPT_JSON("print the API's objects as JSON (list)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking"),
 	OPT_EXCLUSIVE("today week"),
@@ -157,7 +158,7 @@ static int cmd_list(void)
 	if (opt_mine)
 		strvec_push(&query, "mine=true");
 	if (opt_customer) {
-		customer = customer_lookup_resolve(opt_customer, "--customer", NULL);
+		customer = customer_lookup_history(opt_customer, "--customer", NULL);
 		strvec_pushf(&query, "customer_id=%ld", customer);
 	}
 	all = api_get("/appointments", &query);

@@ -20,6 +20,7 @@
 #include "json.h"
 #include "comment.h"
 #include "labor.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "prompt.h"
@@ -31,7 +32,7 @@
 
 static const char *message;
 /* opt_email, opt_log: -1 when neither --X nor --no-X was given. */
-static int opt_email = -1, opt_log = -1, opt_yes, no_input, opt_json, opt_force, opt_dry_run;
+static int opt_email = -1, opt_log = -1, opt_yes, no_input, opt_force, opt_dry_run;
 
 static const struct option_spec options[] = {
 	OPT_STRING('m', "message", &message, "TEXT", "add a resolution comment first"),
@@ -40,7 +41,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "log", &opt_log, "write the session log without asking (--no-log: none)"),
 	OPT_YES(&opt_yes, "send without asking; write the session log (--no-log wins)"),
 	OPT_NO_INPUT(&no_input, "never prompt: no session log unless --log"),
-	OPT_BOOL(0, "json", &opt_json, "print the ticket, the comment and the log's path as JSON"),
+	OPT_JSON("print the ticket, the comment and the log's path as JSON"),
 	OPT_BOOL(0, "force", &opt_force, "close an Invoiced ticket, or comment on a closed one"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_EXAMPLE("syncro close 32160 -m \"Reset the Outlook profile; the prompt is gone.\" --log",

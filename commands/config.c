@@ -10,6 +10,7 @@
 #include "connection-keep.h"
 #include "cred.h"
 #include "json.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "profile-users.h"
@@ -19,11 +20,11 @@
 #include "xmalloc.h"
 
 /* opt_check: -1 unless --check or --no-check */
-static int opt_json, opt_check = -1, opt_key_env, opt_key_stdin;
+static int opt_check = -1, opt_key_env, opt_key_stdin;
 static const char *opt_subdomain, *opt_base_url, *opt_key_command, *opt_vault;
 
 static const struct option_spec options[] = {
-	OPT_BOOL(0, "json", &opt_json, "print the settings as a JSON object"),
+	OPT_JSON("print the settings as a JSON object"),
 	OPT_STRING(0, "subdomain", &opt_subdomain, "SUB", "init: the account, SUB.syncromsp.com"),
 	OPT_STRING(0, "base-url", &opt_base_url, "URL",
 		   "init: an API base URL instead (a proxy, the sandbox)"),

@@ -15,6 +15,7 @@
 #include "draft.h"
 #include "json.h"
 #include "labor.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "prompt.h"
@@ -27,7 +28,7 @@
 
 static struct ticket_fields f;
 static const char *customer, *body;
-static int opt_json, no_input, opt_dry_run, opt_yes;
+static int no_input, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &customer, "NAME|ID", "the customer (a name is searched)",
@@ -43,7 +44,7 @@ static const struct option_spec options[] = {
 	OPT_STRING_C(0, "tech", &f.assign, "TECH|me", "the same as --assign, as in 'list --tech'", COMPLETE_TECH),
 	OPT_STRING(0, "contact", &f.contact, "NAME|ID", "the customer's contact"),
 	OPT_STRING(0, "type", &f.type, "NAME|ID", "the ticket type"),
-	OPT_BOOL(0, "json", &opt_json, "print the new ticket as JSON"),
+	OPT_JSON("print the new ticket as JSON"),
 	OPT_NO_INPUT(&no_input, "never prompt: missing fields are errors"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),

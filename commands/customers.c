@@ -12,6 +12,7 @@
 #include "invoice-view.h"
 #include "json.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "table.h"
@@ -20,11 +21,11 @@
 #include "write-plan.h"
 #include "xmalloc.h"
 
-static int opt_json, opt_force, opt_dry_run, opt_yes;
+static int opt_force, opt_dry_run, opt_yes;
 static struct new_customer opt_new;
 
 static const struct option_spec options[] = {
-	OPT_BOOL(0, "json", &opt_json, "print the customers (or the one customer) as JSON"),
+	OPT_JSON("print the customers (or the one customer) as JSON"),
 	OPT_STRING(0, "business", &opt_new.business, "NAME", "the business name (create)"),
 	OPT_STRING(0, "first", &opt_new.first, "NAME", "the contact's first name (create)"),
 	OPT_STRING(0, "last", &opt_new.last, "NAME", "the contact's last name (create)"),
@@ -56,7 +57,10 @@ static void customer_row(struct table *t, const cJSON *c)
 {
 	table_add_row(t, NULL);
 	table_add_cellf(t, "%ld", json_long(c, "id", 0));
-	table_add_cell(t, json_string(c, "business_then_name", ""));
+	if (json_bool(c, "disabled", 0))
+		table_add_cellf(t, "%s (disabled)", json_string(c, "business_then_name", ""));
+	else
+		table_add_cell(t, json_string(c, "business_then_name", ""));
 	table_add_cell(t, json_string(c, "email", ""));
 	table_add_cell(t, json_string(c, "phone", ""));
 }
@@ -85,6 +89,7 @@ static void list_customers(const char *text)
 
 	if (text)
 		strvec_pushf(&query, "query=%s", text);
+	strvec_push(&query, "include_disabled=true");	/* marked, for their history */
 	m.table = table_new(4);
 	table_set_flex(m.table, 1, 12);
 	table_set_shrink(m.table, 2, 10);
@@ -221,7 +226,7 @@ static void show_customer(long id)
 	}
 	t = table_new(2);
 	output_text(stdout, json_string(customer, "business_then_name", ""), SAFE_ONE_LINE);
-	putchar('\n');
+	fputs(json_bool(customer, "disabled", 0) ? " (disabled)\n" : "\n", stdout);
 	table_add_row(t, NULL);
 	table_add_cell(t, "id");
 	table_add_cellf(t, "%ld", json_long(customer, "id", id));

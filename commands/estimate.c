@@ -17,7 +17,9 @@
 #include "exit-codes.h"
 #include "invoice-view.h"
 #include "json.h"
+#include "money.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "product-lookup.h"
@@ -27,7 +29,7 @@
 
 static const char *opt_customer, *opt_subject, *opt_note, *opt_status;
 static struct strvec opt_lines = STRVEC_INIT;
-static int opt_json, opt_dry_run, opt_yes;
+static int opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "the customer (create)", COMPLETE_CUSTOMER),
@@ -35,7 +37,7 @@ static const struct option_spec options[] = {
 	OPT_LIST(0, "line", &opt_lines, "\"PRODUCT_OR_TEXT QTY [PRICE]\"", "a line; repeat for more (create)", COMPLETE_NONE),
 	OPT_STRING(0, "private-note", &opt_note, "TEXT", "purchase notes, a private comment on the ticket (create)"),
 	OPT_CHOICE(0, "status", &opt_status, "STATUS", "only estimates of this status (list)", "approved declined"),
-	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list, show)"),
+	OPT_JSON("print the API's objects as JSON (list, show)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking"),
 	OPT_EXAMPLE("syncro estimate list --status approved",
@@ -232,11 +234,15 @@ static int cmd_create(void)
 	path = xstrfmt("/estimates/%ld", estimate_id);
 	h.after = api_unwrap(api_get(path, NULL), "estimate");
 	free(path);
-	if (fabs(invoice_money(h.after, "subtotal") - total) >= 0.005)
-		die("Syncro made estimate #%s on ticket #%ld, but its subtotal is %.2f, not %.2f; "
+	if (!money_equal(invoice_money(h.after, "subtotal"), total)) {
+		char got[MONEY_MAX], want[MONEY_MAX];
+
+		die("Syncro made estimate #%s on ticket #%ld, but its subtotal is %s, not %s; "
 		    "check it with 'syncro estimate show %ld'", json_string(h.estimate, "number", "?"),
-		    json_long(h.ticket, "number", -1), invoice_money(h.after, "subtotal"), total,
-		    estimate_id);
+		    json_long(h.ticket, "number", -1),
+		    money_format(invoice_money(h.after, "subtotal"), got, sizeof(got)),
+		    money_format(total, want, sizeof(want)), estimate_id);
+	}
 	sbuf_reset(&sb);
 	invoice_amount(&sb, invoice_money(h.after, "total"));
 	printf("created estimate #%s (id %ld) for %s on ticket #%ld, total %s\n",

@@ -14,7 +14,9 @@
 #include "exit-codes.h"
 #include "invoice-view.h"
 #include "json.h"
+#include "money.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "product-lookup.h"
 #include "parse-options.h"
@@ -23,7 +25,7 @@
 #include "xmalloc.h"
 
 static const char *opt_customer, *opt_since, *opt_message, *opt_product, *opt_quantity, *opt_price;
-static int opt_unpaid, opt_json, opt_dry_run, opt_yes;
+static int opt_unpaid, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's invoices (list)", COMPLETE_CUSTOMER),
@@ -33,7 +35,7 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "product", &opt_product, "ID|NAME", "the line's product (line add)"),
 	OPT_STRING(0, "quantity", &opt_quantity, "QTY", "the line's quantity, default 1 (line add)"),
 	OPT_STRING(0, "price", &opt_price, "PRICE", "the line's price, default the product's (line add)"),
-	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON (list, show)"),
+	OPT_JSON("print the API's objects as JSON (list, show)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking (a delete asks otherwise)"),
 	OPT_EXAMPLE("syncro invoice list --unpaid --customer \"copper state\"",
@@ -73,7 +75,7 @@ static void only_for(const char *sub, const char *allowed)
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(given); i++) {
-		int set = given[i].set == &opt_unpaid || given[i].set == &opt_json ||
+		int set = given[i].set == &opt_unpaid ||
 			given[i].set == &opt_dry_run || given[i].set == &opt_yes ?
 			*(const int *)given[i].set : *(const char *const *)given[i].set != NULL;
 		char word[32];
@@ -153,7 +155,7 @@ static int cmd_list(void)
 	time_t since;
 
 	if (opt_customer)
-		strvec_pushf(&query, "customer_id=%ld", customer_lookup_resolve(opt_customer, "--customer", NULL));
+		strvec_pushf(&query, "customer_id=%ld", customer_lookup_history(opt_customer, "--customer", NULL));
 	if (opt_unpaid)
 		strvec_push(&query, "unpaid=true");
 	if (opt_since) {
@@ -283,11 +285,6 @@ static int cmd_note(const char *arg)
 /* Within half a cent. */
 
 /* Within half a cent. */
-static int same_money(double a, double b)
-{
-	return fabs(a - b) < 0.005;
-}
-
 static int cmd_line_add(const char *arg)
 {
 	double qty = opt_quantity ? number_option(opt_quantity, "--quantity", 0) : 1, before;
@@ -323,9 +320,13 @@ static int cmd_line_add(const char *arg)
 	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 0);
 	cJSON_Delete(api_post(h.path, h.body));
 	after = read_back();
-	if (!after || !same_money(invoice_money(after, "subtotal"), before + qty * price)) {
-		snprintf(why, sizeof(why), "its subtotal is %.2f, not %.2f + %.2f",
-			 invoice_money(after, "subtotal"), before, qty * price);
+	if (!after || !money_equal(invoice_money(after, "subtotal"), before + qty * price)) {
+		char got[MONEY_MAX], was[MONEY_MAX], added[MONEY_MAX];
+
+		snprintf(why, sizeof(why), "its subtotal is %s, not %s + %s",
+			 money_format(invoice_money(after, "subtotal"), got, sizeof(got)),
+			 money_format(before, was, sizeof(was)),
+			 money_format(qty * price, added, sizeof(added)));
 		fail_check(why);
 	}
 	printf("added %s to invoice #%s\n", h.detail.buf, number());
@@ -379,9 +380,11 @@ static int cmd_line_rm(const char *arg, const char *line_arg)
 	cJSON_Delete(api_delete(h.path));
 	after = read_back();
 	if (!after || find_line(after, id) ||
-	    !same_money(invoice_money(after, "subtotal"), invoice_money(h.inv, "subtotal") - amount)) {
-		snprintf(why, sizeof(why), "line %ld is still there or the subtotal did not drop by %.2f",
-			 id, amount);
+	    !money_equal(invoice_money(after, "subtotal"), invoice_money(h.inv, "subtotal") - amount)) {
+		char dropped[MONEY_MAX];
+
+		snprintf(why, sizeof(why), "line %ld is still there or the subtotal did not drop by %s",
+			 id, money_format(amount, dropped, sizeof(dropped)));
 		fail_check(why);
 	}
 	printf("removed %s from invoice #%s\n", h.detail.buf, number());

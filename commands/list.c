@@ -6,6 +6,7 @@
 #include "complete.h"
 #include "customer-lookup.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "tech-lookup.h"
@@ -15,7 +16,7 @@
 #include "xmalloc.h"
 
 static struct strvec statuses = STRVEC_INIT;
-static int opt_all, opt_mine, opt_json;
+static int opt_all, opt_mine;
 static const char *opt_customer, *opt_tech, *opt_sort, *opt_priority;
 static long opt_limit;
 
@@ -32,7 +33,7 @@ static const struct option_spec options[] = {
 	OPT_INT('n', "limit", &opt_limit, "N", "show at most N tickets (stop paging there)"),
 	OPT_STRING(0, "sort", &opt_sort, "KEY", "order by number (newest first), updated, due, priority or age"),
 	OPT_STRING(0, "priority", &opt_priority, "P", "only tickets of priority P ('high' is '1 High')"),
-	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
+	OPT_JSON("print the tickets as one JSON array"),
 	OPT_EXCLUSIVE("all status"),
 	OPT_EXCLUSIVE("mine tech"),
 	OPT_EXCLUSIVE("mine assign"),
@@ -54,7 +55,7 @@ static const struct verb_spec verb = {
 static void add_filters(struct strvec *query)
 {
 	if (opt_customer)
-		strvec_pushf(query, "customer_id=%ld", customer_lookup_resolve(opt_customer, "--customer", NULL));
+		strvec_pushf(query, "customer_id=%ld", customer_lookup_history(opt_customer, "--customer", NULL));
 	if (opt_tech)
 		strvec_pushf(query, "user_id=%ld", tech_resolve(opt_tech, "--tech", NULL));
 	if (opt_mine)

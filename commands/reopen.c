@@ -8,6 +8,7 @@
 #include "cache.h"
 #include "complete.h"
 #include "json.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "ticket-settings.h"
@@ -16,12 +17,11 @@
 #include "xmalloc.h"
 
 static const char *opt_status = "In Progress";
-static int opt_json;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "status", &opt_status, "STATUS",
 		     "the status to reopen to (default: In Progress)", COMPLETE_STATUS),
-	OPT_BOOL(0, "json", &opt_json, "print the reopened ticket as JSON"),
+	OPT_JSON("print the reopened ticket as JSON"),
 	OPT_EXAMPLE("syncro reopen 32134",
 		    "open a resolved ticket again"),
 	OPT_EXAMPLE("syncro reopen --status 'Waiting on Customer' 32134",

@@ -16,6 +16,7 @@
 #include "invoice-view.h"
 #include "json.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "table.h"
@@ -23,11 +24,10 @@
 #include "xmalloc.h"
 
 static const char *opt_customer;
-static int opt_json;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's schedules (list)", COMPLETE_CUSTOMER),
-	OPT_BOOL(0, "json", &opt_json, "print the API's objects as JSON"),
+	OPT_JSON("print the API's objects as JSON"),
 	OPT_EXAMPLE("syncro schedule list --customer \"desert sun\"",
 		    "a customer's recurring invoices"),
 	OPT_EXAMPLE("syncro schedule show 730101",
@@ -93,7 +93,7 @@ static int cmd_list(void)
 
 	table_set_align(t, 4, TABLE_RIGHT);
 	if (opt_customer)
-		strvec_pushf(&query, "customer_id=%ld", customer_lookup_resolve(opt_customer, "--customer", NULL));
+		strvec_pushf(&query, "customer_id=%ld", customer_lookup_history(opt_customer, "--customer", NULL));
 	api_paginate("/schedules", &query, "schedules", 0, list_page, t);
 	if (!opt_json && table_rows(t))
 		table_print(t);

@@ -7,6 +7,7 @@
 #include "compat.h"
 #include "complete.h"
 #include "customer-lookup.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "ticket-list.h"
@@ -15,7 +16,7 @@
 #include "xmalloc.h"
 
 static long opt_limit;
-static int opt_json, opt_all;
+static int opt_all;
 static const char *opt_status, *opt_customer;
 
 static const struct option_spec options[] = {
@@ -25,7 +26,7 @@ static const struct option_spec options[] = {
 		     COMPLETE_CUSTOMER),
 	OPT_BOOL('a', "all", &opt_all, "tickets of every status (the default, as 'list --all')"),
 	OPT_INT('n', "limit", &opt_limit, "N", "show at most N tickets (stop paging there)"),
-	OPT_BOOL(0, "json", &opt_json, "print the tickets as one JSON array"),
+	OPT_JSON("print the tickets as one JSON array"),
 	OPT_EXCLUSIVE("all status"),
 	OPT_EXAMPLE("syncro search outlook password",
 		    "open tickets that mention both words"),
@@ -92,7 +93,7 @@ int main(int argc, char **argv)
 	}
 	if (opt_customer)
 		strvec_pushf(&query, "customer_id=%ld",
-			     customer_lookup_resolve(opt_customer, "--customer", NULL));
+			     customer_lookup_history(opt_customer, "--customer", NULL));
 	tl = ticket_list_new(opt_json ? TICKET_LIST_JSON : 0, opt_limit);
 	if (words.nr > 1)
 		ticket_list_require_words(tl, &words);

@@ -7,6 +7,7 @@
 #include "api.h"
 #include "cache.h"
 #include "complete.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "run-command.h"
@@ -16,13 +17,13 @@
 #include "xmalloc.h"
 
 static const char *opt_comments;
-static int opt_web, opt_json;
+static int opt_web;
 
 static const struct option_spec options[] = {
 	OPT_CHOICE(0, "comments", &opt_comments, "N|all",
 		   "show the latest N comments, or all (default 5)", "all"),
 	OPT_BOOL('w', "web", &opt_web, "print the ticket's web page and open it in a browser"),
-	OPT_BOOL(0, "json", &opt_json, "print the ticket object as JSON"),
+	OPT_JSON("print the ticket object as JSON"),
 	OPT_EXAMPLE("syncro ticket 32164",
 		    "one ticket: fields, latest comments, time, lines, billing"),
 	OPT_EXAMPLE("syncro ticket --comments all '#32164' | less",

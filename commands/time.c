@@ -13,6 +13,7 @@
 #include "json.h"
 #include "labor.h"
 #include "name-match.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "product.h"
@@ -25,7 +26,7 @@
 #include "xmalloc.h"
 
 static const char *opt_labor, *opt_notes, *opt_minutes, *sub;
-static int opt_charge, opt_all, opt_labor_list, opt_json, opt_dry_run, opt_yes;
+static int opt_charge, opt_all, opt_labor_list, opt_dry_run, opt_yes;
 
 /* What every writing subcommand takes. */
 #define TIME_WRITE_OPTIONS \
@@ -94,7 +95,7 @@ static const struct complete_source *const ticket_timer_args[] = {
 
 static const struct option_spec options[] = {
 	OPT_BOOL(0, "labor-list", &opt_labor_list, "list the labor aliases and their products"),
-	OPT_BOOL(0, "json", &opt_json, "print the timers and labor lines as JSON"),
+	OPT_JSON("print the timers and labor lines as JSON"),
 	OPT_SUBCOMMAND_VERB("add", &sub, ticket_args, &add_verb, "add a timer: N MIN"),
 	OPT_SUBCOMMAND_VERB("edit", &sub, ticket_timer_args, &edit_verb, "change a timer: N TIMER"),
 	OPT_SUBCOMMAND_VERB("rm", &sub, ticket_timer_args, &rm_verb, "remove a timer: N TIMER"),

@@ -8,6 +8,7 @@
 #include "cache.h"
 #include "complete.h"
 #include "json.h"
+#include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
 #include "prompt.h"
@@ -17,7 +18,7 @@
 #include "xmalloc.h"
 
 static struct ticket_fields f;
-static int opt_json, no_input, opt_dry_run, opt_yes;
+static int no_input, opt_dry_run, opt_yes;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "status", &f.status, "STATUS", "set the status (checked against the account's)",
@@ -29,7 +30,7 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "subject", &f.subject, "TEXT", "set the subject"),
 	OPT_STRING(0, "problem-type", &f.problem_type, "TYPE", "set the problem type"),
 	OPT_STRING(0, "contact", &f.contact, "NAME|ID", "set the contact (one of the customer's)"),
-	OPT_BOOL(0, "json", &opt_json, "print the updated ticket as JSON"),
+	OPT_JSON("print the updated ticket as JSON"),
 	OPT_NO_INPUT(&no_input, "never prompt (an ambiguous name is an error)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),

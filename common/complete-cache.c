@@ -114,6 +114,7 @@ int complete_labor(const char *prefix)
 struct named_id {
 	const char *name;	/* borrowed from the cache or the JSON */
 	long id;
+	int disabled;		/* disabled in Syncro: offered, marked */
 };
 
 static int by_name(const void *a, const void *b)
@@ -145,6 +146,7 @@ int complete_customers(const char *prefix)
 		if (name && starts_with(name, prefix)) {
 			ALLOC_GROW(all, nr + 1, alloc);
 			all[nr].name = name;
+			all[nr].disabled = json_bool(c, "disabled", 0);
 			all[nr++].id = json_long(c, "id", 0);
 		}
 	}
@@ -154,17 +156,19 @@ int complete_customers(const char *prefix)
 		if (*t->customer && starts_with(t->customer, prefix)) {
 			ALLOC_GROW(all, nr + 1, alloc);
 			all[nr].name = t->customer;
+			all[nr].disabled = 0;
 			all[nr++].id = t->customer_id;
 		}
 	}
 	if (nr)
 		qsort(all, nr, sizeof(*all), by_name);
-	for (size_t i = 0; i < nr; i++) {
-		char id[32];
+	for (size_t i = 0, j; i < nr; i = j) {
+		int disabled = all[i].disabled;
+		char id[48];
 
-		if (i && !strcmp(all[i].name, all[i - 1].name))
-			continue;
-		snprintf(id, sizeof(id), "id %ld", all[i].id);
+		for (j = i + 1; j < nr && !strcmp(all[j].name, all[i].name); j++)
+			disabled |= all[j].disabled;
+		snprintf(id, sizeof(id), "id %ld%s", all[i].id, disabled ? ", disabled" : "");
 		complete_candidate(all[i].name, id);
 	}
 	free(all);

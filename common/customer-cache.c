@@ -41,12 +41,15 @@ int customer_cache_store(const cJSON *customers)
 		if (entry) {
 			cJSON_ReplaceItemInObjectCaseSensitive(entry, "business_then_name",
 							       cJSON_CreateString(name));
-			continue;
+		} else {
+			entry = cJSON_CreateObject();
+			cJSON_AddNumberToObject(entry, "id", (double)id);
+			cJSON_AddStringToObject(entry, "business_then_name", name);
+			cJSON_AddItemToArray(cached, entry);
 		}
-		entry = cJSON_CreateObject();
-		cJSON_AddNumberToObject(entry, "id", (double)id);
-		cJSON_AddStringToObject(entry, "business_then_name", name);
-		cJSON_AddItemToArray(cached, entry);
+		cJSON_DeleteItemFromObjectCaseSensitive(entry, "disabled");
+		if (json_bool(c, "disabled", 0))
+			cJSON_AddTrueToObject(entry, "disabled");
 	}
 	ret = cache_write_json(CUSTOMER_CACHE, cached);
 	cache_unlock(lock);

@@ -1,7 +1,8 @@
 /*
  * The customers syncro has fetched, kept for `--customer` completion
  * (complete-cache.c): customers.json in the account's cache (cache.h),
- * an array of {"id", "business_then_name"} (nothing else: no emails or
+ * an array of {"id", "business_then_name"}, with "disabled": true for a
+ * customer disabled in Syncro (nothing else: no emails or
  * phone numbers sit in the cache), one entry per id.
  */
 #ifndef SYNCRO_CUSTOMER_CACHE_H

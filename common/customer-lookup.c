@@ -2,6 +2,7 @@
 #include "api.h"
 #include "customer-cache.h"
 #include "customer-lookup.h"
+#include "exit-codes.h"
 #include "json.h"
 #include "name-match.h"
 #include "usage.h"
@@ -18,8 +19,9 @@ static const cJSON *choose_customer(const cJSON *found, const char *arg, const c
 
 	cJSON_ArrayForEach(c, found) {
 		strvec_push(&names, json_string(c, "business_then_name", ""));
-		strvec_pushf(&shown, "%ld  %s", json_long(c, "id", 0),
-			     json_string(c, "business_then_name", ""));
+		strvec_pushf(&shown, "%ld  %s%s", json_long(c, "id", 0),
+			     json_string(c, "business_then_name", ""),
+			     json_bool(c, "disabled", 0) ? "  (disabled)" : "");
 	}
 	if (more)
 		strvec_push(&shown, "... more; narrow the name down");
@@ -36,7 +38,32 @@ static const cJSON *choose_customer(const cJSON *found, const char *arg, const c
 	return cJSON_GetArrayItem(found, (int)pick);
 }
 
-long customer_lookup_resolve(const char *arg, const char *option, char **name)
+/*
+ * For a write, the disabled customers of found are dropped; when they are
+ * all it found, that is the error (exit 5, as the API would refuse it).
+ */
+static void drop_disabled(cJSON *found)
+{
+	const cJSON *disabled = NULL;
+	int active = 0;
+
+	for (const cJSON *c = found->child; c; c = c->next)
+		if (!json_bool(c, "disabled", 0))
+			active++;
+		else if (!disabled)
+			disabled = c;
+	if (!active && disabled)
+		die_with(EXIT_REJECTED, "customer '%s' is disabled in Syncro; enable it there "
+			 "first, or choose another customer",
+			 json_string(disabled, "business_then_name", "?"));
+	for (cJSON *c = found->child, *next; c; c = next) {
+		next = c->next;
+		if (json_bool(c, "disabled", 0))
+			cJSON_Delete(cJSON_DetachItemViaPointer(found, c));
+	}
+}
+
+static long resolve(const char *arg, const char *option, char **name, int history)
 {
 	struct strvec query = STRVEC_INIT;
 	const cJSON *found, *customer;
@@ -51,10 +78,13 @@ long customer_lookup_resolve(const char *arg, const char *option, char **name)
 	if (!*arg)
 		die_with(EXIT_USAGE, "empty customer for %s; pass a name or an id", option);
 	strvec_pushf(&query, "query=%s", arg);
+	strvec_push(&query, "include_disabled=true");
 	answer = api_get("/customers", &query);
 	strvec_clear(&query);
 	found = api_list_or_die(answer, "customers", "/customers");
 	customer_cache_store(found);
+	if (!history)
+		drop_disabled((cJSON *)found);
 	more = json_long(answer, "meta.total_pages", 1) > 1;
 	if (!cJSON_GetArraySize(found))
 		die_with(EXIT_NOT_FOUND, "no customer matches '%s'; try 'syncro customers %s'",
@@ -66,6 +96,16 @@ long customer_lookup_resolve(const char *arg, const char *option, char **name)
 		*name = xstrdup(json_string(customer, "business_then_name", ""));
 	cJSON_Delete(answer);
 	return id;
+}
+
+long customer_lookup_resolve(const char *arg, const char *option, char **name)
+{
+	return resolve(arg, option, name, 0);
+}
+
+long customer_lookup_history(const char *arg, const char *option, char **name)
+{
+	return resolve(arg, option, name, 1);
 }
 
 long customer_lookup_contact(long customer_id, const char *arg, const char *option, char **name)

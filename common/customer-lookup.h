@@ -19,6 +19,16 @@
 long customer_lookup_resolve(const char *arg, const char *option, char **name);
 
 /*
+ * The customers disabled in Syncro (kept for their history) are asked for
+ * too (include_disabled=true). customer_lookup_resolve() is for a write
+ * (create, estimate create): it leaves them out, and a name that only
+ * matches disabled ones is exit 5 saying so. customer_lookup_history() is
+ * for reading (list --customer, search --customer, invoice list, schedule):
+ * a disabled customer matches like any other.
+ */
+long customer_lookup_history(const char *arg, const char *option, char **name);
+
+/*
  * --contact NAME|ID of a customer. Digits are a contact id, used as it is
  * with no request (*name NULL). A name is matched against the customer's
  * contacts (one GET /contacts?customer_id=ID): the whole name or a unique

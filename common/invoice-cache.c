@@ -8,13 +8,16 @@
 #include "complete.h"
 #include "invoice-view.h"
 #include "json.h"
+#include "money.h"
 
 #define INVOICE_CACHE "invoices"
 #define INVOICE_CACHE_MAX 500
 
 void invoice_amount(struct sbuf *out, double amount)
 {
-	sbuf_addf(out, "%.2f", amount);
+	char buf[MONEY_MAX];
+
+	sbuf_addstr(out, money_format(amount, buf, sizeof(buf)));
 }
 
 double invoice_money(const cJSON *obj, const char *field)

@@ -6,6 +6,7 @@
 #endif
 #include <fcntl.h>
 #include "json.h"
+#include "json-fields.h"
 #include "output.h"
 #include "table.h"
 #include "usage.h"
@@ -131,20 +132,24 @@ void output_status_change(long number, const char *before, const char *after)
 
 void output_json(const cJSON *value)
 {
-	char *text = value ? json_print(value) : xstrdup("null\n");
+	cJSON *selected = json_fields_select(value);
+	char *text = value ? json_print(selected ? selected : value) : xstrdup("null\n");
 
 	fputs(text, stdout);
 	free(text);
+	cJSON_Delete(selected);
 }
 
 void json_array_add(struct json_array_out *out, const cJSON *item)
 {
+	cJSON *selected = json_fields_select(item);
 	struct sbuf sb = SBUF_INIT;
 
 	sbuf_addstr(&sb, out->nr++ ? ",\n  " : "[\n  ");
-	json_add_printed(&sb, item, 1);
+	json_add_printed(&sb, selected ? selected : item, 1);
 	fwrite(sb.buf, 1, sb.len, stdout);
 	sbuf_release(&sb);
+	cJSON_Delete(selected);
 }
 
 void json_array_end(struct json_array_out *out)

@@ -65,7 +65,10 @@ void ticket_table_add(struct table *t, const cJSON *ticket);
 void ticket_table_add_fields(struct table *t, long number, const char *status,
 			     const char *customer, const char *subject);
 
-/* --json: value (NULL prints null) indented by two spaces, as json_print() does, on stdout. */
+/*
+ * --json: value (NULL prints null) indented by two spaces, as json_print() does, on stdout;
+ * with --json=FIELDS only those fields (json-fields.h), here and in json_array_add().
+ */
 void output_json(const cJSON *value);
 
 /* "#32164  Resolved -> In Progress" on stdout: a ticket's status change (API text made safe). */

@@ -3,6 +3,7 @@
 #include "date.h"
 #include "json.h"
 #include "labor.h"
+#include "money.h"
 #include "output.h"
 #include "table.h"
 #include "ticket-view.h"
@@ -233,6 +234,7 @@ static void print_lines(const cJSON *ticket, struct billing *b)
 	printf("\nlabor lines\n");
 	cJSON_ArrayForEach(line, lines) {
 		int invoiced = json_bool(line, "converted", 0);
+		char price[MONEY_MAX];
 
 		b->lines++;
 		b->invoiced += invoiced;
@@ -240,7 +242,8 @@ static void print_lines(const cJSON *ticket, struct billing *b)
 		table_add_cellf(t, "  %s x", json_string(line, "quantity", "?"));
 		table_add_cell(t, json_string(line, "name", ""));
 		table_add_cell(t, json_string(line, "description", ""));
-		table_add_cellf(t, "%.2f", json_double(line, "price_retail", 0));
+		table_add_cell(t, money_format(json_double(line, "price_retail", 0), price,
+					       sizeof(price)));
 		table_add_colored(t, invoiced ? COLOR_GREEN : COLOR_YELLOW,
 				  invoiced ? "invoiced" : "not invoiced");
 	}

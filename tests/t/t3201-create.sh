@@ -46,7 +46,7 @@ test_expect_success 'create with a unique name: searched once, then created' '
 	EOF
 	test_cmp expect actual &&
 	cat >expect <<-\EOF &&
-	GET /api/v1/customers?query=desert+sun
+	GET /api/v1/customers?query=desert+sun&include_disabled=true
 	POST /api/v1/tickets
 	EOF
 	sandbox_requests >requests &&
@@ -67,7 +67,7 @@ test_expect_success 'an ambiguous name without a terminal lists the matches and 
 	  34288080  Red Rock Accounting
 	EOF
 	test_cmp expect err &&
-	echo "GET /api/v1/customers?query=ha" >expect &&
+	echo "GET /api/v1/customers?query=ha&include_disabled=true" >expect &&
 	sandbox_requests >requests &&
 	test_cmp expect requests &&
 	sandbox_get "tickets?number=32167" | jq ".tickets | length" >actual &&
@@ -89,7 +89,7 @@ test_expect_success 'an ambiguous name on a terminal: the user picks one' '
 	EOF
 	test_cmp expect actual &&
 	cat >expect <<-\EOF &&
-	GET /api/v1/customers?query=ha
+	GET /api/v1/customers?query=ha&include_disabled=true
 	POST /api/v1/tickets
 	EOF
 	sandbox_requests >requests &&

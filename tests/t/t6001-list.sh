@@ -206,7 +206,7 @@ test_expect_success '--customer NAME looks the customer up once; an id needs no 
 	test_cmp expect actual &&
 	sandbox_requests >requests &&
 	cat >expect <<-\EOF_ &&
-	GET /api/v1/customers?query=desert
+	GET /api/v1/customers?query=desert&include_disabled=true
 	GET /api/v1/tickets?status=Not+Closed&customer_id=34288075&page=1&per_page=100
 	GET /api/v1/tickets?status=Not+Closed&customer_id=34288075&page=1&per_page=100
 	EOF_

@@ -8,23 +8,24 @@ test_expect_success 'every customer, every page' '
 	sandbox_clear_requests &&
 	syncro customers >actual &&
 	cat >expect <<-\EOF_ &&
-	34288070  Jerry Burger               jerry.burger@example.net         4805550142
-	34288071  LeeAnn Parkinson           leeann.parkinson@example.com     4805550187
-	34288072  Dolores Whitfield          dwhitfield@example.org           6025550119
-	34288073  Tom Haskins                tomhaskins@example.net           4805550163
-	34288075  Desert Sun Dental          office@desertsundental.example   4805550100
-	34288076  Mesa Verde Law Group       mreyes@mesaverdelaw.example      6025550133
-	34288077  Copper State Logistics     it@copperstatelogistics.example  6235550170
-	34288078  Saguaro Veterinary Clinic  frontdesk@saguarovet.example     4805550155
-	34288079  Pinnacle Peak Realty       greg@pinnaclepeakrealty.example  4805550191
-	34288080  Red Rock Accounting        anita@redrockcpa.example         4805550128
+	34288070  Jerry Burger                jerry.burger@example.net         4805550142
+	34288071  LeeAnn Parkinson            leeann.parkinson@example.com     4805550187
+	34288072  Dolores Whitfield           dwhitfield@example.org           6025550119
+	34288073  Tom Haskins                 tomhaskins@example.net           4805550163
+	34288075  Desert Sun Dental           office@desertsundental.example   4805550100
+	34288076  Mesa Verde Law Group        mreyes@mesaverdelaw.example      6025550133
+	34288077  Copper State Logistics      it@copperstatelogistics.example  6235550170
+	34288078  Saguaro Veterinary Clinic   frontdesk@saguarovet.example     4805550155
+	34288079  Pinnacle Peak Realty        greg@pinnaclepeakrealty.example  4805550191
+	34288080  Red Rock Accounting         anita@redrockcpa.example         4805550128
+	34288081  Old Town Bakery (disabled)  hal@oldtownbakery.example        4805550104
 	EOF_
 	test_cmp expect actual &&
 	sandbox_requests >requests &&
 	cat >expect <<-\EOF_ &&
-	GET /api/v1/customers?page=1&per_page=100
-	GET /api/v1/customers?page=2&per_page=100
-	GET /api/v1/customers?page=3&per_page=100
+	GET /api/v1/customers?include_disabled=true&page=1&per_page=100
+	GET /api/v1/customers?include_disabled=true&page=2&per_page=100
+	GET /api/v1/customers?include_disabled=true&page=3&per_page=100
 	EOF_
 	test_cmp expect requests
 '
@@ -39,6 +40,7 @@ test_expect_success 'the customers listed are offered by --customer completion' 
 	Jerry Burger${tab}id 34288070
 	LeeAnn Parkinson${tab}id 34288071
 	Mesa Verde Law Group${tab}id 34288076
+	Old Town Bakery${tab}id 34288081, disabled
 	Pinnacle Peak Realty${tab}id 34288079
 	Red Rock Accounting${tab}id 34288080
 	Saguaro Veterinary Clinic${tab}id 34288078
@@ -66,7 +68,7 @@ test_expect_success 'a query' '
 	echo "34288080  Red Rock Accounting  anita@redrockcpa.example  4805550128" >expect &&
 	test_cmp expect actual &&
 	sandbox_requests >requests &&
-	echo "GET /api/v1/customers?query=red+rock&page=1&per_page=100" >expect &&
+	echo "GET /api/v1/customers?query=red+rock&include_disabled=true&page=1&per_page=100" >expect &&
 	test_cmp expect requests
 '
 
@@ -84,7 +86,7 @@ test_expect_success 'no match is an answer: nothing on stdout, a note on stderr,
 test_expect_success '--json: the customers of every page in one array' '
 	syncro customers --json >out.json &&
 	jq -r ".[] | [.id, .business_then_name] | @tsv" out.json >actual &&
-	syncro customers | sed "s/^\([0-9]*\)  \(.*[a-z]\)  *[^ ]*@.*/\1	\2/" >expect &&
+	syncro customers | sed "s/ (disabled)//; s/^\([0-9]*\)  \(.*[a-z]\)  *[^ ]*@.*/\1	\2/" >expect &&
 	test_cmp expect actual
 '
 

@@ -7,12 +7,14 @@ static int yes;
 static const char *message;
 static long minutes;
 static struct strvec statuses = STRVEC_INIT;
+static const char *fields;
 
 static const struct option_spec options[] = {
 	OPT_BOOL('y', "yes", &yes, "answer yes"),
 	OPT_STRING('m', "message", &message, "TEXT", "the text"),
 	OPT_INT(0, "time", &minutes, "MIN", "minutes"),
 	OPT_LIST(0, "status", &statuses, "S", "a status", COMPLETE_NONE),
+	OPT_OPTIONAL(0, "json", &fields, "FIELDS", "as JSON"),
 	OPT_END(),
 };
 static const struct verb_spec verb = {
@@ -24,6 +26,7 @@ static void reset(void)
 	yes = 0;
 	message = NULL;
 	minutes = 0;
+	fields = NULL;
 	strvec_clear(&statuses);
 }
 
@@ -58,6 +61,26 @@ START_TEST(attached_short_value_and_double_dash)
 	ck_assert_str_eq(message, "hello");
 	ck_assert_int_eq(n, 1);
 	ck_assert_str_eq(argv[0], "-5");
+}
+END_TEST
+
+START_TEST(an_optional_value_follows_the_equals_sign_only)
+{
+	char *alone[] = { "syncro-test", "--json", "32164", NULL };
+	char *given[] = { "syncro-test", "--json=number,subject", "-", NULL };
+	int n;
+
+	reset();
+	ck_assert_ptr_null(fields);
+	n = parse_options(&verb, 3, alone);
+	ck_assert_str_eq(fields, "");
+	ck_assert_int_eq(n, 1);
+	ck_assert_str_eq(alone[0], "32164");
+	reset();
+	n = parse_options(&verb, 3, given);
+	ck_assert_str_eq(fields, "number,subject");
+	ck_assert_int_eq(n, 1);
+	ck_assert_str_eq(given[0], "-");
 }
 END_TEST
 
@@ -270,6 +293,7 @@ static Suite *parse_options_suite(void)
 
 	tcase_add_test(tc, long_short_and_operands);
 	tcase_add_test(tc, attached_short_value_and_double_dash);
+	tcase_add_test(tc, an_optional_value_follows_the_equals_sign_only);
 	tcase_add_exit_test(tc, unknown_option_exits_2, 2);
 	tcase_add_exit_test(tc, bad_number_exits_2, 2);
 	tcase_add_test(tc, a_single_value_option_given_twice_is_a_usage_error);
