@@ -390,14 +390,17 @@ int bill_prepare(struct bill *b, struct api_error *err)
 	int timer_method = b->method != BILLING_LINE_ITEM;
 
 	if (b->labor.minutes > 0) {
+		char product[MONEY_MAX], table[MONEY_MAX];
+
 		if (labor_price(b->labor_name, &b->labor, err))
 			return -1;
 		if (timer_method && !money_equal(b->labor.price, b->labor.product_price))
 			return api_error_set(err, EXIT_USAGE, 0,
-					 xstrfmt("billing.method %s bills the product's price (%.2f), "
-						 "not the labor table's %.2f; nothing was sent",
-						 config_billing_method_name(b->method), b->labor.product_price,
-						 b->labor.price),
+					 xstrfmt("billing.method %s bills the product's price (%s), "
+						 "not the labor table's %s; nothing was sent",
+						 config_billing_method_name(b->method),
+						 money_format(b->labor.product_price, product, sizeof(product)),
+						 money_format(b->labor.price, table, sizeof(table))),
 					 xstrdup("bill it with billing.method line-item"));
 	}
 	if (read_prepaid(b, err))

@@ -81,6 +81,27 @@ test_expect_success 'the price policy: rate x multiplier, taxable, subject_prefi
 	rm "$CONFIG"
 '
 
+test_expect_success 'timer method with a rate that is not the product'"'"'s price: refused, both prices as money' '
+	cat >"$CONFIG" <<-\EOF &&
+	billing:
+	  method: timer
+	labor:
+	  products:
+	    afterhours:
+	      product: 26184
+	      rate: 100.005
+	EOF
+	sandbox_clear_requests &&
+	test_expect_code 2 syncro bill 32146 --minutes 60 --labor afterhours -m "Night call." --yes --force 2>err &&
+	grep "^syncro: billing.method timer bills the product" err >actual &&
+	price=$(sandbox_get products/26184 | jq -r ".product.price_retail") &&
+	printf "syncro: billing.method timer bills the product'"'"'s price (%.2f), not the labor table'"'"'s 100.01; nothing was sent\n" "$price" >expect &&
+	test_cmp expect actual &&
+	{ sandbox_requests | grep -v "^GET " || :; } >writes &&
+	test ! -s writes &&
+	rm "$CONFIG"
+'
+
 test_expect_success 'a billing.status the account lacks is refused before any write' '
 	printf "billing:\n  status: Billed\n" >"$CONFIG" &&
 	sandbox_clear_requests &&
