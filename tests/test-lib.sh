@@ -34,8 +34,9 @@ export LANG=C LC_ALL=C TZ=UTC PAGER=cat
 # No warm connection between commands (connection.keep), so that each
 # command's connections and requests are its own; tests of it set
 # SYNCRO_CONNECTION_KEEP and make $XDG_RUNTIME_DIR (stop_keepers ends
-# what they started).
-export SYNCRO_CONNECTION_KEEP=0 XDG_RUNTIME_DIR="$TRASH_DIRECTORY/run"
+# what they started). The directory is short, outside the trash: a Unix
+# socket's path has at most 107 bytes, and make distcheck's trash is deep.
+export SYNCRO_CONNECTION_KEEP=0 XDG_RUNTIME_DIR="${TMPDIR:-/tmp}/syncro-run.$$"
 unset SYNCRO_API_KEY SYNCRO_BASE_URL SYNCRO_SUBDOMAIN SYNCRO_CONFIG NO_COLOR \
 	EDITOR VISUAL COLUMNS SYNCRO SYNCRO_EXEC_PATH SYNCRO_TEST_NOW SYNCRO_PROFILE
 export SYNCRO_EXEC_PATH="$abs_top_builddir"
@@ -239,7 +240,7 @@ write_script () {
 # stop_keepers: end the connection keepers a test started (SYNCRO_CONNECTION_KEEP),
 # each one that still holds its lock in $XDG_RUNTIME_DIR/syncro.
 stop_keepers () {
-	for keeper_lock in "$TRASH_DIRECTORY"/run/syncro/*.lock; do
+	for keeper_lock in "$XDG_RUNTIME_DIR"/syncro/*.lock; do
 		test -f "$keeper_lock" || continue
 		if ! flock -n "$keeper_lock" true; then
 			kill "$(cat "$keeper_lock")" 2>/dev/null
@@ -250,6 +251,7 @@ stop_keepers () {
 
 test_done () {
 	stop_keepers
+	rm -rf "$XDG_RUNTIME_DIR"
 	if test -n "${test_cleanup_hooks:-}"; then
 		eval "$test_cleanup_hooks"
 	fi
@@ -304,7 +306,7 @@ start_sandbox () {
 	done
 	"$abs_top_builddir/syncro-sandbox" "$@" >"$sandbox_out" 2>"$sandbox_err" &
 	SANDBOX_PID=$!
-	trap 'stop_keepers; test -z "${SANDBOX_PID:-}" || kill "$SANDBOX_PID" 2>/dev/null' EXIT
+	trap 'stop_keepers; rm -rf "$XDG_RUNTIME_DIR"; test -z "${SANDBOX_PID:-}" || kill "$SANDBOX_PID" 2>/dev/null' EXIT
 	test_cleanup_hooks="${test_cleanup_hooks:+$test_cleanup_hooks; }stop_sandbox"
 	sandbox_tries=0
 	SYNCRO_BASE_URL=

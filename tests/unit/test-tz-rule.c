@@ -85,16 +85,15 @@ END_TEST
 
 #ifndef _WIN32
 /*
- * Every zone of the table agrees with the C library's tz code, second for
- * second at each change and in between, over the years the rules are for;
- * but the zones whose changes the tz database lists year by year instead
- * of in a rule (Morocco's, around Ramadan): their rule is standard time
- * only, and there are no more than a few of them.
+ * Every rule of the table read as the C library reads the same TZ string:
+ * the offset and abbreviation over six years, and each change to the
+ * second. (The rule, not the zone's name: the C library would read this
+ * machine's tz database, which may be newer or older than the table.)
  */
 START_TEST(every_zone_as_the_c_library)
 {
 	time_t from = utc(1, 1, 0, 0, 0) + 366 * 86400, to = from + 6 * 366 * 86400L;
-	size_t i, listed = 0;
+	size_t i;
 
 	for (i = 0; i < tz_zones_nr; i++) {
 		struct tz_rule rule;
@@ -103,7 +102,7 @@ START_TEST(every_zone_as_the_c_library)
 
 		ck_assert_msg(tz_rule_parse(tz_zones[i].rule, &rule) == 0, "%s: '%s'",
 			      tz_zones[i].name, tz_zones[i].rule);
-		setenv("TZ", tz_zones[i].name, 1);
+		setenv("TZ", tz_zones[i].rule, 1);
 		tzset();
 		for (t = from; t < to; t += 86400 + 3607) {
 			struct tm tm;
@@ -111,10 +110,6 @@ START_TEST(every_zone_as_the_c_library)
 			long off = tz_rule_offset(&rule, t, &dst);
 
 			localtime_r(&t, &tm);
-			if (!rule.has_dst && off != tm.tm_gmtoff) {
-				listed++;
-				break;
-			}
 			ck_assert_msg(off == tm.tm_gmtoff, "%s at %lld: %ld, the C library %ld",
 				      tz_zones[i].name, (long long)t, off, (long)tm.tm_gmtoff);
 			ck_assert_str_eq(dst ? rule.dst : rule.std, tm.tm_zone);
@@ -136,7 +131,6 @@ START_TEST(every_zone_as_the_c_library)
 			prev_dst = dst;
 		}
 	}
-	ck_assert_msg(listed <= 4, "%zu zones differ from their rule", listed);
 	unsetenv("TZ");
 }
 END_TEST
