@@ -4,7 +4,6 @@
  * status and signals pass through untouched.
  */
 #include "compat.h"
-#include <fcntl.h>
 #include <limits.h>
 #include <sys/stat.h>
 #include "complete.h"
