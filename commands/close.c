@@ -23,6 +23,7 @@
 #include "json-fields.h"
 #include "output.h"
 #include "parse-options.h"
+#include "prefetch.h"
 #include "prompt.h"
 #include "session-log.h"
 #include "ticket-settings.h"
@@ -251,6 +252,10 @@ int main(int argc, char **argv)
 	if (no_input)
 		prompt_disable();
 
+	/* Its two reads at once: the statuses (once a day) and the ticket. */
+	ticket_settings_want();
+	api_ticket_want(number);
+	prefetch_send();
 	status = ticket_settings_check_status(config_get()->close_status, "close_status (config)");
 	before = status_before(number, status);
 	preview(number, before, status);

@@ -2,6 +2,7 @@
 #include "api.h"
 #include "cache.h"
 #include "json.h"
+#include "prefetch.h"
 #include "usage.h"
 #include "xmalloc.h"
 
@@ -74,7 +75,12 @@ int api_get_many(const struct api_request *reqs, size_t n, cJSON **outs, struct 
 int api_call(const struct api_request *req, cJSON **out, struct api_error *err)
 {
 	struct http_response resp = HTTP_RESPONSE_INIT;
-	int ret = api_exchange(req, &resp, out, err);
+	int ret;
+
+	if ((!req->method || !strcmp(req->method, "GET")) && !req->body &&
+	    !prefetch_take(req->path, req->query, out))
+		return 0;	/* sent ahead */
+	ret = api_exchange(req, &resp, out, err);
 
 	http_response_release(&resp);
 	return ret;
@@ -390,13 +396,15 @@ long api_ticket_id(long number)
 	return id;
 }
 
+#define TICKET_PATH "/tickets/%ld%s"
+
 static int ticket_call_id(long number, long id, const char *method, const char *suffix,
 			  const cJSON *body, cJSON **out, struct api_error *err)
 {
 	char path[128], what[64];
 	struct api_request req = { method, path, NULL, body, what };
 
-	snprintf(path, sizeof(path), "/tickets/%ld%s", id, suffix ? suffix : "");
+	snprintf(path, sizeof(path), TICKET_PATH, id, suffix ? suffix : "");
 	snprintf(what, sizeof(what), "ticket #%ld", number);
 	return api_call(&req, out, err);
 }
@@ -438,6 +446,16 @@ int api_ticket_get_gently(long number, cJSON **ticket, struct api_error *err)
 		return -1;
 	*ticket = api_unwrap(*ticket, "ticket");
 	return 0;
+}
+
+void api_ticket_want(long number)
+{
+	long id = cache_ticket_id(number);
+
+	if (id > 0)
+		prefetch_want(TICKET_PATH, id, "");
+	else
+		prefetch_want("/tickets?number=%ld", number);	/* its lookup */
 }
 
 cJSON *api_ticket_get(long number)

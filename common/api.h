@@ -163,6 +163,12 @@ cJSON *api_ticket_get(long number);
 int api_ticket_get_gently(long number, cJSON **ticket, struct api_error *err);
 
 /*
+ * Name GET /tickets/ID of ticket number as a read to send ahead
+ * (prefetch.h) when the cache knows its id, else its lookup by number.
+ */
+void api_ticket_want(long number);
+
+/*
  * Print what req would send, without sending it, for --dry-run:
  * "POST https://acme.syncromsp.com/api/v1/tickets/108430330/comment" and
  * the body as JSON. The key is never part of it.

@@ -2,6 +2,7 @@
 #include "interrupt.h"
 #include <math.h>
 #include "api.h"
+#include "cache.h"
 #include "bill-run.h"
 #include "date.h"
 #include "draft.h"
@@ -13,6 +14,7 @@
 #include "ticket-settings.h"
 #include "json.h"
 #include "output.h"
+#include "prefetch.h"
 #include "prompt.h"
 #include "usage.h"
 #include "xmalloc.h"
@@ -135,6 +137,28 @@ static const char *const bill_steps[] = {
 	"start", "comment", "labor", "charge", "charge_others", "invoice", "verify", "status", NULL
 };
 
+static void read_ahead(const struct bill *b)
+{
+	struct api_error ignored = API_ERROR_INIT;
+	struct ticket_cache cache;
+	const struct cached_ticket *t;
+	long product;
+
+	api_ticket_want(b->number);
+	/* The snapshot of its invoices (a first run's), when the cache knows its customer. */
+	if (!journal_exists(&b->j)) {
+		if (!ticket_cache_load(&cache) && (t = ticket_cache_find(&cache, b->number)) &&
+		    t->customer_id > 0)
+			invoice_want_for_ticket(t->id, t->customer_id);
+		ticket_cache_release(&cache);
+	}
+	ticket_settings_want();
+	if (b->labor_ahead && !labor_product(b->labor_ahead, &product, &ignored))
+		product_want(product);
+	api_error_release(&ignored);	/* a wrong alias is said where it is asked */
+	prefetch_send();
+}
+
 int bill_start(struct bill *b, struct api_error *err)
 {
 	cJSON *t;
@@ -142,6 +166,7 @@ int bill_start(struct bill *b, struct api_error *err)
 	if (journal_load_steps(&b->j, "bill", b->number, bill_steps) < 0)
 		return api_error_set(err, EXIT_ERROR, 0,
 				     xstrfmt("cannot bill #%ld now", b->number), NULL);
+	read_ahead(b);
 	if (api_ticket_get_gently(b->number, &t, err))
 		return -1;
 	b->ticket = t;

@@ -60,13 +60,20 @@ struct bill {
 	long logged;			/* minutes logged on the ticket and not invoiced */
 	double prepay_hours;		/* the customer's; < 0 when unknown */
 	const char *status;		/* billing.status as the account spells it; borrowed */
+	const char *labor_ahead;	/* the labor whose price bill_start() reads with the ticket; borrowed, or NULL */
 };
 
 void bill_init(struct bill *b, long number, int with_comment);
 void bill_release(struct bill *b);
 
 /*
- * Load the journal and read the ticket (GET /tickets/ID). On a resume,
+ * Load the journal and read the ticket (GET /tickets/ID). With the lock
+ * of the journal held (so that nothing read is older than another run's
+ * bill), the reads a bill makes before its first write go out at once
+ * (prefetch.h): the ticket, its invoices when the cache knows its
+ * customer, the account's statuses when the day's copy is old, and the
+ * price of b->labor_ahead. The later steps read them as they always do,
+ * without a round trip each. On a resume,
  * says so on stderr with what was done. 0, or -1 with err.
  */
 int bill_start(struct bill *b, struct api_error *err);

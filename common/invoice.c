@@ -4,6 +4,7 @@
 #include "invoice.h"
 #include "json.h"
 #include "money.h"
+#include "prefetch.h"
 #include "table.h"
 #include "web-url.h"
 #include "xmalloc.h"
@@ -45,6 +46,30 @@ static int by_id_desc(const void *a, const void *b)
 	return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* The query of page of invoice_find_for_ticket()'s list. */
+static void find_query(struct strvec *q, long ticket_id, long customer_id, long page)
+{
+	strvec_pushf(q, "ticket_id=%ld", ticket_id);
+	if (customer_id > 0)
+		strvec_pushf(q, "customer_id=%ld", customer_id);
+	if (page > 1)
+		strvec_pushf(q, "page=%ld", page);
+}
+
+void invoice_want_for_ticket(long ticket_id, long customer_id)
+{
+	struct strvec q = STRVEC_INIT;
+	struct sbuf read = SBUF_INIT;
+
+	find_query(&q, ticket_id, customer_id, 1);
+	sbuf_addstr(&read, "/invoices");
+	for (size_t i = 0; i < q.nr; i++)
+		sbuf_addf(&read, "%c%s", i ? '&' : '?', q.v[i]);
+	prefetch_want("%s", read.buf);
+	sbuf_release(&read);
+	strvec_clear(&q);
+}
+
 int invoice_find_for_ticket(long ticket_id, long customer_id, cJSON **found,
 			    struct api_error *err)
 {
@@ -61,11 +86,7 @@ int invoice_find_for_ticket(long ticket_id, long customer_id, cJSON **found,
 		cJSON *answer;
 		int failed, last;
 
-		strvec_pushf(&q, "ticket_id=%ld", ticket_id);
-		if (customer_id > 0)
-			strvec_pushf(&q, "customer_id=%ld", customer_id);
-		if (page > 1)
-			strvec_pushf(&q, "page=%ld", page);
+		find_query(&q, ticket_id, customer_id, page);
 		failed = get("/invoices", &q, &answer, err);
 		strvec_clear(&q);
 		if (failed)

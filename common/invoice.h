@@ -27,6 +27,8 @@
  */
 #define INVOICE_PAGES 4
 #define INVOICE_READS 10
+/* Name the first read of invoice_find_for_ticket() as one to send ahead (prefetch.h). */
+void invoice_want_for_ticket(long ticket_id, long customer_id);
 int invoice_find_for_ticket(long ticket_id, long customer_id, cJSON **found,
 			    struct api_error *err);
 

@@ -14,6 +14,7 @@ common_libcommon_a_SOURCES += common/editor.c common/editor.h
 common_libcommon_a_SOURCES += common/prompt.c common/prompt.h
 common_libcommon_a_SOURCES += common/api.c common/api.h
 common_libcommon_a_SOURCES += common/api-error.c common/api-error.h
+common_libcommon_a_SOURCES += common/prefetch.c common/prefetch.h
 common_libcommon_a_SOURCES += common/http.c common/http.h
 common_libcommon_a_SOURCES += common/json.c common/json.h
 common_libcommon_a_SOURCES += common/ratelimit.c common/ratelimit.h

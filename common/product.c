@@ -2,11 +2,28 @@
 #include "api.h"
 #include "json.h"
 #include "labor.h"
+#include "prefetch.h"
 #include "product.h"
 #include "xmalloc.h"
 
 static struct product **known;	/* each allocated once: pointers stay valid */
 static size_t known_nr, known_alloc;
+
+#define PRODUCT_PATH "/products/%ld"
+
+static int known_already(long id)
+{
+	for (size_t i = 0; i < known_nr; i++)
+		if (known[i]->id == id)
+			return 1;
+	return 0;
+}
+
+void product_want(long id)
+{
+	if (id > 0 && !known_already(id))
+		prefetch_want(PRODUCT_PATH, id);
+}
 
 int product_get(long id, const struct product **out, struct api_error *err)
 {
@@ -20,7 +37,7 @@ int product_get(long id, const struct product **out, struct api_error *err)
 			*out = known[i];
 			return 0;
 		}
-	snprintf(path, sizeof(path), "/products/%ld", id);
+	snprintf(path, sizeof(path), PRODUCT_PATH, id);
 	snprintf(what, sizeof(what), "product %ld", id);
 	if (api_call(&req, &answer, err))
 		return -1;

@@ -19,5 +19,7 @@ struct product {
 
 /* The product (borrowed); 0, or -1 with err (a 404, or no name in the answer). */
 int product_get(long id, const struct product **out, struct api_error *err);
+/* Name product_get(id)'s read as one to send ahead (prefetch.h), unless it is known already. */
+void product_want(long id);
 
 #endif

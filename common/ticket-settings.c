@@ -3,6 +3,7 @@
 #include "cache.h"
 #include "json.h"
 #include "name-match.h"
+#include "prefetch.h"
 #include "ticket-settings.h"
 #include "usage.h"
 #include "xmalloc.h"
@@ -36,11 +37,28 @@ static cJSON *cached_get(const char *cache, const char *path, const char *key)
 	return got;
 }
 
+#define TICKET_SETTINGS_PATH "/tickets/settings"
+
 const cJSON *ticket_settings(void)
 {
 	if (!settings)
-		settings = cached_get(TICKET_SETTINGS_CACHE, "/tickets/settings", NULL);
+		settings = cached_get(TICKET_SETTINGS_CACHE, TICKET_SETTINGS_PATH, NULL);
 	return settings;
+}
+
+void ticket_settings_want(void)
+{
+	cJSON *fresh;
+
+	if (settings)
+		return;
+	fresh = cache_read_json(TICKET_SETTINGS_CACHE, TICKET_SETTINGS_MAX_AGE);
+	if (cJSON_IsObject(fresh))
+		settings = fresh;
+	else {
+		cJSON_Delete(fresh);
+		prefetch_want(TICKET_SETTINGS_PATH);
+	}
 }
 
 const char *ticket_settings_tech_name(long id)

@@ -21,6 +21,11 @@
  * API's error when they cannot be had.
  */
 const cJSON *ticket_settings(void);
+/*
+ * Name ticket_settings()'s read as one to send ahead (prefetch.h) when the
+ * day's copy in the cache is missing or old; a fresh copy is loaded now.
+ */
+void ticket_settings_want(void);
 
 /*
  * The name of tech id from the settings' "users" (ticket_settings(), so

@@ -350,6 +350,28 @@ sandbox_requests () {
 		"$TRASH_DIRECTORY/.requests.json"
 }
 
+# requests_at_once N: sandbox_requests, its first N sorted: reads a verb
+# sends at once (prefetch.h) arrive in any order. Fails unless those N came
+# on N connections of their own, as reads in flight together do, where
+# reads sent one after the other share one.
+requests_at_once () {
+	sandbox_requests >"$TRASH_DIRECTORY/.requests" &&
+	test "$(jq "[.requests[:$1][].connection] | unique | length" \
+		"$TRASH_DIRECTORY/.requests.json")" = "$1" &&
+	head -n "$1" "$TRASH_DIRECTORY/.requests" | sort &&
+	sed "1,$1d" "$TRASH_DIRECTORY/.requests"
+}
+
+# writes_on_read_connections: every write (not GET) the sandbox got came on
+# a connection that carried a request before it: no write opens one.
+writes_on_read_connections () {
+	sandbox_requests_json >"$TRASH_DIRECTORY/.requests.json" &&
+	jq -e '.requests as $r | [range(0; $r | length) as $i | $r[$i] |
+		select(.method != "GET") |
+		.connection as $c | [$r[:$i][] | select(.connection == $c)] | length > 0] |
+		all' "$TRASH_DIRECTORY/.requests.json" >/dev/null
+}
+
 # The raw log: {"requests":[{"method","path","query","body","auth","status","connection"}],"dropped":N}
 # (the latest 10000 requests are kept; dropped counts the older ones).
 # connection numbers the TCP connection a request came on: 1 for the

@@ -27,11 +27,25 @@ test_expect_success 'comment N uncached: GET and POST on 1 connection' '
 	grep "^\* Re-using existing connection" trace
 '
 
-test_expect_success 'close N uncached: every request on 1 connection' '
-	rm -f "$(cache_dir)/tickets.tsv" &&
+test_expect_success 'close N uncached: its two first reads at once, the writes on their connection' '
+	rm -f "$(cache_dir)/tickets.tsv" "$(cache_dir)/ticket-settings.json" &&
 	sandbox_clear_requests &&
 	syncro close -v 32160 -m "Reset the Outlook profile." --no-log >out 2>trace &&
 	requests_were 5 1 &&
+	requests_at_once 2 >requests &&
+	head -n 2 requests >first &&
+	printf "%s\n" "GET /api/v1/tickets/settings" "GET /api/v1/tickets?number=32160" >expect &&
+	test_cmp expect first &&
+	writes_on_read_connections &&
+	test "$(connections trace)" = 2 &&
+	test "$(sandbox_connections)" = 2
+'
+
+test_expect_success 'close N cached, its statuses cached: every request on 1 connection' '
+	sandbox_clear_requests &&
+	syncro close -v 32160 -m "Again." --no-log --force >out 2>trace &&
+	sandbox_requests >requests &&
+	test_grep_not "settings\|number=" requests &&
 	test "$(connections trace)" = 1 &&
 	test "$(sandbox_connections)" = 1
 '

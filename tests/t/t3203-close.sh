@@ -32,7 +32,7 @@ test_expect_success 'close -m --log: comment, status, log; the exact requests' '
 	POST /api/v1/tickets/108429712/comment
 	PUT /api/v1/tickets/108429712
 	EOF
-	sandbox_requests >requests &&
+	requests_at_once 2 >requests &&
 	test_cmp expect requests &&
 	sandbox_requests_json | jq -c ".requests[3].body, .requests[4].body" >actual &&
 	cat >expect <<-\EOF &&

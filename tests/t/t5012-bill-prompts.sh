@@ -39,9 +39,10 @@ test_expect_success 'more than labor.max_minutes: asked; no asks for the minutes
 	Go on and send these? [Y/n]: syncro: not billing #32164: nothing was sent
 	EOF
 	test_cmp expect actual &&
-	expect_requests "GET /api/v1/tickets/108430330" \
-		"GET /api/v1/invoices?ticket_id=108430330&customer_id=34288070" \
-		"GET /api/v1/products/1190473"
+	printf "%s\n" "GET /api/v1/invoices?ticket_id=108430330&customer_id=34288070" \
+		"GET /api/v1/tickets/108430330" "GET /api/v1/products/1190473" >expect &&
+	requests_at_once 2 >requests &&
+	test_cmp expect requests
 '
 
 test_expect_success 'more than labor.max_minutes, confirmed: those minutes are billed' '
