@@ -67,6 +67,24 @@ test_expect_success 'a write with --as is the tech'"'"'s: an appointment booked 
 	test_cmp expect actual
 '
 
+test_expect_success 'every verb takes --as (drafts too: its send writes)' '
+	for verb in "$abs_top_builddir"/syncro-*; do
+		test -x "$verb" || continue
+		"$verb" --as howard --help >/dev/null 2>err ||
+		{ echo "$verb: --as refused"; cat err; return 1; }
+	done &&
+	syncro drafts --as howard 2>err &&
+	test_grep_not "unknown option" err &&
+	mkdir -p "$XDG_STATE_HOME/syncro/drafts" &&
+	echo "Kept for later" >"$XDG_STATE_HOME/syncro/drafts/32164-20260528-202639.txt" &&
+	sandbox_clear_requests &&
+	test_expect_code 3 syncro drafts send 1 --as nobody 2>err &&
+	grep "^syncro: no profile '"'nobody'"'" err &&
+	sandbox_requests >requests &&
+	test ! -s requests &&
+	rm -r "$XDG_STATE_HOME/syncro/drafts"
+'
+
 test_expect_success 'an unknown profile is a config error naming the profiles, nothing sent' '
 	sandbox_clear_requests &&
 	test_expect_code 3 syncro api /me --as nobody >out 2>err &&
