@@ -65,7 +65,7 @@ void get_appointments(struct api_req *r)
 	cJSON *list = coll(r->st, "appointments"), *out = cJSON_CreateObject();
 	cJSON *items = cJSON_AddArrayToObject(out, "appointments"), *a, *meta;
 	const char *mine = str_field(r->query, "mine"), *customer = str_field(r->query, "customer_id");
-	double me = r->user_id > 0 ? r->user_id : me_user_id(r->st);
+	double me = req_user_id(r);
 
 	cJSON_ArrayForEach(a, list) {
 		if (!in_range(a, str_field(r->query, "date_from"), str_field(r->query, "date_to")))
@@ -173,7 +173,7 @@ void post_appointments(struct api_req *r)
 	cJSON_AddStringToObject(a, "location", "");
 	touch(a, 1);
 	ids = cJSON_AddArrayToObject(a, "user_ids");
-	cJSON_AddItemToArray(ids, cJSON_CreateNumber(r->user_id > 0 ? r->user_id : me_user_id(r->st)));
+	cJSON_AddItemToArray(ids, cJSON_CreateNumber(req_user_id(r)));
 	if (apply(r, a) < 0) {
 		cJSON_Delete(a);
 		reply_msg(r, 422, "error", "Start at or end at is not a time");

@@ -67,6 +67,29 @@ test_expect_success 'a write with --as is the tech'"'"'s: an appointment booked 
 	test_cmp expect actual
 '
 
+test_expect_success 'bill --as howard: the comment, the line and the invoice are his, not the owner'"'"'s' '
+	syncro bill 32163 --minutes 30 --labor remote -m "Swapped the dock" --as howard --yes >out &&
+	sandbox_get tickets/108430301 >ticket.json &&
+	jq -c "[.ticket.line_items[] | select(.description == \"Swapped the dock\") | .user_id]" ticket.json >actual &&
+	echo "[74572]" >expect &&
+	test_cmp expect actual &&
+	jq -c "[.ticket.comments[] | select(.body == \"Swapped the dock\") | .user_id, .tech]" ticket.json >actual &&
+	echo "[74572,\"Sam Ortega\"]" >expect &&
+	test_cmp expect actual &&
+	id=$(sandbox_get "invoices?ticket_id=108430301" | jq -r ".invoices[].number") &&
+	sandbox_get "invoices/$id" | jq -c "[.invoice.number, .invoice.user_id]" >actual &&
+	echo "[\"1049\",74572]" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a line item without --as is the owner'"'"'s' '
+	syncro time add 32164 20 --notes "Called the ISP" >/dev/null &&
+	sandbox_get tickets/108430330 |
+	jq -c "[.ticket.line_items[] | select(.description == \"Called the ISP\") | .user_id]" >actual &&
+	echo "[74571]" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'every verb takes --as (drafts too: its send writes)' '
 	for verb in "$abs_top_builddir"/syncro-*; do
 		test -x "$verb" || continue
