@@ -8,7 +8,7 @@
 #include "compat.h"
 #include <cjson/cJSON.h>
 #include "account-time.h"
-#include "appointment-cache.h"
+#include "id-cache.h"
 #include "api.h"
 #include "complete.h"
 #include "customer-lookup.h"
@@ -28,6 +28,11 @@
 static const char *opt_at, *opt_tech, *opt_customer, *opt_summary;
 static long opt_duration = 60;
 static int opt_mine, opt_today, opt_week, opt_dry_run, opt_yes;
+static const char *sub;
+
+/* What completes the operands after each subcommand: create takes a ticket, the others an appointment. */
+static const struct complete_source *const ticket_args[] = { COMPLETE_TICKET, NULL };
+static const struct complete_source *const appointment_args[] = { COMPLETE_APPOINTMENT, NULL };
 
 static const struct option_spec options[] = {
 	OPT_STRING(0, "at", &opt_at, "WHEN", "the start, in the account's zone: \"2026-12-04 09:30\", \"tomorrow 9:30\", +2d (create, move)"),
@@ -42,6 +47,10 @@ static const struct option_spec options[] = {
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking"),
 	OPT_EXCLUSIVE("today week"),
+	OPT_SUBCOMMAND("list", &sub, NULL, "list appointments"),
+	OPT_SUBCOMMAND("create", &sub, ticket_args, "book one for a ticket: N --at WHEN"),
+	OPT_SUBCOMMAND("move", &sub, appointment_args, "move one: ID --at WHEN"),
+	OPT_SUBCOMMAND("rm", &sub, appointment_args, "remove one: ID"),
 	OPT_EXAMPLE("syncro appt create 32164 --at \"tomorrow 9:30\" --duration 90 --tech Sam",
 		    "book 90 minutes with Sam for #32164"),
 	OPT_EXAMPLE("syncro appt move 5100001 --at +2d --dry-run",
@@ -56,7 +65,7 @@ static const struct verb_spec verb = {
 	"   or: syncro appointment move ID --at WHEN\n"
 	"   or: syncro appointment rm ID",
 	"list, book, move and remove appointments", options,
-	COMPLETE_APPOINTMENT,
+	COMPLETE_NONE,
 };
 
 /* What a write holds, freed at exit (also after a die()). */
@@ -116,7 +125,7 @@ static void remember(const cJSON *a)
 
 	account_time_format(&about, api_time(a, "start_at"));
 	sbuf_addf(&about, " · %s", json_string(a, "summary", ""));
-	appointment_cache_add(json_long(a, "id", -1), about.buf);
+	id_cache_add(ID_CACHE_APPOINTMENTS, json_long(a, "id", -1), about.buf);
 	sbuf_release(&about);
 }
 
@@ -292,7 +301,7 @@ static int cmd_rm(long id)
 	write_plan_request(&h.plan, "DELETE", h.path, NULL);
 	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 1);
 	cJSON_Delete(api_delete(h.path));
-	appointment_cache_forget(id);
+	id_cache_forget(ID_CACHE_APPOINTMENTS, id);
 	printf("removed appointment %ld (%s)\n", id, h.a.buf);
 	return 0;
 }

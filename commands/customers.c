@@ -22,6 +22,7 @@
 #include "xmalloc.h"
 
 static int opt_force, opt_dry_run, opt_yes;
+static const char *sub;
 static struct new_customer opt_new;
 
 static const struct option_spec options[] = {
@@ -34,6 +35,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "force", &opt_force, "create even when a customer looks the same (create)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "create without asking (create)"),
+	OPT_SUBCOMMAND("create", &sub, NULL, "make a customer: --business NAME | --first F --last L"),
 	OPT_EXAMPLE("syncro customers dental",
 		    "customers whose name has \"dental\""),
 	OPT_EXAMPLE("syncro customers 34288075",

@@ -16,6 +16,7 @@
 #include "date.h"
 #include "exit-codes.h"
 #include "invoice-view.h"
+#include "id-cache.h"
 #include "json.h"
 #include "money.h"
 #include "name-match.h"
@@ -30,6 +31,10 @@
 static const char *opt_customer, *opt_subject, *opt_note, *opt_status;
 static struct strvec opt_lines = STRVEC_INIT;
 static int opt_dry_run, opt_yes;
+static const char *sub_given;
+
+/* What completes the operands after each subcommand: an estimate id from the cache. */
+static const struct complete_source *const estimate_args[] = { COMPLETE_ESTIMATE, NULL };
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "the customer (create)", COMPLETE_CUSTOMER),
@@ -40,6 +45,11 @@ static const struct option_spec options[] = {
 	OPT_JSON("print the API's objects as JSON (list, show)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking"),
+	OPT_SUBCOMMAND("create", &sub_given, NULL, "make one, with its ticket: --customer C --subject S"),
+	OPT_SUBCOMMAND("list", &sub_given, NULL, "list estimates"),
+	OPT_SUBCOMMAND("show", &sub_given, estimate_args, "one estimate with its lines: ID"),
+	OPT_SUBCOMMAND("approve", &sub_given, estimate_args, "mark it approved: ID"),
+	OPT_SUBCOMMAND("decline", &sub_given, estimate_args, "mark it declined: ID"),
 	OPT_EXAMPLE("syncro estimate list --status approved",
 		    "the approved estimates"),
 	OPT_EXAMPLE("syncro estimate show 2210001",
@@ -146,6 +156,26 @@ static cJSON *line_body(const struct est_line *line)
 	return body;
 }
 
+/* Add est's id for completion to entries: "#2210 · Desert Sun Dental · Approved". */
+static void remember(cJSON *entries, const cJSON *est)
+{
+	char *about = xstrfmt("#%s · %s · %s", json_string(est, "number", "?"),
+			      json_string(est, "customer_business_then_name", ""),
+			      json_string(est, "status", ""));
+
+	id_cache_entry(entries, json_long(est, "id", -1), about);
+	free(about);
+}
+
+static void remember_one(const cJSON *est)
+{
+	cJSON *entries = cJSON_CreateArray();
+
+	remember(entries, est);
+	id_cache_add_list(ID_CACHE_ESTIMATES, entries);
+	cJSON_Delete(entries);
+}
+
 static int cmd_create(void)
 {
 	const struct syncro_config *cfg = config_get();
@@ -233,6 +263,7 @@ static int cmd_create(void)
 	free(path);
 	path = xstrfmt("/estimates/%ld", estimate_id);
 	h.after = api_unwrap(api_get(path, NULL), "estimate");
+	remember_one(h.after);
 	free(path);
 	if (!money_equal(invoice_money(h.after, "subtotal"), total)) {
 		char got[MONEY_MAX], want[MONEY_MAX];
@@ -278,7 +309,9 @@ static cJSON *fetch(long id)
 		api_die(&err);
 	}
 	free(path);
-	return api_unwrap(out, "estimate");
+	out = api_unwrap(out, "estimate");
+	remember_one(out);
+	return out;
 }
 
 static void print_estimate(const cJSON *est)
@@ -328,7 +361,12 @@ static int list_page(const cJSON *items, void *data)
 {
 	struct table *t = data;
 	const cJSON *est;
+	cJSON *entries = cJSON_CreateArray();
 
+	cJSON_ArrayForEach(est, items)
+		remember(entries, est);
+	id_cache_add_list(ID_CACHE_ESTIMATES, entries);
+	cJSON_Delete(entries);
 	cJSON_ArrayForEach(est, items) {
 		char date[11];
 
@@ -378,6 +416,7 @@ static int cmd_set_status(long id, const char *status)
 	write_plan_request(&h.plan, "PUT", path, h.body);
 	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 0);
 	h.after = api_unwrap(api_put(path, h.body), "estimate");
+	remember_one(h.after);
 	free(path);
 	if (strcmp(json_string(h.after, "status", ""), status))
 		die("Syncro answered, but estimate #%s is %s, not %s", json_string(h.estimate, "number", "?"),

@@ -184,4 +184,14 @@ test_expect_success 'the ticket add_line_item path knows no estimate: 404' '
 	test_cmp expect actual
 '
 
+test_expect_success 'completion offers the estimates seen, with number, customer and status, without the network' '
+	syncro estimate list >/dev/null &&
+	sandbox_clear_requests &&
+	syncro __complete estimate show 22 >actual &&
+	printf "2210001\t#2001 · Jerry Burger · Approved\n:36\n" >expect &&
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	test ! -s requests
+'
+
 test_done
