@@ -26,7 +26,7 @@ static const char *sub;
 static struct new_customer opt_new;
 
 static const struct option_spec options[] = {
-	OPT_JSON("print the customers (or the one customer) as JSON"),
+	OPT_JSON("print the customers (or the one shown or made) as JSON"),
 	OPT_STRING(0, "business", &opt_new.business, "NAME", "the business name (create)"),
 	OPT_STRING(0, "first", &opt_new.first, "NAME", "the contact's first name (create)"),
 	OPT_STRING(0, "last", &opt_new.last, "NAME", "the contact's last name (create)"),
@@ -195,8 +195,11 @@ static int create_customer(void)
 	one = cJSON_CreateArray();
 	cJSON_AddItemToArray(one, cJSON_Duplicate(made, 1));
 	customer_cache_store(one);
-	printf("created customer %ld %s\n", json_long(made, "id", -1),
-	       json_string(made, "business_then_name", name.buf));
+	if (opt_json)
+		output_json(made);
+	else
+		printf("created customer %ld %s\n", json_long(made, "id", -1),
+		       json_string(made, "business_then_name", name.buf));
 	cJSON_Delete(one);
 	cJSON_Delete(made);
 	cJSON_Delete(body);
