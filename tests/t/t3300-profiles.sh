@@ -198,4 +198,19 @@ test_expect_success 'a profile that is not a mapping is a config error with its 
 	test_cmp expect err
 '
 
+test_expect_success 'two profiles of one account draw from one rate-limit bucket, the account'"'"'s' '
+	cp "$XDG_CONFIG_HOME/syncro/config.yaml" saved.yaml &&
+	printf "rate_limit:\n  per_minute: 30\n" >>"$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	rm -f "$XDG_STATE_HOME"/syncro/ratelimit-* &&
+	syncro api /me --as howard >/dev/null &&
+	read first stamp paused <"$XDG_STATE_HOME/syncro/ratelimit-$(basename "$(cache_dir)")" &&
+	syncro api /me --as mike >/dev/null &&
+	ls "$XDG_STATE_HOME"/syncro/ratelimit-* >files &&
+	echo "$XDG_STATE_HOME/syncro/ratelimit-$(basename "$(cache_dir)")" >expect &&
+	test_cmp expect files &&
+	read second stamp paused <"$XDG_STATE_HOME/syncro/ratelimit-$(basename "$(cache_dir)")" &&
+	cp saved.yaml "$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	awk -v a="$first" -v b="$second" "BEGIN { exit !(a <= 4.1 && b < a) }"
+'
+
 test_done
