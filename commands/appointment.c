@@ -151,7 +151,7 @@ static int cmd_list(void)
 	struct table *t = table_new(4);
 	const cJSON *it;
 	long customer = -1;
-	cJSON *all;
+	cJSON *all, *shown = cJSON_CreateArray();
 	int n = 0;
 
 	account_time_use();
@@ -171,15 +171,18 @@ static int cmd_list(void)
 		strvec_pushf(&query, "customer_id=%ld", customer);
 	}
 	all = api_get("/appointments", &query);
-	if (opt_json)
-		output_json(json_get(all, "appointments"));
 	cJSON_ArrayForEach(it, json_get(all, "appointments")) {
 		/* the filter is not in the spec: not trusted */
 		if (customer > 0 && json_long(unwrapped(it), "customer_id", -1) != customer)
 			continue;
 		add_row(t, unwrapped(it));
+		cJSON_AddItemToArray(shown, cJSON_Duplicate(unwrapped(it), 1));
 		n++;
 	}
+	/* the appointments themselves, as other lists print their objects */
+	if (opt_json)
+		output_json(shown);
+	cJSON_Delete(shown);
 	if (!opt_json && n)
 		table_print(t);
 	else if (!opt_json)
