@@ -176,6 +176,36 @@ static void remember_one(const cJSON *est)
 	cJSON_Delete(entries);
 }
 
+/*
+ * POST after the ticket is made; a failure says what Syncro holds now (the
+ * ticket, and the estimate with lines of its lines when est) and how to go
+ * on, as running create again makes another ticket.
+ */
+static cJSON *post_or_die(const char *path, const cJSON *body, const cJSON *est, size_t lines)
+{
+	struct api_request req = { "POST", path, NULL, body, NULL };
+	struct api_error err = API_ERROR_INIT;
+	struct strvec hints = STRVEC_INIT;
+	long number = json_long(h.ticket, "number", -1);
+	cJSON *out;
+
+	if (!api_call(&req, &out, &err))
+		return out;
+	if (!est) {
+		strvec_pushf(&hints, "ticket #%ld (\"%s\") was made for the estimate and is kept; "
+			     "running this again makes another", number, json_string(h.ticket, "subject", ""));
+		strvec_pushf(&hints, "make the estimate on #%ld in Syncro, or remove the ticket with "
+			     "'syncro delete %ld' and run this again", number, number);
+	} else {
+		strvec_pushf(&hints, "estimate #%s (id %ld) on ticket #%ld was made with %zu of its "
+			     "%zu lines; running this again makes another", json_string(est, "number", "?"),
+			     json_long(est, "id", -1), number, lines, h.nr);
+		strvec_pushf(&hints, "add the rest in Syncro, and check it with 'syncro estimate show %ld'",
+			     json_long(est, "id", -1));
+	}
+	api_die_hints(&err, &hints);
+}
+
 static int cmd_create(void)
 {
 	const struct syncro_config *cfg = config_get();
@@ -251,13 +281,13 @@ static int cmd_create(void)
 	cJSON_AddNumberToObject(est_body, "ticket_id", (double)ticket_id);
 	cJSON_Delete(h.body);
 	h.body = est_body;
-	h.estimate = api_unwrap(api_post("/estimates", est_body), "estimate");
+	h.estimate = api_unwrap(post_or_die("/estimates", est_body, NULL, 0), "estimate");
 	estimate_id = json_long(h.estimate, "id", -1);
 	path = xstrfmt("/estimates/%ld/line_items", estimate_id);
 	for (size_t i = 0; i < h.nr; i++) {
 		cJSON *b = line_body(&h.lines[i]);
 
-		cJSON_Delete(api_post(path, b));
+		cJSON_Delete(post_or_die(path, b, h.estimate, i));
 		cJSON_Delete(b);
 	}
 	free(path);
@@ -357,9 +387,15 @@ static int cmd_show(long id)
 	return 0;
 }
 
+struct list_out {
+	struct table *t;
+	struct json_array_out json;	/* --json: one array of every page's */
+};
+
 static int list_page(const cJSON *items, void *data)
 {
-	struct table *t = data;
+	struct list_out *out = data;
+	struct table *t = out->t;
 	const cJSON *est;
 	cJSON *entries = cJSON_CreateArray();
 
@@ -371,7 +407,7 @@ static int list_page(const cJSON *items, void *data)
 		char date[11];
 
 		if (opt_json) {
-			output_json(est);
+			json_array_add(&out->json, est);
 			continue;
 		}
 		snprintf(date, sizeof(date), "%s", json_string(est, "date", "?"));
@@ -390,13 +426,16 @@ static int cmd_list(void)
 {
 	struct strvec query = STRVEC_INIT;
 	struct table *t = table_new(6);
+	struct list_out out = { t, JSON_ARRAY_OUT_INIT };
 
 	if (opt_status)
 		strvec_pushf(&query, "status=%s", opt_status);
-	api_paginate("/estimates", &query, "estimates", 0, list_page, t);
-	if (!opt_json && table_rows(t))
+	api_paginate("/estimates", &query, "estimates", 0, list_page, &out);
+	if (opt_json)
+		json_array_end(&out.json);
+	else if (table_rows(t))
 		table_print(t);
-	else if (!opt_json)
+	else
 		fprintf(stderr, "%s: no estimates match\n", program_name());
 	table_free(t);
 	strvec_clear(&query);
