@@ -8,7 +8,7 @@
 #include "compat.h"
 #include <cjson/cJSON.h>
 #include "account-time.h"
-#include "appointment-cache.h"
+#include "id-cache.h"
 #include "api.h"
 #include "complete.h"
 #include "customer-lookup.h"
@@ -28,6 +28,11 @@
 static const char *opt_at, *opt_tech, *opt_customer, *opt_summary;
 static long opt_duration = 60;
 static int opt_mine, opt_today, opt_week, opt_dry_run, opt_yes;
+static const char *sub;
+
+/* What completes the operands after each subcommand: create takes a ticket, the others an appointment. */
+static const struct complete_source *const ticket_args[] = { COMPLETE_TICKET, NULL };
+static const struct complete_source *const appointment_args[] = { COMPLETE_APPOINTMENT, NULL };
 
 static const struct option_spec options[] = {
 	OPT_STRING(0, "at", &opt_at, "WHEN", "the start, in the account's zone: \"2026-12-04 09:30\", \"tomorrow 9:30\", +2d (create, move)"),
@@ -42,6 +47,10 @@ static const struct option_spec options[] = {
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking"),
 	OPT_EXCLUSIVE("today week"),
+	OPT_SUBCOMMAND("list", &sub, NULL, "list appointments"),
+	OPT_SUBCOMMAND("create", &sub, ticket_args, "book one for a ticket: N --at WHEN"),
+	OPT_SUBCOMMAND("move", &sub, appointment_args, "move one: ID --at WHEN"),
+	OPT_SUBCOMMAND("rm", &sub, appointment_args, "remove one: ID"),
 	OPT_EXAMPLE("syncro appt create 32164 --at \"tomorrow 9:30\" --duration 90 --tech Sam",
 		    "book 90 minutes with Sam for #32164"),
 	OPT_EXAMPLE("syncro appt move 5100001 --at +2d --dry-run",
@@ -56,7 +65,7 @@ static const struct verb_spec verb = {
 	"   or: syncro appointment move ID --at WHEN\n"
 	"   or: syncro appointment rm ID",
 	"list, book, move and remove appointments", options,
-	COMPLETE_APPOINTMENT,
+	COMPLETE_NONE,
 };
 
 /* What a write holds, freed at exit (also after a die()). */
@@ -116,7 +125,7 @@ static void remember(const cJSON *a)
 
 	account_time_format(&about, api_time(a, "start_at"));
 	sbuf_addf(&about, " · %s", json_string(a, "summary", ""));
-	appointment_cache_add(json_long(a, "id", -1), about.buf);
+	id_cache_add(ID_CACHE_APPOINTMENTS, json_long(a, "id", -1), about.buf);
 	sbuf_release(&about);
 }
 
@@ -142,7 +151,7 @@ static int cmd_list(void)
 	struct table *t = table_new(4);
 	const cJSON *it;
 	long customer = -1;
-	cJSON *all;
+	cJSON *all, *shown = cJSON_CreateArray();
 	int n = 0;
 
 	account_time_use();
@@ -162,15 +171,18 @@ static int cmd_list(void)
 		strvec_pushf(&query, "customer_id=%ld", customer);
 	}
 	all = api_get("/appointments", &query);
-	if (opt_json)
-		output_json(json_get(all, "appointments"));
 	cJSON_ArrayForEach(it, json_get(all, "appointments")) {
 		/* the filter is not in the spec: not trusted */
 		if (customer > 0 && json_long(unwrapped(it), "customer_id", -1) != customer)
 			continue;
 		add_row(t, unwrapped(it));
+		cJSON_AddItemToArray(shown, cJSON_Duplicate(unwrapped(it), 1));
 		n++;
 	}
+	/* the appointments themselves, as other lists print their objects */
+	if (opt_json)
+		output_json(shown);
+	cJSON_Delete(shown);
 	if (!opt_json && n)
 		table_print(t);
 	else if (!opt_json)
@@ -292,7 +304,7 @@ static int cmd_rm(long id)
 	write_plan_request(&h.plan, "DELETE", h.path, NULL);
 	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 1);
 	cJSON_Delete(api_delete(h.path));
-	appointment_cache_forget(id);
+	id_cache_forget(ID_CACHE_APPOINTMENTS, id);
 	printf("removed appointment %ld (%s)\n", id, h.a.buf);
 	return 0;
 }

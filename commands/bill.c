@@ -37,6 +37,7 @@
 #include "quote.h"
 #include "ticket-number.h"
 #include "usage.h"
+#include "write-plan.h"
 #include "xmalloc.h"
 
 static const char *opt_message, *opt_file, *opt_subject = "Update";
@@ -228,8 +229,14 @@ static void confirm(const struct bill *b)
 {
 	int yes = 0;
 
-	if (opt_yes || opt_dry_run || !prompt_can_ask())
+	if (opt_yes || opt_dry_run)
 		return;
+	if (!prompt_can_ask()) {
+		/* confirm: writes asks; without it, a bill with its answers given goes on */
+		if (write_plan_wanted(0, opt_yes, 0))
+			write_plan_need_terminal(&verb);
+		return;
+	}
 	bill_print_preview(b, stderr);
 	switch (prompt_yes_no("Go on and send these?", 1, &yes)) {
 	case PROMPT_OK:

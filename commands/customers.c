@@ -22,10 +22,11 @@
 #include "xmalloc.h"
 
 static int opt_force, opt_dry_run, opt_yes;
+static const char *sub;
 static struct new_customer opt_new;
 
 static const struct option_spec options[] = {
-	OPT_JSON("print the customers (or the one customer) as JSON"),
+	OPT_JSON("print the customers (or the one shown or made) as JSON"),
 	OPT_STRING(0, "business", &opt_new.business, "NAME", "the business name (create)"),
 	OPT_STRING(0, "first", &opt_new.first, "NAME", "the contact's first name (create)"),
 	OPT_STRING(0, "last", &opt_new.last, "NAME", "the contact's last name (create)"),
@@ -34,6 +35,7 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "force", &opt_force, "create even when a customer looks the same (create)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "create without asking (create)"),
+	OPT_SUBCOMMAND("create", &sub, NULL, "make a customer: --business NAME | --first F --last L"),
 	OPT_EXAMPLE("syncro customers dental",
 		    "customers whose name has \"dental\""),
 	OPT_EXAMPLE("syncro customers 34288075",
@@ -193,8 +195,11 @@ static int create_customer(void)
 	one = cJSON_CreateArray();
 	cJSON_AddItemToArray(one, cJSON_Duplicate(made, 1));
 	customer_cache_store(one);
-	printf("created customer %ld %s\n", json_long(made, "id", -1),
-	       json_string(made, "business_then_name", name.buf));
+	if (opt_json)
+		output_json(made);
+	else
+		printf("created customer %ld %s\n", json_long(made, "id", -1),
+		       json_string(made, "business_then_name", name.buf));
 	cJSON_Delete(one);
 	cJSON_Delete(made);
 	cJSON_Delete(body);

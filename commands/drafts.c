@@ -13,11 +13,17 @@
 #include "usage.h"
 #include "xmalloc.h"
 
+static int opt_yes, opt_dry_run;
+
 static const struct option_spec options[] = {
+	OPT_YES(&opt_yes, "send: send without asking (confirm: writes)"),
+	OPT_DRY_RUN(&opt_dry_run),
 	OPT_EXAMPLE("syncro drafts",
 		    "the comments not yet sent"),
 	OPT_EXAMPLE("syncro drafts show 1",
 		    "one of them"),
+	OPT_EXAMPLE("syncro drafts send 1 --dry-run",
+		    "what sending it would post"),
 	OPT_EXAMPLE("syncro drafts send 1",
 		    "send it"),
 	OPT_END(),
@@ -26,7 +32,8 @@ static const struct option_spec options[] = {
 static const struct verb_spec verb = {
 	"drafts",
 	"syncro drafts [list]\n"
-	"   or: syncro drafts show|send|drop N",
+	"   or: syncro drafts show|drop N\n"
+	"   or: syncro drafts send [--yes] [--dry-run] N",
 	"list, show, send or drop the kept drafts", options, COMPLETE_NONE,
 };
 
@@ -114,13 +121,22 @@ static int send(const char *path, const char *name)
 		die_with(EXIT_USAGE, "'%s' is for no ticket yet (%s); send it with "
 			 "'syncro comment N -F %s'", name, draft_kind(name) ? draft_kind(name) : "?",
 			 path);
+	/* A bad config or an unknown --as fails here, before the comment verb runs. */
+	config_get();
 	program = exec_path_find_verb("comment", &from_path);
 	if (!program)
 		die("cannot find the 'comment' verb in '%s'", exec_path());
 	snprintf(number, sizeof(number), "%ld", ticket);
 	fflush(stdout);
 	{
-		char *args[] = { "syncro-comment", number, "-F", (char *)path, NULL };
+		/* the comment verb previews, asks (confirm: writes) and sends */
+		char *args[6] = { "syncro-comment", number, "-F", (char *)path, NULL, NULL };
+		int n = 4;
+
+		if (opt_dry_run)
+			args[n++] = "--dry-run";
+		else if (opt_yes)
+			args[n++] = "--yes";
 
 		/* not execl: on Windows that returns to the shell before the comment is sent */
 		compat_exec(program, args);
@@ -137,6 +153,8 @@ int main(int argc, char **argv)
 
 	argc = parse_options(&verb, argc, argv);
 	sub = argc ? argv[0] : "list";
+	if (strcmp(sub, "send") && (opt_yes || opt_dry_run))
+		usage_error(&verb, "'--yes' and '--dry-run' are for 'syncro drafts send'");
 	draft_files(dir, &files);
 	if (!strcmp(sub, "list")) {
 		int code;

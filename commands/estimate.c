@@ -16,6 +16,7 @@
 #include "date.h"
 #include "exit-codes.h"
 #include "invoice-view.h"
+#include "id-cache.h"
 #include "json.h"
 #include "money.h"
 #include "name-match.h"
@@ -30,6 +31,10 @@
 static const char *opt_customer, *opt_subject, *opt_note, *opt_status;
 static struct strvec opt_lines = STRVEC_INIT;
 static int opt_dry_run, opt_yes;
+static const char *sub_given;
+
+/* What completes the operands after each subcommand: an estimate id from the cache. */
+static const struct complete_source *const estimate_args[] = { COMPLETE_ESTIMATE, NULL };
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "the customer (create)", COMPLETE_CUSTOMER),
@@ -40,6 +45,11 @@ static const struct option_spec options[] = {
 	OPT_JSON("print the API's objects as JSON (list, show)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking"),
+	OPT_SUBCOMMAND("create", &sub_given, NULL, "make one, with its ticket: --customer C --subject S"),
+	OPT_SUBCOMMAND("list", &sub_given, NULL, "list estimates"),
+	OPT_SUBCOMMAND("show", &sub_given, estimate_args, "one estimate with its lines: ID"),
+	OPT_SUBCOMMAND("approve", &sub_given, estimate_args, "mark it approved: ID"),
+	OPT_SUBCOMMAND("decline", &sub_given, estimate_args, "mark it declined: ID"),
 	OPT_EXAMPLE("syncro estimate list --status approved",
 		    "the approved estimates"),
 	OPT_EXAMPLE("syncro estimate show 2210001",
@@ -146,6 +156,56 @@ static cJSON *line_body(const struct est_line *line)
 	return body;
 }
 
+/* Add est's id for completion to entries: "#2210 · Desert Sun Dental · Approved". */
+static void remember(cJSON *entries, const cJSON *est)
+{
+	char *about = xstrfmt("#%s · %s · %s", json_string(est, "number", "?"),
+			      json_string(est, "customer_business_then_name", ""),
+			      json_string(est, "status", ""));
+
+	id_cache_entry(entries, json_long(est, "id", -1), about);
+	free(about);
+}
+
+static void remember_one(const cJSON *est)
+{
+	cJSON *entries = cJSON_CreateArray();
+
+	remember(entries, est);
+	id_cache_add_list(ID_CACHE_ESTIMATES, entries);
+	cJSON_Delete(entries);
+}
+
+/*
+ * POST after the ticket is made; a failure says what Syncro holds now (the
+ * ticket, and the estimate with lines of its lines when est) and how to go
+ * on, as running create again makes another ticket.
+ */
+static cJSON *post_or_die(const char *path, const cJSON *body, const cJSON *est, size_t lines)
+{
+	struct api_request req = { "POST", path, NULL, body, NULL };
+	struct api_error err = API_ERROR_INIT;
+	struct strvec hints = STRVEC_INIT;
+	long number = json_long(h.ticket, "number", -1);
+	cJSON *out;
+
+	if (!api_call(&req, &out, &err))
+		return out;
+	if (!est) {
+		strvec_pushf(&hints, "ticket #%ld (\"%s\") was made for the estimate and is kept; "
+			     "running this again makes another", number, json_string(h.ticket, "subject", ""));
+		strvec_pushf(&hints, "make the estimate on #%ld in Syncro, or remove the ticket with "
+			     "'syncro delete %ld' and run this again", number, number);
+	} else {
+		strvec_pushf(&hints, "estimate #%s (id %ld) on ticket #%ld was made with %zu of its "
+			     "%zu lines; running this again makes another", json_string(est, "number", "?"),
+			     json_long(est, "id", -1), number, lines, h.nr);
+		strvec_pushf(&hints, "add the rest in Syncro, and check it with 'syncro estimate show %ld'",
+			     json_long(est, "id", -1));
+	}
+	api_die_hints(&err, &hints);
+}
+
 static int cmd_create(void)
 {
 	const struct syncro_config *cfg = config_get();
@@ -221,18 +281,19 @@ static int cmd_create(void)
 	cJSON_AddNumberToObject(est_body, "ticket_id", (double)ticket_id);
 	cJSON_Delete(h.body);
 	h.body = est_body;
-	h.estimate = api_unwrap(api_post("/estimates", est_body), "estimate");
+	h.estimate = api_unwrap(post_or_die("/estimates", est_body, NULL, 0), "estimate");
 	estimate_id = json_long(h.estimate, "id", -1);
 	path = xstrfmt("/estimates/%ld/line_items", estimate_id);
 	for (size_t i = 0; i < h.nr; i++) {
 		cJSON *b = line_body(&h.lines[i]);
 
-		cJSON_Delete(api_post(path, b));
+		cJSON_Delete(post_or_die(path, b, h.estimate, i));
 		cJSON_Delete(b);
 	}
 	free(path);
 	path = xstrfmt("/estimates/%ld", estimate_id);
 	h.after = api_unwrap(api_get(path, NULL), "estimate");
+	remember_one(h.after);
 	free(path);
 	if (!money_equal(invoice_money(h.after, "subtotal"), total)) {
 		char got[MONEY_MAX], want[MONEY_MAX];
@@ -278,7 +339,9 @@ static cJSON *fetch(long id)
 		api_die(&err);
 	}
 	free(path);
-	return api_unwrap(out, "estimate");
+	out = api_unwrap(out, "estimate");
+	remember_one(out);
+	return out;
 }
 
 static void print_estimate(const cJSON *est)
@@ -324,16 +387,27 @@ static int cmd_show(long id)
 	return 0;
 }
 
+struct list_out {
+	struct table *t;
+	struct json_array_out json;	/* --json: one array of every page's */
+};
+
 static int list_page(const cJSON *items, void *data)
 {
-	struct table *t = data;
+	struct list_out *out = data;
+	struct table *t = out->t;
 	const cJSON *est;
+	cJSON *entries = cJSON_CreateArray();
 
+	cJSON_ArrayForEach(est, items)
+		remember(entries, est);
+	id_cache_add_list(ID_CACHE_ESTIMATES, entries);
+	cJSON_Delete(entries);
 	cJSON_ArrayForEach(est, items) {
 		char date[11];
 
 		if (opt_json) {
-			output_json(est);
+			json_array_add(&out->json, est);
 			continue;
 		}
 		snprintf(date, sizeof(date), "%s", json_string(est, "date", "?"));
@@ -352,13 +426,16 @@ static int cmd_list(void)
 {
 	struct strvec query = STRVEC_INIT;
 	struct table *t = table_new(6);
+	struct list_out out = { t, JSON_ARRAY_OUT_INIT };
 
 	if (opt_status)
 		strvec_pushf(&query, "status=%s", opt_status);
-	api_paginate("/estimates", &query, "estimates", 0, list_page, t);
-	if (!opt_json && table_rows(t))
+	api_paginate("/estimates", &query, "estimates", 0, list_page, &out);
+	if (opt_json)
+		json_array_end(&out.json);
+	else if (table_rows(t))
 		table_print(t);
-	else if (!opt_json)
+	else
 		fprintf(stderr, "%s: no estimates match\n", program_name());
 	table_free(t);
 	strvec_clear(&query);
@@ -378,6 +455,7 @@ static int cmd_set_status(long id, const char *status)
 	write_plan_request(&h.plan, "PUT", path, h.body);
 	write_plan_go(&h.plan, &verb, opt_dry_run, opt_yes, 0);
 	h.after = api_unwrap(api_put(path, h.body), "estimate");
+	remember_one(h.after);
 	free(path);
 	if (strcmp(json_string(h.after, "status", ""), status))
 		die("Syncro answered, but estimate #%s is %s, not %s", json_string(h.estimate, "number", "?"),

@@ -26,6 +26,23 @@
 
 static const char *opt_customer, *opt_since, *opt_message, *opt_product, *opt_quantity, *opt_price;
 static int opt_unpaid, opt_dry_run, opt_yes;
+static const char *sub;
+
+/* "line add|rm": the words after line. */
+static int line_words(const char *values, const char *prefix)
+{
+	(void)values;
+	if (starts_with("add", prefix))
+		complete_candidate("add", "add a line: N --product ID|NAME");
+	if (starts_with("rm", prefix))
+		complete_candidate("rm", "remove a line: N LINE");
+	return DIRECTIVE_NO_FILE;
+}
+
+static const struct complete_source line_source = { line_words };
+/* What completes the operands after each subcommand: the invoice, or the line's word then it. */
+static const struct complete_source *const invoice_args[] = { COMPLETE_INVOICE, NULL };
+static const struct complete_source *const line_args[] = { &line_source, COMPLETE_INVOICE, NULL };
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's invoices (list)", COMPLETE_CUSTOMER),
@@ -38,6 +55,12 @@ static const struct option_spec options[] = {
 	OPT_JSON("print the API's objects as JSON (list, show)"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking (a delete asks otherwise)"),
+	OPT_SUBCOMMAND("list", &sub, NULL, "list invoices"),
+	OPT_SUBCOMMAND("show", &sub, invoice_args, "one invoice: N"),
+	OPT_SUBCOMMAND("note", &sub, invoice_args, "add a note: N -m TEXT"),
+	OPT_SUBCOMMAND("line", &sub, line_args, "add or remove a line: add|rm N ..."),
+	OPT_SUBCOMMAND("email", &sub, invoice_args, "email it to the customer: N"),
+	OPT_SUBCOMMAND("rm", &sub, invoice_args, "delete it: N"),
 	OPT_EXAMPLE("syncro invoice list --unpaid --customer \"copper state\"",
 		    "a customer's unpaid invoices"),
 	OPT_EXAMPLE("syncro invoice line add 1045 --product 4471206 --quantity 2",
@@ -57,7 +80,7 @@ static const struct verb_spec verb = {
 	"   or: syncro invoice email N\n"
 	"   or: syncro invoice rm N",
 	"list, show and correct invoices", options,
-	COMPLETE_INVOICE,
+	COMPLETE_NONE,
 };
 
 /* Options that only some subcommands take. */

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "exit-codes.h"
 #include "invoice-view.h"
+#include "id-cache.h"
 #include "json.h"
 #include "name-match.h"
 #include "json-fields.h"
@@ -23,11 +24,16 @@
 #include "usage.h"
 #include "xmalloc.h"
 
-static const char *opt_customer;
+static const char *opt_customer, *sub;
+
+/* What completes show's operand: a schedule id from the cache. */
+static const struct complete_source *const schedule_args[] = { COMPLETE_SCHEDULE, NULL };
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "customer", &opt_customer, "NAME|ID", "only this customer's schedules (list)", COMPLETE_CUSTOMER),
 	OPT_JSON("print the API's objects as JSON"),
+	OPT_SUBCOMMAND("list", &sub, NULL, "list schedules"),
+	OPT_SUBCOMMAND("show", &sub, schedule_args, "one schedule with its lines: ID"),
 	OPT_EXAMPLE("syncro schedule list --customer \"desert sun\"",
 		    "a customer's recurring invoices"),
 	OPT_EXAMPLE("syncro schedule show 730101",
@@ -55,19 +61,32 @@ static void next_run(struct sbuf *out, const cJSON *s)
 	date_addf(out, "%a %Y-%m-%d", t);
 }
 
+/* Add s's id for completion to entries: "Desert Sun Dental · monthly · Managed services". */
+static void remember(cJSON *entries, const cJSON *s)
+{
+	char *about = xstrfmt("%s · %s · %s", json_string(s, "customer_business_then_name", ""),
+			      json_string(s, "frequency", "?"), json_string(s, "name", ""));
+
+	id_cache_entry(entries, json_long(s, "id", -1), about);
+	free(about);
+}
+
 static int list_page(const cJSON *items, void *data)
 {
 	struct table *t = data;
 	cJSON *named = cJSON_Duplicate(items, 1), *s;
 	struct sbuf sb = SBUF_INIT;
+	cJSON *entries;
 
 	if (opt_json) {
 		output_json(items);
 		cJSON_Delete(named);
 		return 0;
 	}
+	entries = cJSON_CreateArray();
 	cJSON_ArrayForEach(s, named) {
 		invoice_name_customer(s);
+		remember(entries, s);
 		table_add_row(t, NULL);
 		table_add_cellf(t, "%ld", json_long(s, "id", -1));
 		table_add_cell(t, json_string(s, "frequency", "?"));
@@ -81,6 +100,8 @@ static int list_page(const cJSON *items, void *data)
 		table_add_cell(t, sb.buf);
 		table_add_cell(t, json_string(s, "name", ""));
 	}
+	id_cache_add_list(ID_CACHE_SCHEDULES, entries);
+	cJSON_Delete(entries);
 	sbuf_release(&sb);
 	cJSON_Delete(named);
 	return 0;
@@ -135,6 +156,13 @@ static int cmd_show(const char *arg)
 		return 0;
 	}
 	invoice_name_customer(s);
+	{
+		cJSON *entries = cJSON_CreateArray();
+
+		remember(entries, s);
+		id_cache_add_list(ID_CACHE_SCHEDULES, entries);
+		cJSON_Delete(entries);
+	}
 	printf("schedule  %ld  ", id);
 	output_text(stdout, json_string(s, "name", ""), SAFE_ONE_LINE);
 	printf("\ncustomer  ");

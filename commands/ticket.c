@@ -36,7 +36,8 @@ static const struct option_spec options[] = {
 };
 
 static const struct verb_spec verb = {
-	"ticket", "syncro ticket [options] N",
+	"ticket", "syncro ticket [options] N\n"
+	"   or: syncro ticket rm N [--force] [--dry-run] [--yes]   (syncro delete: delete it)",
 	"show one ticket with comments, time and billing", options, COMPLETE_TICKET,
 };
 

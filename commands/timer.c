@@ -5,6 +5,7 @@
  * add' does, verified) and forgets the timer only once Syncro holds them.
  */
 #include "compat.h"
+#include "api.h"
 #include "complete.h"
 #include "config.h"
 #include "date.h"
@@ -13,10 +14,11 @@
 #include "parse-options.h"
 #include "ticket-number.h"
 #include "usage.h"
+#include "write-plan.h"
 #include "xmalloc.h"
 
 static const char *opt_labor, *opt_notes;
-static int opt_charge, opt_discard;
+static int opt_charge, opt_discard, opt_yes, opt_dry_run;
 
 static const struct option_spec options[] = {
 	OPT_STRING_C(0, "labor", &opt_labor, "ALIAS|ID",
@@ -24,20 +26,25 @@ static const struct option_spec options[] = {
 	OPT_STRING(0, "notes", &opt_notes, "TEXT", "stop: the timer's notes"),
 	OPT_BOOL(0, "charge", &opt_charge, "stop: make the time billable now"),
 	OPT_BOOL(0, "discard", &opt_discard, "stop: forget the timer, record nothing"),
+	OPT_YES(&opt_yes, "stop: send without asking (confirm: writes)"),
+	OPT_DRY_RUN(&opt_dry_run),
 	OPT_EXAMPLE("syncro timer start 32164",
 		    "start a live timer on #32164"),
 	OPT_EXAMPLE("syncro timer",
 		    "the timers running"),
 	OPT_EXAMPLE("syncro timer stop 32164 --notes \"Reset the sync client\" --labor onsite",
 		    "stop it and record the minutes, verified"),
+	OPT_EXAMPLE("syncro timer stop 32164 --dry-run",
+		    "what stopping it now would record; the timer runs on"),
 	OPT_END(),
 };
 
 static const struct verb_spec verb = {
 	"timer",
 	"syncro timer [list]\n"
-	"   or: syncro timer start N\n"
-	"   or: syncro timer stop N [--notes TEXT] [--labor L] [--charge | --discard]",
+	"   or: syncro timer start [--dry-run] N\n"
+	"   or: syncro timer stop [--notes TEXT] [--labor L] [--charge | --discard] [--yes]\n"
+	"                         [--dry-run] N",
 	"start and stop a live timer on a ticket", options, COMPLETE_TICKET,
 };
 
@@ -99,6 +106,11 @@ static int start(long number)
 		die_with(EXIT_USAGE, "a timer on #%ld runs since %s; stop it with "
 			 "'syncro timer stop %ld'", number, since.buf, number);
 	}
+	if (opt_dry_run) {
+		/* nothing goes to Syncro: the timer is kept on this machine */
+		printf("start a live timer on #%ld on this machine\n", number);
+		return EXIT_OK;
+	}
 	if (live_timer_start(number) < 0)
 		return EXIT_ERROR;
 	date_add_local(&since, date_now());
@@ -106,6 +118,18 @@ static int start(long number)
 	       number, since.buf, number);
 	sbuf_release(&since);
 	return EXIT_OK;
+}
+
+/* What stopping records, in words and as requests; --dry-run stops here (the timer runs on). */
+static void preview(enum billing_method method, const struct labor *l, const char *labor_name)
+{
+	struct write_plan plan = WRITE_PLAN_INIT;
+	char *path = xstrfmt("/tickets/%ld", api_ticket_id(l->number));
+
+	labor_plan(&plan, method, l, labor_name, path);
+	write_plan_go(&plan, &verb, opt_dry_run, opt_yes, 0);
+	write_plan_release(&plan);
+	free(path);
 }
 
 static int stop(long number)
@@ -123,8 +147,12 @@ static int stop(long number)
 		die_with(EXIT_USAGE, "no timer runs on #%ld; 'syncro timer' lists those that do",
 			 number);
 	if (opt_discard) {
-		if (opt_labor || opt_notes || opt_charge)
+		if (opt_labor || opt_notes || opt_charge || opt_yes)
 			usage_error(&verb, "'--discard' records nothing: it takes no other option");
+		if (opt_dry_run) {
+			printf("forget the live timer on #%ld, record nothing\n", number);
+			return EXIT_OK;
+		}
 		if (live_timer_forget(number) < 0)
 			return EXIT_ERROR;
 		printf("#%ld: timer discarded, nothing recorded\n", number);
@@ -133,8 +161,10 @@ static int stop(long number)
 	l = (struct labor){ .number = number, .minutes = minutes_since(started),
 			    .product_id = labor_product_or_die(labor_name), .notes = opt_notes,
 			    .charge = opt_charge, .multiplier = 1 };
-	if ((method == BILLING_LINE_ITEM && labor_price(labor_name, &l, &err)) ||
-	    labor_record(method, &l, 0, &done, &err)) {
+	if (method == BILLING_LINE_ITEM && labor_price(labor_name, &l, &err))
+		api_die_hints(&err, NULL);
+	preview(method, &l, labor_name);
+	if (labor_record(method, &l, 0, &done, &err)) {
 		struct strvec hints = STRVEC_INIT;
 
 		/* Kept: nothing of it is lost, and a stop can be tried again. */
@@ -156,9 +186,11 @@ int main(int argc, char **argv)
 
 	argc = parse_options(&verb, argc, argv);
 	sub = argc ? argv[0] : "list";
-	if (strcmp(sub, "stop") && (opt_labor || opt_notes || opt_charge || opt_discard))
-		usage_error(&verb, "'--labor', '--notes', '--charge' and '--discard' are for "
-			    "'syncro timer stop'");
+	if (strcmp(sub, "stop") && (opt_labor || opt_notes || opt_charge || opt_discard || opt_yes))
+		usage_error(&verb, "'--labor', '--notes', '--charge', '--discard' and '--yes' are "
+			    "for 'syncro timer stop'");
+	if (!strcmp(sub, "list") && opt_dry_run)
+		usage_error(&verb, "'--dry-run' is for 'syncro timer start' and 'stop'");
 	if (!strcmp(sub, "list")) {
 		if (argc > 1)
 			usage_error(&verb, "'syncro timer list' takes no arguments");

@@ -20,8 +20,10 @@ extern const struct complete_source complete_source_tickets, complete_source_sta
 #define COMPLETE_TECH		(&complete_source_techs)	/* techs from the cached settings */
 #define COMPLETE_VERB		(&complete_source_verbs)	/* syncro verbs (help VERB) */
 extern const struct complete_source complete_source_profiles, complete_source_invoices,
-	complete_source_appointments;
-#define COMPLETE_APPOINTMENT	(&complete_source_appointments)	/* appointment ids from the cache (appointment-cache.c) */
+	complete_source_appointments, complete_source_estimates, complete_source_schedules;
+#define COMPLETE_APPOINTMENT	(&complete_source_appointments)	/* appointment ids from the cache (id-cache.h) */
+#define COMPLETE_ESTIMATE	(&complete_source_estimates)	/* estimate ids from the cache (id-cache.h) */
+#define COMPLETE_SCHEDULE	(&complete_source_schedules)	/* schedule ids from the cache (id-cache.h) */
 #define COMPLETE_PROFILE	(&complete_source_profiles)	/* profile names from the config (profile-users.c) */
 #define COMPLETE_INVOICE	(&complete_source_invoices)	/* invoice numbers from the cache (invoice-cache.c) */
 

@@ -6,6 +6,9 @@
 #include "levenshtein.h"
 #include "xmalloc.h"
 
+/* The name's words asked about, at most (one round of requests at once). */
+#define NEAR_QUERIES_MAX 4
+
 void new_customer_name(const struct new_customer *c, struct sbuf *out)
 {
 	if (c->business && *c->business)
@@ -37,8 +40,57 @@ static int has_id(const cJSON *list, long id)
 	return 0;
 }
 
-/* Same name ignoring case, or within a quarter of its length of edits. */
-static int near_name(const char *a, const char *b)
+/*
+ * The significant words of name, lowercased, once each: letters and digits,
+ * three or more of them, none of the words every business name may have
+ * ("the", "and", "inc", "llc"...). At most max.
+ */
+static void significant_words(const char *name, struct strvec *out, size_t max)
+{
+	static const char *const common[] = { "the", "and", "inc", "llc", "ltd", "corp", "company" };
+	const char *p = name;
+
+	while (*p && out->nr < max) {
+		size_t len = 0, i;
+		char *word;
+		int skip = 0;
+
+		while (*p && !isalnum((unsigned char)*p))
+			p++;
+		while (isalnum((unsigned char)p[len]))
+			len++;
+		if (!len)
+			break;
+		word = xstrndup(p, len);
+		p += len;
+		for (char *c = word; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		skip = len < 3;
+		for (i = 0; !skip && i < ARRAY_SIZE(common); i++)
+			skip = !strcmp(word, common[i]);
+		for (i = 0; !skip && i < out->nr; i++)
+			skip = !strcmp(word, out->v[i]);
+		if (!skip)
+			strvec_push(out, word);
+		free(word);
+	}
+}
+
+/* name as its significant words, space-separated: "The Desert-Sun Dental" -> "desert sun dental". */
+static char *normalized(const char *name)
+{
+	struct strvec words = STRVEC_INIT;
+	struct sbuf sb = SBUF_INIT;
+
+	significant_words(name, &words, SIZE_MAX);
+	for (size_t i = 0; i < words.nr; i++)
+		sbuf_addf(&sb, "%s%s", i ? " " : "", words.v[i]);
+	strvec_clear(&words);
+	return sbuf_detach(&sb, NULL);
+}
+
+/* Within a quarter of a's length of edits, ignoring case. */
+static int near_text(const char *a, const char *b)
 {
 	char *x = xstrdup(a), *y = xstrdup(b);
 	int d, len = (int)strlen(a);
@@ -53,37 +105,74 @@ static int near_name(const char *a, const char *b)
 	return d <= len / 4;
 }
 
-static void add_from(cJSON *out, const char *param, const char *value, const char *name)
+/* The same name ignoring case, a few letters off, or so once "The", "Inc"... are left out. */
+static int near_name(const char *a, const char *b)
 {
-	struct strvec query = STRVEC_INIT;
-	cJSON *found;
+	char *x, *y;
+	int near;
+
+	if (near_text(a, b))
+		return 1;
+	x = normalized(a);
+	y = normalized(b);
+	near = *x && near_text(x, y);
+	free(x);
+	free(y);
+	return near;
+}
+
+/* The customers of answer not in out yet, and near name when name is given. */
+static void add_from(cJSON *out, const cJSON *answer, const char *name)
+{
 	const cJSON *it;
 
-	strvec_pushf(&query, "%s=%s", param, value);
-	found = api_get("/customers", &query);
-	cJSON_ArrayForEach(it, json_get(found, "customers")) {
+	cJSON_ArrayForEach(it, json_get(answer, "customers")) {
 		if (has_id(out, json_long(it, "id", -1)))
 			continue;
 		if (!name || near_name(name, json_string(it, "business_then_name", "")))
 			cJSON_AddItemToArray(out, cJSON_Duplicate(it, 1));
 	}
-	cJSON_Delete(found);
-	strvec_clear(&query);
 }
 
 cJSON *customer_near_duplicates(const struct new_customer *c)
 {
-	cJSON *out = cJSON_CreateArray();
+	cJSON *out = cJSON_CreateArray(), *answers[NEAR_QUERIES_MAX + 1];
+	struct api_request reqs[NEAR_QUERIES_MAX + 1];
+	struct api_error errs[NEAR_QUERIES_MAX + 1];
+	struct strvec queries[NEAR_QUERIES_MAX + 1];
+	struct strvec words = STRVEC_INIT;
 	struct sbuf name = SBUF_INIT;
-	char *word;
+	size_t n = 0, email = 0;
 
-	if (c->email && *c->email)
-		add_from(out, "email", c->email, NULL);
 	new_customer_name(c, &name);
-	word = xstrndup(name.buf, strcspn(name.buf, " "));
-	if (*word)
-		add_from(out, "query", word, name.buf);
-	free(word);
+	if (c->email && *c->email) {
+		queries[n] = (struct strvec)STRVEC_INIT;
+		strvec_pushf(&queries[n], "email=%s", c->email);
+		n++;
+		email = 1;
+	}
+	significant_words(name.buf, &words, NEAR_QUERIES_MAX);
+	for (size_t i = 0; i < words.nr; i++) {
+		queries[n] = (struct strvec)STRVEC_INIT;
+		strvec_pushf(&queries[n], "query=%s", words.v[i]);
+		n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		reqs[i] = (struct api_request){ "GET", "/customers", &queries[i], NULL, NULL };
+		errs[i] = (struct api_error)API_ERROR_INIT;
+	}
+	if (n && api_get_many(reqs, n, answers, errs)) {
+		for (size_t i = 0; i < n; i++)
+			if (errs[i].code)
+				api_die(&errs[i]);
+	}
+	for (size_t i = 0; i < n; i++) {
+		add_from(out, answers[i], i < email ? NULL : name.buf);
+		cJSON_Delete(answers[i]);
+		api_error_release(&errs[i]);
+		strvec_clear(&queries[i]);
+	}
+	strvec_clear(&words);
 	sbuf_release(&name);
 	return out;
 }

@@ -21,8 +21,10 @@ cJSON *new_customer_body(const struct new_customer *c);
 /*
  * Existing customers c may duplicate, as an array: any with the same email
  * (GET /customers?email=E), and any whose name is c's ignoring case or a
- * few letters off, among those GET /customers?query=WORD finds for the
- * name's first word. Dies on failure.
+ * few letters off (also once "The", "Inc"... are left out), among those
+ * GET /customers?query=WORD finds for each significant word of the name
+ * (three letters or more, the first four), all asked at once. Dies on
+ * failure.
  */
 cJSON *customer_near_duplicates(const struct new_customer *c);
 

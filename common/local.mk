@@ -53,6 +53,6 @@ common_libcommon_a_SOURCES += common/ticket-lock.c common/ticket-lock.h
 common_libcommon_a_SOURCES += common/product-lookup.c common/product-lookup.h
 common_libcommon_a_SOURCES += common/account-time.c common/account-time.h
 common_libcommon_a_SOURCES += common/customer-create.c common/customer-create.h
-common_libcommon_a_SOURCES += common/appointment-cache.c common/appointment-cache.h
+common_libcommon_a_SOURCES += common/id-cache.c common/id-cache.h
 common_libcommon_a_SOURCES += common/json-fields.c common/json-fields.h
 common_libcommon_a_SOURCES += common/connection-keep.c common/connection-keep.h

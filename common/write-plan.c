@@ -53,14 +53,19 @@ void write_plan_go(const struct write_plan *plan, const struct verb_spec *verb,
 	}
 	if (!write_plan_wanted(0, yes, ask_always))
 		return;
-	if (!prompt_can_ask())
-		usage_error(verb, "this would write to Syncro and there is no terminal to "
-			    "confirm it; pass --yes to send, or --dry-run to see what it would send");
+	write_plan_need_terminal(verb);
 	fflush(stdout);
 	write_plan_print(plan, stderr);
 	if (prompt_yes_no("Send?", 0, &go) == PROMPT_OK && go)
 		return;
 	die("nothing sent");
+}
+
+void write_plan_need_terminal(const struct verb_spec *verb)
+{
+	if (!prompt_can_ask())
+		usage_error(verb, "this would write to Syncro and there is no terminal to "
+			    "confirm it; pass --yes to send, or --dry-run to see what it would send");
 }
 
 int write_plan_wanted(int dry_run, int yes, int ask_always)

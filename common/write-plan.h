@@ -51,6 +51,12 @@ void write_plan_go(const struct write_plan *plan, const struct verb_spec *verb,
  * request of its own builds it only then.
  */
 int write_plan_wanted(int dry_run, int yes, int ask_always);
+/*
+ * The usage error of a verb that would ask and has no terminal; for a
+ * verb that asks in its own words (bill's preview) when
+ * write_plan_wanted() says so.
+ */
+void write_plan_need_terminal(const struct verb_spec *verb);
 void write_plan_release(struct write_plan *plan);
 
 #endif

@@ -247,7 +247,7 @@ void post_invoices(struct api_req *r)
 		format_timestamp_ms(when, buf, sizeof(buf));
 	cJSON_AddStringToObject(rec, "due_date", buf);
 	cJSON_AddItemToObject(rec, "ticket_id", ticket ? cJSON_CreateNumber(num_field(ticket, "id", 0)) : cJSON_CreateNull());
-	cJSON_AddNumberToObject(rec, "user_id", me_user_id(r->st));
+	cJSON_AddNumberToObject(rec, "user_id", req_user_id(r));
 	for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
 		if (has_arg(r, texts[i]))
 			cJSON_AddItemToObject(rec, texts[i], cJSON_Duplicate(arg(r, texts[i]), 1));

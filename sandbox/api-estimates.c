@@ -154,7 +154,7 @@ void post_estimates(struct api_req *r)
 	cJSON_AddNullToObject(rec, "pdf_url");
 	cJSON_AddNullToObject(rec, "location_id");
 	cJSON_AddNullToObject(rec, "invoice_id");
-	cJSON_AddNumberToObject(rec, "user_id", r->user_id > 0 ? r->user_id : me_user_id(r->st));
+	cJSON_AddNumberToObject(rec, "user_id", req_user_id(r));
 	cJSON_AddArrayToObject(rec, "line_items");
 	recalculate_estimate(rec);
 	cJSON_AddItemToArray(list, rec);

@@ -59,7 +59,7 @@ void post_comment(struct api_req *r)
 	const char *tech = arg_str(r, "tech");
 	struct strvec messages = STRVEC_INIT;
 	int hidden = 0, no_email = 0;
-	double me = me_user_id(r->st);
+	double me = req_user_id(r);
 
 	if (!t)
 		return;
@@ -199,7 +199,7 @@ void post_timer_entry(struct api_req *r)
 	rec = cJSON_CreateObject();
 	has_end = timer_end(r, start, &end);
 	set_times(rec, start, end, has_end);
-	cJSON_AddNumberToObject(rec, "user_id", arg_num(r, "user_id", &d) ? d : me_user_id(r->st));
+	cJSON_AddNumberToObject(rec, "user_id", arg_num(r, "user_id", &d) ? d : req_user_id(r));
 	d = default_labor(r->st);
 	if (!(r->st->quirks & QUIRK_TIMER_IGNORES_PRODUCT))
 		arg_num(r, "product_id", &d);
@@ -277,7 +277,7 @@ static void charge_timer(struct api_req *r, cJSON *t, cJSON *timer)
 
 	product = find_by_id(coll(r->st, "products"), num_field(timer, "product_id", -1));
 	line = cJSON_CreateObject();
-	cJSON_AddNumberToObject(line, "user_id", num_field(timer, "user_id", me_user_id(r->st)));
+	cJSON_AddNumberToObject(line, "user_id", num_field(timer, "user_id", req_user_id(r)));
 	cJSON_AddItemToObject(line, "product_id", product ?
 			      cJSON_CreateNumber(num_field(product, "id", 0)) : cJSON_CreateNull());
 	cJSON_AddStringToObject(line, "name", str_field(product, "name") ?
@@ -392,7 +392,7 @@ void post_add_line_item(struct api_req *r)
 	}
 	arg_num(r, "quantity", &qty);
 	line = cJSON_CreateObject();
-	cJSON_AddNumberToObject(line, "user_id", me_user_id(r->st));
+	cJSON_AddNumberToObject(line, "user_id", req_user_id(r));
 	cJSON_AddItemToObject(line, "product_id", product ? cJSON_CreateNumber(d) : cJSON_CreateNull());
 	cJSON_AddStringToObject(line, "name", name);
 	cJSON_AddStringToObject(line, "description", desc);
@@ -458,7 +458,7 @@ static void comment_time(struct api_req *r, cJSON *ticket, const cJSON *comment)
 	timer = cJSON_CreateObject();
 	end -= end % 1000;
 	set_times(timer, end - (int64_t)llround(minutes * 60000.0), end, 1);
-	cJSON_AddNumberToObject(timer, "user_id", me_user_id(r->st));
+	cJSON_AddNumberToObject(timer, "user_id", req_user_id(r));
 	cJSON_AddItemToObject(timer, "product_id", product >= 0 ? cJSON_CreateNumber(product) : cJSON_CreateNull());
 	cJSON_AddStringToObject(timer, "notes", str_field(comment, "body"));
 	cJSON_AddTrueToObject(timer, "billable");

@@ -81,6 +81,11 @@ int has_arg(const struct api_req *r, const char *name)
 	return arg(r, name) != NULL;
 }
 
+double req_user_id(const struct api_req *r)
+{
+	return r->user_id > 0 ? r->user_id : me_user_id(r->st);
+}
+
 double cap_id(const struct api_req *r, int i)
 {
 	char *end;

@@ -38,6 +38,11 @@ int arg_num(const struct api_req *r, const char *name, double *out);
 int arg_bool(const struct api_req *r, const char *name, int *out);
 /* Whether the parameter was given at all (even as null). */
 int has_arg(const struct api_req *r, const char *name);
+/*
+ * Whose the request's writes are: the key's owner (syncro-api.md §14 row
+ * 13), the user of a --user-key key, else the account's own user (me).
+ */
+double req_user_id(const struct api_req *r);
 /* Capture i of the route as a number, or -1 when it is not one. */
 double cap_id(const struct api_req *r, int i);
 

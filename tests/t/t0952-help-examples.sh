@@ -24,7 +24,7 @@ test_expect_success 'bill --help ends with its EXAMPLES' '
 
 # The verbs whose --help has EXAMPLES, and how many.
 verbs="bill:3 close:2 comment:2 list:3 config:3 create:2 update:2 ticket:4 search:3
-invoice:3 appointment:2 reopen:2 customers:2 timer:3 drafts:3 time:4 api:2 doctor:2
+invoice:3 appointment:2 reopen:3 customers:2 timer:4 drafts:4 time:4 api:2 doctor:2
 estimate:2 delete:2 schedule:2 status:2 refresh-cache:2"
 
 test_expect_success 'each verb shows two to four examples, each one in its man page' '

@@ -164,6 +164,89 @@ test_expect_success 'customers from the cached tickets, each once' '
 	test_cmp expect actual
 '
 
+test_expect_success 'a verb with subcommands offers them first, then the cached ids after each' '
+	cat >"$cache/invoices.json" <<-\EOF &&
+	{"fetched_at": 1, "data": {"invoices": [{"number": "1042", "id": 1650001,
+	 "about": "Copper State Logistics · 420.00 · unpaid"}]}}
+	EOF
+	cat >"$cache/appointments.json" <<-\EOF &&
+	{"fetched_at": 1, "data": {"appointments": [{"id": 5100001,
+	 "about": "Mon 2026-12-07 13:15 MST · Own cloud thing again"}]}}
+	EOF
+	cat >"$cache/estimates.json" <<-\EOF &&
+	{"fetched_at": 1, "data": {"estimates": [{"id": 2210001,
+	 "about": "#2210 · Desert Sun Dental · Approved"}]}}
+	EOF
+	cat >"$cache/schedules.json" <<-\EOF &&
+	{"fetched_at": 1, "data": {"schedules": [{"id": 730101,
+	 "about": "Desert Sun Dental · monthly · Managed services"}]}}
+	EOF
+	syncro __complete invoice "" >actual &&
+	cat >expect <<-EOF &&
+	list${tab}list invoices
+	show${tab}one invoice: N
+	note${tab}add a note: N -m TEXT
+	line${tab}add or remove a line: add|rm N ...
+	email${tab}email it to the customer: N
+	rm${tab}delete it: N
+	:4
+	EOF
+	test_cmp expect actual &&
+	syncro __complete invoice show "" >actual &&
+	printf "1042\tCopper State Logistics · 420.00 · unpaid\n:36\n" >expect &&
+	test_cmp expect actual &&
+	syncro __complete invoice line "" >actual &&
+	printf "add\tadd a line: N --product ID|NAME\nrm\tremove a line: N LINE\n:4\n" >expect &&
+	test_cmp expect actual &&
+	syncro __complete invoice line rm 10 >actual &&
+	printf "1042\tCopper State Logistics · 420.00 · unpaid\n:36\n" >expect &&
+	test_cmp expect actual &&
+	syncro __complete appt "" >actual &&
+	cat >expect <<-EOF &&
+	list${tab}list appointments
+	create${tab}book one for a ticket: N --at WHEN
+	move${tab}move one: ID --at WHEN
+	rm${tab}remove one: ID
+	:4
+	EOF
+	test_cmp expect actual &&
+	syncro __complete appt move "" >actual &&
+	printf "5100001\tMon 2026-12-07 13:15 MST · Own cloud thing again\n:36\n" >expect &&
+	test_cmp expect actual &&
+	syncro __complete appt create 3216 >actual &&
+	grep "^32164${tab}New · Jerry Burger" actual &&
+	test_grep_not "^5100001" actual &&
+	syncro __complete estimate "" >actual &&
+	cat >expect <<-EOF &&
+	create${tab}make one, with its ticket: --customer C --subject S
+	list${tab}list estimates
+	show${tab}one estimate with its lines: ID
+	approve${tab}mark it approved: ID
+	decline${tab}mark it declined: ID
+	:4
+	EOF
+	test_cmp expect actual &&
+	syncro __complete estimate approve "" >actual &&
+	printf "2210001\t#2210 · Desert Sun Dental · Approved\n:36\n" >expect &&
+	test_cmp expect actual &&
+	syncro __complete schedule show "" >actual &&
+	printf "730101\tDesert Sun Dental · monthly · Managed services\n:36\n" >expect &&
+	test_cmp expect actual &&
+	syncro __complete customers "" >actual &&
+	cat >expect <<-EOF &&
+	create${tab}make a customer: --business NAME | --first F --last L
+	Acme Rockets${tab}id 5
+	Desert Sun Dental${tab}id 34288072
+	Jerry Burger${tab}id 34288070
+	LeeAnn Parkinson${tab}id 34288071
+	:4
+	EOF
+	test_cmp expect actual &&
+	syncro __complete customers create "" >actual &&
+	echo ":4" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'another account, or none, has none of this cache' '
 	for url in "http://127.0.0.1:8180/api/v1" ""
 	do

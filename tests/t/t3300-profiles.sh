@@ -67,6 +67,47 @@ test_expect_success 'a write with --as is the tech'"'"'s: an appointment booked 
 	test_cmp expect actual
 '
 
+test_expect_success 'bill --as howard: the comment, the line and the invoice are his, not the owner'"'"'s' '
+	syncro bill 32163 --minutes 30 --labor remote -m "Swapped the dock" --as howard --yes >out &&
+	sandbox_get tickets/108430301 >ticket.json &&
+	jq -c "[.ticket.line_items[] | select(.description == \"Swapped the dock\") | .user_id]" ticket.json >actual &&
+	echo "[74572]" >expect &&
+	test_cmp expect actual &&
+	jq -c "[.ticket.comments[] | select(.body == \"Swapped the dock\") | .user_id, .tech]" ticket.json >actual &&
+	echo "[74572,\"Sam Ortega\"]" >expect &&
+	test_cmp expect actual &&
+	id=$(sandbox_get "invoices?ticket_id=108430301" | jq -r ".invoices[].number") &&
+	sandbox_get "invoices/$id" | jq -c "[.invoice.number, .invoice.user_id]" >actual &&
+	echo "[\"1049\",74572]" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a line item without --as is the owner'"'"'s' '
+	syncro time add 32164 20 --notes "Called the ISP" >/dev/null &&
+	sandbox_get tickets/108430330 |
+	jq -c "[.ticket.line_items[] | select(.description == \"Called the ISP\") | .user_id]" >actual &&
+	echo "[74571]" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'every verb takes --as (drafts too: its send writes)' '
+	for verb in "$abs_top_builddir"/syncro-*; do
+		test -x "$verb" || continue
+		"$verb" --as howard --help >/dev/null 2>err ||
+		{ echo "$verb: --as refused"; cat err; return 1; }
+	done &&
+	syncro drafts --as howard 2>err &&
+	test_grep_not "unknown option" err &&
+	mkdir -p "$XDG_STATE_HOME/syncro/drafts" &&
+	echo "Kept for later" >"$XDG_STATE_HOME/syncro/drafts/32164-20260528-202639.txt" &&
+	sandbox_clear_requests &&
+	test_expect_code 3 syncro drafts send 1 --as nobody 2>err &&
+	grep "^syncro: no profile '"'nobody'"'" err &&
+	sandbox_requests >requests &&
+	test ! -s requests &&
+	rm -r "$XDG_STATE_HOME/syncro/drafts"
+'
+
 test_expect_success 'an unknown profile is a config error naming the profiles, nothing sent' '
 	sandbox_clear_requests &&
 	test_expect_code 3 syncro api /me --as nobody >out 2>err &&
@@ -155,6 +196,21 @@ test_expect_success 'a profile that is not a mapping is a config error with its 
 	SYNCRO_CONFIG=bad.yaml test_expect_code 3 syncro config 2>err &&
 	echo "syncro: bad.yaml:2:6: expected a mapping with api_key_command, vault or api_key for '"'profiles.x'"'" >expect &&
 	test_cmp expect err
+'
+
+test_expect_success 'two profiles of one account draw from one rate-limit bucket, the account'"'"'s' '
+	cp "$XDG_CONFIG_HOME/syncro/config.yaml" saved.yaml &&
+	printf "rate_limit:\n  per_minute: 30\n" >>"$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	rm -f "$XDG_STATE_HOME"/syncro/ratelimit-* &&
+	syncro api /me --as howard >/dev/null &&
+	read first stamp paused <"$XDG_STATE_HOME/syncro/ratelimit-$(basename "$(cache_dir)")" &&
+	syncro api /me --as mike >/dev/null &&
+	ls "$XDG_STATE_HOME"/syncro/ratelimit-* >files &&
+	echo "$XDG_STATE_HOME/syncro/ratelimit-$(basename "$(cache_dir)")" >expect &&
+	test_cmp expect files &&
+	read second stamp paused <"$XDG_STATE_HOME/syncro/ratelimit-$(basename "$(cache_dir)")" &&
+	cp saved.yaml "$XDG_CONFIG_HOME/syncro/config.yaml" &&
+	awk -v a="$first" -v b="$second" "BEGIN { exit !(a <= 4.1 && b < a) }"
 '
 
 test_done

@@ -119,4 +119,40 @@ test_expect_success 'rm without a terminal or --yes is refused; --yes removes' '
 	test_cmp expect actual
 '
 
+test_expect_success 'list --json: the appointments unwrapped, --json=FIELDS their fields, after the --customer filter' '
+	syncro appt create 32164 --at "2026-12-08 09:30" --yes >/dev/null &&
+	syncro appt create 32161 --at "2026-12-08 11:30" --yes >/dev/null &&
+	syncro appointment list --json=id,customer_id >actual &&
+	cat >expect <<-\EOF &&
+	[
+	  {
+	    "id": 5100001,
+	    "customer_id": 34288070
+	  },
+	  {
+	    "id": 5100002,
+	    "customer_id": 34288075
+	  }
+	]
+	EOF
+	test_cmp expect actual &&
+	sandbox_clear_requests &&
+	syncro appointment list --customer 34288070 --json=id,summary >actual &&
+	cat >expect <<-\EOF &&
+	[
+	  {
+	    "id": 5100001,
+	    "summary": "Own cloud thing again"
+	  }
+	]
+	EOF
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	grep -x "GET /api/v1/appointments?customer_id=34288070" requests &&
+	syncro appointment list --json >actual &&
+	jq -r ".[].start_at" actual >starts &&
+	printf "2026-12-08T16:30:00.000Z\n2026-12-08T18:30:00.000Z\n" >expect &&
+	test_cmp expect starts
+'
+
 test_done

@@ -209,6 +209,96 @@ test_expect_success 'confirm: writes without a terminal and without --yes: each 
 	no_writes
 '
 
+test_expect_success 'confirm: writes without a terminal: reopen, timer stop, bill and drafts send too' '
+	SYNCRO_TEST_NOW=1779998200 syncro timer start 32163 >/dev/null &&
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/*/comment\",\"status\":500}" &&
+	test_expect_code 7 syncro comment 32164 -m "Kept for later" --yes 2>/dev/null &&
+	sandbox_reset &&
+	sandbox_clear_requests &&
+	echo "syncro: this would write to Syncro and there is no terminal to confirm it; pass --yes to send, or --dry-run to see what it would send" >expect &&
+	test_expect_code 2 syncro reopen 32154 </dev/null 2>err &&
+	head -n 1 err >actual && test_cmp expect actual &&
+	test_expect_code 2 syncro timer stop 32163 --notes x --labor remote </dev/null 2>err &&
+	head -n 1 err >actual && test_cmp expect actual &&
+	test_expect_code 2 syncro bill 32163 --minutes 30 --labor remote -m x </dev/null 2>err &&
+	head -n 1 err >actual && test_cmp expect actual &&
+	test_expect_code 2 syncro bill 32163 --minutes 30 --labor remote -m x --no-input </dev/null 2>err &&
+	head -n 1 err >actual && test_cmp expect actual &&
+	test_expect_code 2 syncro drafts send 1 </dev/null 2>err &&
+	head -n 1 err >actual && test_cmp expect actual &&
+	no_writes &&
+	test ! -e "$XDG_STATE_HOME/syncro/journal/bill-32163.json" &&
+	syncro timer >actual &&
+	grep "^#32163 " actual
+'
+
+test_expect_success 'reopen, timer stop and drafts send --dry-run: the words and the requests; nothing sent' '
+	sandbox_clear_requests &&
+	syncro reopen 32154 --dry-run >actual &&
+	cat >expect <<-EOF &&
+	set ticket #32154 from Invoiced to In Progress
+	PUT $SYNCRO_BASE_URL/tickets/108428233
+	{
+	  "status": "In Progress"
+	}
+	EOF
+	test_cmp expect actual &&
+	syncro timer stop 32163 --notes "Reset it" --labor remote --dry-run >actual &&
+	cat >expect <<-EOF &&
+	record 30 minutes of remote (product 1190473) as a line item at 125.00 an hour
+	POST $SYNCRO_BASE_URL/tickets/108430301/add_line_item
+	{
+	  "product_id": 1190473,
+	  "name": "Labor - Remote Business",
+	  "description": "Reset it",
+	  "quantity": 0.5,
+	  "price_retail": 125,
+	  "taxable": false
+	}
+	EOF
+	test_cmp expect actual &&
+	syncro timer stop 32163 --discard --dry-run >actual &&
+	echo "forget the live timer on #32163, record nothing" >expect &&
+	test_cmp expect actual &&
+	syncro timer start 32164 --dry-run >actual &&
+	echo "start a live timer on #32164 on this machine" >expect &&
+	test_cmp expect actual &&
+	syncro drafts send 1 --dry-run >actual &&
+	cat >expect <<-EOF &&
+	add a comment "Update" to ticket #32164
+	POST $SYNCRO_BASE_URL/tickets/108430330/comment
+	{
+	  "subject": "Update",
+	  "body": "Kept for later",
+	  "hidden": false,
+	  "do_not_email": true
+	}
+	EOF
+	test_cmp expect actual &&
+	no_writes &&
+	syncro timer >actual &&
+	echo "#32163  0:30  since 2026-05-28 19:56" >expect &&
+	test_cmp expect actual &&
+	test_expect_code 2 syncro timer --dry-run 2>err &&
+	echo "syncro: '"'"'--dry-run'"'"' is for '"'"'syncro timer start'"'"' and '"'"'stop'"'"'" >expect &&
+	head -n 1 err >actual && test_cmp expect actual &&
+	test_expect_code 2 syncro drafts --yes 2>err &&
+	echo "syncro: '"'"'--yes'"'"' and '"'"'--dry-run'"'"' are for '"'"'syncro drafts send'"'"'" >expect &&
+	head -n 1 err >actual && test_cmp expect actual
+'
+
+test_expect_success 'confirm: writes with --yes: reopen, timer stop and drafts send send' '
+	sandbox_clear_requests &&
+	syncro reopen 32154 --yes </dev/null >actual &&
+	syncro timer stop 32163 --notes x --labor remote --yes </dev/null >actual &&
+	syncro drafts send 1 --yes </dev/null >actual &&
+	sandbox_requests >requests &&
+	grep -x "PUT /api/v1/tickets/108428233" requests &&
+	grep -x "POST /api/v1/tickets/108430301/add_line_item" requests &&
+	grep -x "POST /api/v1/tickets/108430330/comment" requests &&
+	sandbox_reset
+'
+
 test_expect_success NOT_WINE 'confirm: writes on a terminal: the summary, then no sends nothing and keeps the editor text' '
 	write_script fake-editor <<-\EOF &&
 	printf "Called Jerry back\n" >"$1"

@@ -161,9 +161,12 @@ test_expect_success 'not a number, or none: usage errors (exit 2)' '
 	cat >expect <<-EOF &&
 	syncro: ${SQ}abc${SQ} is not a ticket number (like 32164 or #32164)
 	usage: syncro ticket [options] N
+	   or: syncro ticket rm N [--force] [--dry-run] [--yes]   (syncro delete: delete it)
 	run ${SQ}syncro ticket --help${SQ} for every option
 	EOF
 	test_cmp expect err &&
+	syncro ticket -h >help &&
+	grep -x "   or: syncro ticket rm N \[--force\] \[--dry-run\] \[--yes\]   (syncro delete: delete it)" help &&
 	test_expect_code 2 syncro ticket 2>err &&
 	test_expect_code 2 syncro ticket 1 2 2>err &&
 	test_expect_code 2 syncro ticket --comments some 32161 2>err &&

@@ -184,4 +184,52 @@ test_expect_success 'the ticket add_line_item path knows no estimate: 404' '
 	test_cmp expect actual
 '
 
+test_expect_success 'completion offers the estimates seen, with number, customer and status, without the network' '
+	syncro estimate list >/dev/null &&
+	sandbox_clear_requests &&
+	syncro __complete estimate show 22 >actual &&
+	printf "2210001\t#2001 · Jerry Burger · Approved\n:36\n" >expect &&
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	test ! -s requests
+'
+
+test_expect_success 'list --json: one array of the estimates, [] when none match' '
+	syncro estimate list --json=id,number,status >actual &&
+	cat >expect <<-\EOF &&
+	[
+	  {
+	    "id": 2210001,
+	    "number": "2001",
+	    "status": "Approved"
+	  }
+	]
+	EOF
+	test_cmp expect actual &&
+	syncro estimate list --status declined --json >actual 2>err &&
+	echo "[]" >expect &&
+	test_cmp expect actual &&
+	test ! -s err
+'
+
+test_expect_success 'a failed POST /estimates names the ticket it made and how to go on' '
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/estimates\",\"status\":500}" &&
+	test_expect_code 7 syncro estimate create --customer 34288070 --subject "Server rack" \
+		--line "Rack install 1 300" 2>err &&
+	number=$(sed -n "s/^hint: ticket #\([0-9]*\) .*/\1/p" err) &&
+	sandbox_get "tickets?number=$number" | jq -r ".tickets[0].subject" >actual &&
+	echo "Estimate - Server rack" >expect &&
+	test_cmp expect actual &&
+	grep "^hint: ticket #$number (\"Estimate - Server rack\") was made for the estimate and is kept; running this again makes another\$" err &&
+	grep "^hint: make the estimate on #$number in Syncro, or remove the ticket with '"'"'syncro delete $number'"'"' and run this again\$" err
+'
+
+test_expect_success 'a failed line names the estimate made, with how many of its lines' '
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/estimates/*/line_items\",\"status\":500}" &&
+	test_expect_code 7 syncro estimate create --customer 34288070 --subject "Switch" \
+		--line "Switch install 1 150" --line "Cabling 2 95" 2>err &&
+	grep "^hint: estimate #[0-9]* (id [0-9]*) on ticket #[0-9]* was made with 0 of its 2 lines; running this again makes another\$" err &&
+	grep "^hint: add the rest in Syncro, and check it with '"'"'syncro estimate show [0-9]*'"'"'\$" err
+'
+
 test_done

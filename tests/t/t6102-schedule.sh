@@ -64,4 +64,18 @@ test_expect_success 'an unknown schedule is exit 4' '
 	test_cmp expect err
 '
 
+test_expect_success 'completion offers the schedules seen, without the network' '
+	syncro schedule list >/dev/null &&
+	sandbox_clear_requests &&
+	syncro __complete schedule show 7301 >actual &&
+	cat >expect <<-\EOF &&
+	730102	Copper State Logistics · Quarterly · Offsite backup - Copper State Logistics
+	730101	Desert Sun Dental · Monthly · Managed services - Desert Sun Dental
+	:36
+	EOF
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	test ! -s requests
+'
+
 test_done

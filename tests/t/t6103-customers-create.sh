@@ -14,9 +14,29 @@ test_expect_success 'a name a few letters off an existing one is refused, nothin
 	test_cmp expect err &&
 	cat >expect <<-\EOF &&
 	GET /api/v1/customers?email=new%40x.example
-	GET /api/v1/customers?query=Desert
+	GET /api/v1/customers?query=dentl
+	GET /api/v1/customers?query=desert
+	GET /api/v1/customers?query=sun
 	EOF
-	sandbox_requests >requests &&
+	sandbox_requests | sort >requests &&
+	test_cmp expect requests
+'
+
+test_expect_success 'a misspelt first word, or a leading "The", is still a near-duplicate; four words asked at most' '
+	for name in "Dessert Sun Dental" "The Desert Sun Dental" "Desert-Sun Dental, Inc"
+	do
+		test_expect_code 2 syncro customers create --business "$name" 2>err &&
+		grep "^  34288075  Desert Sun Dental  office@desertsundental.example\$" err || return 1
+	done &&
+	sandbox_clear_requests &&
+	syncro customers create --business "The Copper Canyon Pet and Bird Clinic" --dry-run >/dev/null &&
+	cat >expect <<-\EOF &&
+	GET /api/v1/customers?query=bird
+	GET /api/v1/customers?query=canyon
+	GET /api/v1/customers?query=copper
+	GET /api/v1/customers?query=pet
+	EOF
+	sandbox_requests | sort >requests &&
 	test_cmp expect requests
 '
 
@@ -55,10 +75,14 @@ test_expect_success 'create: one POST, the new id, and it is in the completion c
 	grep "Mesa Pet Hospital" actual
 '
 
-test_expect_success '--force creates a near-duplicate' '
+test_expect_success '--force creates a near-duplicate; --json prints the customer made' '
 	syncro customers create --business "Desert Sun Dentl" --force >actual &&
 	echo "created customer 34288083 Desert Sun Dentl" >expect &&
-	test_cmp expect actual
+	test_cmp expect actual &&
+	syncro customers create --business "Saguaro Vet Clinic" --json >actual &&
+	jq -r "[.id, .business_then_name] | @tsv" actual >fields &&
+	printf "34288084\tSaguaro Vet Clinic\n" >expect &&
+	test_cmp expect fields
 '
 
 test_expect_success 'create needs a business or a last name; its options are for create only' '
