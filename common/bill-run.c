@@ -346,16 +346,58 @@ static int read_prepaid(struct bill *b, struct api_error *err)
 	return 0;
 }
 
-/* Hours of the expected labor the prepaid hours cover. */
-static double covered_hours(const struct bill *b)
+/*
+ * The expected labor lines that prepaid hours may pay: *hours their
+ * quantity, *amount their worth at the price sent, *lines how many.
+ */
+static void prepaid_labor(const struct bill *b, double *hours, double *amount, int *lines)
 {
 	const cJSON *e;
-	double labor = 0;
 
+	*hours = *amount = 0;
+	*lines = 0;
 	cJSON_ArrayForEach(e, journal_get_json(&b->j, "invoice", "expect"))
-		if (config_labor_alias(json_long(e, "product_id", -1)))
-			labor += json_double(e, "quantity", 0);
-	return b->prepay_hours > 0 ? (labor < b->prepay_hours ? labor : b->prepay_hours) : 0;
+		if (config_labor_alias(json_long(e, "product_id", -1)) &&
+		    json_double(e, "price", 0) > 0) {
+			*hours += json_double(e, "quantity", 0);
+			*amount += money_round(json_double(e, "quantity", 0) * json_double(e, "price", 0));
+			(*lines)++;
+		}
+}
+
+/*
+ * Hours of the expected labor the prepaid hours are known to cover: all
+ * of it when it fits in them (reported: a $0 invoice, the hours drop by
+ * the quantity), else 0: what Syncro does with labor beyond the balance
+ * is not known (syncro-api.md §14 row 9), so nothing is claimed.
+ */
+static double covered_hours(const struct bill *b)
+{
+	double hours, amount;
+	int lines;
+
+	prepaid_labor(b, &hours, &amount, &lines);
+	return b->prepay_hours > 0 && hours > 0 && hours <= b->prepay_hours + 0.005 ? hours : 0;
+}
+
+/* The labor is more than the prepaid hours: Syncro decides what they cover. */
+static int prepaid_unknown(const struct bill *b)
+{
+	double hours, amount;
+	int lines;
+
+	prepaid_labor(b, &hours, &amount, &lines);
+	return b->prepay_hours > 0 && hours > b->prepay_hours + 0.005;
+}
+
+/* The most hours an invoice's 0.00 labor lines may take: the balance, or the labor. */
+static double prepaid_bound(const struct bill *b)
+{
+	double hours, amount;
+	int lines;
+
+	prepaid_labor(b, &hours, &amount, &lines);
+	return b->prepay_hours > 0 ? (hours < b->prepay_hours ? hours : b->prepay_hours) : 0;
 }
 
 /* A line worth 0: fine when its product costs 0 or prepaid hours cover it, else an error. */
@@ -464,13 +506,21 @@ static double expected_total(const struct bill *b)
 
 static void prepaid_words(const struct bill *b, struct sbuf *sb)
 {
-	double covered = covered_hours(b);
+	double covered = covered_hours(b), hours, amount;
+	int lines;
 
+	prepaid_labor(b, &hours, &amount, &lines);
 	if (b->prepay_hours <= 0)
 		sbuf_addstr(sb, "prepaid hours: none");
 	else if (covered > 0)
 		sbuf_addf(sb, "covered by prepaid hours: %.2f h left, %.2f h used", b->prepay_hours,
 			  covered);
+	else if (prepaid_unknown(b) && lines == 1)
+		sbuf_addf(sb, "%.2f h prepaid; the %.2f h line is more than that: Syncro decides "
+			  "what it covers", b->prepay_hours, hours);
+	else if (prepaid_unknown(b))
+		sbuf_addf(sb, "%.2f h prepaid; the %d labor lines (%.2f h) are more than that: "
+			  "Syncro decides what it covers", b->prepay_hours, lines, hours);
 	else
 		sbuf_addf(sb, "prepaid hours: %.2f h left", b->prepay_hours);
 }
@@ -481,6 +531,8 @@ void bill_print_preview(const struct bill *b, FILE *fp)
 	struct sbuf prepaid = SBUF_INIT;
 	const cJSON *e;
 	char money[MONEY_MAX];
+	double hours, amount, covered;
+	int lines;
 
 	table_set_flex(t, 0, 10);
 	for (int i = 1; i < 4; i++)
@@ -499,11 +551,20 @@ void bill_print_preview(const struct bill *b, FILE *fp)
 		table_add_cell(t, money_format(price, money, sizeof(money)));
 		table_add_cell(t, money_format(qty * price, money, sizeof(money)));
 	}
+	prepaid_labor(b, &hours, &amount, &lines);
+	if ((covered = covered_hours(b)) > 0) {	/* known: the prepaid hours pay all the labor */
+		table_add_row(t, NULL);
+		table_add_cell(t, "prepaid hours");
+		table_add_cellf(t, "%.2f", -covered);
+		table_add_cell(t, "");
+		table_add_cell(t, money_format(-amount, money, sizeof(money)));
+	}
 	table_add_row(t, NULL);
-	table_add_cell(t, "total");
+	table_add_cell(t, prepaid_unknown(b) ? "total before prepaid hours" : "total");
 	table_add_cell(t, "");
 	table_add_cell(t, "");
-	table_add_cell(t, money_format(expected_total(b), money, sizeof(money)));
+	table_add_cell(t, money_format(expected_total(b) - (covered > 0 ? amount : 0), money,
+				       sizeof(money)));
 	{
 		struct sbuf out = SBUF_INIT;
 
@@ -819,11 +880,15 @@ static int step_invoice(struct bill *b, struct api_error *err)
 
 static int verify_failed(const struct bill *b, char *why, struct api_error *err)
 {
-	char *url = invoice_url(json_long(b->invoice, "id", 0));
+	char *url = invoice_url(json_long(b->invoice, "id", 0)), *prepaid = NULL;
 
+	if (prepaid_unknown(b))	/* what Syncro does then is not known: it is what it holds */
+		prepaid = xstrfmt("the labor was more than the %.2f h prepaid and Syncro decided "
+				  "what they cover; ", b->prepay_hours);
 	api_error_set(err, EXIT_ERROR, 0, why,
-		  xstrfmt("the status is unchanged; see it at %s; once it is right, "
-			  "'syncro bill %ld' checks it again", url, b->number));
+		  xstrfmt("%sthe status is unchanged; see it at %s; once it is right, "
+			  "'syncro bill %ld' checks it again", prepaid ? prepaid : "", url, b->number));
+	free(prepaid);
 	free(url);
 	return -1;
 }
@@ -831,7 +896,7 @@ static int verify_failed(const struct bill *b, char *why, struct api_error *err)
 static int step_verify(struct bill *b, struct api_error *err)
 {
 	const cJSON *e;
-	double total, want = expected_total(b), free_hours = 0, covered = covered_hours(b);
+	double total, want = expected_total(b), free_hours = 0, covered = prepaid_bound(b);
 	struct sbuf why = SBUF_INIT;
 	char a[MONEY_MAX], c[MONEY_MAX];
 
@@ -868,8 +933,12 @@ static int step_verify(struct bill *b, struct api_error *err)
 		invoice_describe_lines(b->invoice, &why);
 		return verify_failed(b, sbuf_detach(&why, NULL), err);
 	}
+	sbuf_release(&why);
+	/* What Syncro did with the prepaid hours, as the invoice holds it. */
 	if (free_hours > 0)
 		progress("prepaid hours paid %.2f h of the labor", free_hours);
+	else if (prepaid_unknown(b))
+		progress("prepaid hours paid none of the labor: Syncro billed it in full");
 	progress("checked invoice %s: its lines come to %s as expected",
 		 journal_get_string(&b->j, "invoice", "number"), money_format(total, a, sizeof(a)));
 	return mark(b, "verify", STEP_DONE, err);
@@ -930,14 +999,8 @@ int bill_run(struct bill *b, struct api_error *err)
 
 void bill_print_summary(const struct bill *b)
 {
-	struct sbuf prepaid = SBUF_INIT;
-
+	/* What the prepaid hours paid was said by step_verify(), from the invoice. */
 	invoice_print_summary(b->invoice, b->number);
-	if (covered_hours(b) > 0) {
-		prepaid_words(b, &prepaid);
-		progress("%s", prepaid.buf);
-	}
-	sbuf_release(&prepaid);
 }
 
 void bill_finish(struct bill *b)
