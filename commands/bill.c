@@ -223,7 +223,7 @@ static char *labor_answer(struct bill *b)
 	}
 }
 
-/* The preview, then on a terminal "Bill 187.50 on #32161? [Y/n]". */
+/* On a terminal the preview and the requests, as --dry-run shows them, then "Go on and send these? [Y/n]". */
 static void confirm(const struct bill *b)
 {
 	int yes = 0;
@@ -231,6 +231,7 @@ static void confirm(const struct bill *b)
 	if (opt_yes || opt_dry_run || !prompt_can_ask())
 		return;
 	bill_print_preview(b, stderr);
+	bill_print_requests(b, stderr);
 	switch (prompt_yes_no("Go on and send these?", 1, &yes)) {
 	case PROMPT_OK:
 		if (yes)

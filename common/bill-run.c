@@ -1064,7 +1064,7 @@ static cJSON *placeholder_charge(void)
 	return body;
 }
 
-void bill_print_requests(struct bill *b, FILE *fp)
+void bill_print_requests(const struct bill *b, FILE *fp)
 {
 	char *ticket_path = xstrfmt("/tickets/%ld", b->ticket_id);
 	int with_labor = b->with_comment && b->labor.minutes > 0;

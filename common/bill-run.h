@@ -137,7 +137,7 @@ int bill_ask_charge(struct bill *b, int yes, struct api_error *err);
  * its body (api_print_request): the reads that verify each step too.
  * Ids not known yet are written <timer-id>, <invoice-id>.
  */
-void bill_print_requests(struct bill *b, FILE *fp);
+void bill_print_requests(const struct bill *b, FILE *fp);
 
 /* Steps 3-7; 0, or -1 with err (the journal says where it stopped). */
 int bill_run(struct bill *b, struct api_error *err);

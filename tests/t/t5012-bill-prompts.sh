@@ -25,17 +25,43 @@ test_expect_success 'minutes: 0 and a word are asked again; a labour alias with 
 	test_cmp expect actual
 '
 
-test_expect_success 'more than labor.max_minutes: asked; no asks for the minutes again, and no sends nothing' '
+test_expect_success 'more than labor.max_minutes: asked; no asks for the minutes again; the preview and the requests, and no sends nothing' '
 	sandbox_reset &&
 	sandbox_clear_requests &&
 	answer_on_tty "$(printf "600\nn\n45\nremote\nn")" 1 "syncro bill 32164 -m Fixed" &&
-	shown 5 >actual &&
+	shown 5 | sed "s|$SYNCRO_BASE_URL|BASE|" >actual &&
 	cat >expect <<-\EOF &&
 	Minutes to bill (none logged): 600 minutes is 10.0 hours, more than labor.max_minutes (480); record it? [y/N]: not recording 600 minutes
 	Minutes to bill (none logged): Labor [remote]: PRODUCT                  HOURS   PRICE  AMOUNT
 	Labor - Remote Business   0.75  125.00   93.75
 	total                                    93.75
 	prepaid hours: none
+	POST BASE/tickets/108430330/comment
+	{
+	  "subject": "Update",
+	  "body": "Fixed",
+	  "hidden": false,
+	  "do_not_email": true
+	}
+	POST BASE/tickets/108430330/add_line_item
+	{
+	  "product_id": 1190473,
+	  "name": "Labor - Remote Business",
+	  "description": "Fixed",
+	  "quantity": 0.75,
+	  "price_retail": 125,
+	  "taxable": false
+	}
+	POST BASE/invoices
+	{
+	  "ticket_id": 108430330,
+	  "customer_id": 34288070
+	}
+	GET BASE/invoices/<invoice-id>
+	PUT BASE/tickets/108430330
+	{
+	  "status": "Invoiced"
+	}
 	Go on and send these? [Y/n]: syncro: not billing #32164: nothing was sent
 	EOF
 	test_cmp expect actual &&
