@@ -24,8 +24,11 @@ do
 				grep "^syncro: timer [0-9]* on ticket #32164 has product 1190473 .* not product 26118" err &&
 				sandbox_requests >requests &&
 				test_grep_not "charge_timer_entry\|POST /api/v1/invoices" requests &&
-				syncro bill 32164 >out 2>err;
+				test_expect_code 1 syncro bill 32164 >out 2>err &&
 				test_grep_not "^recorded" err &&
+				grep "^syncro: timer [0-9]* on ticket #32164 has product 1190473 .* not product 26118" err &&
+				sandbox_requests >requests &&
+				test_grep_not "charge_timer_entry\|POST /api/v1/invoices" requests &&
 				sandbox_get tickets/108430330 | jq "[.ticket.ticket_timers[] | select(.id > 8812108)] | length" >count &&
 				echo 1 >expect &&
 				test_cmp expect count
