@@ -246,6 +246,7 @@ static void confirm(const struct bill *b)
 
 static void abandon(long number)
 {
+	struct api_error err = API_ERROR_INIT;
 	struct journal j = JOURNAL_INIT;
 	struct sbuf done = SBUF_INIT;
 
@@ -264,6 +265,8 @@ static void abandon(long number)
 		journal_release(&j);
 		return;
 	}
+	if (bill_check_abandon(&j, number, &err))
+		api_die(&err);
 	bill_describe_done(&j, &done);
 	if (journal_remove(&j) < 0)
 		exit(EXIT_ERROR);

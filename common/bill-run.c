@@ -636,6 +636,24 @@ static long posted_comment(const struct bill *b)
 	return 0;
 }
 
+/* The notes kept as a draft until Syncro has the comment. */
+static int keep_draft(struct bill *b, struct api_error *err)
+{
+	char *path;
+
+	if (bill_draft(b) || !b->comment.body)
+		return 0;
+	if (!(path = draft_save(b->number, b->comment.body)))
+		/* nothing is sent, nor lost: the text is printed, as comment does */
+		return api_error_set(err, EXIT_ERROR, 0,
+				     xstrfmt("not billing #%ld without a draft of the work notes; "
+					     "your text follows\n%s", b->number, b->comment.body),
+				     NULL);
+	journal_set_string(&b->j, "comment", "draft", path);
+	free(path);
+	return 0;
+}
+
 static int step_comment(struct bill *b, struct api_error *err)
 {
 	enum step_state state = journal_state(&b->j, "comment");
@@ -654,18 +672,9 @@ static int step_comment(struct bill *b, struct api_error *err)
 		progress("comment %ld was posted before its answer was lost", id);
 		goto done;
 	}
-	if (!draft) {
-		char *path = draft_save(b->number, b->comment.body);
-
-		if (!path)	/* nothing is sent, nor lost: the text is printed, as comment does */
-			return api_error_set(err, EXIT_ERROR, 0,
-					     xstrfmt("not billing #%ld without a draft of the work notes; "
-						     "your text follows\n%s", b->number, b->comment.body),
-					     NULL);
-		journal_set_string(&b->j, "comment", "draft", path);
-		free(path);
-		draft = bill_draft(b);
-	}
+	if (keep_draft(b, err))
+		return -1;
+	draft = bill_draft(b);
 	journal_set_string(&b->j, "comment", "first_line", b->first_line);
 	if (mark(b, "comment", STEP_STARTED, err))
 		return -1;
@@ -702,6 +711,56 @@ static long posted_labor(const struct bill *b, const char *field, const char *st
 	return found;
 }
 
+/*
+ * The timer this bill recorded has a product other than the one sent
+ * (an account that puts its default labor product on timers, §14 row 5):
+ * -1 with err saying what the ticket holds and how to go on, the journal
+ * marked so that no hint promises a resume, and --abandon refuses while
+ * the timer is there uncharged. 0 when its product is right.
+ */
+static int refuse_wrong_timer(struct bill *b, const cJSON *timer, struct api_error *err)
+{
+	long id = json_long(timer, "id", 0);
+	char *message;
+
+	if (json_long(timer, "product_id", -1) == b->labor.product_id)
+		return 0;
+	api_error_release(err);
+	labor_check_timer(b->number, timer, b->labor.product_id, b->labor.minutes, err);
+	message = xstrfmt("%s: this account put its own product on the timer; %snothing was "
+			  "charged or invoiced", err->message,
+			  bill_comment_done(b) ? "" : "the comment is not posted and ");
+	free(err->message);
+	err->message = message;
+	free(err->hint);
+	err->hint = xstrfmt("timer %ld stays on #%ld, uncharged: remove it with 'syncro time rm "
+			    "%ld %ld', forget this bill with 'syncro bill --abandon %ld', then bill "
+			    "it with billing.method line-item ('syncro config set billing.method "
+			    "line-item'), which sends the product and its price on a line",
+			    id, b->number, b->number, id, b->number);
+	journal_set_long(&b->j, "labor", "wrong_product", json_long(timer, "product_id", -1));
+	journal_save(&b->j);
+	return -1;
+}
+
+/* After a timer's check failed: the timer as the ticket holds it, refused if its product is wrong. */
+static int check_new_timer(struct bill *b, long id, struct api_error *err)
+{
+	struct api_error read_err = API_ERROR_INIT;
+	cJSON *ticket;
+	const cJSON *timer;
+	int ret = 0;
+
+	if (labor_read_ticket(b->number, &ticket, &read_err)) {
+		api_error_release(&read_err);
+		return 0;	/* the check's own error stands */
+	}
+	if ((timer = labor_find_id(ticket, "ticket_timers", id)))
+		ret = refuse_wrong_timer(b, timer, err);
+	cJSON_Delete(ticket);
+	return ret;
+}
+
 static int step_labor(struct bill *b, struct api_error *err)
 {
 	enum step_state state = journal_state(&b->j, "labor");
@@ -712,6 +771,16 @@ static int step_labor(struct bill *b, struct api_error *err)
 
 	if (state == STEP_DONE || b->labor.minutes <= 0)
 		return 0;
+	/* The timer refused for its product was removed: record the time again. */
+	if (timer && state == STEP_STARTED && journal_get_long(&b->j, "labor", "wrong_product", 0) &&
+	    !labor_find_id(b->ticket, "ticket_timers", id)) {
+		progress("timer %ld is no longer on #%ld", id, b->number);
+		journal_set_long(&b->j, "labor", "wrong_product", 0);
+		journal_set_long(&b->j, "labor", "timer_id", 0);
+		journal_set_long(&b->j, "start", "timer_max", max_id(b->ticket, "ticket_timers"));
+		id = 0;
+		state = STEP_NONE;
+	}
 	if (b->method != BILLING_COMMENT && state == STEP_STARTED &&
 	    (id > 0 || (id = timer ? posted_labor(b, "ticket_timers", "timer_max")
 			: posted_labor(b, "line_items", "line_max")) > 0)) {
@@ -719,8 +788,9 @@ static int step_labor(struct bill *b, struct api_error *err)
 
 		journal_set_long(&b->j, "labor", key, id);
 		/* Never a second one, and never one with the wrong product charged. */
-		if (timer && made && labor_check_timer(b->number, made, b->labor.product_id,
-						       b->labor.minutes, err)) {
+		if (timer && made && (refuse_wrong_timer(b, made, err) ||
+				      labor_check_timer(b->number, made, b->labor.product_id,
+							b->labor.minutes, err))) {
 			journal_save(&b->j);
 			return -1;
 		}
@@ -747,6 +817,8 @@ static int step_labor(struct bill *b, struct api_error *err)
 	if (id > 0)
 		journal_set_long(&b->j, "labor", key, id);
 	if (ret) {
+		if (b->method == BILLING_TIMER && id > 0)
+			check_new_timer(b, id, err);
 		journal_save(&b->j);
 		return -1;
 	}
@@ -988,7 +1060,15 @@ static int step_status(struct bill *b, struct api_error *err)
 
 int bill_run(struct bill *b, struct api_error *err)
 {
-	if (b->with_comment &&
+	/*
+	 * The timer method records the timer first: an account that puts its
+	 * own product on it is found before the comment is posted.
+	 */
+	if (b->with_comment && b->method == BILLING_TIMER &&
+	    (keep_draft(b, err) || step_labor(b, err) || step_comment(b, err) ||
+	     step_charge(b, err)))
+		return -1;
+	if (b->with_comment && b->method != BILLING_TIMER &&
 	    (step_comment(b, err) || step_labor(b, err) || step_charge(b, err)))
 		return -1;
 	if (step_charge_others(b, err) || step_invoice(b, err) || step_verify(b, err) ||
@@ -1027,10 +1107,42 @@ void bill_failure_hints(const struct bill *b, struct strvec *hints)
 		sbuf_release(&done);
 		return;
 	}
+	if (journal_get_long(&b->j, "labor", "wrong_product", 0)) {
+		/* a re-run would refuse the same timer: the error says how to go on */
+		sbuf_release(&done);
+		return;
+	}
 	strvec_pushf(hints, "'syncro bill %ld' resumes from the step that failed", b->number);
 	strvec_pushf(hints, "'syncro bill --abandon %ld' forgets the journal (Syncro keeps what "
 		     "is done)", b->number);
 	sbuf_release(&done);
+}
+
+int bill_check_abandon(const struct journal *j, long number, struct api_error *err)
+{
+	long id = journal_get_long(j, "labor", "timer_id", 0), wrong;
+	long want = atol(json_string(journal_options(j), "labor", "0"));
+	const cJSON *timer;
+	cJSON *ticket;
+	int ret = 0;
+
+	if (!journal_get_long(j, "labor", "wrong_product", 0) || id <= 0)
+		return 0;
+	if (labor_read_ticket(number, &ticket, err))
+		return -1;
+	timer = labor_find_id(ticket, "ticket_timers", id);
+	wrong = json_long(timer, "product_id", -1);
+	if (timer && !json_bool(timer, "recorded", 0) && wrong != want)
+		ret = api_error_set(err, EXIT_ERROR, 0,
+				    xstrfmt("not forgetting the bill of #%ld: timer %ld it recorded is "
+					    "still on the ticket, uncharged, with product %ld instead of "
+					    "%ld; forgotten, the next bill would charge it as that product",
+					    number, id, wrong, want),
+				    xstrfmt("remove it with 'syncro time rm %ld %ld' (or charge it as it is "
+					    "with 'syncro time charge %ld %ld'), then run 'syncro bill "
+					    "--abandon %ld' again", number, id, number, id, number));
+	cJSON_Delete(ticket);
+	return ret;
 }
 
 /* ---- --dry-run ---- */
@@ -1072,6 +1184,9 @@ void bill_print_requests(const struct bill *b, FILE *fp)
 	const cJSON *v;
 	cJSON *body;
 
+	/* The timer method records the timer before the comment (bill_run()). */
+	if (with_labor && b->method == BILLING_TIMER && journal_state(&b->j, "labor") != STEP_DONE)
+		print_ticket_post(b, fp, "/timer_entry", labor_timer_body(&b->labor, date_now()), 0);
 	if (b->with_comment && !bill_comment_done(b))
 		/* A plain comment is not read back (comment_post()). */
 		print_ticket_post(b, fp, "/comment",
@@ -1079,7 +1194,7 @@ void bill_print_requests(const struct bill *b, FILE *fp)
 					       &b->labor : NULL), b->method == BILLING_COMMENT && with_labor);
 	if (with_labor && journal_state(&b->j, "labor") != STEP_DONE) {
 		if (b->method == BILLING_TIMER)
-			print_ticket_post(b, fp, "/timer_entry", labor_timer_body(&b->labor, date_now()), 0);
+			;	/* above */
 		else if (b->method == BILLING_COMMENT)
 			print_request(fp, "GET", ticket_path, NULL);
 		else
