@@ -121,6 +121,41 @@ test_expect_success 'one labor line beyond the prepaid hours, covered in part: s
 	syncro bill --abandon 32156 2>/dev/null
 '
 
+test_expect_success 'an invoice whose amounts are not the ones expected stops before the status changes' '
+	sandbox_reset &&
+	sandbox_fail "{\"method\":\"GET\",\"path\":\"/api/v1/invoices/*\",\"status\":200,\"body\":\"{\\\"invoice\\\":{\\\"id\\\":1649827699,\\\"number\\\":\\\"1049\\\",\\\"total\\\":\\\"50.00\\\",\\\"line_items\\\":[{\\\"id\\\":1,\\\"product_id\\\":1190473,\\\"item\\\":\\\"Labor - Remote Business\\\",\\\"quantity\\\":\\\"0.5\\\",\\\"price\\\":\\\"100.00\\\"}]}}\"}" &&
+	sandbox_clear_requests &&
+	test_expect_code 1 syncro bill 32164 --minutes 30 --labor remote -m "x" --yes >out 2>err &&
+	sed -n "/^syncro:/,/^hint: the status/p" err | sed "s|at http://[^;]*;|at URL;|" >actual &&
+	cat >expect <<-\EOF &&
+	syncro: invoice 1049 has no line of 0.50 h of product 1190473 '"'"'Labor - Remote Business'"'"' at 125.00; Syncro holds:
+	  0.5 h x 100.00 of product 1190473 '"'"'Labor - Remote Business'"'"'
+	hint: the status is unchanged; see it at URL; once it is right, '"'"'syncro bill 32164'"'"' checks it again
+	EOF
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	grep "^GET /api/v1/invoices/1649827699$" requests &&
+	test_grep_not "^PUT" requests &&
+	sandbox_get tickets/108430330 | jq -r .ticket.status >actual &&
+	echo New >expect &&
+	test_cmp expect actual &&
+	syncro bill --abandon 32164 2>/dev/null
+'
+
+test_expect_success 'a product priced 0.00 (internal labor) is fine, and said so' '
+	sandbox_reset &&
+	syncro bill 32164 --minutes 30 --labor internal -m "Internal." --yes >out 2>err &&
+	head -n 1 err >actual &&
+	echo "product '"'"'Labor - Internal'"'"' is priced 0.00: that line bills nothing" >expect &&
+	test_cmp expect actual &&
+	grep "^checked invoice 1049: its lines come to 0.00 as expected$" err &&
+	grep "^Labor - Internal  0.5   0.00$" out &&
+	sandbox_get tickets/108430330 | jq -r .ticket.status >actual &&
+	echo Invoiced >expect &&
+	test_cmp expect actual &&
+	sandbox_reset
+'
+
 test_expect_success 'the price policy: rate x multiplier, taxable, subject_prefix' '
 	cat >"$CONFIG" <<-\EOF &&
 	labor:

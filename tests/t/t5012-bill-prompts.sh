@@ -80,4 +80,19 @@ test_expect_success 'more than labor.max_minutes, confirmed: those minutes are b
 	test_cmp expect actual
 '
 
+test_expect_success 'time logged: Enter at the prompt takes the logged minutes, no new labor is invented' '
+	sandbox_reset &&
+	syncro comment 32163 -m "Looked." --time 45 >/dev/null 2>&1 &&
+	sandbox_clear_requests &&
+	answer_on_tty "$(printf "\ny")" 0 "syncro bill 32163 -m Done" &&
+	grep "^Minutes to bill (45 logged and not invoiced) \[45\]: " tty.out &&
+	test_grep_not "^Labor \[" tty.out &&
+	grep "^checked invoice [0-9]*: its lines come to 93.75 as expected$" tty.out &&
+	sandbox_requests >requests &&
+	test_grep_not "add_line_item\|timer_entry" requests &&
+	sandbox_get tickets/108430301 | jq -c "[.ticket.line_items[] | [.quantity, .converted]]" >actual &&
+	echo "[[\"0.75\",true]]" >expect &&
+	test_cmp expect actual
+'
+
 test_done
