@@ -374,7 +374,7 @@ static void add(long number, const char *minutes)
 	write_plan_go(&plan, running, opt_dry_run, opt_yes, 0);
 	write_plan_release(&plan);
 	free(path);
-	if (labor_record(method, &l, 0, &done, &err)) {
+	if (labor_record(method, &l, LABOR_LINE_AFTER_READ, &done, &err)) {
 		struct strvec hints = STRVEC_INIT;
 
 		labor_record_hints(&hints, &err, &l, &done);
@@ -442,12 +442,13 @@ static void charge_preview(long number, const long *ids, size_t nr)
 	free(path);
 }
 
-static void charge_one(long number, long timer_id)
+/* line_after: the ticket's newest line before (LABOR_LINE_AFTER_READ: read it first). */
+static void charge_one(long number, long timer_id, long line_after)
 {
 	struct api_error err = API_ERROR_INIT;
 	long line_id;
 
-	if (labor_timer_charge(number, timer_id, NULL, 0, &line_id, &err))
+	if (labor_timer_charge(number, timer_id, NULL, line_after, &line_id, &err))
 		api_die_hints(&err, NULL);
 	printf("#%ld: timer %ld charged on line item %ld\n", number, timer_id, line_id);
 	fflush(stdout);
@@ -459,6 +460,7 @@ static void charge_uncharged(long number)
 	cJSON *ticket = api_ticket_get(number);
 	const cJSON *timer;
 	struct strvec ids = STRVEC_INIT;
+	long line_after = labor_line_max(ticket);
 
 	cJSON_ArrayForEach(timer, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"))
 		if (!json_bool(timer, "recorded", 0))
@@ -484,7 +486,7 @@ static void charge_uncharged(long number)
 			timers[i] = strtol(ids.v[i], NULL, 10);
 		charge_preview(number, timers, ids.nr);
 		for (size_t i = 0; i < ids.nr; i++)
-			charge_one(number, timers[i]);
+			charge_one(number, timers[i], line_after);
 		free(timers);
 	}
 	strvec_clear(&ids);
@@ -561,7 +563,7 @@ int main(int argc, char **argv)
 			usage_error(running, "'syncro time charge' takes a ticket number and a timer id or --all");
 		if (argc > 2) {
 			charge_preview(ticket_operand(argv[1]), &timer, 1);
-			charge_one(ticket_operand(argv[1]), timer);
+			charge_one(ticket_operand(argv[1]), timer, LABOR_LINE_AFTER_READ);
 		} else {
 			charge_uncharged(ticket_operand(argv[1]));
 		}

@@ -134,7 +134,7 @@ static int stop(long number)
 			    .product_id = labor_product_or_die(labor_name), .notes = opt_notes,
 			    .charge = opt_charge, .multiplier = 1 };
 	if ((method == BILLING_LINE_ITEM && labor_price(labor_name, &l, &err)) ||
-	    labor_record(method, &l, 0, &done, &err)) {
+	    labor_record(method, &l, LABOR_LINE_AFTER_READ, &done, &err)) {
 		struct strvec hints = STRVEC_INIT;
 
 		/* Kept: nothing of it is lost, and a stop can be tried again. */
