@@ -373,8 +373,7 @@ static int check_line(long number, const cJSON *line, const char *what, long pro
 	return mismatch(err, number, sbuf_detach(&msg, NULL));
 }
 
-/* A line the charge of timer may have made: newer than line_after, its product and duration. */
-static int charged_line_matches(const cJSON *item, const cJSON *timer, long line_after)
+int labor_charged_line_matches(const cJSON *item, const cJSON *timer, long line_after)
 {
 	return item && json_long(item, "id", 0) > line_after &&
 	       json_long(item, "product_id", -1) == json_long(timer, "product_id", -2) &&
@@ -388,11 +387,11 @@ const cJSON *labor_charged_line(const cJSON *ticket, const cJSON *timer, long li
 	const cJSON *item, *found = NULL;
 
 	/* The answer's field is taken only when the line it names matches. */
-	if (charged_line_matches(said, timer, line_after))
+	if (labor_charged_line_matches(said, timer, line_after))
 		return said;
 	/* Null (the API's own example answer), or a line that does not match: the newest that does. */
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ticket, "line_items"))
-		if (charged_line_matches(item, timer, line_after))
+		if (labor_charged_line_matches(item, timer, line_after))
 			found = item;
 	return found;
 }

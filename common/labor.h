@@ -158,6 +158,9 @@ int labor_check_timer(long number, const cJSON *timer, long product_id, long min
  */
 const cJSON *labor_charged_line(const cJSON *ticket, const cJSON *timer, long line_after);
 
+/* Whether line may be the one the charge of timer made: newer than line_after, its product and duration. */
+int labor_charged_line_matches(const cJSON *line, const cJSON *timer, long line_after);
+
 /* The newest line item id of ticket (0: none): line_after for a charge. */
 long labor_line_max(const cJSON *ticket);
 

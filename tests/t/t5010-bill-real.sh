@@ -233,4 +233,22 @@ test_expect_success 'time edit takes the timer as the list prints it' '
 	grep "^#32163: timer [0-9]* changed$" out
 '
 
+test_expect_success 'time after a timer bill: each charged timer shows its line and the invoice, the line not listed again' '
+	sandbox_reset &&
+	printf "billing:\n  method: timer\n" >"$CONFIG" &&
+	syncro bill 32156 --minutes 30 --labor remote -m "Timer job." --yes >out 2>err &&
+	rm "$CONFIG" &&
+	syncro time 32156 >list &&
+	sed "s/  */ /g" list | cut -d" " -f1,2 >ids &&
+	cat >expect <<-\EOF &&
+	ID TECH
+	timer 8812074
+	timer 8812109
+	EOF
+	test_cmp expect ids &&
+	grep "^timer 8812074 .*  45  website .*  line 29871755  yes$" list &&
+	grep "^timer 8812109 .*  30  remote .*  line 29871754  yes$" list &&
+	sandbox_reset
+'
+
 test_done
