@@ -224,7 +224,7 @@ static char *labor_answer(struct bill *b)
 	}
 }
 
-/* The preview, then on a terminal "Bill 187.50 on #32161? [Y/n]". */
+/* On a terminal the preview and the requests, as --dry-run shows them, then "Go on and send these? [Y/n]". */
 static void confirm(const struct bill *b)
 {
 	int yes = 0;
@@ -238,6 +238,7 @@ static void confirm(const struct bill *b)
 		return;
 	}
 	bill_print_preview(b, stderr);
+	bill_print_requests(b, stderr);
 	switch (prompt_yes_no("Go on and send these?", 1, &yes)) {
 	case PROMPT_OK:
 		if (yes)
@@ -252,6 +253,7 @@ static void confirm(const struct bill *b)
 
 static void abandon(long number)
 {
+	struct api_error err = API_ERROR_INIT;
 	struct journal j = JOURNAL_INIT;
 	struct sbuf done = SBUF_INIT;
 
@@ -270,6 +272,8 @@ static void abandon(long number)
 		journal_release(&j);
 		return;
 	}
+	if (bill_check_abandon(&j, number, &err))
+		api_die(&err);
 	bill_describe_done(&j, &done);
 	if (journal_remove(&j) < 0)
 		exit(EXIT_ERROR);

@@ -386,7 +386,7 @@ int main(int argc, char **argv)
 	if (with_time) {
 		journal_mark(&j, "time", STEP_STARTED);
 		if (in_comment ? labor_comment_time(&l, comment_id, &done.timer_id, &err) :
-		    labor_record(cfg->billing, &l, 0, &done, &err)) {
+		    labor_record(cfg->billing, &l, LABOR_LINE_AFTER_READ, &done, &err)) {
 			/* the hints say what Syncro holds and what is left to do */
 			journal_remove(&j);
 			time_failed(&err, &l, comment_id, &done);

@@ -225,45 +225,95 @@ static void add_notes_cell(struct table *t, const char *notes)
 	free(line);
 }
 
-/* A labor line: of a labor product of the config, or of a charged timer. */
-static int is_labor_line(const cJSON *ticket, const cJSON *line)
+/*
+ * The line each charged timer of the ticket was charged onto, found the
+ * way labor_charged_line() finds it (ticket_line_item_id is null on a
+ * strict account): its product and duration; the line the field names
+ * when it matches, else the newest matching line no newer timer took.
+ * lines[i] is for the i-th timer (0: none); the caller frees it.
+ */
+static long *timer_lines(const cJSON *ticket)
 {
-	const struct syncro_config *cfg = config_get();
-	long product = json_long(line, "product_id", -1), id = json_long(line, "id", -1);
-	const cJSON *timer;
+	const cJSON *timers = cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"), *line;
+	int n = cJSON_GetArraySize(timers);
+	long *lines = xcalloc(n ? n : 1, sizeof(*lines));
+	int *order = xcalloc(n ? n : 1, sizeof(*order));
 
-	for (size_t i = 0; i < cfg->labor_nr; i++)
-		if (cfg->labor[i].product_id == product)
-			return 1;
-	cJSON_ArrayForEach(timer, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"))
-		if (json_long(timer, "ticket_line_item_id", -1) == id)
+	/* The newest timer first: it was charged last, onto the newest line. */
+	for (int i = 0; i < n; i++)
+		order[i] = i;
+	for (int i = 1; i < n; i++)
+		for (int k = i; k > 0 && json_long(cJSON_GetArrayItem(timers, order[k]), "id", 0) >
+					json_long(cJSON_GetArrayItem(timers, order[k - 1]), "id", 0); k--) {
+			int swap = order[k];
+
+			order[k] = order[k - 1];
+			order[k - 1] = swap;
+		}
+	for (int o = 0; o < n; o++) {
+		const cJSON *timer = cJSON_GetArrayItem(timers, order[o]), *said;
+		long found = 0;
+
+		if (!json_bool(timer, "recorded", 0))
+			continue;
+		said = labor_find_id(ticket, "line_items", json_long(timer, "ticket_line_item_id", -1));
+		cJSON_ArrayForEach(line, cJSON_GetObjectItemCaseSensitive(ticket, "line_items")) {
+			long id = json_long(line, "id", 0);
+			int taken = 0;
+
+			for (int k = 0; k < n; k++)
+				taken |= lines[k] == id;
+			if (taken || !labor_charged_line_matches(line, timer, 0))
+				continue;
+			if (line == said) {
+				found = id;
+				break;
+			}
+			if (id > found)
+				found = id;
+		}
+		lines[order[o]] = found;
+	}
+	free(order);
+	return lines;
+}
+
+/* Whether line_id is the line of a charged timer (timer_lines()). */
+static int line_of_timer(const cJSON *ticket, const long *lines, long line_id)
+{
+	int n = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"));
+
+	for (int i = 0; i < n; i++)
+		if (lines[i] == line_id)
 			return 1;
 	return 0;
 }
 
-/* Lines not shown with their timer. */
-static int line_of_timer(const cJSON *ticket, long line_id)
+/* A labor line: of a labor product of the config, or of a charged timer. */
+static int is_labor_line(const cJSON *ticket, const long *lines, const cJSON *line)
 {
-	const cJSON *timer;
+	const struct syncro_config *cfg = config_get();
+	long product = json_long(line, "product_id", -1);
 
-	cJSON_ArrayForEach(timer, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"))
-		if (json_long(timer, "ticket_line_item_id", -1) == line_id &&
-		    json_bool(timer, "recorded", 0))
+	for (size_t i = 0; i < cfg->labor_nr; i++)
+		if (cfg->labor[i].product_id == product)
 			return 1;
-	return 0;
+	return line_of_timer(ticket, lines, json_long(line, "id", -1));
 }
 
 static void list_json(const cJSON *ticket)
 {
 	cJSON *out = cJSON_CreateObject(), *lines = cJSON_CreateArray();
 	const cJSON *line;
+	long *of_timer = timer_lines(ticket);
 
 	cJSON_AddItemToObject(out, "ticket_timers", cJSON_Duplicate(
 		cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"), 1));
 	cJSON_ArrayForEach(line, cJSON_GetObjectItemCaseSensitive(ticket, "line_items"))
-		if (is_labor_line(ticket, line))
+		if (is_labor_line(ticket, of_timer, line))
 			cJSON_AddItemToArray(lines, cJSON_Duplicate(line, 1));
 	cJSON_AddItemToObject(out, "line_items", lines);
+	free(of_timer);
 	output_json(out);
 	cJSON_Delete(out);
 }
@@ -273,6 +323,8 @@ static void list(long number)
 	cJSON *ticket = api_ticket_get(number);
 	struct table *t = table_new(8);
 	const cJSON *timer, *line;
+	long *of_timer;
+	int i = 0;
 
 	if (opt_json) {
 		list_json(ticket);
@@ -287,8 +339,9 @@ static void list(long number)
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(head); i++)
 		table_add_cell(t, head[i]);
+	of_timer = timer_lines(ticket);
 	cJSON_ArrayForEach(timer, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers")) {
-		long line_id = json_long(timer, "ticket_line_item_id", -1);
+		long line_id = of_timer[i++];
 		int charged = json_bool(timer, "recorded", 0);
 		const cJSON *l = charged ? labor_find_id(ticket, "line_items", line_id) : NULL;
 
@@ -312,7 +365,8 @@ static void list(long number)
 		table_add_cell(t, json_bool(l, "converted", 0) ? "yes" : "no");
 	}
 	cJSON_ArrayForEach(line, cJSON_GetObjectItemCaseSensitive(ticket, "line_items")) {
-		if (!is_labor_line(ticket, line) || line_of_timer(ticket, json_long(line, "id", -1)))
+		if (!is_labor_line(ticket, of_timer, line) ||
+		    line_of_timer(ticket, of_timer, json_long(line, "id", -1)))
 			continue;
 		table_add_row(t, NULL);
 		table_add_cellf(t, "line %ld", json_long(line, "id", 0));
@@ -329,6 +383,7 @@ static void list(long number)
 	else
 		printf("#%ld has no timers and no labor lines\n", number);
 	table_free(t);
+	free(of_timer);
 	cJSON_Delete(ticket);
 }
 
@@ -374,7 +429,7 @@ static void add(long number, const char *minutes)
 	write_plan_go(&plan, running, opt_dry_run, opt_yes, 0);
 	write_plan_release(&plan);
 	free(path);
-	if (labor_record(method, &l, 0, &done, &err)) {
+	if (labor_record(method, &l, LABOR_LINE_AFTER_READ, &done, &err)) {
 		struct strvec hints = STRVEC_INIT;
 
 		labor_record_hints(&hints, &err, &l, &done);
@@ -442,12 +497,13 @@ static void charge_preview(long number, const long *ids, size_t nr)
 	free(path);
 }
 
-static void charge_one(long number, long timer_id)
+/* line_after: the ticket's newest line before (LABOR_LINE_AFTER_READ: read it first). */
+static void charge_one(long number, long timer_id, long line_after)
 {
 	struct api_error err = API_ERROR_INIT;
 	long line_id;
 
-	if (labor_timer_charge(number, timer_id, NULL, 0, &line_id, &err))
+	if (labor_timer_charge(number, timer_id, NULL, line_after, &line_id, &err))
 		api_die_hints(&err, NULL);
 	printf("#%ld: timer %ld charged on line item %ld\n", number, timer_id, line_id);
 	fflush(stdout);
@@ -459,6 +515,7 @@ static void charge_uncharged(long number)
 	cJSON *ticket = api_ticket_get(number);
 	const cJSON *timer;
 	struct strvec ids = STRVEC_INIT;
+	long line_after = labor_line_max(ticket);
 
 	cJSON_ArrayForEach(timer, cJSON_GetObjectItemCaseSensitive(ticket, "ticket_timers"))
 		if (!json_bool(timer, "recorded", 0))
@@ -484,7 +541,7 @@ static void charge_uncharged(long number)
 			timers[i] = strtol(ids.v[i], NULL, 10);
 		charge_preview(number, timers, ids.nr);
 		for (size_t i = 0; i < ids.nr; i++)
-			charge_one(number, timers[i]);
+			charge_one(number, timers[i], line_after);
 		free(timers);
 	}
 	strvec_clear(&ids);
@@ -561,7 +618,7 @@ int main(int argc, char **argv)
 			usage_error(running, "'syncro time charge' takes a ticket number and a timer id or --all");
 		if (argc > 2) {
 			charge_preview(ticket_operand(argv[1]), &timer, 1);
-			charge_one(ticket_operand(argv[1]), timer);
+			charge_one(ticket_operand(argv[1]), timer, LABOR_LINE_AFTER_READ);
 		} else {
 			charge_uncharged(ticket_operand(argv[1]));
 		}

@@ -164,7 +164,7 @@ static int stop(long number)
 	if (method == BILLING_LINE_ITEM && labor_price(labor_name, &l, &err))
 		api_die_hints(&err, NULL);
 	preview(method, &l, labor_name);
-	if (labor_record(method, &l, 0, &done, &err)) {
+	if (labor_record(method, &l, LABOR_LINE_AFTER_READ, &done, &err)) {
 		struct strvec hints = STRVEC_INIT;
 
 		/* Kept: nothing of it is lost, and a stop can be tried again. */

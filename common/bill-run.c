@@ -371,16 +371,58 @@ static int read_prepaid(struct bill *b, struct api_error *err)
 	return 0;
 }
 
-/* Hours of the expected labor the prepaid hours cover. */
-static double covered_hours(const struct bill *b)
+/*
+ * The expected labor lines that prepaid hours may pay: *hours their
+ * quantity, *amount their worth at the price sent, *lines how many.
+ */
+static void prepaid_labor(const struct bill *b, double *hours, double *amount, int *lines)
 {
 	const cJSON *e;
-	double labor = 0;
 
+	*hours = *amount = 0;
+	*lines = 0;
 	cJSON_ArrayForEach(e, journal_get_json(&b->j, "invoice", "expect"))
-		if (config_labor_alias(json_long(e, "product_id", -1)))
-			labor += json_double(e, "quantity", 0);
-	return b->prepay_hours > 0 ? (labor < b->prepay_hours ? labor : b->prepay_hours) : 0;
+		if (config_labor_alias(json_long(e, "product_id", -1)) &&
+		    json_double(e, "price", 0) > 0) {
+			*hours += json_double(e, "quantity", 0);
+			*amount += money_round(json_double(e, "quantity", 0) * json_double(e, "price", 0));
+			(*lines)++;
+		}
+}
+
+/*
+ * Hours of the expected labor the prepaid hours are known to cover: all
+ * of it when it fits in them (reported: a $0 invoice, the hours drop by
+ * the quantity), else 0: what Syncro does with labor beyond the balance
+ * is not known (syncro-api.md §14 row 9), so nothing is claimed.
+ */
+static double covered_hours(const struct bill *b)
+{
+	double hours, amount;
+	int lines;
+
+	prepaid_labor(b, &hours, &amount, &lines);
+	return b->prepay_hours > 0 && hours > 0 && hours <= b->prepay_hours + 0.005 ? hours : 0;
+}
+
+/* The labor is more than the prepaid hours: Syncro decides what they cover. */
+static int prepaid_unknown(const struct bill *b)
+{
+	double hours, amount;
+	int lines;
+
+	prepaid_labor(b, &hours, &amount, &lines);
+	return b->prepay_hours > 0 && hours > b->prepay_hours + 0.005;
+}
+
+/* The most hours an invoice's 0.00 labor lines may take: the balance, or the labor. */
+static double prepaid_bound(const struct bill *b)
+{
+	double hours, amount;
+	int lines;
+
+	prepaid_labor(b, &hours, &amount, &lines);
+	return b->prepay_hours > 0 ? (hours < b->prepay_hours ? hours : b->prepay_hours) : 0;
 }
 
 /* A line worth 0: fine when its product costs 0 or prepaid hours cover it, else an error. */
@@ -489,13 +531,21 @@ static double expected_total(const struct bill *b)
 
 static void prepaid_words(const struct bill *b, struct sbuf *sb)
 {
-	double covered = covered_hours(b);
+	double covered = covered_hours(b), hours, amount;
+	int lines;
 
+	prepaid_labor(b, &hours, &amount, &lines);
 	if (b->prepay_hours <= 0)
 		sbuf_addstr(sb, "prepaid hours: none");
 	else if (covered > 0)
 		sbuf_addf(sb, "covered by prepaid hours: %.2f h left, %.2f h used", b->prepay_hours,
 			  covered);
+	else if (prepaid_unknown(b) && lines == 1)
+		sbuf_addf(sb, "%.2f h prepaid; the %.2f h line is more than that: Syncro decides "
+			  "what it covers", b->prepay_hours, hours);
+	else if (prepaid_unknown(b))
+		sbuf_addf(sb, "%.2f h prepaid; the %d labor lines (%.2f h) are more than that: "
+			  "Syncro decides what it covers", b->prepay_hours, lines, hours);
 	else
 		sbuf_addf(sb, "prepaid hours: %.2f h left", b->prepay_hours);
 }
@@ -506,6 +556,8 @@ void bill_print_preview(const struct bill *b, FILE *fp)
 	struct sbuf prepaid = SBUF_INIT;
 	const cJSON *e;
 	char money[MONEY_MAX];
+	double hours, amount, covered;
+	int lines;
 
 	table_set_flex(t, 0, 10);
 	for (int i = 1; i < 4; i++)
@@ -524,11 +576,20 @@ void bill_print_preview(const struct bill *b, FILE *fp)
 		table_add_cell(t, money_format(price, money, sizeof(money)));
 		table_add_cell(t, money_format(qty * price, money, sizeof(money)));
 	}
+	prepaid_labor(b, &hours, &amount, &lines);
+	if ((covered = covered_hours(b)) > 0) {	/* known: the prepaid hours pay all the labor */
+		table_add_row(t, NULL);
+		table_add_cell(t, "prepaid hours");
+		table_add_cellf(t, "%.2f", -covered);
+		table_add_cell(t, "");
+		table_add_cell(t, money_format(-amount, money, sizeof(money)));
+	}
 	table_add_row(t, NULL);
-	table_add_cell(t, "total");
+	table_add_cell(t, prepaid_unknown(b) ? "total before prepaid hours" : "total");
 	table_add_cell(t, "");
 	table_add_cell(t, "");
-	table_add_cell(t, money_format(expected_total(b), money, sizeof(money)));
+	table_add_cell(t, money_format(expected_total(b) - (covered > 0 ? amount : 0), money,
+				       sizeof(money)));
 	{
 		struct sbuf out = SBUF_INIT;
 
@@ -600,6 +661,24 @@ static long posted_comment(const struct bill *b)
 	return 0;
 }
 
+/* The notes kept as a draft until Syncro has the comment. */
+static int keep_draft(struct bill *b, struct api_error *err)
+{
+	char *path;
+
+	if (bill_draft(b) || !b->comment.body)
+		return 0;
+	if (!(path = draft_save(b->number, b->comment.body)))
+		/* nothing is sent, nor lost: the text is printed, as comment does */
+		return api_error_set(err, EXIT_ERROR, 0,
+				     xstrfmt("not billing #%ld without a draft of the work notes; "
+					     "your text follows\n%s", b->number, b->comment.body),
+				     NULL);
+	journal_set_string(&b->j, "comment", "draft", path);
+	free(path);
+	return 0;
+}
+
 static int step_comment(struct bill *b, struct api_error *err)
 {
 	enum step_state state = journal_state(&b->j, "comment");
@@ -618,18 +697,9 @@ static int step_comment(struct bill *b, struct api_error *err)
 		progress("comment %ld was posted before its answer was lost", id);
 		goto done;
 	}
-	if (!draft) {
-		char *path = draft_save(b->number, b->comment.body);
-
-		if (!path)	/* nothing is sent, nor lost: the text is printed, as comment does */
-			return api_error_set(err, EXIT_ERROR, 0,
-					     xstrfmt("not billing #%ld without a draft of the work notes; "
-						     "your text follows\n%s", b->number, b->comment.body),
-					     NULL);
-		journal_set_string(&b->j, "comment", "draft", path);
-		free(path);
-		draft = bill_draft(b);
-	}
+	if (keep_draft(b, err))
+		return -1;
+	draft = bill_draft(b);
 	journal_set_string(&b->j, "comment", "first_line", b->first_line);
 	if (mark(b, "comment", STEP_STARTED, err))
 		return -1;
@@ -666,6 +736,56 @@ static long posted_labor(const struct bill *b, const char *field, const char *st
 	return found;
 }
 
+/*
+ * The timer this bill recorded has a product other than the one sent
+ * (an account that puts its default labor product on timers, §14 row 5):
+ * -1 with err saying what the ticket holds and how to go on, the journal
+ * marked so that no hint promises a resume, and --abandon refuses while
+ * the timer is there uncharged. 0 when its product is right.
+ */
+static int refuse_wrong_timer(struct bill *b, const cJSON *timer, struct api_error *err)
+{
+	long id = json_long(timer, "id", 0);
+	char *message;
+
+	if (json_long(timer, "product_id", -1) == b->labor.product_id)
+		return 0;
+	api_error_release(err);
+	labor_check_timer(b->number, timer, b->labor.product_id, b->labor.minutes, err);
+	message = xstrfmt("%s: this account put its own product on the timer; %snothing was "
+			  "charged or invoiced", err->message,
+			  bill_comment_done(b) ? "" : "the comment is not posted and ");
+	free(err->message);
+	err->message = message;
+	free(err->hint);
+	err->hint = xstrfmt("timer %ld stays on #%ld, uncharged: remove it with 'syncro time rm "
+			    "%ld %ld', forget this bill with 'syncro bill --abandon %ld', then bill "
+			    "it with billing.method line-item ('syncro config set billing.method "
+			    "line-item'), which sends the product and its price on a line",
+			    id, b->number, b->number, id, b->number);
+	journal_set_long(&b->j, "labor", "wrong_product", json_long(timer, "product_id", -1));
+	journal_save(&b->j);
+	return -1;
+}
+
+/* After a timer's check failed: the timer as the ticket holds it, refused if its product is wrong. */
+static int check_new_timer(struct bill *b, long id, struct api_error *err)
+{
+	struct api_error read_err = API_ERROR_INIT;
+	cJSON *ticket;
+	const cJSON *timer;
+	int ret = 0;
+
+	if (labor_read_ticket(b->number, &ticket, &read_err)) {
+		api_error_release(&read_err);
+		return 0;	/* the check's own error stands */
+	}
+	if ((timer = labor_find_id(ticket, "ticket_timers", id)))
+		ret = refuse_wrong_timer(b, timer, err);
+	cJSON_Delete(ticket);
+	return ret;
+}
+
 static int step_labor(struct bill *b, struct api_error *err)
 {
 	enum step_state state = journal_state(&b->j, "labor");
@@ -676,6 +796,16 @@ static int step_labor(struct bill *b, struct api_error *err)
 
 	if (state == STEP_DONE || b->labor.minutes <= 0)
 		return 0;
+	/* The timer refused for its product was removed: record the time again. */
+	if (timer && state == STEP_STARTED && journal_get_long(&b->j, "labor", "wrong_product", 0) &&
+	    !labor_find_id(b->ticket, "ticket_timers", id)) {
+		progress("timer %ld is no longer on #%ld", id, b->number);
+		journal_set_long(&b->j, "labor", "wrong_product", 0);
+		journal_set_long(&b->j, "labor", "timer_id", 0);
+		journal_set_long(&b->j, "start", "timer_max", max_id(b->ticket, "ticket_timers"));
+		id = 0;
+		state = STEP_NONE;
+	}
 	if (b->method != BILLING_COMMENT && state == STEP_STARTED &&
 	    (id > 0 || (id = timer ? posted_labor(b, "ticket_timers", "timer_max")
 			: posted_labor(b, "line_items", "line_max")) > 0)) {
@@ -683,8 +813,9 @@ static int step_labor(struct bill *b, struct api_error *err)
 
 		journal_set_long(&b->j, "labor", key, id);
 		/* Never a second one, and never one with the wrong product charged. */
-		if (timer && made && labor_check_timer(b->number, made, b->labor.product_id,
-						       b->labor.minutes, err)) {
+		if (timer && made && (refuse_wrong_timer(b, made, err) ||
+				      labor_check_timer(b->number, made, b->labor.product_id,
+							b->labor.minutes, err))) {
 			journal_save(&b->j);
 			return -1;
 		}
@@ -711,6 +842,8 @@ static int step_labor(struct bill *b, struct api_error *err)
 	if (id > 0)
 		journal_set_long(&b->j, "labor", key, id);
 	if (ret) {
+		if (b->method == BILLING_TIMER && id > 0)
+			check_new_timer(b, id, err);
 		journal_save(&b->j);
 		return -1;
 	}
@@ -844,11 +977,15 @@ static int step_invoice(struct bill *b, struct api_error *err)
 
 static int verify_failed(const struct bill *b, char *why, struct api_error *err)
 {
-	char *url = invoice_url(json_long(b->invoice, "id", 0));
+	char *url = invoice_url(json_long(b->invoice, "id", 0)), *prepaid = NULL;
 
+	if (prepaid_unknown(b))	/* what Syncro does then is not known: it is what it holds */
+		prepaid = xstrfmt("the labor was more than the %.2f h prepaid and Syncro decided "
+				  "what they cover; ", b->prepay_hours);
 	api_error_set(err, EXIT_ERROR, 0, why,
-		  xstrfmt("the status is unchanged; see it at %s; once it is right, "
-			  "'syncro bill %ld' checks it again", url, b->number));
+		  xstrfmt("%sthe status is unchanged; see it at %s; once it is right, "
+			  "'syncro bill %ld' checks it again", prepaid ? prepaid : "", url, b->number));
+	free(prepaid);
 	free(url);
 	return -1;
 }
@@ -856,7 +993,7 @@ static int verify_failed(const struct bill *b, char *why, struct api_error *err)
 static int step_verify(struct bill *b, struct api_error *err)
 {
 	const cJSON *e;
-	double total, want = expected_total(b), free_hours = 0, covered = covered_hours(b);
+	double total, want = expected_total(b), free_hours = 0, covered = prepaid_bound(b);
 	struct sbuf why = SBUF_INIT;
 	char a[MONEY_MAX], c[MONEY_MAX];
 
@@ -893,8 +1030,12 @@ static int step_verify(struct bill *b, struct api_error *err)
 		invoice_describe_lines(b->invoice, &why);
 		return verify_failed(b, sbuf_detach(&why, NULL), err);
 	}
+	sbuf_release(&why);
+	/* What Syncro did with the prepaid hours, as the invoice holds it. */
 	if (free_hours > 0)
 		progress("prepaid hours paid %.2f h of the labor", free_hours);
+	else if (prepaid_unknown(b))
+		progress("prepaid hours paid none of the labor: Syncro billed it in full");
 	progress("checked invoice %s: its lines come to %s as expected",
 		 journal_get_string(&b->j, "invoice", "number"), money_format(total, a, sizeof(a)));
 	return mark(b, "verify", STEP_DONE, err);
@@ -944,7 +1085,15 @@ static int step_status(struct bill *b, struct api_error *err)
 
 int bill_run(struct bill *b, struct api_error *err)
 {
-	if (b->with_comment &&
+	/*
+	 * The timer method records the timer first: an account that puts its
+	 * own product on it is found before the comment is posted.
+	 */
+	if (b->with_comment && b->method == BILLING_TIMER &&
+	    (keep_draft(b, err) || step_labor(b, err) || step_comment(b, err) ||
+	     step_charge(b, err)))
+		return -1;
+	if (b->with_comment && b->method != BILLING_TIMER &&
 	    (step_comment(b, err) || step_labor(b, err) || step_charge(b, err)))
 		return -1;
 	if (step_charge_others(b, err) || step_invoice(b, err) || step_verify(b, err) ||
@@ -955,14 +1104,8 @@ int bill_run(struct bill *b, struct api_error *err)
 
 void bill_print_summary(const struct bill *b)
 {
-	struct sbuf prepaid = SBUF_INIT;
-
+	/* What the prepaid hours paid was said by step_verify(), from the invoice. */
 	invoice_print_summary(b->invoice, b->number);
-	if (covered_hours(b) > 0) {
-		prepaid_words(b, &prepaid);
-		progress("%s", prepaid.buf);
-	}
-	sbuf_release(&prepaid);
 }
 
 void bill_finish(struct bill *b)
@@ -989,10 +1132,42 @@ void bill_failure_hints(const struct bill *b, struct strvec *hints)
 		sbuf_release(&done);
 		return;
 	}
+	if (journal_get_long(&b->j, "labor", "wrong_product", 0)) {
+		/* a re-run would refuse the same timer: the error says how to go on */
+		sbuf_release(&done);
+		return;
+	}
 	strvec_pushf(hints, "'syncro bill %ld' resumes from the step that failed", b->number);
 	strvec_pushf(hints, "'syncro bill --abandon %ld' forgets the journal (Syncro keeps what "
 		     "is done)", b->number);
 	sbuf_release(&done);
+}
+
+int bill_check_abandon(const struct journal *j, long number, struct api_error *err)
+{
+	long id = journal_get_long(j, "labor", "timer_id", 0), wrong;
+	long want = atol(json_string(journal_options(j), "labor", "0"));
+	const cJSON *timer;
+	cJSON *ticket;
+	int ret = 0;
+
+	if (!journal_get_long(j, "labor", "wrong_product", 0) || id <= 0)
+		return 0;
+	if (labor_read_ticket(number, &ticket, err))
+		return -1;
+	timer = labor_find_id(ticket, "ticket_timers", id);
+	wrong = json_long(timer, "product_id", -1);
+	if (timer && !json_bool(timer, "recorded", 0) && wrong != want)
+		ret = api_error_set(err, EXIT_ERROR, 0,
+				    xstrfmt("not forgetting the bill of #%ld: timer %ld it recorded is "
+					    "still on the ticket, uncharged, with product %ld instead of "
+					    "%ld; forgotten, the next bill would charge it as that product",
+					    number, id, wrong, want),
+				    xstrfmt("remove it with 'syncro time rm %ld %ld' (or charge it as it is "
+					    "with 'syncro time charge %ld %ld'), then run 'syncro bill "
+					    "--abandon %ld' again", number, id, number, id, number));
+	cJSON_Delete(ticket);
+	return ret;
 }
 
 /* ---- --dry-run ---- */
@@ -1026,7 +1201,7 @@ static cJSON *placeholder_charge(void)
 	return body;
 }
 
-void bill_print_requests(struct bill *b, FILE *fp)
+void bill_print_requests(const struct bill *b, FILE *fp)
 {
 	char *ticket_path = xstrfmt("/tickets/%ld", b->ticket_id);
 	int with_labor = b->with_comment && b->labor.minutes > 0;
@@ -1034,6 +1209,9 @@ void bill_print_requests(struct bill *b, FILE *fp)
 	const cJSON *v;
 	cJSON *body;
 
+	/* The timer method records the timer before the comment (bill_run()). */
+	if (with_labor && b->method == BILLING_TIMER && journal_state(&b->j, "labor") != STEP_DONE)
+		print_ticket_post(b, fp, "/timer_entry", labor_timer_body(&b->labor, date_now()), 0);
 	if (b->with_comment && !bill_comment_done(b))
 		/* A plain comment is not read back (comment_post()). */
 		print_ticket_post(b, fp, "/comment",
@@ -1041,7 +1219,7 @@ void bill_print_requests(struct bill *b, FILE *fp)
 					       &b->labor : NULL), b->method == BILLING_COMMENT && with_labor);
 	if (with_labor && journal_state(&b->j, "labor") != STEP_DONE) {
 		if (b->method == BILLING_TIMER)
-			print_ticket_post(b, fp, "/timer_entry", labor_timer_body(&b->labor, date_now()), 0);
+			;	/* above */
 		else if (b->method == BILLING_COMMENT)
 			print_request(fp, "GET", ticket_path, NULL);
 		else

@@ -3,7 +3,9 @@
  * failed anywhere resumes where it stopped and never posts twice:
  *
  *   comment        the work notes (comment_post)               bill N only
- *   labor          the time, per billing.method (labor.h)      bill N only
+ *   labor          the time, per billing.method (labor.h)      bill N only;
+ *                  with method timer before the comment, so that a timer
+ *                  the account gave another product is refused first
  *   charge         the timer charged onto a line (method timer) bill N only
  *   charge_others  the timers still uncharged, when agreed
  *   invoice        POST /invoices {ticket_id, customer_id}
@@ -144,7 +146,7 @@ int bill_ask_charge(struct bill *b, int yes, struct api_error *err);
  * its body (api_print_request): the reads that verify each step too.
  * Ids not known yet are written <timer-id>, <invoice-id>.
  */
-void bill_print_requests(struct bill *b, FILE *fp);
+void bill_print_requests(const struct bill *b, FILE *fp);
 
 /* Steps 3-7; 0, or -1 with err (the journal says where it stopped). */
 int bill_run(struct bill *b, struct api_error *err);
@@ -157,6 +159,13 @@ void bill_finish(struct bill *b);
 
 /* After a failure: what was done, and the commands that resume or forget. */
 void bill_failure_hints(const struct bill *b, struct strvec *hints);
+
+/*
+ * --abandon: a journal whose timer was refused for its product, while the
+ * ticket still holds that timer uncharged, is -1 with err (forgotten, the
+ * next bill would charge it as the wrong product); else 0.
+ */
+int bill_check_abandon(const struct journal *j, long number, struct api_error *err);
 
 /* "comment 123 posted, timer 456 recorded, ..." from a journal; empty if nothing. */
 void bill_describe_done(const struct journal *j, struct sbuf *sb);

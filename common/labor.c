@@ -373,21 +373,38 @@ static int check_line(long number, const cJSON *line, const char *what, long pro
 	return mismatch(err, number, sbuf_detach(&msg, NULL));
 }
 
+int labor_charged_line_matches(const cJSON *item, const cJSON *timer, long line_after)
+{
+	return item && json_long(item, "id", 0) > line_after &&
+	       json_long(item, "product_id", -1) == json_long(timer, "product_id", -2) &&
+	       (long)(json_double(item, "quantity", -1) * 60 + 0.5) == labor_timer_minutes(timer);
+}
+
 const cJSON *labor_charged_line(const cJSON *ticket, const cJSON *timer, long line_after)
 {
-	long line = json_long(timer, "ticket_line_item_id", -1);
-	long product = json_long(timer, "product_id", -1), minutes = labor_timer_minutes(timer);
+	const cJSON *said = labor_find_id(ticket, "line_items",
+					  json_long(timer, "ticket_line_item_id", -1));
 	const cJSON *item, *found = NULL;
 
-	if (line > 0)
-		return labor_find_id(ticket, "line_items", line);
-	/* Not said (the API's own example answers null): the newest line that matches. */
+	/* The answer's field is taken only when the line it names matches. */
+	if (labor_charged_line_matches(said, timer, line_after))
+		return said;
+	/* Null (the API's own example answer), or a line that does not match: the newest that does. */
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ticket, "line_items"))
-		if (json_long(item, "id", 0) > line_after &&
-		    json_long(item, "product_id", -1) == product &&
-		    (long)(json_double(item, "quantity", -1) * 60 + 0.5) == minutes)
+		if (labor_charged_line_matches(item, timer, line_after))
 			found = item;
 	return found;
+}
+
+long labor_line_max(const cJSON *ticket)
+{
+	const cJSON *item;
+	long max = 0;
+
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(ticket, "line_items"))
+		if (json_long(item, "id", 0) > max)
+			max = json_long(item, "id", 0);
+	return max;
 }
 
 /* A charged timer is recorded and has a line with its product and duration. */
@@ -464,6 +481,14 @@ int labor_timer_charge(long number, long timer_id, const struct labor *l, long l
 	int ret = -1;
 
 	*line_id = 0;
+	/* The newest line before the charge, so that an older line of the same kind is never taken. */
+	if (line_after == LABOR_LINE_AFTER_READ) {
+		if (labor_read_ticket(number, &ticket, err))
+			goto out;
+		line_after = labor_line_max(ticket);
+		cJSON_Delete(ticket);
+		ticket = NULL;
+	}
 	if (post(number, "/charge_timer_entry", body, &answer, err) ||
 	    labor_read_ticket(number, &ticket, err))
 		goto out;

@@ -151,11 +151,21 @@ int labor_check_timer(long number, const cJSON *timer, long product_id, long min
 		      struct api_error *err);
 
 /*
- * The line a charged timer made, on ticket: its ticket_line_item_id when
- * the API says it, else the newest line newer than line_after with the
- * timer's product and its duration in hours. NULL when there is none.
+ * The line a charged timer made, on ticket: a line newer than line_after
+ * with the timer's product and its duration in hours; the one its
+ * ticket_line_item_id names when that one is such a line (the field alone
+ * is never trusted), else the newest. NULL when there is none.
  */
 const cJSON *labor_charged_line(const cJSON *ticket, const cJSON *timer, long line_after);
+
+/* Whether line may be the one the charge of timer made: newer than line_after, its product and duration. */
+int labor_charged_line_matches(const cJSON *line, const cJSON *timer, long line_after);
+
+/* The newest line item id of ticket (0: none): line_after for a charge. */
+long labor_line_max(const cJSON *ticket);
+
+/* line_after for labor_timer_charge() and labor_record(): read the ticket's newest line first. */
+#define LABOR_LINE_AFTER_READ (-1L)
 
 /*
  * POST /tickets/ID/charge_timer_entry {timer_entry_id}, then the ticket
@@ -164,7 +174,8 @@ const cJSON *labor_charged_line(const cJSON *ticket, const cJSON *timer, long li
  * and its duration in hours, *line_id. l gives the product and minutes
  * expected of the timer, and with l->product_name the line's price;
  * NULL takes the timer as it is (charging a timer someone else made).
- * line_after is the newest line id before the charge (0: any).
+ * line_after is the newest line id before the charge, or
+ * LABOR_LINE_AFTER_READ to read the ticket for it before the POST.
  */
 int labor_timer_charge(long number, long timer_id, const struct labor *l, long line_after,
 		       long *line_id, struct api_error *err);

@@ -36,7 +36,7 @@ test_expect_success 'setup: the ticket number is cached' '
 	sandbox_reset
 '
 
-test_expect_success 'timer (default): comment, timer, charge, each read back' '
+test_expect_success 'timer (default): comment, timer, the newest line read, charge, each read back' '
 	syncro comment 32164 -m "Replaced toner
 Tested a page" --time 30 --labor onsite --charge >out 2>err &&
 	cat >expect <<-\EOF &&
@@ -48,6 +48,7 @@ Tested a page" --time 30 --labor onsite --charge >out 2>err &&
 	cat >expect <<-\EOF &&
 	["POST","/api/v1/tickets/108430330/comment",{"subject":"Update","body":"Replaced toner\nTested a page","hidden":false,"do_not_email":true}]
 	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:56:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Replaced toner","billable":true}]
+	["GET","/api/v1/tickets/108430330",null]
 	["POST","/api/v1/tickets/108430330/charge_timer_entry",{"timer_entry_id":8812109}]
 	["GET","/api/v1/tickets/108430330",null]
 	EOF

@@ -62,6 +62,7 @@ test_expect_success 'add: a timer ending now, verified; --charge charges it' '
 	cat >expect <<-\EOF &&
 	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T20:01:40Z","end_at":"2026-05-28T20:26:40Z","product_id":1190473,"notes":"Called the ISP","billable":true}]
 	["POST","/api/v1/tickets/108430330/timer_entry",{"start_at":"2026-05-28T19:26:40Z","end_at":"2026-05-28T20:26:40Z","product_id":26118,"notes":"Labor","billable":true}]
+	["GET","/api/v1/tickets/108430330",null]
 	["POST","/api/v1/tickets/108430330/charge_timer_entry",{"timer_entry_id":8812110}]
 	["GET","/api/v1/tickets/108430330",null]
 	EOF

@@ -60,6 +60,102 @@ test_expect_success 'prepaid hours are stated before anything is sent, and a 0.0
 	test_cmp expect actual
 '
 
+test_expect_success 'the preview takes known prepaid hours off the total' '
+	sandbox_reset &&
+	syncro bill 32156 --minutes 90 --labor remote -m "Covered work." --dry-run >dry &&
+	sed -n "1,/^covered/p" dry >actual &&
+	cat >expect <<-\EOF &&
+	PRODUCT                  HOURS   PRICE   AMOUNT
+	Labor - Website           0.75  110.00    82.50
+	Labor - Remote Business   1.50  125.00   187.50
+	prepaid hours            -2.25          -270.00
+	total                                      0.00
+	covered by prepaid hours: 6.50 h left, 2.25 h used
+	EOF
+	test_cmp expect actual
+'
+
+test_expect_success 'labor beyond the prepaid hours: no guess stated, the invoice checked as Syncro holds it' '
+	sandbox_reset &&
+	syncro bill 32156 --minutes 480 --labor remote -m "Long job." --dry-run >dry &&
+	sed -n "1,/^6.50/p" dry >actual &&
+	cat >expect <<-\EOF &&
+	PRODUCT                     HOURS   PRICE   AMOUNT
+	Labor - Website              0.75  110.00    82.50
+	Labor - Remote Business      8.00  125.00  1000.00
+	total before prepaid hours                 1082.50
+	6.50 h prepaid; the 2 labor lines (8.75 h) are more than that: Syncro decides what it covers
+	EOF
+	test_cmp expect actual &&
+	test_grep_not "covered by prepaid hours" dry &&
+	syncro bill 32156 --minutes 480 --labor remote -m "Long job." --yes >out 2>err &&
+	head -n 1 err >actual &&
+	echo "6.50 h prepaid; the 2 labor lines (8.75 h) are more than that: Syncro decides what it covers" >expect &&
+	test_cmp expect actual &&
+	grep "^prepaid hours paid 0.75 h of the labor$" err &&
+	grep "^checked invoice 1049: its lines come to 1000.00 as expected$" err &&
+	test_grep_not "covered by" err &&
+	sandbox_get customers/34288079 | jq -r .customer.prepay_hours >actual &&
+	echo 5.75 >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'one labor line beyond the prepaid hours, covered in part: stopped before the status' '
+	sandbox_reset &&
+	sandbox_api POST tickets/108428870/delete_timer_entry "{\"timer_entry_id\":8812074}" >/dev/null &&
+	sandbox_fail "{\"method\":\"GET\",\"path\":\"/api/v1/invoices/*\",\"status\":200,\"body\":\"{\\\"invoice\\\":{\\\"id\\\":1649827699,\\\"number\\\":\\\"1049\\\",\\\"total\\\":\\\"187.50\\\",\\\"line_items\\\":[{\\\"id\\\":1,\\\"product_id\\\":1190473,\\\"item\\\":\\\"Labor - Remote Business\\\",\\\"quantity\\\":\\\"8.0\\\",\\\"price\\\":\\\"23.44\\\"}]}}\"}" &&
+	sandbox_clear_requests &&
+	test_expect_code 1 syncro bill 32156 --minutes 480 --labor remote -m "Long job." --yes >out 2>err &&
+	head -n 1 err >actual &&
+	echo "6.50 h prepaid; the 8.00 h line is more than that: Syncro decides what it covers" >expect &&
+	test_cmp expect actual &&
+	sed -n "/^syncro:/,/^hint: the labor/p" err | sed "s|at http://[^;]*;|at URL;|" >actual &&
+	cat >expect <<-\EOF &&
+	syncro: invoice 1049 has no line of 8.00 h of product 1190473 '"'"'Labor - Remote Business'"'"' at 125.00; Syncro holds:
+	  8.0 h x 23.44 of product 1190473 '"'"'Labor - Remote Business'"'"'
+	hint: the labor was more than the 6.50 h prepaid and Syncro decided what they cover; the status is unchanged; see it at URL; once it is right, '"'"'syncro bill 32156'"'"' checks it again
+	EOF
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	test_grep_not "^PUT" requests &&
+	syncro bill --abandon 32156 2>/dev/null
+'
+
+test_expect_success 'an invoice whose amounts are not the ones expected stops before the status changes' '
+	sandbox_reset &&
+	sandbox_fail "{\"method\":\"GET\",\"path\":\"/api/v1/invoices/*\",\"status\":200,\"body\":\"{\\\"invoice\\\":{\\\"id\\\":1649827699,\\\"number\\\":\\\"1049\\\",\\\"total\\\":\\\"50.00\\\",\\\"line_items\\\":[{\\\"id\\\":1,\\\"product_id\\\":1190473,\\\"item\\\":\\\"Labor - Remote Business\\\",\\\"quantity\\\":\\\"0.5\\\",\\\"price\\\":\\\"100.00\\\"}]}}\"}" &&
+	sandbox_clear_requests &&
+	test_expect_code 1 syncro bill 32164 --minutes 30 --labor remote -m "x" --yes >out 2>err &&
+	sed -n "/^syncro:/,/^hint: the status/p" err | sed "s|at http://[^;]*;|at URL;|" >actual &&
+	cat >expect <<-\EOF &&
+	syncro: invoice 1049 has no line of 0.50 h of product 1190473 '"'"'Labor - Remote Business'"'"' at 125.00; Syncro holds:
+	  0.5 h x 100.00 of product 1190473 '"'"'Labor - Remote Business'"'"'
+	hint: the status is unchanged; see it at URL; once it is right, '"'"'syncro bill 32164'"'"' checks it again
+	EOF
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	grep "^GET /api/v1/invoices/1649827699$" requests &&
+	test_grep_not "^PUT" requests &&
+	sandbox_get tickets/108430330 | jq -r .ticket.status >actual &&
+	echo New >expect &&
+	test_cmp expect actual &&
+	syncro bill --abandon 32164 2>/dev/null
+'
+
+test_expect_success 'a product priced 0.00 (internal labor) is fine, and said so' '
+	sandbox_reset &&
+	syncro bill 32164 --minutes 30 --labor internal -m "Internal." --yes >out 2>err &&
+	head -n 1 err >actual &&
+	echo "product '"'"'Labor - Internal'"'"' is priced 0.00: that line bills nothing" >expect &&
+	test_cmp expect actual &&
+	grep "^checked invoice 1049: its lines come to 0.00 as expected$" err &&
+	grep "^Labor - Internal  0.5   0.00$" out &&
+	sandbox_get tickets/108430330 | jq -r .ticket.status >actual &&
+	echo Invoiced >expect &&
+	test_cmp expect actual &&
+	sandbox_reset
+'
+
 test_expect_success 'the price policy: rate x multiplier, taxable, subject_prefix' '
 	cat >"$CONFIG" <<-\EOF &&
 	labor:
@@ -135,6 +231,24 @@ test_expect_success 'time edit takes the timer as the list prints it' '
 	grep "^#32163: timer [0-9]* changed$" out &&
 	syncro time edit 32163 "$(cat timer)" --minutes 25 >out &&
 	grep "^#32163: timer [0-9]* changed$" out
+'
+
+test_expect_success 'time after a timer bill: each charged timer shows its line and the invoice, the line not listed again' '
+	sandbox_reset &&
+	printf "billing:\n  method: timer\n" >"$CONFIG" &&
+	syncro bill 32156 --minutes 30 --labor remote -m "Timer job." --yes >out 2>err &&
+	rm "$CONFIG" &&
+	syncro time 32156 >list &&
+	sed "s/  */ /g" list | cut -d" " -f1,2 >ids &&
+	cat >expect <<-\EOF &&
+	ID TECH
+	timer 8812074
+	timer 8812109
+	EOF
+	test_cmp expect ids &&
+	grep "^timer 8812074 .*  45  website .*  line 29871755  yes$" list &&
+	grep "^timer 8812109 .*  30  remote .*  line 29871754  yes$" list &&
+	sandbox_reset
 '
 
 test_done

@@ -23,9 +23,12 @@ do
 				test $quirk-$method = timer-ignores-product-timer &&
 				grep "^syncro: timer [0-9]* on ticket #32164 has product 1190473 .* not product 26118" err &&
 				sandbox_requests >requests &&
-				test_grep_not "charge_timer_entry\|POST /api/v1/invoices" requests &&
-				syncro bill 32164 >out 2>err;
+				test_grep_not "charge_timer_entry\|POST /api/v1/invoices\|/comment$" requests &&
+				test_expect_code 1 syncro bill 32164 >out 2>err &&
 				test_grep_not "^recorded" err &&
+				grep "^syncro: timer [0-9]* on ticket #32164 has product 1190473 .* not product 26118" err &&
+				sandbox_requests >requests &&
+				test_grep_not "charge_timer_entry\|POST /api/v1/invoices" requests &&
 				sandbox_get tickets/108430330 | jq "[.ticket.ticket_timers[] | select(.id > 8812108)] | length" >count &&
 				echo 1 >expect &&
 				test_cmp expect count
@@ -34,6 +37,44 @@ do
 		'
 	done
 done
+
+test_expect_success '--quirk timer-ignores-product, timer: refused before the comment, says how to go on, the stray timer never charged silently' '
+	rm -rf "$XDG_STATE_HOME/syncro/journal" &&
+	start_sandbox --quirk timer-ignores-product &&
+	printf "billing:\n  method: timer\n" >"$CONFIG" &&
+	test_expect_code 1 syncro bill 32164 --minutes 30 --labor onsite -m "Work." --yes >out 2>err &&
+	cat >expect <<-\EOF &&
+	syncro: timer 8812109 on ticket #32164 has product 1190473 '"'"'Labor - Remote Business'"'"' and 30 minutes, not product 26118 '"'"'Labor - Onsite Business'"'"' and 30 minutes: this account put its own product on the timer; the comment is not posted and nothing was charged or invoiced
+	hint: timer 8812109 stays on #32164, uncharged: remove it with '"'"'syncro time rm 32164 8812109'"'"', forget this bill with '"'"'syncro bill --abandon 32164'"'"', then bill it with billing.method line-item ('"'"'syncro config set billing.method line-item'"'"'), which sends the product and its price on a line
+	hint: done already: timer 8812109 recorded
+	EOF
+	test_cmp expect err &&
+	sandbox_requests | grep -v "^GET " >writes &&
+	echo "POST /api/v1/tickets/108430330/timer_entry" >expect.writes &&
+	test_cmp expect.writes writes &&
+	test_expect_code 1 syncro bill 32164 >out 2>err &&
+	sed 1d err >actual &&
+	test_cmp expect actual &&
+	test_grep_not "resumes" err &&
+	sandbox_requests | grep -v "^GET " >writes &&
+	test_cmp expect.writes writes &&
+	test_expect_code 1 syncro bill --abandon 32164 2>err &&
+	cat >expect <<-\EOF &&
+	syncro: not forgetting the bill of #32164: timer 8812109 it recorded is still on the ticket, uncharged, with product 1190473 instead of 26118; forgotten, the next bill would charge it as that product
+	hint: remove it with '"'"'syncro time rm 32164 8812109'"'"' (or charge it as it is with '"'"'syncro time charge 32164 8812109'"'"'), then run '"'"'syncro bill --abandon 32164'"'"' again
+	EOF
+	test_cmp expect err &&
+	syncro time rm 32164 8812109 >/dev/null &&
+	syncro bill --abandon 32164 2>err &&
+	grep "^forgot the unfinished bill of #32164" err &&
+	printf "billing:\n  method: line-item\n" >"$CONFIG" &&
+	syncro bill 32164 --minutes 30 --labor onsite -m "Work." --yes >out 2>err &&
+	grep "^total  *75.00$" out &&
+	sandbox_get tickets/108430330 | jq -c "[.ticket.ticket_timers[] | select(.id > 8812108)], [.ticket.comments[] | select(.body == \"Work.\")] | length" >actual &&
+	printf "0\n1\n" >expect &&
+	test_cmp expect actual &&
+	stop_sandbox
+'
 
 test_expect_success '--quirk invoice-filter-ignored: the ticket'"'"'s invoice is still found' '
 	rm -rf "$XDG_STATE_HOME/syncro/journal" &&

@@ -282,13 +282,49 @@ START_TEST(charged_line_by_id_or_by_match)
 			      "{\"id\":10,\"product_id\":1190473,\"quantity\":\"1.0\"}]}");
 	cJSON *timer = parse("{\"id\":5,\"product_id\":1190473,\"active_duration\":1800}");
 	cJSON *said = parse("{\"id\":5,\"product_id\":1190473,\"active_duration\":1800,\"ticket_line_item_id\":7}");
+	cJSON *wrong = parse("{\"id\":5,\"product_id\":1190473,\"active_duration\":1800,\"ticket_line_item_id\":10}");
 
 	ck_assert_int_eq(json_long(labor_charged_line(ticket, timer, 0), "id", -1), 9);
-	ck_assert_int_eq(json_long(labor_charged_line(ticket, said, 8), "id", -1), 7);
+	/* The field names a line that matches and is new: taken. */
+	ck_assert_int_eq(json_long(labor_charged_line(ticket, said, 6), "id", -1), 7);
+	/* An older line than those before the charge, or another duration: never the field alone. */
+	ck_assert_int_eq(json_long(labor_charged_line(ticket, said, 8), "id", -1), 9);
+	ck_assert_int_eq(json_long(labor_charged_line(ticket, wrong, 0), "id", -1), 9);
+	ck_assert_ptr_null(labor_charged_line(ticket, said, 9));
 	ck_assert_ptr_null(labor_charged_line(ticket, timer, 9));
+	ck_assert_int_eq(labor_line_max(ticket), 10);
 	cJSON_Delete(ticket);
 	cJSON_Delete(timer);
 	cJSON_Delete(said);
+	cJSON_Delete(wrong);
+}
+END_TEST
+
+START_TEST(charge_reads_the_newest_line_before)
+{
+	struct server_reply r[] = {
+		LOOKUP,
+		/* before: an older line of the same product and duration */
+		REPLY(200, "{\"ticket\":{\"id\":" TICKET_ID ",\"number\":32164,\"line_items\":["
+			   "{\"id\":7,\"product_id\":1190473,\"quantity\":\"0.5\"}],\"ticket_timers\":["
+			   "{\"id\":5,\"product_id\":1190473,\"active_duration\":1800}]}}"),
+		REPLY(200, "{\"id\":5,\"recorded\":true,\"ticket_line_item_id\":7}"),
+		/* after: the new line 11; the timer names the old one */
+		REPLY(200, "{\"ticket\":{\"id\":" TICKET_ID ",\"number\":32164,\"line_items\":["
+			   "{\"id\":7,\"product_id\":1190473,\"quantity\":\"0.5\"},"
+			   "{\"id\":11,\"product_id\":1190473,\"quantity\":\"0.5\"}],\"ticket_timers\":["
+			   "{\"id\":5,\"product_id\":1190473,\"active_duration\":1800,\"recorded\":true,"
+			   "\"ticket_line_item_id\":7}]}}"),
+	};
+	struct api_error err = API_ERROR_INIT;
+	long line = -1;
+
+	SCRIPT(r);
+	ck_assert_int_eq(labor_timer_charge(32164, 5, NULL, LABOR_LINE_AFTER_READ, &line, &err), 0);
+	ck_assert_int_eq(line, 11);
+	ck_assert_uint_eq(server.got_nr, 4);
+	ck_assert_str_eq(server.got[1].method, "GET");
+	ck_assert_str_eq(server.got[2].target, "/api/v1/tickets/" TICKET_ID "/charge_timer_entry");
 }
 END_TEST
 
@@ -311,6 +347,7 @@ static Suite *labor_suite(void)
 	tcase_add_test(tc, answer_without_an_id);
 	tcase_add_test(tc, line_add_checks_quantity_and_price);
 	tcase_add_test(tc, charged_line_by_id_or_by_match);
+	tcase_add_test(tc, charge_reads_the_newest_line_before);
 	suite_add_tcase(s, tc);
 	return s;
 }
