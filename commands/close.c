@@ -72,19 +72,32 @@ static long uninvoiced_minutes(const cJSON *ticket)
 	return minutes;
 }
 
-/*
- * The status before closing, read now (GET /tickets/ID): closing an
- * Invoiced ticket would undo its billing state, and a ticket already
- * closed gets no second resolution comment, unless --force. Labor not
- * invoiced is warned about.
- */
-static char *status_before(long number, const char *status)
+static void warn_uninvoiced(long number, long minutes)
 {
-	cJSON *ticket = api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
+	if (minutes > 0)
+		warning("ticket #%ld has %ld minutes of labor not invoiced; bill it with "
+			"'syncro bill %ld'", number, minutes, number);
+}
+
+/*
+ * The status before closing, read now: closing an Invoiced ticket would
+ * undo its billing state, and a ticket already closed gets no second
+ * resolution comment, unless --force. When the number is not cached, the
+ * lookup that finds its id has its status too, and no GET /tickets/ID
+ * follows (the least a close can send) unless the labor not invoiced must
+ * be warned about before anything is sent (--dry-run, a question); else
+ * *warned is 0 and that warning waits for the PUT's answer.
+ */
+static char *status_before(long number, const char *status, int *warned)
+{
+	int lookup = cache_ticket_id(number) <= 0 && !write_plan_wanted(opt_dry_run, opt_yes, 0);
+	cJSON *ticket = lookup ? api_ticket_lookup(number) :
+		api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
 	char *before = xstrdup(json_string(ticket, "status", "(none)"));
-	long minutes = uninvoiced_minutes(ticket);
+	long minutes = lookup ? 0 : uninvoiced_minutes(ticket);
 
 	cJSON_Delete(ticket);
+	*warned = !lookup;
 	if (!opt_force && (!strcasecmp(before, "Invoiced") ||
 			   !strcasecmp(before, config_get()->billing_status))) {
 		error("ticket #%ld is %s; closing it would set it back to %s and undo its billing state",
@@ -99,9 +112,7 @@ static char *status_before(long number, const char *status)
 		     "with --force", number);
 		exit(EXIT_ERROR);
 	}
-	if (minutes > 0)
-		warning("ticket #%ld has %ld minutes of labor not invoiced; bill it with "
-			"'syncro bill %ld'", number, minutes, number);
+	warn_uninvoiced(number, minutes);
 	return before;
 }
 
@@ -240,7 +251,7 @@ int main(int argc, char **argv)
 	cJSON *ticket;
 	long comment_id = 0;
 	long number;
-	int code = EXIT_OK;
+	int code = EXIT_OK, warned;
 
 	if (parse_options(&verb, argc, argv) != 1)
 		usage_error(&verb, "'syncro close' takes one ticket number");
@@ -257,7 +268,7 @@ int main(int argc, char **argv)
 	api_ticket_want(number);
 	prefetch_send();
 	status = ticket_settings_check_status(config_get()->close_status, "close_status (config)");
-	before = status_before(number, status);
+	before = status_before(number, status, &warned);
 	preview(number, before, status);
 	if (message)
 		comment_id = add_resolution(number);
@@ -266,6 +277,8 @@ int main(int argc, char **argv)
 		die_with(EXIT_NETWORK, "PUT ticket #%ld: the answer has no ticket; check with "
 			 "'syncro ticket %ld'", number, number);
 	cache_store_tickets(ticket);
+	if (!warned)
+		warn_uninvoiced(number, uninvoiced_minutes(ticket));
 	if (!opt_json)
 		output_status_change(number, before, json_string(ticket, "status", status));
 	fflush(stdout);

@@ -31,7 +31,7 @@ test_expect_success 'close N uncached: its two first reads at once, the writes o
 	rm -f "$(cache_dir)/tickets.tsv" "$(cache_dir)/ticket-settings.json" &&
 	sandbox_clear_requests &&
 	syncro close -v 32160 -m "Reset the Outlook profile." --no-log >out 2>trace &&
-	requests_were 5 1 &&
+	requests_were 4 1 &&
 	requests_at_once 2 >requests &&
 	head -n 2 requests >first &&
 	printf "%s\n" "GET /api/v1/tickets/settings" "GET /api/v1/tickets?number=32160" >expect &&

@@ -11,6 +11,8 @@ test_expect_success 'bad options are usage errors, exit 2' '
 	grep "^bench/wan: .--runs. must be 1 to 100, not .0.\$" err &&
 	test_expect_code 2 "$wan" --server-ms "0 x" 2>err &&
 	grep "^bench/wan: each .--server-ms. must be 0 to 10000, not .x.\$" err &&
+	test_expect_code 2 "$wan" --no-gzip --runs 0 2>err &&
+	grep "^bench/wan: .--runs. must be 1 to 100, not .0.\$" err &&
 	test_expect_code 2 "$wan" --no-such-option 2>err &&
 	grep "^usage: bench/wan " err
 '
@@ -32,6 +34,7 @@ fi
 test_expect_success 'bench/wan --quick measures every verb over TLS, and curl the same work' '
 	"$wan" --quick --build "$abs_top_builddir" --output table.md >out 2>err &&
 	test_cmp table.md out &&
+	grep "^bench/wan: 10 ms round trip (.*); TLS 1.3 (nginx, a throwaway CA, gzip on);\$" table.md &&
 	grep "^| " table.md | sed 1d >rows &&
 	cut -d"|" -f2 rows | sed "s/^ //; s/ \$//" >verbs &&
 	cat >expect <<-\EOF &&

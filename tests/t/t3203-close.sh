@@ -28,13 +28,12 @@ test_expect_success 'close -m --log: comment, status, log; the exact requests' '
 	cat >expect <<-\EOF &&
 	GET /api/v1/tickets/settings
 	GET /api/v1/tickets?number=32160
-	GET /api/v1/tickets/108429712
 	POST /api/v1/tickets/108429712/comment
 	PUT /api/v1/tickets/108429712
 	EOF
 	requests_at_once 2 >requests &&
 	test_cmp expect requests &&
-	sandbox_requests_json | jq -c ".requests[3].body, .requests[4].body" >actual &&
+	sandbox_requests_json | jq -c ".requests[2].body, .requests[3].body" >actual &&
 	cat >expect <<-\EOF &&
 	{"subject":"Resolution","body":"Reset the Outlook profile; the prompt is gone.","hidden":false,"do_not_email":true}
 	{"status":"Resolved"}
@@ -135,7 +134,6 @@ test_expect_success 'without a terminal and without --log, no log and no questio
 	test ! -d "$LOGS/desert-sun-dental" &&
 	cat >expect <<-\EOF &&
 	GET /api/v1/tickets?number=32161
-	GET /api/v1/tickets/108429977
 	PUT /api/v1/tickets/108429977
 	EOF
 	sandbox_requests >requests &&
@@ -351,6 +349,25 @@ test_expect_success 'usage errors' '
 	for o in message email log yes no-input json; do
 		grep -e "--$o" help || return 1
 	done
+'
+
+test_expect_success 'not cached: the lookup has the status; --dry-run reads the ticket to warn first' '
+	sandbox_reset &&
+	rm -f "$(cache_dir)/tickets.tsv" &&
+	sandbox_clear_requests &&
+	syncro close 32161 --dry-run >out 2>err &&
+	echo "syncro: warning: ticket #32161 has 30 minutes of labor not invoiced; bill it with '"'"'syncro bill 32161'"'"'" >warning &&
+	test_cmp warning err &&
+	printf "%s\n" "GET /api/v1/tickets?number=32161" "GET /api/v1/tickets/108429977" >expect &&
+	sandbox_requests >requests &&
+	test_cmp expect requests &&
+	rm -f "$(cache_dir)/tickets.tsv" &&
+	sandbox_clear_requests &&
+	syncro close 32161 --no-input >out 2>err &&
+	test_cmp warning err &&
+	printf "%s\n" "GET /api/v1/tickets?number=32161" "PUT /api/v1/tickets/108429977" >expect &&
+	sandbox_requests >requests &&
+	test_cmp expect requests
 '
 
 test_done
