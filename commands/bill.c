@@ -243,37 +243,6 @@ static void confirm(const struct bill *b)
 	}
 }
 
-static void abandon(long number)
-{
-	struct journal j = JOURNAL_INIT;
-	struct sbuf done = SBUF_INIT;
-
-	if (journal_load_to_forget(&j, "bill", number) < 0)
-		exit(EXIT_ERROR);
-	if (j.damaged) {
-		if (journal_remove(&j) < 0)
-			exit(EXIT_ERROR);
-		fprintf(stderr, "forgot the damaged journal of #%ld; 'syncro ticket %ld' shows "
-			"what Syncro holds\n", number, number);
-		journal_release(&j);
-		return;
-	}
-	if (!journal_exists(&j)) {
-		fprintf(stderr, "no unfinished bill of #%ld to forget\n", number);
-		journal_release(&j);
-		return;
-	}
-	bill_describe_done(&j, &done);
-	if (journal_remove(&j) < 0)
-		exit(EXIT_ERROR);
-	fprintf(stderr, "forgot the unfinished bill of #%ld", number);
-	if (done.len)
-		fprintf(stderr, "; Syncro keeps what it did: %s", done.buf);
-	fputc('\n', stderr);
-	sbuf_release(&done);
-	journal_release(&j);
-}
-
 static void bill_ticket(long number)
 {
 	struct bill b;
@@ -348,7 +317,7 @@ int main(int argc, char **argv)
 	if ((number = ticket_number_parse(argv[0])) < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
 	if (opt_abandon) {
-		abandon(number);
+		journal_abandon("bill", "bill", number, bill_describe_done);
 		return 0;
 	}
 	bill_ticket(number);
