@@ -69,6 +69,15 @@ slow_run () {
 	echo $! >run.pid
 }
 
+test_expect_success 'syncro api -i prints response headers and a raw body without the key' '
+	sandbox_curl --fail-with-body -X DELETE "$SANDBOX_URL/__sandbox/fail" >/dev/null &&
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":302,\"content_type\":\"text/html\",\"headers\":{\"Location\":\"https://evil/?api_key=$TEST_API_KEY\"},\"body\":\"<a href=?k=$TEST_API_KEY>moved</a>\"}" &&
+	{ syncro api -i /me >out 2>err; test $? -lt 100; } &&
+	grep "^Location: https://evil/?api_key=REDACTED\$" out &&
+	grep "^<a href=?k=REDACTED>moved</a>" out &&
+	test_grep_not "$TEST_API_KEY" out err
+'
+
 test_expect_success NOT_WINE 'once the key is loaded the process is not dumpable and its core limit is 0' '
 	sandbox_curl --fail-with-body -X DELETE "$SANDBOX_URL/__sandbox/fail" >/dev/null &&
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"delay_ms\":3000}" &&
