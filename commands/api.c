@@ -218,11 +218,14 @@ int main(int argc, char **argv)
 		http_redact_key(&resp.body);	/* without the key, if it echoes it */
 		out = json_parse(resp.body.buf, resp.body.len);
 	}
-	if (include)
+	if (include) {
+		http_redact_key(&resp.headers);	/* a Location or cookie may echo it too */
 		print_headers(&resp.headers);
+	}
 	if (out)
 		output_json(out);
 	else if (include) {
+		http_redact_key(&resp.body);
 		fwrite(resp.body.buf, 1, resp.body.len, stdout);
 	}
 	cJSON_Delete(out);

@@ -251,38 +251,13 @@ static void confirm(const struct bill *b)
 	}
 }
 
-static void abandon(long number)
+/* --abandon keeps a journal whose refused timer is still on the ticket (bill_check_abandon()). */
+static void refuse_abandon(const struct journal *j, long number)
 {
 	struct api_error err = API_ERROR_INIT;
-	struct journal j = JOURNAL_INIT;
-	struct sbuf done = SBUF_INIT;
 
-	if (journal_load_to_forget(&j, "bill", number) < 0)
-		exit(EXIT_ERROR);
-	if (j.damaged) {
-		if (journal_remove(&j) < 0)
-			exit(EXIT_ERROR);
-		fprintf(stderr, "forgot the damaged journal of #%ld; 'syncro ticket %ld' shows "
-			"what Syncro holds\n", number, number);
-		journal_release(&j);
-		return;
-	}
-	if (!journal_exists(&j)) {
-		fprintf(stderr, "no unfinished bill of #%ld to forget\n", number);
-		journal_release(&j);
-		return;
-	}
-	if (bill_check_abandon(&j, number, &err))
+	if (bill_check_abandon(j, number, &err))
 		api_die(&err);
-	bill_describe_done(&j, &done);
-	if (journal_remove(&j) < 0)
-		exit(EXIT_ERROR);
-	fprintf(stderr, "forgot the unfinished bill of #%ld", number);
-	if (done.len)
-		fprintf(stderr, "; Syncro keeps what it did: %s", done.buf);
-	fputc('\n', stderr);
-	sbuf_release(&done);
-	journal_release(&j);
 }
 
 static void bill_ticket(long number)
@@ -361,7 +336,7 @@ int main(int argc, char **argv)
 	if ((number = ticket_number_parse(argv[0])) < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
 	if (opt_abandon) {
-		abandon(number);
+		journal_abandon("bill", "bill", number, refuse_abandon, bill_describe_done);
 		return 0;
 	}
 	bill_ticket(number);

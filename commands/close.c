@@ -68,7 +68,7 @@ static long uninvoiced_minutes(const cJSON *ticket)
 			minutes += labor_timer_minutes(item);
 	cJSON_ArrayForEach(item, json_get(ticket, "line_items"))
 		if (!json_bool(item, "converted", 0) && config_labor_alias(json_long(item, "product_id", -1)))
-			minutes += (long)(json_double(item, "quantity", 0) * 60 + 0.5);
+			minutes += labor_line_minutes(item, 0);
 	return minutes;
 }
 

@@ -22,7 +22,8 @@
 #include "xmalloc.h"
 
 static const char *opt_message, *opt_file, *opt_subject, *opt_time, *opt_labor;
-static int opt_hidden, opt_email, opt_charge, opt_edit, opt_delete, opt_dry_run, opt_yes;
+static int opt_hidden, opt_email, opt_charge, opt_edit, opt_delete, opt_dry_run, opt_yes,
+	opt_abandon;
 
 static const struct option_spec options[] = {
 	OPT_STRING('m', "message", &opt_message, "TEXT", "the comment's text"),
@@ -35,10 +36,15 @@ static const struct option_spec options[] = {
 	OPT_BOOL(0, "charge", &opt_charge, "make the time billable now"),
 	OPT_BOOL(0, "edit", &opt_edit, "edit the last comment (the Syncro API cannot: says so)"),
 	OPT_BOOL(0, "delete", &opt_delete, "delete the last comment (the Syncro API cannot: says so)"),
+	OPT_BOOL(0, "abandon", &opt_abandon, "forget the journal of an unfinished comment --time"),
 	OPT_DRY_RUN(&opt_dry_run),
 	OPT_YES(&opt_yes, "send without asking (with confirm: writes)"),
 	OPT_EXCLUSIVE("message file"),
 	OPT_EXCLUSIVE("hidden email"),
+	OPT_EXCLUSIVE("abandon message"),
+	OPT_EXCLUSIVE("abandon file"),
+	OPT_EXCLUSIVE("abandon time"),
+	OPT_EXCLUSIVE("abandon dry-run"),
 	OPT_EXAMPLE("syncro comment 32164 -m \"Replaced the toner\" --time 30 --labor onsite --charge",
 		    "comment with half an hour of on-site labor, billable now"),
 	OPT_EXAMPLE("git log -1 --format=%B | syncro comment 32164 -F - --hidden",
@@ -47,7 +53,7 @@ static const struct option_spec options[] = {
 };
 
 static const struct verb_spec verb = {
-	"comment", "syncro comment [options] N",
+	"comment", "syncro comment [options] N\n   or: syncro comment --abandon N",
 	"add a comment, optionally with labor time", options,
 	COMPLETE_TICKET,
 };
@@ -229,9 +235,22 @@ static _Noreturn void journal_refuse(struct journal *j, const char *why)
 
 	die_message(why);
 	hint("look at it with 'syncro ticket %ld'; its journal is '%s'", j->number, shown);
-	hint("once the ticket holds what it should, forget the journal with: rm '%s'", shown);
+	hint("once the ticket holds what it should, forget the journal with: "
+	     "syncro comment --abandon %ld", j->number);
 	free(shown);
 	exit(EXIT_ERROR);
+}
+
+/* What an unfinished comment --time did, for --abandon. */
+static void describe_done(const struct journal *j, struct sbuf *sb)
+{
+	if (journal_get_long(j, "comment", "id", 0) > 0)
+		sbuf_addf(sb, "comment %ld posted", journal_get_long(j, "comment", "id", 0));
+	else if (journal_state(j, "comment") == STEP_STARTED)
+		sbuf_addstr(sb, "the comment, perhaps (a run was stopped while posting it)");
+	if (journal_state(j, "time") != STEP_NONE)
+		sbuf_addf(sb, "%sthe time, perhaps (a run was stopped while recording it)",
+			  sb->len ? ", " : "");
 }
 
 /*
@@ -331,6 +350,10 @@ int main(int argc, char **argv)
 		usage_error(&verb, "give one ticket number");
 	if ((c.number = ticket_number_parse(argv[0])) < 0)
 		usage_error(&verb, "'%s' is not a ticket number", argv[0]);
+	if (opt_abandon) {
+		journal_abandon("comment", "'comment --time'", c.number, NULL, describe_done);
+		return EXIT_OK;
+	}
 	if (!opt_time && (opt_labor || opt_charge))
 		usage_error(&verb, "--%s needs --time", opt_labor ? "labor" : "charge");
 	/* The editor is a prompt: only on a terminal, and before any request. */

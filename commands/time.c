@@ -372,7 +372,10 @@ static void list(long number)
 		table_add_cellf(t, "line %ld", json_long(line, "id", 0));
 		table_add_cell(t, tech_name(json_long(line, "user_id", -1)));
 		add_time_cell(t, json_time(line, "created_at"));
-		table_add_cellf(t, "%ld", (long)(json_double(line, "quantity", 0) * 60 + 0.5));
+		if (labor_line_minutes(line, -1) < 0)
+			table_add_cell(t, "?");
+		else
+			table_add_cellf(t, "%ld", labor_line_minutes(line, -1));
 		add_line_product_cell(t, line);
 		add_notes_cell(t, json_string(line, "description", ""));
 		table_add_cell(t, "yes");

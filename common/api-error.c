@@ -321,6 +321,12 @@ void api_error_from_response(struct api_error *err, const struct http_response *
 			      xstrfmt("rate limited by the Syncro API on '%s', still after %d retries",
 				      request, HTTP_RATE_RETRIES),
 			      xstrdup("wait a minute and try again; other programs on this network may share the limit"));
+	} else if (resp->body.len && !body && json_too_many_values(resp->body.buf, resp->body.len)) {
+		api_error_set(err, EXIT_NETWORK, status,
+			      xstrfmt("the Syncro API answered '%s' with %ld and a body of more than %d "
+				      "JSON values, more than any answer is read with", request, status,
+				      JSON_MAX_VALUES),
+			      xstrdup("ask for less (a smaller per_page, a filter), or try again later"));
 	} else if (resp->body.len && !body) {
 		api_error_set(err, EXIT_NETWORK, status,
 			      xstrfmt("the Syncro API answered '%s' with %ld and a body that is not JSON (%s)",

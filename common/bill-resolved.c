@@ -70,7 +70,7 @@ static void measure(struct candidate *c)
 
 		if (json_bool(item, "converted", 0))
 			continue;
-		c->minutes += (long)(qty * 60 + 0.5);
+		c->minutes += labor_line_minutes(item, 0);
 		c->amount += qty * json_double(item, "price_retail", 0);
 	}
 	cJSON_ArrayForEach(item, json_get(t, "ticket_timers")) {

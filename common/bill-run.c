@@ -333,7 +333,7 @@ long bill_logged_minutes(const struct bill *b)
 			minutes += labor_timer_minutes(item);
 	cJSON_ArrayForEach(item, json_get(b->ticket, "line_items"))
 		if (!json_bool(item, "converted", 0) && config_labor_alias(json_long(item, "product_id", -1)))
-			minutes += (long)(json_double(item, "quantity", 0) * 60 + 0.5);
+			minutes += labor_line_minutes(item, 0);
 	return minutes;
 }
 
@@ -426,6 +426,24 @@ static double prepaid_bound(const struct bill *b)
 }
 
 /* A line worth 0: fine when its product costs 0 or prepaid hours cover it, else an error. */
+/* A line of the invoice to be must be money: a quantity and price past the bounds are an answer no bill can hold. */
+static int check_amount(const struct bill *b, const cJSON *e, struct api_error *err)
+{
+	double amount, quantity = json_double(e, "quantity", 0), price = json_double(e, "price", 0);
+	char money[MONEY_MAX], limit[MONEY_MAX];
+
+	if (!money_line(quantity, price, &amount))
+		return 0;
+	return api_error_set(err, EXIT_NETWORK, 0,
+			 xstrfmt("%s of ticket #%ld is %.15g x %s, past what a bill can hold "
+				 "(%.0f x, %s at most): a malformed answer; nothing was sent",
+				 json_string(e, "source", "a line"), b->number, quantity,
+				 money_format(price, money, sizeof(money)), QUANTITY_LIMIT,
+				 money_format(MONEY_LIMIT, limit, sizeof(limit))),
+			 xstrfmt("correct the line in Syncro, then run 'syncro bill %ld' again",
+				 b->number));
+}
+
 static int explain_zero(struct bill *b, const cJSON *e, struct api_error *err)
 {
 	const struct product *p;
@@ -507,7 +525,7 @@ int bill_prepare(struct bill *b, struct api_error *err)
 				 xstrfmt("ticket #%ld has no labor to invoice", b->number),
 				 xstrfmt("give the minutes with 'syncro bill %ld --minutes N'", b->number));
 	cJSON_ArrayForEach(e, expect)
-		if (explain_zero(b, e, err))
+		if (check_amount(b, e, err) || explain_zero(b, e, err))
 			return -1;
 	if (b->prepay_hours > 0 && !b->dry_run) {
 		struct sbuf words = SBUF_INIT;

@@ -201,15 +201,37 @@ static char *unsafe(const char *path, const char *what, int directory)
 	return why;
 }
 
-/* The same for a file and its directory. */
+/*
+ * The same for a file and every directory above it up to the user's home
+ * (or the root), as OpenSSH's safe_path() checks them: whoever can write
+ * to any of them can put another file in its place. Symbolic links are
+ * followed first (realpath), so that the directories are the real ones.
+ */
 static char *unsafe_file(const char *path, const char *what)
 {
-	char *copy = xstrdup(path), *dir_what = xstrfmt("the directory of %s", what);
+	char *real = realpath(path, NULL), *home = getenv("HOME") ? realpath(getenv("HOME"), NULL) : NULL;
+	char *dir = xstrdup(real ? real : path), *dir_what = xstrfmt("the directory of %s", what);
 	char *why = unsafe(path, what, 0);
 
-	if (!why)
-		why = unsafe(dirname(copy), dir_what, 1);
-	free(copy);
+	while (!why) {
+		char *copy = xstrdup(dir), *up = xstrdup(dirname(copy));	/* dirname may write */
+
+		free(copy);
+		if (!strcmp(up, dir)) {	/* "/", ".", or on Windows "C:/" */
+			free(up);
+			break;
+		}
+		free(dir);
+		dir = up;
+		if ((why = unsafe(dir, dir_what, 1)) || (home && !strcmp(dir, home)) ||
+		    !strcmp(dir, "/") || !strcmp(dir, "."))
+			break;
+		free(dir_what);
+		dir_what = xstrfmt("a directory above %s", what);
+	}
+	free(real);
+	free(home);
+	free(dir);
 	free(dir_what);
 	return why;
 }

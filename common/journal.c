@@ -356,6 +356,38 @@ int journal_remove(struct journal *j)
 	return 0;
 }
 
+void journal_abandon(const char *verb, const char *what, long number,
+		     void (*refuse)(const struct journal *j, long number),
+		     void (*describe)(const struct journal *j, struct sbuf *sb))
+{
+	struct journal j = JOURNAL_INIT;
+	struct sbuf done = SBUF_INIT;
+
+	if (journal_load_to_forget(&j, verb, number) < 0)
+		exit(EXIT_ERROR);
+	if (j.damaged) {
+		if (journal_remove(&j) < 0)
+			exit(EXIT_ERROR);
+		fprintf(stderr, "forgot the damaged journal of #%ld; 'syncro ticket %ld' shows "
+			"what Syncro holds\n", number, number);
+	} else if (!journal_exists(&j)) {
+		fprintf(stderr, "no unfinished %s of #%ld to forget\n", what, number);
+	} else {
+		if (refuse)
+			refuse(&j, number);
+		if (describe)
+			describe(&j, &done);
+		if (journal_remove(&j) < 0)
+			exit(EXIT_ERROR);
+		fprintf(stderr, "forgot the unfinished %s of #%ld", what, number);
+		if (done.len)
+			fprintf(stderr, "; Syncro keeps what it did: %s", done.buf);
+		fputc('\n', stderr);
+	}
+	sbuf_release(&done);
+	journal_release(&j);
+}
+
 void journal_release(struct journal *j)
 {
 	free(j->path);

@@ -120,6 +120,18 @@ int journal_save(struct journal *j);
 /* Forget the journal: remove the file (none is fine); 0, or -1 after an error. */
 int journal_remove(struct journal *j);
 
+/*
+ * --abandon (`syncro VERB --abandon N`): forget the journal of verb for
+ * ticket number, damaged or not, and say so on stderr: what names the run
+ * ("bill", "'comment --time'"), refuse (if not NULL) may die instead of
+ * forgetting a journal that must be kept, and describe (if not NULL) adds
+ * what Syncro keeps of it. Exits 1 after an error.
+ */
+struct sbuf;
+void journal_abandon(const char *verb, const char *what, long number,
+		     void (*refuse)(const struct journal *j, long number),
+		     void (*describe)(const struct journal *j, struct sbuf *sb));
+
 void journal_release(struct journal *j);
 
 /*

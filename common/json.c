@@ -129,7 +129,7 @@ time_t json_time(const cJSON *obj, const char *path)
  * parsing: each value after the first follows a ',' or an opening
  * bracket outside a string, and cJSON spends some 64 bytes on each.
  */
-static int too_many_values(const char *text, size_t len)
+int json_too_many_values(const char *text, size_t len)
 {
 	size_t n = 1;
 	int in_string = 0;
@@ -185,7 +185,7 @@ cJSON *json_parse(const char *text, size_t len)
 	char *clean;
 	cJSON *v;
 
-	if (!text || memchr(text, '\0', len) || too_many_values(text, len))
+	if (!text || memchr(text, '\0', len) || json_too_many_values(text, len))
 		return NULL;
 	if ((clean = without_escaped_nul(text, len))) {
 		v = json_parse(clean, len);

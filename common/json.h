@@ -47,6 +47,8 @@ time_t json_time(const cJSON *obj, const char *path);
  */
 #define JSON_MAX_VALUES 2000000
 cJSON *json_parse(const char *text, size_t len);
+/* Whether text[0..len) holds more than JSON_MAX_VALUES values (counted without parsing). */
+int json_too_many_values(const char *text, size_t len);
 /* Pretty-printed text (two-space indent, as jq) with a final newline; the caller frees it. */
 char *json_print(const cJSON *value);
 /*

@@ -274,7 +274,18 @@ long labor_timer_minutes(const cJSON *timer)
 	long secs = start >= 0 && end >= start ? (long)(end - start) :
 		json_long(timer, "active_duration", -1);
 
-	return secs < 0 ? -1 : (secs + 30) / 60;
+	if (secs < 0 || secs / 3600 > (long)QUANTITY_LIMIT)
+		return -1;
+	return (secs + 30) / 60;
+}
+
+long labor_line_minutes(const cJSON *line, long def)
+{
+	double quantity = json_double(line, "quantity", QUANTITY_LIMIT * 2);
+
+	if (!(quantity >= -QUANTITY_LIMIT && quantity <= QUANTITY_LIMIT))
+		return def;
+	return (long)(quantity * 60 + 0.5);
 }
 
 /* "product 26117 'Fee - Travel Time'", the name when Syncro tells it. */
@@ -358,10 +369,10 @@ static int check_line(long number, const cJSON *line, const char *what, long pro
 		      long minutes, struct api_error *err)
 {
 	long has_product = json_long(line, "product_id", -1);
-	double quantity = json_double(line, "quantity", -1);
 	struct sbuf msg = SBUF_INIT;
 
-	if (has_product == product_id && quantity >= 0 && (long)(quantity * 60 + 0.5) == minutes)
+	if (has_product == product_id && json_double(line, "quantity", -1) >= 0 &&
+	    labor_line_minutes(line, -1) == minutes)
 		return 0;
 	sbuf_addf(&msg, "%s on ticket #%ld has ", what, number);
 	add_product(&msg, has_product);
@@ -375,9 +386,11 @@ static int check_line(long number, const cJSON *line, const char *what, long pro
 
 int labor_charged_line_matches(const cJSON *item, const cJSON *timer, long line_after)
 {
+	long minutes = labor_timer_minutes(timer);
+
 	return item && json_long(item, "id", 0) > line_after &&
 	       json_long(item, "product_id", -1) == json_long(timer, "product_id", -2) &&
-	       (long)(json_double(item, "quantity", -1) * 60 + 0.5) == labor_timer_minutes(timer);
+	       minutes >= 0 && labor_line_minutes(item, -1) == minutes;
 }
 
 const cJSON *labor_charged_line(const cJSON *ticket, const cJSON *timer, long line_after)

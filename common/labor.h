@@ -98,10 +98,16 @@ int labor_minutes_confirm(const char *option, long minutes, struct api_error *er
 
 /*
  * A timer's minutes, the one definition every view uses: end_time -
- * start_time, else active_duration; -1 when neither is there (shown "?").
+ * start_time, else active_duration; -1 when neither is there or when it
+ * is past QUANTITY_LIMIT hours (common/money.h), shown "?".
  * billable_time is not used: its meaning is unknown.
  */
 long labor_timer_minutes(const cJSON *timer);
+/*
+ * A line item's quantity (hours) as whole minutes; def when it is missing
+ * or past QUANTITY_LIMIT hours either way.
+ */
+long labor_line_minutes(const cJSON *line, long def);
 
 /* The element of ticket's array field ("ticket_timers", "line_items", "comments") with that id, or NULL. */
 const cJSON *labor_find_id(const cJSON *ticket, const char *field, long id);

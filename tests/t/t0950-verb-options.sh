@@ -41,6 +41,9 @@ test_expect_success 'each hand-made pattern is found, file and line named' '
 '
 
 # usage_error's three lines: the message, the usage, where to read more.
+COMMENT_USAGE="syncro comment [options] N
+   or: syncro comment --abandon N"
+
 expect_usage () {
 	printf "syncro: %s\nusage: %s\nrun 'syncro %s --help' for every option\n" "$@"
 }
@@ -48,7 +51,7 @@ expect_usage () {
 test_expect_success 'an exclusion has one wording in every verb (exit 2)' '
 	test_expect_code 2 syncro comment 32164 --hidden --email -m a 2>actual &&
 	expect_usage "'"'"'--hidden'"'"' and '"'"'--email'"'"' cannot go together" \
-		"syncro comment [options] N" comment >expect &&
+		"$COMMENT_USAGE" comment >expect &&
 	test_cmp expect actual &&
 	test_expect_code 2 syncro list --mine --assign me 2>err &&
 	echo "syncro: '"'"'--mine'"'"' and '"'"'--assign'"'"' cannot go together" >expect &&
@@ -84,7 +87,7 @@ test_expect_success '--no-X is a boolean: it takes no value, and a value option 
 	head -n 1 err >actual &&
 	test_cmp expect actual &&
 	test_expect_code 2 syncro comment 32164 --no-message 2>actual &&
-	expect_usage "unknown option '"'"'--no-message'"'"'" "syncro comment [options] N" comment >expect &&
+	expect_usage "unknown option '"'"'--no-message'"'"'" "$COMMENT_USAGE" comment >expect &&
 	test_cmp expect actual
 '
 

@@ -243,6 +243,7 @@ test_expect_success 'usage errors (exit 2) send nothing' '
 	cat >expect <<-\EOF &&
 	syncro: '"'"'--message'"'"' and '"'"'--file'"'"' cannot go together
 	usage: syncro comment [options] N
+	   or: syncro comment --abandon N
 	run '"'"'syncro comment --help'"'"' for every option
 	EOF
 	test_cmp expect err &&

@@ -52,4 +52,25 @@ test_expect_success 'the lock ends with its run, even a killed one' '
 	test_cmp expect err
 '
 
+test_expect_success 'comment --time while a bill of the ticket runs is refused, nothing sent' '
+	sandbox_reset &&
+	sandbox_fail "{\"method\":\"POST\",\"path\":\"/api/v1/tickets/108430330/comment\",\"delay_ms\":6000}" &&
+	bill_in_background &&
+	first=$(cat first.pid) &&
+	test_wait_for "^$first bill\$" "$LOCK" &&
+	test_expect_code 1 syncro comment 32164 -m "Replaced toner" --time 30 --labor onsite --yes \
+		>second.out 2>second.err &&
+	wait $first &&
+	requests_with_bodies >requests &&
+	cat >expect <<-EOF &&
+	syncro: another syncro is working on ticket #32164 (pid $first, syncro bill)
+	hint: wait for it to end and run this again; the lock is '\''~/.local/state/syncro/journal/32164.lock'\''
+	EOF
+	test_cmp expect second.err &&
+	test ! -s second.out &&
+	grep -c "^\[\"POST\"" requests &&
+	test_grep_not "Replaced toner" requests &&
+	test ! -f "$XDG_STATE_HOME/syncro/journal/comment-32164.json"
+'
+
 test_done

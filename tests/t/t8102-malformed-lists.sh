@@ -94,4 +94,40 @@ test_expect_success '--paginate prints each page as it comes: page 1 is out befo
 	test_cmp expect actual
 '
 
+test_expect_success 'pages that repeat though total_pages says there are more: a warning, paging stopped (api --paginate, list -a)' '
+	sandbox_curl --fail-with-body -X DELETE "$SANDBOX_URL/__sandbox/fail" >/dev/null &&
+	sandbox_get "tickets?per_page=1" | jq -c ".meta.total_pages = 1000000" >page.json &&
+	answer_file /api/v1/tickets page.json &&
+	sandbox_clear_requests &&
+	syncro api --paginate /tickets >out 2>err &&
+	jq -c "[.[].id]" out >actual &&
+	jq -c "[.tickets[].id]" page.json >expect &&
+	test_cmp expect actual &&
+	echo "syncro: warning: page 2 of '"'"'/tickets'"'"' repeats page 1, though the Syncro API says there are 1000000 pages; paging stopped there, the list may be short" >expect &&
+	test_cmp expect err &&
+	expect_requests "GET /api/v1/tickets?page=1&per_page=100" "GET /api/v1/tickets?page=2&per_page=100" &&
+	answer_file /api/v1/tickets page.json &&
+	syncro list -a >out 2>err &&
+	test $(wc -l <out) = 1 &&
+	sed "s/^syncro list/syncro/" err >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a page without meta that repeats the last ends the list without a word' '
+	sandbox_get "tickets?per_page=1" | jq -c "del(.meta)" >page.json &&
+	answer_file /api/v1/tickets page.json &&
+	syncro api --paginate /tickets >out 2>err &&
+	! test -s err
+'
+
+test_expect_success 'paging stops at the bound on pages, saying so (exit 7)' '
+	sandbox_curl --fail-with-body -X DELETE "$SANDBOX_URL/__sandbox/fail" >/dev/null &&
+	sandbox_clear_requests &&
+	SYNCRO_TEST_MAX_PAGES=3 test_expect_code 7 syncro api --paginate /tickets -f per_page=1 >out 2>err &&
+	echo "syncro: the Syncro API still sends pages of '"'"'/tickets'"'"' after 3; stopped there" >expect &&
+	test_cmp expect err &&
+	sandbox_requests >requests &&
+	test $(wc -l <requests) = 3
+'
+
 test_done

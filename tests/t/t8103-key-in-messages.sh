@@ -69,12 +69,54 @@ slow_run () {
 	echo $! >run.pid
 }
 
+test_expect_success 'syncro api -i prints response headers and a raw body without the key' '
+	sandbox_curl --fail-with-body -X DELETE "$SANDBOX_URL/__sandbox/fail" >/dev/null &&
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"status\":302,\"content_type\":\"text/html\",\"headers\":{\"Location\":\"https://evil/?api_key=$TEST_API_KEY\"},\"body\":\"<a href=?k=$TEST_API_KEY>moved</a>\"}" &&
+	{ syncro api -i /me >out 2>err; test $? -lt 100; } &&
+	grep "^Location: https://evil/?api_key=REDACTED\$" out &&
+	grep "^<a href=?k=REDACTED>moved</a>" out &&
+	test_grep_not "$TEST_API_KEY" out err
+'
+
 test_expect_success NOT_WINE 'once the key is loaded the process is not dumpable and its core limit is 0' '
 	sandbox_curl --fail-with-body -X DELETE "$SANDBOX_URL/__sandbox/fail" >/dev/null &&
 	sandbox_fail "{\"path\":\"/api/v1/me\",\"delay_ms\":3000}" &&
 	slow_run &&
 	pid=$(cat run.pid) &&
 	test_wait_for "^Max core file size *0 *0 " /proc/$pid/limits &&
+	wait $pid
+'
+
+# not_dumpable_owner PID: the owner of /proc/PID/status once it is root's
+# (a process made non-dumpable has its /proc files owned by root), or
+# the last owner seen after 5 s.
+not_dumpable_owner () {
+	for i in $(seq 50); do
+		owner=$(stat -c %u "/proc/$1/status") &&
+		test "$owner" = 0 && break
+		sleep 0.1
+	done
+	echo "$owner"
+}
+
+# A process not dumpable has its /proc files owned by root, which tells
+# only when it runs as someone else: as root the test runs syncro as nobody.
+test_expect_success NOT_WINE 'once the key is loaded the process is not dumpable (PR_SET_DUMPABLE): its /proc files turn root'"'"'s' '
+	sandbox_curl --fail-with-body -X DELETE "$SANDBOX_URL/__sandbox/fail" >/dev/null &&
+	sandbox_fail "{\"path\":\"/api/v1/me\",\"delay_ms\":3000}" &&
+	if test "$(id -u)" = 0
+	then
+		mkdir -p other && chown 65534 other &&
+		{ HOME=$PWD/other XDG_CONFIG_HOME=$PWD/other/c XDG_STATE_HOME=$PWD/other/s \
+		  XDG_CACHE_HOME=$PWD/other/k XDG_DATA_HOME=$PWD/other/d \
+		  setpriv --reuid=65534 --regid=65534 --clear-groups syncro api /me >other.out 2>&1 &
+		  echo $! >run.pid; }
+	else
+		slow_run
+	fi &&
+	pid=$(cat run.pid) &&
+	test_wait_for "^Max core file size *0 *0 " /proc/$pid/limits &&
+	test "$(not_dumpable_owner $pid)" = 0 &&
 	wait $pid
 '
 

@@ -52,4 +52,34 @@ test_expect_success '--abandon forgets a journal it cannot read, with a warning'
 	test ! -f "$JOURNAL"
 '
 
+COMMENT_JOURNAL=$XDG_STATE_HOME/syncro/journal/comment-32164.json
+COMMENT_SHOWN='~/.local/state/syncro/journal/comment-32164.json'
+
+test_expect_success 'a damaged comment journal is refused with a hint that works: comment --abandon' '
+	sandbox_reset &&
+	mkdir -p "${COMMENT_JOURNAL%/*}" &&
+	echo "{\"version\":1,\"verb\":\"comment\",\"ticket\":32164,\"steps\":[]}" >"$COMMENT_JOURNAL" &&
+	sandbox_clear_requests &&
+	test_expect_code 1 syncro comment 32164 -m "Replaced toner" --time 30 --labor onsite \
+		</dev/null >out 2>err &&
+	sed -n 1p err | grep "^syncro: journal '"'$COMMENT_SHOWN'"' is damaged: " &&
+	sed 1d err >actual &&
+	cat >expect <<-EOF &&
+	hint: look at it with: jq . $COMMENT_SHOWN
+	hint: forget it with: syncro comment --abandon 32164
+	EOF
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	test_grep_not "^P" requests &&
+	syncro comment --abandon 32164 2>err &&
+	cat >expect <<-EOF &&
+	syncro: warning: journal '"'$COMMENT_SHOWN'"' is damaged: '"'started_at'"' is not a time
+	forgot the damaged journal of #32164; '"'syncro ticket 32164'"' shows what Syncro holds
+	EOF
+	test_cmp expect err &&
+	test ! -f "$COMMENT_JOURNAL" &&
+	syncro comment 32164 -m "Replaced toner" --time 30 --labor onsite >out 2>err &&
+	grep "comment [0-9]* posted" out
+'
+
 test_done

@@ -60,7 +60,7 @@ test_expect_success 'killed while the comment was being posted: the re-run refus
 	cat >expect <<-EOF &&
 	syncro: an earlier run was stopped while posting this comment: Syncro may hold it already, so it is not posted again
 	hint: look at it with '"'"'syncro ticket 32164'"'"'; its journal is '"'"'$SHOWN'"'"'
-	hint: once the ticket holds what it should, forget the journal with: rm '"'"'$SHOWN'"'"'
+	hint: once the ticket holds what it should, forget the journal with: syncro comment --abandon 32164
 	EOF
 	test_cmp expect err &&
 	sandbox_requests >requests &&
@@ -76,6 +76,27 @@ test_expect_success 'a re-run with another text or time is refused, saying which
 	grep "^  minutes: 30 then, 45 now\$" err &&
 	grep "^  text: " err &&
 	test -f "$JOURNAL"
+'
+
+test_expect_success 'comment --abandon forgets the journal, saying what Syncro keeps; then a new run posts again' '
+	sandbox_clear_requests &&
+	syncro comment --abandon 32164 >out 2>err &&
+	! test -s out &&
+	echo "forgot the unfinished '"'comment --time'"' of #32164; Syncro keeps what it did: the comment, perhaps (a run was stopped while posting it)" >expect &&
+	test_cmp expect err &&
+	test ! -f "$JOURNAL" &&
+	sandbox_requests >requests &&
+	! test -s requests &&
+	syncro comment --abandon 32164 2>err &&
+	echo "no unfinished '"'comment --time'"' of #32164 to forget" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'comment --abandon goes with no text, time or dry run' '
+	test_expect_code 2 syncro comment --abandon 32164 -m x 2>err &&
+	grep "^syncro: .--abandon. and .--message. cannot go together" err &&
+	test_expect_code 2 syncro comment --abandon 32164 --time 5 2>err &&
+	grep "^syncro: .--abandon. and .--time. cannot go together" err
 '
 
 test_done

@@ -169,6 +169,21 @@ START_TEST(statuses_map_to_exit_codes)
 	expect_error(&resp, "GET", "/tickets", NULL, EXIT_NETWORK,
 		     "the Syncro API answered 'GET /tickets' with 200 and a body that is not JSON (application/json)",
 		     "a login page or a proxy may be in the way; check the base URL with 'syncro doctor'");
+	{
+		/* More values than json_parse() reads: its own words, not "not JSON". */
+		struct sbuf big = SBUF_INIT;
+
+		sbuf_addstr(&big, "{\"tickets\":[");
+		for (int i = 0; i < JSON_MAX_VALUES; i++)
+			sbuf_addstr(&big, "0,");
+		sbuf_addstr(&big, "0]}");
+		respond(&resp, 200, "application/json", big.buf);
+		sbuf_release(&big);
+	}
+	expect_error(&resp, "GET", "/tickets", NULL, EXIT_NETWORK,
+		     "the Syncro API answered 'GET /tickets' with 200 and a body of more than 2000000 "
+		     "JSON values, more than any answer is read with",
+		     "ask for less (a smaller per_page, a filter), or try again later");
 	respond(&resp, 405, "application/json", "{\"error\":\"Method not allowed\"}");
 	expect_error(&resp, "PATCH", "/me", NULL, EXIT_ERROR,
 		     "the Syncro API answered 'PATCH /me' with 405: Method not allowed", NULL);

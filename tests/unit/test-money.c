@@ -59,6 +59,26 @@ START_TEST(equal_to_the_cent)
 }
 END_TEST
 
+START_TEST(huge_amounts_saturate)
+{
+	char buf[MONEY_MAX];
+	double amount;
+
+	ck_assert_str_eq(money_format(1e24, buf, sizeof(buf)), ">100000000000.00");
+	ck_assert_str_eq(money_format(-1e24, buf, sizeof(buf)), "<-100000000000.00");
+	ck_assert_str_eq(money_format(1e11, buf, sizeof(buf)), "100000000000.00");
+	ck_assert_str_eq(money_format(0.0 / 0.0, buf, sizeof(buf)), "?");
+	ck_assert(money_round(1e300) == MONEY_LIMIT);
+	ck_assert(money_equal(1e24, 2e24));
+	ck_assert(money_line(999999999999.0, 999999999998.0, &amount) == -1 && amount == 0);
+	ck_assert(money_line(2e6, 3, &amount) == -1);
+	ck_assert(money_line(1e6, 1e5, &amount) == 0 && amount == 1e11);
+	ck_assert(money_line(1e6, 1e5 + 1, &amount) == -1);
+	ck_assert(money_line(1, 1e11 + 1, &amount) == -1);
+	ck_assert(money_line(1.5, 100, &amount) == 0 && amount == 150);
+}
+END_TEST
+
 static Suite *money_suite(void)
 {
 	Suite *s = suite_create("money");
@@ -68,6 +88,7 @@ static Suite *money_suite(void)
 	tcase_add_test(tc, format_truncates_to_the_buffer);
 	tcase_add_test(tc, round_to_the_cent);
 	tcase_add_test(tc, equal_to_the_cent);
+	tcase_add_test(tc, huge_amounts_saturate);
 	suite_add_tcase(s, tc);
 	return s;
 }
