@@ -32,7 +32,7 @@ void get_tickets(struct api_req *r)
 	int n = 0;
 
 	cJSON_ArrayForEach(t, tickets)
-		if (ticket_matches(r->st, t, r->query))
+		if (ticket_matches(r->st, req_user_id(r), t, r->query))
 			items[n++] = t;
 	qsort(items, (size_t)n, sizeof(*items), by_number_desc);
 	reply_list(r, "tickets", items, n, render_ticket_summary, (int)r->st->page_size, META_PAGES);

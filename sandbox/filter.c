@@ -85,12 +85,12 @@ static int ticket_text_matches(struct state *st, const cJSON *ticket, const char
 	return found;
 }
 
-int ticket_matches(struct state *st, const cJSON *ticket, const cJSON *query)
+int ticket_matches(struct state *st, double me_id, const cJSON *ticket, const cJSON *query)
 {
 	const char *mine = q(query, "mine");
 	char me[32];
 
-	snprintf(me, sizeof(me), "%.0f", me_user_id(st));
+	snprintf(me, sizeof(me), "%.0f", me_id);
 	return num_eq(ticket, "number", q(query, "number")) &&
 		status_matches(str_field(ticket, "status"), q(query, "status")) &&
 		num_eq(ticket, "customer_id", q(query, "customer_id")) &&

@@ -13,9 +13,10 @@ int contains_ci(const char *haystack, const char *needle);
 /*
  * Whether ticket passes GET /tickets's filters in query: number, status
  * (with "Not Closed"), customer_id, contact_id, user_id, mine, query,
- * since_updated_at, created_after, created_before, resolved_after.
+ * since_updated_at, created_after, created_before, resolved_after; mine
+ * means assigned to me_id, the user of the request's key.
  */
-int ticket_matches(struct state *st, const cJSON *ticket, const cJSON *query);
+int ticket_matches(struct state *st, double me_id, const cJSON *ticket, const cJSON *query);
 /* Whether customer passes GET /customers's filters (query, firstname, ...). */
 int customer_matches(struct state *st, const cJSON *customer, const cJSON *query);
 

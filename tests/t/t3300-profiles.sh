@@ -213,4 +213,15 @@ test_expect_success 'two profiles of one account draw from one rate-limit bucket
 	awk -v a="$first" -v b="$second" "BEGIN { exit !(a <= 4.1 && b < a) }"
 '
 
+test_expect_success 'list --mine is the tickets of the key'"'"'s user: --as howard gives his' '
+	syncro list --all --mine --json=user_id --as howard >howard.json &&
+	jq -r ".[].user_id" howard.json | sort -u >actual &&
+	echo 74572 >expect &&
+	test_cmp expect actual &&
+	syncro list --all --mine --json=user_id >mike.json &&
+	jq -r ".[].user_id" mike.json | sort -u >actual &&
+	echo 74571 >expect &&
+	test_cmp expect actual
+'
+
 test_done
