@@ -71,18 +71,22 @@ static void remember(cJSON *entries, const cJSON *s)
 	free(about);
 }
 
+static struct json_array_out json_out = JSON_ARRAY_OUT_INIT;	/* --json: one array of every page */
+
 static int list_page(const cJSON *items, void *data)
 {
 	struct table *t = data;
-	cJSON *named = cJSON_Duplicate(items, 1), *s;
+	cJSON *named, *s;
 	struct sbuf sb = SBUF_INIT;
 	cJSON *entries;
+	const cJSON *item;
 
 	if (opt_json) {
-		output_json(items);
-		cJSON_Delete(named);
+		cJSON_ArrayForEach(item, items)
+			json_array_add(&json_out, item);
 		return 0;
 	}
+	named = cJSON_Duplicate(items, 1);
 	entries = cJSON_CreateArray();
 	cJSON_ArrayForEach(s, named) {
 		invoice_name_customer(s);
@@ -116,9 +120,11 @@ static int cmd_list(void)
 	if (opt_customer)
 		strvec_pushf(&query, "customer_id=%ld", customer_lookup_history(opt_customer, "--customer", NULL));
 	api_paginate("/schedules", &query, "schedules", 0, list_page, t);
-	if (!opt_json && table_rows(t))
+	if (opt_json)
+		json_array_end(&json_out);
+	else if (table_rows(t))
 		table_print(t);
-	else if (!opt_json)
+	else
 		fprintf(stderr, "%s: no schedules match\n", program_name());
 	table_free(t);
 	strvec_clear(&query);

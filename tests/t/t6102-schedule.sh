@@ -78,4 +78,18 @@ test_expect_success 'completion offers the schedules seen, without the network' 
 	test ! -s requests
 '
 
+stop_sandbox
+start_sandbox --page-size 1
+
+test_expect_success 'list --json over two pages is one array' '
+	syncro schedule list --json >out &&
+	jq -r "type, length, (map(.id) | join(\" \"))" out >actual &&
+	printf "%s\n" array 2 "730101 730102" >expect &&
+	test_cmp expect actual &&
+	sandbox_requests >requests &&
+	grep -c "^GET /api/v1/schedules?page=" requests >pages &&
+	echo 2 >expect &&
+	test_cmp expect pages
+'
+
 test_done
