@@ -57,21 +57,6 @@ static const struct verb_spec verb = {
 	"resolve a ticket and write a session log", options, COMPLETE_TICKET,
 };
 
-/* Minutes of labor on the ticket not invoiced: uncharged timers, lines not on an invoice. */
-static long uninvoiced_minutes(const cJSON *ticket)
-{
-	const cJSON *item;
-	long minutes = 0;
-
-	cJSON_ArrayForEach(item, json_get(ticket, "ticket_timers"))
-		if (!json_bool(item, "recorded", 0) && labor_timer_minutes(item) > 0)
-			minutes += labor_timer_minutes(item);
-	cJSON_ArrayForEach(item, json_get(ticket, "line_items"))
-		if (!json_bool(item, "converted", 0) && config_labor_alias(json_long(item, "product_id", -1)))
-			minutes += labor_line_minutes(item, 0);
-	return minutes;
-}
-
 static void warn_uninvoiced(long number, long minutes)
 {
 	if (minutes > 0)
@@ -94,7 +79,7 @@ static char *status_before(long number, const char *status, int *warned)
 	cJSON *ticket = lookup ? api_ticket_lookup(number) :
 		api_unwrap(api_ticket(number, "GET", "", NULL), "ticket");
 	char *before = xstrdup(json_string(ticket, "status", "(none)"));
-	long minutes = lookup ? 0 : uninvoiced_minutes(ticket);
+	long minutes = lookup ? 0 : labor_uninvoiced_minutes(ticket);
 
 	cJSON_Delete(ticket);
 	*warned = !lookup;
@@ -278,7 +263,7 @@ int main(int argc, char **argv)
 			 "'syncro ticket %ld'", number, number);
 	cache_store_tickets(ticket);
 	if (!warned)
-		warn_uninvoiced(number, uninvoiced_minutes(ticket));
+		warn_uninvoiced(number, labor_uninvoiced_minutes(ticket));
 	if (!opt_json)
 		output_status_change(number, before, json_string(ticket, "status", status));
 	fflush(stdout);

@@ -70,15 +70,15 @@ static void measure(struct candidate *c)
 
 		if (json_bool(item, "converted", 0))
 			continue;
-		c->minutes += labor_line_minutes(item, 0);
+		c->minutes = labor_minutes_add(c->minutes, labor_line_minutes(item, 0));
 		c->amount += qty * json_double(item, "price_retail", 0);
 	}
 	cJSON_ArrayForEach(item, json_get(t, "ticket_timers")) {
 		long minutes = labor_timer_minutes(item);
 
-		if (json_bool(item, "recorded", 0))
+		if (json_bool(item, "recorded", 0) || minutes <= 0)
 			continue;
-		c->minutes += minutes;
+		c->minutes = labor_minutes_add(c->minutes, minutes);
 		c->amount += minutes / 60.0 * product_price(json_long(item, "product_id", -1));
 	}
 	cJSON_Delete(t);
@@ -213,7 +213,7 @@ int bill_resolved(const char *customer, int yes, int dry_run)
 			free(c->customer);
 			continue;
 		}
-		minutes += c->minutes;
+		minutes = labor_minutes_add(minutes, c->minutes);
 		amount += c->amount;
 		ALLOC_GROW(chosen.v, chosen.nr + 1, chosen.alloc);
 		chosen.v[chosen.nr++] = *c;

@@ -325,16 +325,7 @@ int bill_check_status(struct bill *b, struct api_error *err)
 
 long bill_logged_minutes(const struct bill *b)
 {
-	const cJSON *item;
-	long minutes = 0;
-
-	cJSON_ArrayForEach(item, json_get(b->ticket, "ticket_timers"))
-		if (!json_bool(item, "recorded", 0) && labor_timer_minutes(item) > 0)
-			minutes += labor_timer_minutes(item);
-	cJSON_ArrayForEach(item, json_get(b->ticket, "line_items"))
-		if (!json_bool(item, "converted", 0) && config_labor_alias(json_long(item, "product_id", -1)))
-			minutes += labor_line_minutes(item, 0);
-	return minutes;
+	return labor_uninvoiced_minutes(b->ticket);
 }
 
 static void add_expected(cJSON *expect, long product_id, const char *name, double quantity,
@@ -639,7 +630,7 @@ int bill_ask_charge(struct bill *b, int yes, struct api_error *err)
 		if (json_bool(timer, "recorded", 0))
 			continue;
 		cJSON_AddItemToArray(ids, cJSON_CreateNumber((double)json_long(timer, "id", 0)));
-		minutes += labor_timer_minutes(timer);
+		minutes = labor_minutes_add(minutes, labor_timer_minutes(timer));
 		n++;
 	}
 	if (n && !yes) {

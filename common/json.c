@@ -78,6 +78,12 @@ double json_double(const cJSON *obj, const char *path, double def)
 	return d >= -JSON_NUMBER_MAX && d <= JSON_NUMBER_MAX ? d : def;
 }
 
+/* JSON_NUMBER_MAX, or less where a long is smaller (32 bits on Windows). */
+static double long_bound(void)
+{
+	return (double)LONG_MAX < JSON_NUMBER_MAX ? (double)LONG_MAX : JSON_NUMBER_MAX;
+}
+
 long json_long(const cJSON *obj, const char *path, long def)
 {
 	const cJSON *v = json_get(obj, path);
@@ -86,7 +92,8 @@ long json_long(const cJSON *obj, const char *path, long def)
 	if (cJSON_IsNumber(v)) {
 		double d = v->valuedouble;
 
-		if (!(d >= -JSON_NUMBER_MAX && d <= JSON_NUMBER_MAX) || d != (double)(long)d)
+		/* checked before the conversion: one out of range is undefined */
+		if (!(d >= -long_bound() && d <= long_bound()) || d != (double)(long)d)
 			return def;
 		return (long)d;
 	}
@@ -96,8 +103,8 @@ long json_long(const cJSON *obj, const char *path, long def)
 
 		errno = 0;
 		n = strtol(s, &end, 10);
-		if (!errno && end != s && !*end && n >= -(long)JSON_NUMBER_MAX &&
-		    n <= (long)JSON_NUMBER_MAX)
+		if (!errno && end != s && !*end && (double)n >= -JSON_NUMBER_MAX &&
+		    (double)n <= JSON_NUMBER_MAX)
 			return n;
 	}
 	return def;

@@ -27,7 +27,8 @@ const char *json_string(const cJSON *obj, const char *path, const char *def);
  * JSON_NUMBER_MAX either way (a thousand billion: no id, count, minute or
  * amount comes near) a number is taken as missing, so that sums and
  * products of them (minutes * 60, quantity * price, a page's total) can
- * never overflow. 1e300 or -9223372036854775808 give def.
+ * never overflow. 1e300 or -9223372036854775808 give def. json_long()
+ * also gives def past what a long holds (2147483647 where it has 32 bits).
  */
 #define JSON_NUMBER_MAX 1e12
 /* A whole number, from a JSON number or a string of digits; def otherwise. */

@@ -279,6 +279,28 @@ long labor_timer_minutes(const cJSON *timer)
 	return (secs + 30) / 60;
 }
 
+long labor_minutes_add(long total, long add)
+{
+	if (add <= 0)
+		return total;
+	return add >= LABOR_MINUTES_SUM_MAX - total ? LABOR_MINUTES_SUM_MAX : total + add;
+}
+
+long labor_uninvoiced_minutes(const cJSON *ticket)
+{
+	const cJSON *item;
+	long minutes = 0;
+
+	cJSON_ArrayForEach(item, json_get(ticket, "ticket_timers"))
+		if (!json_bool(item, "recorded", 0))
+			minutes = labor_minutes_add(minutes, labor_timer_minutes(item));
+	cJSON_ArrayForEach(item, json_get(ticket, "line_items"))
+		if (!json_bool(item, "converted", 0) &&
+		    config_labor_alias(json_long(item, "product_id", -1)))
+			minutes = labor_minutes_add(minutes, labor_line_minutes(item, 0));
+	return minutes;
+}
+
 long labor_line_minutes(const cJSON *line, long def)
 {
 	double quantity = json_double(line, "quantity", QUANTITY_LIMIT * 2);

@@ -108,6 +108,18 @@ long labor_timer_minutes(const cJSON *timer);
  * or past QUANTITY_LIMIT hours either way.
  */
 long labor_line_minutes(const cJSON *line, long def);
+/*
+ * total + add minutes (an add below 0 counts nothing), at most
+ * LABOR_MINUTES_SUM_MAX: minutes of lines and timers are bounded one by
+ * one, their sum by this, so it holds in a 32-bit long (Windows).
+ */
+#define LABOR_MINUTES_SUM_MAX 1000000000L
+long labor_minutes_add(long total, long add);
+/*
+ * Minutes of labor the ticket holds and has not invoiced: uncharged
+ * timers and labor lines (products of the labor table) not on an invoice.
+ */
+long labor_uninvoiced_minutes(const cJSON *ticket);
 
 /* The element of ticket's array field ("ticket_timers", "line_items", "comments") with that id, or NULL. */
 const cJSON *labor_find_id(const cJSON *ticket, const char *field, long id);

@@ -201,7 +201,7 @@ static void print_timers(const cJSON *ticket, struct billing *b)
 
 		if (!charged && billable) {
 			b->uncharged++;
-			b->uncharged_minutes += minutes > 0 ? minutes : 0;
+			b->uncharged_minutes = labor_minutes_add(b->uncharged_minutes, minutes);
 		}
 		add_time(&when, timer, "start_time");
 		table_add_row(t, NULL);

@@ -55,6 +55,30 @@ START_TEST(minutes_are_whole_and_bounded)
 }
 END_TEST
 
+START_TEST(sums_of_minutes_saturate)
+{
+	cJSON *ticket = cJSON_CreateObject(), *timers = cJSON_AddArrayToObject(ticket, "ticket_timers");
+
+	ck_assert_int_eq(labor_minutes_add(10, 5), 15);
+	ck_assert_int_eq(labor_minutes_add(10, -1), 10);	/* a timer whose minutes are unknown */
+	ck_assert_int_eq(labor_minutes_add(LABOR_MINUTES_SUM_MAX - 1, 5), LABOR_MINUTES_SUM_MAX);
+	ck_assert_int_eq(labor_minutes_add(LABOR_MINUTES_SUM_MAX, LABOR_MINUTES_SUM_MAX),
+			 LABOR_MINUTES_SUM_MAX);
+	/* 20 timers of nearly a million hours each: 1.2e9 minutes, past a 32-bit long's sum bound */
+	for (int i = 0; i < 20; i++)
+		cJSON_AddItemToArray(timers, parse("{\"recorded\":false,\"active_duration\":3599999999}"));
+	ck_assert_int_eq(labor_uninvoiced_minutes(ticket), LABOR_MINUTES_SUM_MAX);
+	cJSON_Delete(ticket);
+	ticket = parse("{\"ticket_timers\":[{\"recorded\":false,\"active_duration\":1800},"
+		       "{\"recorded\":true,\"active_duration\":60},{\"recorded\":false}],"
+		       "\"line_items\":[{\"product_id\":1190473,\"quantity\":0.5},"
+		       "{\"product_id\":1190473,\"quantity\":2,\"converted\":true},"
+		       "{\"product_id\":555,\"quantity\":3}]}");
+	ck_assert_int_eq(labor_uninvoiced_minutes(ticket), 60);
+	cJSON_Delete(ticket);
+}
+END_TEST
+
 START_TEST(product_by_alias_or_id)
 {
 	struct api_error err = API_ERROR_INIT;
@@ -337,6 +361,7 @@ static Suite *labor_suite(void)
 	tcase_set_timeout(tc, 10);
 	tcase_add_test(tc, hours_with_four_decimals);
 	tcase_add_test(tc, minutes_are_whole_and_bounded);
+	tcase_add_test(tc, sums_of_minutes_saturate);
 	tcase_add_test(tc, product_by_alias_or_id);
 	tcase_add_test(tc, timer_minutes_from_times_or_duration);
 	tcase_add_test(tc, first_line_and_find_id);
