@@ -57,6 +57,18 @@ void compat_exec(const char *program, char *const *argv);
  */
 int compat_owned_by_me(const char *path);
 int compat_others_may(const char *path, int write);
+/*
+ * Whether the directories above a file outside the home directory are
+ * checked up to the root, as OpenSSH does. Not on Windows: there the
+ * root of a drive lets every signed-in user create folders, and what the
+ * ACL check makes of that is not yet seen on a real host; only the
+ * file's own directory is checked there, as within home every one is.
+ */
+#ifdef _WIN32
+#define COMPAT_CHECK_DIRS_TO_ROOT 0
+#else
+#define COMPAT_CHECK_DIRS_TO_ROOT 1
+#endif
 
 /* What separates PATH's entries */
 #ifdef _WIN32

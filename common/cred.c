@@ -212,6 +212,9 @@ static char *unsafe_file(const char *path, const char *what)
 	char *real = realpath(path, NULL), *home = getenv("HOME") ? realpath(getenv("HOME"), NULL) : NULL;
 	char *dir = xstrdup(real ? real : path), *dir_what = xstrfmt("the directory of %s", what);
 	char *why = unsafe(path, what, 0);
+	size_t home_len = home ? strlen(home) : 0;
+	int in_home = home && !strncmp(dir, home, home_len) &&
+		(dir[home_len] == '/' || dir[home_len] == '\\');
 
 	while (!why) {
 		char *copy = xstrdup(dir), *up = xstrdup(dirname(copy));	/* dirname may write */
@@ -224,7 +227,7 @@ static char *unsafe_file(const char *path, const char *what)
 		free(dir);
 		dir = up;
 		if ((why = unsafe(dir, dir_what, 1)) || (home && !strcmp(dir, home)) ||
-		    !strcmp(dir, "/") || !strcmp(dir, "."))
+		    !strcmp(dir, "/") || !strcmp(dir, ".") || (!in_home && !COMPAT_CHECK_DIRS_TO_ROOT))
 			break;
 		free(dir_what);
 		dir_what = xstrfmt("a directory above %s", what);
