@@ -270,8 +270,9 @@ static void bill_ticket(long number)
 
 	bill_init(&b, number, 1);
 	b.dry_run = opt_dry_run;
-	b.labor_ahead = opt_labor ? opt_labor : opt_minutes && strcmp(opt_minutes, "0") ?
-		config_get()->labor_default : NULL;
+	/* the labor of new minutes; not read ahead when none are given */
+	b.labor_ahead = !opt_minutes || !strcmp(opt_minutes, "0") ? NULL :
+		opt_labor ? opt_labor : config_get()->labor_default;
 	if (bill_start(&b, &err))
 		api_die(&err);
 	if (!b.resuming && bill_refuse_invoiced(&b, opt_force, &err))

@@ -1,13 +1,13 @@
 /*
  * syncro close N: resolve a ticket, optionally with a resolution comment
  * first, then write a session log. Requests: GET /tickets/settings when
- * not cached (the close status is checked), GET /tickets?number=N when the
- * number is not cached, GET /tickets/ID (the status now: an Invoiced
- * ticket is not moved back, a closed one gets no second resolution
- * comment, labor not invoiced is warned about), POST /tickets/ID/comment
- * with -m (kept as a draft until Syncro holds it, common/comment.h), PUT
- * /tickets/ID; the log is made from the PUT's answer (a GET /tickets/ID
- * only if that answer lacks the comments).
+ * not cached (the close status is checked), at once with the ticket's
+ * status now (an Invoiced ticket is not moved back, a closed one gets no
+ * second resolution comment): GET /tickets?number=N when the number is
+ * not cached, else GET /tickets/ID (status_before() says when both);
+ * POST /tickets/ID/comment with -m (kept as a draft until Syncro holds it,
+ * common/comment.h), PUT /tickets/ID; the log is made from the PUT's
+ * answer (a GET /tickets/ID only if that answer lacks the comments).
  */
 #include "compat.h"
 #include "api.h"

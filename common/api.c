@@ -77,8 +77,9 @@ int api_call(const struct api_request *req, cJSON **out, struct api_error *err)
 	struct http_response resp = HTTP_RESPONSE_INIT;
 	int ret;
 
-	if ((!req->method || !strcmp(req->method, "GET")) && !req->body &&
-	    !prefetch_take(req->path, req->query, out))
+	if (req->method && strcmp(req->method, "GET"))
+		prefetch_forget();	/* what was read ahead may change now */
+	else if (!req->body && !prefetch_take(req->path, req->query, out))
 		return 0;	/* sent ahead */
 	ret = api_exchange(req, &resp, out, err);
 

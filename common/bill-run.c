@@ -416,7 +416,6 @@ static double prepaid_bound(const struct bill *b)
 	return b->prepay_hours > 0 ? (hours < b->prepay_hours ? hours : b->prepay_hours) : 0;
 }
 
-/* A line worth 0: fine when its product costs 0 or prepaid hours cover it, else an error. */
 /* A line of the invoice to be must be money: a quantity and price past the bounds are an answer no bill can hold. */
 static int check_amount(const struct bill *b, const cJSON *e, struct api_error *err)
 {
@@ -435,6 +434,7 @@ static int check_amount(const struct bill *b, const cJSON *e, struct api_error *
 				 b->number));
 }
 
+/* A line worth 0: fine when its product costs 0 or prepaid hours cover it, else an error. */
 static int explain_zero(struct bill *b, const cJSON *e, struct api_error *err)
 {
 	const struct product *p;

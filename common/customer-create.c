@@ -152,6 +152,11 @@ cJSON *customer_near_duplicates(const struct new_customer *c)
 		email = 1;
 	}
 	significant_words(name.buf, &words, NEAR_QUERIES_MAX);
+	if (!words.nr && *name.buf) {	/* "The Company": its first word, as before */
+		size_t len = strcspn(name.buf, " \t");
+
+		strvec_pushf(&words, "%.*s", (int)len, name.buf);
+	}
 	for (size_t i = 0; i < words.nr; i++) {
 		queries[n] = (struct strvec)STRVEC_INIT;
 		strvec_pushf(&queries[n], "query=%s", words.v[i]);

@@ -59,14 +59,9 @@ static void find_query(struct strvec *q, long ticket_id, long customer_id, long 
 void invoice_want_for_ticket(long ticket_id, long customer_id)
 {
 	struct strvec q = STRVEC_INIT;
-	struct sbuf read = SBUF_INIT;
 
 	find_query(&q, ticket_id, customer_id, 1);
-	sbuf_addstr(&read, "/invoices");
-	for (size_t i = 0; i < q.nr; i++)
-		sbuf_addf(&read, "%c%s", i ? '&' : '?', q.v[i]);
-	prefetch_want("%s", read.buf);
-	sbuf_release(&read);
+	prefetch_want_query("/invoices", &q);
 	strvec_clear(&q);
 }
 

@@ -271,12 +271,13 @@ const cJSON *labor_find_id(const cJSON *ticket, const char *field, long id)
 long labor_timer_minutes(const cJSON *timer)
 {
 	time_t start = json_time(timer, "start_time"), end = json_time(timer, "end_time");
-	long secs = start >= 0 && end >= start ? (long)(end - start) :
-		json_long(timer, "active_duration", -1);
+	double secs = start >= 0 && end >= start ? (double)(end - start) :
+		(double)json_long(timer, "active_duration", -1);
 
-	if (secs < 0 || secs / 3600 > (long)QUANTITY_LIMIT)
+	/* bounded before it becomes a long, which has 32 bits on Windows */
+	if (secs < 0 || secs / 3600 > QUANTITY_LIMIT)
 		return -1;
-	return (secs + 30) / 60;
+	return (long)((secs + 30) / 60);
 }
 
 long labor_minutes_add(long total, long add)

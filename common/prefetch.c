@@ -32,6 +32,21 @@ static void release(void)
 	strvec_clear(&wanted);
 }
 
+/* A read's name: path, then its query as "?a=1&b=2". */
+static void read_key(struct sbuf *key, const char *path, const struct strvec *query)
+{
+	sbuf_addstr(key, path);
+	for (size_t i = 0; query && i < query->nr; i++)
+		sbuf_addf(key, "%c%s", i ? '&' : '?', query->v[i]);
+}
+
+static void want_key(struct sbuf *key)
+{
+	if (!wanted_already(key->buf))
+		strvec_push(&wanted, key->buf);
+	sbuf_release(key);
+}
+
 void prefetch_want(const char *fmt, ...)
 {
 	struct sbuf path = SBUF_INIT;
@@ -40,9 +55,15 @@ void prefetch_want(const char *fmt, ...)
 	va_start(ap, fmt);
 	sbuf_vaddf(&path, fmt, ap);
 	va_end(ap);
-	if (!wanted_already(path.buf))
-		strvec_push(&wanted, path.buf);
-	sbuf_release(&path);
+	want_key(&path);
+}
+
+void prefetch_want_query(const char *path, const struct strvec *query)
+{
+	struct sbuf key = SBUF_INIT;
+
+	read_key(&key, path, query);
+	want_key(&key);
 }
 
 void prefetch_send(void)
@@ -103,6 +124,14 @@ void prefetch_send(void)
 	strvec_clear(&wanted);
 }
 
+void prefetch_forget(void)
+{
+	for (size_t i = 0; i < kept_paths.nr; i++) {
+		cJSON_Delete(kept[i]);
+		kept[i] = NULL;
+	}
+}
+
 int prefetch_take(const char *path, const struct strvec *query, cJSON **out)
 {
 	struct sbuf key = SBUF_INIT;
@@ -110,9 +139,7 @@ int prefetch_take(const char *path, const struct strvec *query, cJSON **out)
 
 	if (!kept_paths.nr)
 		return -1;
-	sbuf_addstr(&key, path);
-	for (size_t i = 0; query && i < query->nr; i++)
-		sbuf_addf(&key, "%c%s", i ? '&' : '?', query->v[i]);
+	read_key(&key, path, query);
 	for (size_t i = 0; i < kept_paths.nr && ret; i++)
 		if (kept[i] && !strcmp(kept_paths.v[i], key.buf)) {
 			*out = kept[i];

@@ -10,9 +10,9 @@
  * Only answers that succeeded are kept: a read that failed ahead is sent
  * again by its own call, which reports it in its own words. Each answer is
  * taken once; a later read of the same path is sent as usual. Answers never
- * taken are freed at exit. A read is named by its path and query as
- * "/invoices?ticket_id=1&customer_id=2" (values that hold no '&'), and
- * matches a call with the same path and the same query in the same order.
+ * taken are freed at exit, and forgotten by any write (api_call()). A read
+ * matches a call with the same path and the same query in the same order
+ * (values that hold no '&').
  *
  *   api_ticket_want(number);
  *   ticket_settings_want();
@@ -26,8 +26,11 @@
 
 #include "compat.h"
 
-/* Name the GET of path and query (copied) as one to send ahead; the same read twice is one. */
+/* Name the GET of path (copied) as one to send ahead; the same read twice is one. */
 void prefetch_want(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* The same for path with query ("key=value" items), as the call that takes it will send them. */
+struct strvec;
+void prefetch_want_query(const char *path, const struct strvec *query);
 
 /*
  * Send the reads named since the last call, at once (api_get_many()), and
@@ -41,7 +44,9 @@ void prefetch_send(void);
  * ahead, handed to the caller (who owns it) and forgotten here; 0 and
  * *out, or -1 when there is none (an empty answer is not kept either).
  */
-struct strvec;
 int prefetch_take(const char *path, const struct strvec *query, cJSON **out);
+
+/* Forget the answers not taken: after a write, a read of the same path must be sent. */
+void prefetch_forget(void);
 
 #endif

@@ -22,7 +22,7 @@ test_expect_success 'a name a few letters off an existing one is refused, nothin
 	test_cmp expect requests
 '
 
-test_expect_success 'a misspelt first word, or a leading "The", is still a near-duplicate; four words asked at most' '
+test_expect_success 'a misspelt first word, or a leading "The", is still a near-duplicate; four words asked at most, the first of a name of none' '
 	for name in "Dessert Sun Dental" "The Desert Sun Dental" "Desert-Sun Dental, Inc"
 	do
 		test_expect_code 2 syncro customers create --business "$name" 2>err &&
@@ -37,6 +37,11 @@ test_expect_success 'a misspelt first word, or a leading "The", is still a near-
 	GET /api/v1/customers?query=pet
 	EOF
 	sandbox_requests | sort >requests &&
+	test_cmp expect requests &&
+	sandbox_clear_requests &&
+	syncro customers create --business "The Company" --dry-run >/dev/null &&
+	echo "GET /api/v1/customers?query=The" >expect &&
+	sandbox_requests >requests &&
 	test_cmp expect requests
 '
 

@@ -127,6 +127,28 @@ START_TEST(a_failed_read_is_sent_again_by_its_call)
 }
 END_TEST
 
+START_TEST(a_write_forgets_what_was_read_ahead)
+{
+	struct server_reply r[] = {
+		REPLY(200, "{\"n\":1}"), REPLY(200, "{\"n\":1}"), REPLY(200, "{\"posted\":1}"),
+		REPLY(200, "{\"n\":2}"),
+	};
+	struct api_request post = { "POST", "/tickets/5/comment", NULL, NULL, NULL };
+	struct api_error err = API_ERROR_INIT;
+	cJSON *out = NULL;
+
+	SCRIPT(r);
+	prefetch_want("/tickets/5");
+	prefetch_want("/tickets/6");
+	prefetch_send();
+	ck_assert_int_eq(api_call(&post, &out, &err), 0);
+	cJSON_Delete(out);
+	/* The ticket may have changed: read again, not the answer from before the write. */
+	ASSERT_READ("/tickets/5", NULL, "{\"n\":2}");
+	ck_assert_uint_eq(server.got_nr, 4);
+}
+END_TEST
+
 static Suite *prefetch_suite(void)
 {
 	Suite *s = suite_create("prefetch");
@@ -138,6 +160,7 @@ static Suite *prefetch_suite(void)
 	tcase_add_test(tc, another_query_is_another_read);
 	tcase_add_test(tc, one_read_is_left_to_its_call);
 	tcase_add_test(tc, a_failed_read_is_sent_again_by_its_call);
+	tcase_add_test(tc, a_write_forgets_what_was_read_ahead);
 	suite_add_tcase(s, tc);
 	return s;
 }
