@@ -157,23 +157,28 @@ static cJSON *line_body(const struct est_line *line)
 }
 
 /* Add est's id for completion to entries: "#2210 · Desert Sun Dental · Approved". */
+/* How completion describes est (the caller's to free). */
+static char *about(const cJSON *est)
+{
+	return xstrfmt("#%s · %s · %s", json_string(est, "number", "?"),
+		       json_string(est, "customer_business_then_name", ""),
+		       json_string(est, "status", ""));
+}
+
 static void remember(cJSON *entries, const cJSON *est)
 {
-	char *about = xstrfmt("#%s · %s · %s", json_string(est, "number", "?"),
-			      json_string(est, "customer_business_then_name", ""),
-			      json_string(est, "status", ""));
+	char *text = about(est);
 
-	id_cache_entry(entries, json_long(est, "id", -1), about);
-	free(about);
+	id_cache_entry(entries, json_long(est, "id", -1), text);
+	free(text);
 }
 
 static void remember_one(const cJSON *est)
 {
-	cJSON *entries = cJSON_CreateArray();
+	char *text = about(est);
 
-	remember(entries, est);
-	id_cache_add_list(ID_CACHE_ESTIMATES, entries);
-	cJSON_Delete(entries);
+	id_cache_add(ID_CACHE_ESTIMATES, json_long(est, "id", -1), text);
+	free(text);
 }
 
 /*

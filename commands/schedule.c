@@ -62,13 +62,19 @@ static void next_run(struct sbuf *out, const cJSON *s)
 }
 
 /* Add s's id for completion to entries: "Desert Sun Dental · monthly · Managed services". */
+/* How completion describes s (the caller's to free). */
+static char *about(const cJSON *s)
+{
+	return xstrfmt("%s · %s · %s", json_string(s, "customer_business_then_name", ""),
+		       json_string(s, "frequency", "?"), json_string(s, "name", ""));
+}
+
 static void remember(cJSON *entries, const cJSON *s)
 {
-	char *about = xstrfmt("%s · %s · %s", json_string(s, "customer_business_then_name", ""),
-			      json_string(s, "frequency", "?"), json_string(s, "name", ""));
+	char *text = about(s);
 
-	id_cache_entry(entries, json_long(s, "id", -1), about);
-	free(about);
+	id_cache_entry(entries, json_long(s, "id", -1), text);
+	free(text);
 }
 
 static struct json_array_out json_out = JSON_ARRAY_OUT_INIT;	/* --json: one array of every page */
@@ -163,11 +169,10 @@ static int cmd_show(const char *arg)
 	}
 	invoice_name_customer(s);
 	{
-		cJSON *entries = cJSON_CreateArray();
+		char *text = about(s);
 
-		remember(entries, s);
-		id_cache_add_list(ID_CACHE_SCHEDULES, entries);
-		cJSON_Delete(entries);
+		id_cache_add(ID_CACHE_SCHEDULES, json_long(s, "id", -1), text);
+		free(text);
 	}
 	printf("schedule  %ld  ", id);
 	output_text(stdout, json_string(s, "name", ""), SAFE_ONE_LINE);

@@ -15,13 +15,23 @@ static cJSON *settings;
  * (an empty object when it has none), from cache when younger than a day,
  * else from the API (then cached). The caller's to free.
  */
-static cJSON *cached_get(const char *cache, const char *path, const char *key)
+/* The day's copy of cache, or NULL when it is missing, old or not an object. */
+static cJSON *fresh_copy(const char *cache)
 {
-	cJSON *got = cache_read_json(cache, TICKET_SETTINGS_MAX_AGE), *all;
+	cJSON *got = cache_read_json(cache, TICKET_SETTINGS_MAX_AGE);
 
 	if (cJSON_IsObject(got))
 		return got;
 	cJSON_Delete(got);
+	return NULL;
+}
+
+static cJSON *cached_get(const char *cache, const char *path, const char *key)
+{
+	cJSON *got = fresh_copy(cache), *all;
+
+	if (got)
+		return got;
 	got = all = api_get(path, NULL);
 	if (!cJSON_IsObject(all))
 		die_with(EXIT_NETWORK, "GET %s: the answer is not an object; try again later", path);
@@ -48,17 +58,8 @@ const cJSON *ticket_settings(void)
 
 void ticket_settings_want(void)
 {
-	cJSON *fresh;
-
-	if (settings)
-		return;
-	fresh = cache_read_json(TICKET_SETTINGS_CACHE, TICKET_SETTINGS_MAX_AGE);
-	if (cJSON_IsObject(fresh))
-		settings = fresh;
-	else {
-		cJSON_Delete(fresh);
+	if (!settings && !(settings = fresh_copy(TICKET_SETTINGS_CACHE)))
 		prefetch_want(TICKET_SETTINGS_PATH);
-	}
 }
 
 const char *ticket_settings_tech_name(long id)
